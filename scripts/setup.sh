@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on a fresh Debian machine, and skips
+# whatever is already there. Safe to run again: each step checks before it installs.
+# The recipe follows the project's verified toolchain notes: the wasm32 standard library
+# comes from rustup where it exists, otherwise from Debian's rustc-web built with build-std.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 && SUDO="sudo" || true
+fi
+
+apt_updated=0
+apt_install() {
+  # Installs the Debian packages given, updating the index once per run.
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install by hand: ${missing[*]}"
+  if [ $apt_updated = 0 ]; then
+    say "apt-get update"
+    $SUDO apt-get update -qq || die "apt-get update failed"
+    apt_updated=1
+  fi
+  say "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || die "could not install Debian packages: ${missing[*]}"
+}
+
+# --- Rust for the host (native tests, the CLI) -------------------------------------------
+command -v cargo >/dev/null 2>&1 || [ -x /usr/bin/cargo ] || apt_install cargo rustc
+# --- The wasm32 standard library -------------------------------------------------------------
+# shellcheck source=scripts/env.sh
+source "$root/scripts/env.sh"
+if [ "$CVC_WASM_ROUTE" = "debian-build-std" ]; then
+  say "no prebuilt wasm32 std for $(rustc --version 2>/dev/null || echo rustc); using Debian rustc-web with build-std"
+  apt_install rustc-web cargo-web rust-web-src rust-web-clippy lld-22
+  source "$root/scripts/env.sh"
+  [ -d /usr/lib/rustlib/src/rust ] || die "rust-web-src did not provide /usr/lib/rustlib/src/rust"
+else
+  say "wasm32 target: rustup's prebuilt standard library"
+fi
+
+# --- Rust formatter (cargo fmt) ---------------------------------------------------------------
+if ! cargo fmt --version >/dev/null 2>&1; then
+  if command -v rustup >/dev/null 2>&1; then
+    rustup component add rustfmt || die "could not add rustfmt"
+  else
+    apt_install rustfmt
+  fi
+fi
+
+# --- Node (for wasm-opt and the end-to-end tooling) -------------------------------------------
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+
+# --- Cargo-installed tools -------------------------------------------------------------------
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+mkdir -p "$cargo_bin"
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "cargo install trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" || die "could not install trunk $TRUNK_VERSION"
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock 2>/dev/null || true)
+[ -n "$bindgen_version" ] || bindgen_version=0.2.130
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version"; then
+  say "cargo install wasm-bindgen-cli $bindgen_version (about 4 minutes)"
+  # Not --locked: its lock file names a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force \
+    || die "could not install wasm-bindgen-cli $bindgen_version"
+fi
+
+# --- npm packages: wasm-opt (binaryen), the browser driver for end-to-end tests ----------
+if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core for screenshots)"
+  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+fi
+
+# --- Headless Chromium and its driver, for browser tests ---------------------------------------
+apt_install chromium chromium-driver
+[ -x /usr/bin/chromedriver ] || die "chromedriver missing after install"
+
+say "ready: $(cargo --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version)"

@@ -1,0 +1,7 @@
+//! Customer Value Calculator: what poor customer service costs a small business, and what
+//! investing in service returns.
+//!
+//! - [`model`]: the arithmetic of `shared/model.md`, pure Rust, tested natively.
+//! - [`app`]: the Yew single-page app that shows it (built for wasm32).
+
+pub mod model;

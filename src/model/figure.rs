@@ -1,0 +1,83 @@
+//! A computed figure, or the reason there is none (model.md "Limits of the model" and
+//! "Outputs"). The model never hands out NaN or infinity: a figure it cannot give is a
+//! [`Figure::Missing`] that says why, so the UI can say it in words and JSON can write `null`.
+
+use serde::{Serialize, Serializer};
+
+/// Any figure above this, in money or in customers, is beyond the model's range.
+pub const MODEL_RANGE_LIMIT: f64 = 1e15;
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// k ≥ 1: word of mouth alone grows the business without limit, so a closed-form value
+    /// per customer does not exist.
+    WordOfMouthUnbounded,
+    /// Above 10^15 in money or customers: the number would mean nothing.
+    BeyondModelRange,
+    /// No profit margin was given, so profit cannot be restated as revenue.
+    NoProfitMargin,
+    /// The service budget is 0, so a return on it is undefined.
+    NoServiceBudget,
+    /// The running gain does not stay at or above zero within 30 years.
+    NoPaybackWithin30Years,
+    /// Investing never catches up with today, whatever the budget, so no budget breaks even.
+    NoBreakEvenBudget,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    Value(f64),
+    Missing(Why),
+}
+
+impl Figure {
+    /// A value, or [`Why::BeyondModelRange`] where it is not finite or above the limit.
+    pub fn checked(value: f64) -> Figure {
+        if value.is_finite() && value.abs() <= MODEL_RANGE_LIMIT {
+            Figure::Value(value + 0.0)
+        } else {
+            Figure::Missing(Why::BeyondModelRange)
+        }
+    }
+
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Figure::Value(value) => Some(value),
+            Figure::Missing(_) => None,
+        }
+    }
+
+    pub fn why(self) -> Option<Why> {
+        match self {
+            Figure::Value(_) => None,
+            Figure::Missing(why) => Some(why),
+        }
+    }
+
+    /// Applies `f` to a value and range-checks the result; a missing figure stays missing.
+    pub fn map(self, f: impl FnOnce(f64) -> f64) -> Figure {
+        match self {
+            Figure::Value(value) => Figure::checked(f(value)),
+            missing => missing,
+        }
+    }
+
+    /// Combines two figures; the first missing one decides the reason.
+    pub fn zip(self, other: Figure, f: impl FnOnce(f64, f64) -> f64) -> Figure {
+        match (self, other) {
+            (Figure::Value(a), Figure::Value(b)) => Figure::checked(f(a, b)),
+            (Figure::Missing(why), _) | (_, Figure::Missing(why)) => Figure::Missing(why),
+        }
+    }
+}
+
+/// JSON writes the number, or `null`; the reasons are listed beside the results.
+impl Serialize for Figure {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Figure::Value(value) => serializer.serialize_f64(*value),
+            Figure::Missing(_) => serializer.serialize_none(),
+        }
+    }
+}

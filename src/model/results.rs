@@ -1,0 +1,109 @@
+//! Every output of model.md "Outputs" for one valid scenario, gathered in one place, with
+//! the gain waterfall and the reason for every figure that is missing.
+
+use super::customer_value::{customer_value, CustomerValue};
+use super::figure::{Figure, Why};
+use super::projection::{net_present_values, project, Projection};
+use super::scenario::{Scenario, ValidScenario};
+use super::uncertainty::{monte_carlo, tornado, MonteCarlo, TornadoBar, Uncertainty};
+use serde::Serialize;
+
+/// The gain split for the waterfall chart (model.md "Decomposition of the gain").
+/// `retention + referrals + fewer_turned_away` is `lost_to_poor_service`, and adding the
+/// (negative) `service_budget` gives `npv_gain`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Waterfall {
+    /// The gain before the budget with ρ = ν = 0.
+    pub retention: Figure,
+    /// Added by turning referrals (ρ) back on.
+    pub referrals: Figure,
+    /// Added by turning lost customers (ν) back on.
+    pub fewer_turned_away: Figure,
+    /// Minus the present value of the service budget.
+    pub service_budget: Figure,
+    pub net_gain: Figure,
+}
+
+pub fn waterfall(scenario: &Scenario) -> Waterfall {
+    let mut probe = scenario.clone();
+    probe.referrals_per_happy = 0.0;
+    probe.lost_per_unhappy = 0.0;
+    let retention_only = net_present_values(&probe).lost_to_poor_service();
+    probe.referrals_per_happy = scenario.referrals_per_happy;
+    let with_referrals = net_present_values(&probe).lost_to_poor_service();
+    let full = net_present_values(scenario);
+    Waterfall {
+        retention: retention_only,
+        referrals: with_referrals.zip(retention_only, |with, without| with - without),
+        fewer_turned_away: full.lost_to_poor_service().zip(with_referrals, |with, without| with - without),
+        service_budget: Figure::checked(-full.service_budget),
+        net_gain: full.gain(),
+    }
+}
+
+/// Every figure the app shows for one scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Results {
+    #[serde(flatten)]
+    pub customer: CustomerValue,
+    #[serde(flatten)]
+    pub projection: Projection,
+    pub waterfall: Waterfall,
+}
+
+pub fn evaluate(scenario: &ValidScenario) -> Results {
+    Results {
+        customer: customer_value(scenario),
+        projection: project(scenario),
+        waterfall: waterfall(scenario),
+    }
+}
+
+impl Results {
+    /// Each headline figure that is missing, by its output name, with the reason.
+    pub fn missing(&self) -> Vec<(&'static str, Why)> {
+        let c = &self.customer;
+        let p = &self.projection;
+        let named: [(&'static str, Figure); 16] = [
+            ("value_per_customer_now", c.value_per_customer_now),
+            ("value_per_customer_invest", c.value_per_customer_invest),
+            ("happy_customer_value", c.happy_customer_value),
+            ("unhappy_customer_value", c.unhappy_customer_value),
+            ("unhappy_customer_cost", c.unhappy_customer_cost),
+            ("yearly_cost_of_poor_service", c.yearly_cost_of_poor_service),
+            ("yearly_revenue_lost", c.yearly_revenue_lost),
+            ("npv_now", p.npv_now),
+            ("npv_invest", p.npv_invest),
+            ("after_horizon_now", p.after_horizon_now),
+            ("after_horizon_invest", p.after_horizon_invest),
+            ("npv_gain", p.npv_gain),
+            ("lost_to_poor_service", p.lost_to_poor_service),
+            ("roi", p.roi),
+            ("payback_month", p.payback_month),
+            ("break_even_budget_per_year", p.break_even_budget_per_year),
+        ];
+        named.into_iter().filter_map(|(name, figure)| figure.why().map(|why| (name, why))).collect()
+    }
+}
+
+/// Results with the uncertainty analysis, as the command-line tool writes them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    #[serde(flatten)]
+    pub results: Results,
+    pub tornado: Vec<TornadoBar>,
+    pub monte_carlo: MonteCarlo,
+    /// Output name → why it is `null`.
+    pub null_reasons: std::collections::BTreeMap<&'static str, Why>,
+}
+
+pub fn report(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u32) -> Report {
+    let results = evaluate(scenario);
+    let null_reasons = results.missing().into_iter().collect();
+    Report {
+        results,
+        tornado: tornado(scenario, uncertainty),
+        monte_carlo: monte_carlo(scenario, uncertainty, draws),
+        null_reasons,
+    }
+}

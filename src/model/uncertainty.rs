@@ -1,0 +1,302 @@
+//! How uncertain inputs move the net gain (model.md "Uncertainty"): the one-at-a-time
+//! tornado, and a Monte Carlo with triangular draws from a fixed seed.
+
+use super::figure::{Figure, Why};
+use super::projection::net_present_values;
+use super::scenario::{Field, FieldError, Problem, Scenario, ValidScenario};
+use serde::Serialize;
+
+/// Default spread of a range: ±25% of the value.
+pub const DEFAULT_SPREAD: f64 = 0.25;
+pub const DEFAULT_DRAWS: u32 = 2_000;
+pub const MAX_DRAWS: u32 = 20_000;
+/// The Monte Carlo always starts here, so the same scenario always shows the same figures.
+pub const SEED: u64 = 0x00C0_FFEE_5EED_2026;
+pub const HISTOGRAM_BINS: usize = 20;
+
+/// The business's own estimates, uncertain by default (model.md).
+pub const UNCERTAIN_BY_DEFAULT: [Field; 7] = [
+    Field::LifetimeProfit,
+    Field::CustomerLifetimeYears,
+    Field::ReferralsPerHappy,
+    Field::LostPerUnhappy,
+    Field::UnhappyProfitShare,
+    Field::UnhappyShareNow,
+    Field::UnhappyShareInvest,
+];
+
+/// How far an input may be from its value.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Spread {
+    /// A fraction of the value either side (0.25 is ±25%).
+    Relative(f64),
+    /// Fixed ends, in the field's own units.
+    Between { low: f64, high: f64 },
+}
+
+impl Spread {
+    /// The low and high ends for this field's value, clamped to the allowed range (and
+    /// rounded for whole-number fields).
+    pub fn ends(self, field: Field, value: f64) -> (f64, f64) {
+        let spec = field.spec();
+        let (low, high) = match self {
+            Spread::Relative(fraction) => (value * (1.0 - fraction), value * (1.0 + fraction)),
+            Spread::Between { low, high } => (low, high),
+        };
+        let clamp = |end: f64| {
+            let end = if spec.whole_number { end.round() } else { end };
+            end.clamp(spec.min, spec.max)
+        };
+        (clamp(low), clamp(high))
+    }
+
+    /// Checks a range the user typed: both ends allowed and low ≤ high.
+    pub fn checked(self, field: Field) -> Result<Spread, FieldError> {
+        match self {
+            Spread::Relative(fraction) if fraction.is_finite() && (0.0..=1.0).contains(&fraction) => Ok(self),
+            Spread::Relative(fraction) => Err(FieldError::new(field, Problem::OutOfRange(fraction))),
+            Spread::Between { low, high } => {
+                field.check(low)?;
+                field.check(high)?;
+                if low > high {
+                    return Err(FieldError::new(field, Problem::OutOfRange(low)));
+                }
+                Ok(self)
+            }
+        }
+    }
+}
+
+/// The user's ranges: inputs listed here are uncertain and drawn by the Monte Carlo; the
+/// tornado uses these ranges and ±25% for every other input.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Uncertainty {
+    pub ranges: Vec<(Field, Spread)>,
+}
+
+impl Default for Uncertainty {
+    fn default() -> Self {
+        Uncertainty { ranges: UNCERTAIN_BY_DEFAULT.iter().map(|&field| (field, Spread::Relative(DEFAULT_SPREAD))).collect() }
+    }
+}
+
+impl Uncertainty {
+    pub fn spread(&self, field: Field) -> Option<Spread> {
+        self.ranges.iter().find(|(known, _)| *known == field).map(|&(_, spread)| spread)
+    }
+
+    /// Sets or replaces the range of one input, making it uncertain.
+    pub fn set(&mut self, field: Field, spread: Spread) {
+        match self.ranges.iter_mut().find(|(known, _)| *known == field) {
+            Some(entry) => entry.1 = spread,
+            None => self.ranges.push((field, spread)),
+        }
+    }
+
+    /// Clears the range of one input: it is then held at its value in the Monte Carlo.
+    pub fn clear(&mut self, field: Field) {
+        self.ranges.retain(|(known, _)| *known != field);
+    }
+}
+
+/// One bar of the tornado: the net gain with the input at each end of its range.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TornadoBar {
+    pub field: Field,
+    pub low_value: f64,
+    pub high_value: f64,
+    pub gain_at_low: Figure,
+    pub gain_at_high: Figure,
+    /// |gain_at_high − gain_at_low|; missing where either end is beyond the model's range.
+    pub swing: Figure,
+}
+
+/// The tornado over every input that moves the net gain, widest swing first.
+pub fn tornado(scenario: &ValidScenario, uncertainty: &Uncertainty) -> Vec<TornadoBar> {
+    // One working copy, changed and restored field by field, so the loop does not allocate.
+    let mut probe: Scenario = scenario.scenario().clone();
+    let mut bars: Vec<TornadoBar> = Field::AFFECTING_GAIN
+        .iter()
+        .map(|&field| {
+            let value = scenario.get(field);
+            let spread = uncertainty.spread(field).unwrap_or(Spread::Relative(DEFAULT_SPREAD));
+            let (low_value, high_value) = spread.ends(field, value);
+            let mut gain_at = |end: f64| {
+                probe.set(field, end);
+                let gain = net_present_values(&probe).gain();
+                probe.set(field, value);
+                gain
+            };
+            let gain_at_low = gain_at(low_value);
+            let gain_at_high = gain_at(high_value);
+            TornadoBar {
+                field,
+                low_value,
+                high_value,
+                gain_at_low,
+                gain_at_high,
+                swing: gain_at_high.zip(gain_at_low, |high, low| (high - low).abs()),
+            }
+        })
+        .collect();
+    // Beyond-range swings first: they are the widest of all.
+    bars.sort_by(|a, b| {
+        let key = |bar: &TornadoBar| bar.swing.value().unwrap_or(f64::MAX);
+        key(b).total_cmp(&key(a))
+    });
+    bars
+}
+
+/// SplitMix64 (Steele, Lea and Flood, 2014): a small, well-known generator with good
+/// statistical quality for simulation, in a few lines and no dependency.
+#[derive(Clone, Debug)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1), from the top 53 bits.
+    pub fn next_unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+}
+
+/// A draw from the triangular distribution with the given low end, mode and high end.
+pub fn triangular(low: f64, mode: f64, high: f64, unit: f64) -> f64 {
+    let width = high - low;
+    if width <= 0.0 {
+        return low;
+    }
+    let mode = mode.clamp(low, high);
+    let split = (mode - low) / width;
+    if unit < split {
+        low + (unit * width * (mode - low)).sqrt()
+    } else {
+        high - ((1.0 - unit) * width * (high - mode)).sqrt()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct HistogramBin {
+    pub from: f64,
+    pub to: f64,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonteCarlo {
+    pub draws: u32,
+    pub p10: Figure,
+    pub p50: Figure,
+    pub p90: Figure,
+    /// Share of draws where investing gains (npv_gain > 0).
+    pub probability_of_gain: f64,
+    /// Bins over the draws within the model's range.
+    pub histogram: Vec<HistogramBin>,
+    /// Draws whose gain was beyond the model's range, below and above the histogram.
+    pub beyond_range_low: u32,
+    pub beyond_range_high: u32,
+}
+
+/// Draws every uncertain input at once, independently, `draws` times (clamped to
+/// 1..=20,000), and summarises `npv_gain`.
+pub fn monte_carlo(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u32) -> MonteCarlo {
+    let draws = draws.clamp(1, MAX_DRAWS);
+    let inputs: Vec<(Field, f64, f64, f64)> = uncertainty
+        .ranges
+        .iter()
+        .filter(|(field, _)| *field != Field::ProfitMargin)
+        .map(|&(field, spread)| {
+            let value = scenario.get(field);
+            let (low, high) = spread.ends(field, value);
+            (field, low, value, high)
+        })
+        .collect();
+    let mut random = SplitMix64::new(SEED);
+    let mut probe: Scenario = scenario.scenario().clone();
+    // Gains beyond the model's range sort as ±infinity here; they never leave this function.
+    let mut gains: Vec<f64> = Vec::with_capacity(draws as usize);
+    for _ in 0..draws {
+        for &(field, low, mode, high) in &inputs {
+            let drawn = triangular(low, mode, high, random.next_unit());
+            let drawn = if field.spec().whole_number { drawn.round() } else { drawn };
+            probe.set(field, drawn);
+        }
+        let npvs = net_present_values(&probe);
+        gains.push(match npvs.gain() {
+            Figure::Value(gain) => gain,
+            Figure::Missing(_) if npvs.invest >= npvs.now => f64::INFINITY,
+            Figure::Missing(_) => f64::NEG_INFINITY,
+        });
+    }
+    gains.sort_by(f64::total_cmp);
+    summarise(&gains)
+}
+
+/// Percentiles, chance of gain and histogram of sorted gains.
+fn summarise(sorted: &[f64]) -> MonteCarlo {
+    let count = sorted.len();
+    let gaining = sorted.iter().filter(|gain| **gain > 0.0).count();
+    let in_range: Vec<f64> = sorted.iter().copied().filter(|gain| gain.is_finite()).collect();
+    let beyond_range_low = sorted.iter().filter(|gain| **gain == f64::NEG_INFINITY).count() as u32;
+    let beyond_range_high = sorted.iter().filter(|gain| **gain == f64::INFINITY).count() as u32;
+    MonteCarlo {
+        draws: count as u32,
+        p10: percentile(sorted, 0.10),
+        p50: percentile(sorted, 0.50),
+        p90: percentile(sorted, 0.90),
+        probability_of_gain: if count == 0 { 0.0 } else { gaining as f64 / count as f64 },
+        histogram: histogram(&in_range, HISTOGRAM_BINS),
+        beyond_range_low,
+        beyond_range_high,
+    }
+}
+
+/// Linear interpolation between closest ranks (the common "type 7" definition).
+pub fn percentile(sorted: &[f64], fraction: f64) -> Figure {
+    if sorted.is_empty() {
+        return Figure::Missing(Why::BeyondModelRange);
+    }
+    let position = fraction * (sorted.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = position.ceil() as usize;
+    let (low, high) = (sorted[below], sorted[above]);
+    if below == above {
+        return Figure::checked(low);
+    }
+    Figure::checked(low + (high - low) * (position - below as f64))
+}
+
+/// Equal-width bins from the smallest to the largest value.
+pub fn histogram(sorted: &[f64], bins: usize) -> Vec<HistogramBin> {
+    let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
+    if last <= first {
+        return vec![HistogramBin { from: first, to: last, count: sorted.len() as u32 }];
+    }
+    let width = (last - first) / bins as f64;
+    let mut result: Vec<HistogramBin> = (0..bins)
+        .map(|bin| HistogramBin {
+            from: first + width * bin as f64,
+            to: if bin + 1 == bins { last } else { first + width * (bin + 1) as f64 },
+            count: 0,
+        })
+        .collect();
+    for &value in sorted {
+        let bin = (((value - first) / width) as usize).min(bins - 1);
+        result[bin].count += 1;
+    }
+    result
+}
