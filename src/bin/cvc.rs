@@ -40,7 +40,9 @@ fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("-h" | "--help" | "help") => Ok(USAGE.trim_end().to_string()),
         Some("lifetime") => lifetime(&args[1..]),
-        Some("defaults") => Ok(customer_value_calculator::model::scenario::to_json(&Default::default())),
+        Some("defaults") => Ok(customer_value_calculator::model::scenario::to_json(
+            &Default::default(),
+        )),
         _ => scenario_report(args),
     }
 }
@@ -57,9 +59,13 @@ fn scenario_report(args: &[String]) -> Result<String, String> {
                     .parse::<u32>()
                     .ok()
                     .filter(|n| (1..=MAX_DRAWS).contains(n))
-                    .ok_or_else(|| format!("--draws: {text:?} is not a whole number from 1 to {MAX_DRAWS}"))?;
+                    .ok_or_else(|| {
+                        format!("--draws: {text:?} is not a whole number from 1 to {MAX_DRAWS}")
+                    })?;
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
             path if source.is_none() => source = Some(path),
             extra => return Err(format!("unexpected argument {extra:?}\n{USAGE}")),
         }
@@ -67,13 +73,20 @@ fn scenario_report(args: &[String]) -> Result<String, String> {
     let text = match source {
         None | Some("-") => {
             let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).map_err(|error| format!("cannot read stdin: {error}"))?;
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|error| format!("cannot read stdin: {error}"))?;
             text
         }
-        Some(path) => std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?,
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?
+        }
     };
     let read = from_json(&text).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|error| format!("error: {error}")).collect();
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|error| format!("error: {error}"))
+            .collect();
         lines.join("\n")
     })?;
     for warning in &read.unknown_fields {
@@ -89,8 +102,12 @@ fn lifetime(args: &[String]) -> Result<String, String> {
     let mut discount = 0.08;
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
-        let text = rest.next().ok_or_else(|| format!("{flag} needs a number"))?;
-        let number: f64 = text.parse().map_err(|_| format!("{flag}: {text:?} is not a number"))?;
+        let text = rest
+            .next()
+            .ok_or_else(|| format!("{flag} needs a number"))?;
+        let number: f64 = text
+            .parse()
+            .map_err(|_| format!("{flag}: {text:?} is not a number"))?;
         match flag.as_str() {
             "--yearly-profit" => yearly_profit = Some(number),
             "--retention" => retention = Some(number),
@@ -100,6 +117,8 @@ fn lifetime(args: &[String]) -> Result<String, String> {
     }
     let yearly_profit = yearly_profit.ok_or("--yearly-profit is required")?;
     let retention = retention.ok_or("--retention is required")?;
-    let estimate = lifetime_from_yearly(yearly_profit, retention, discount).map_err(|error| format!("error: {error}"))?;
-    serde_json::to_string_pretty(&estimate).map_err(|error| format!("cannot write results: {error}"))
+    let estimate = lifetime_from_yearly(yearly_profit, retention, discount)
+        .map_err(|error| format!("error: {error}"))?;
+    serde_json::to_string_pretty(&estimate)
+        .map_err(|error| format!("cannot write results: {error}"))
 }

@@ -60,7 +60,8 @@ pub fn customer_value(scenario: &Scenario) -> CustomerValue {
 
     let value_now = value_per_customer(scenario, scenario.unhappy_share_now);
     let value_invest = value_per_customer(scenario, scenario.unhappy_share_invest);
-    let yearly_cost_of_poor_service = value_invest.zip(value_now, |invest, now| new_per_year * (invest - now));
+    let yearly_cost_of_poor_service =
+        value_invest.zip(value_now, |invest, now| new_per_year * (invest - now));
     let yearly_revenue_lost = match scenario.profit_margin {
         Some(margin) => yearly_cost_of_poor_service.map(|cost| cost / margin),
         None => match yearly_cost_of_poor_service {
@@ -68,7 +69,8 @@ pub fn customer_value(scenario: &Scenario) -> CustomerValue {
             Figure::Value(_) => Figure::Missing(Why::NoProfitMargin),
         },
     };
-    let steady = |value: Figure| value.map(|value| new_per_year * (value - scenario.acquisition_cost));
+    let steady =
+        |value: Figure| value.map(|value| new_per_year * (value - scenario.acquisition_cost));
 
     CustomerValue {
         word_of_mouth_now: word_of_mouth_multiplier(scenario, scenario.unhappy_share_now),
@@ -76,9 +78,11 @@ pub fn customer_value(scenario: &Scenario) -> CustomerValue {
         value_per_customer_now: value_now,
         value_per_customer_invest: value_invest,
         happy_customer_value: value_now.map(|value| lifetime_profit + referrals * value),
-        unhappy_customer_value: value_now.map(|value| unhappy_profit_share * lifetime_profit - lost * value),
-        unhappy_customer_cost: value_now
-            .map(|value| (1.0 - unhappy_profit_share) * lifetime_profit + (referrals + lost) * value),
+        unhappy_customer_value: value_now
+            .map(|value| unhappy_profit_share * lifetime_profit - lost * value),
+        unhappy_customer_cost: value_now.map(|value| {
+            (1.0 - unhappy_profit_share) * lifetime_profit + (referrals + lost) * value
+        }),
         yearly_cost_of_poor_service,
         yearly_revenue_lost,
         steady_yearly_profit_now: steady(value_now),

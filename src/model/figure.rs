@@ -76,7 +76,11 @@ impl Figure {
 impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Figure::Value(value) => serializer.serialize_f64(*value),
+            Figure::Value(value) => {
+                // serde_json would quietly write NaN as null; the tests run with this check.
+                debug_assert!(value.is_finite(), "a figure is not finite: {value}");
+                serializer.serialize_f64(*value)
+            }
             Figure::Missing(_) => serializer.serialize_none(),
         }
     }

@@ -52,7 +52,13 @@ impl HelperInput {
 
 impl fmt::Display for HelperError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} is out of range; allowed: {}", self.input.name(), self.value, self.input.allowed())
+        write!(
+            f,
+            "{}: {} is out of range; allowed: {}",
+            self.input.name(),
+            self.value,
+            self.input.allowed()
+        )
     }
 }
 
@@ -82,7 +88,11 @@ pub struct LifetimeEstimate {
 
 /// Lifetime profit and years from yearly profit per customer, yearly retention and the
 /// discount rate.
-pub fn lifetime_from_yearly(yearly_profit: f64, retention: f64, discount_rate: f64) -> Result<LifetimeEstimate, HelperError> {
+pub fn lifetime_from_yearly(
+    yearly_profit: f64,
+    retention: f64,
+    discount_rate: f64,
+) -> Result<LifetimeEstimate, HelperError> {
     let m = within(HelperInput::YearlyProfit, yearly_profit, 0.0, 1e10)?;
     let r = within(HelperInput::Retention, retention, 0.0, MAX_RETENTION)?;
     let d = within(HelperInput::DiscountRate, discount_rate, 0.0, 1.0)?;
@@ -117,8 +127,18 @@ pub struct NotReturning {
 impl ProblemSize {
     pub fn not_returning(self) -> NotReturning {
         match self {
-            ProblemSize::Large => NotReturning { silent: 0.91, unresolved: 0.81, resolved_slowly: 0.46, resolved_fast: 0.18 },
-            ProblemSize::Small => NotReturning { silent: 0.63, unresolved: 0.54, resolved_slowly: 0.30, resolved_fast: 0.05 },
+            ProblemSize::Large => NotReturning {
+                silent: 0.91,
+                unresolved: 0.81,
+                resolved_slowly: 0.46,
+                resolved_fast: 0.18,
+            },
+            ProblemSize::Small => NotReturning {
+                silent: 0.63,
+                unresolved: 0.54,
+                resolved_slowly: 0.30,
+                resolved_fast: 0.05,
+            },
         }
     }
 }
@@ -140,12 +160,29 @@ pub struct ServiceMetrics {
 
 /// p = q·[(1−c)·u_silent + c·(f·u_fast + s·u_slow + (1−f−s)·u_unres)].
 pub fn unhappy_share_from_metrics(metrics: &ServiceMetrics) -> Result<f64, HelperError> {
-    let q = within(HelperInput::ShareWithProblem, metrics.share_with_problem, 0.0, 1.0)?;
-    let c = within(HelperInput::ShareComplaining, metrics.share_complaining, 0.0, 1.0)?;
+    let q = within(
+        HelperInput::ShareWithProblem,
+        metrics.share_with_problem,
+        0.0,
+        1.0,
+    )?;
+    let c = within(
+        HelperInput::ShareComplaining,
+        metrics.share_complaining,
+        0.0,
+        1.0,
+    )?;
     let f = within(HelperInput::ResolvedFast, metrics.resolved_fast, 0.0, 1.0)?;
-    let s = within(HelperInput::ResolvedSlowly, metrics.resolved_slowly, 0.0, 1.0)?;
+    let s = within(
+        HelperInput::ResolvedSlowly,
+        metrics.resolved_slowly,
+        0.0,
+        1.0,
+    )?;
     within(HelperInput::ResolvedTogether, f + s, 0.0, 1.0)?;
     let u = metrics.problem_size.not_returning();
-    let share = q * ((1.0 - c) * u.silent + c * (f * u.resolved_fast + s * u.resolved_slowly + (1.0 - f - s) * u.unresolved));
+    let share = q
+        * ((1.0 - c) * u.silent
+            + c * (f * u.resolved_fast + s * u.resolved_slowly + (1.0 - f - s) * u.unresolved));
     Ok(share.clamp(0.0, 1.0))
 }

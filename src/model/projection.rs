@@ -44,13 +44,17 @@ impl MonthlyRates {
     fn new(scenario: &Scenario, level: Level) -> Self {
         let (unhappy_share, service_budget) = match level {
             Level::Today => (scenario.unhappy_share_now, 0.0),
-            Level::Invest => (scenario.unhappy_share_invest, scenario.service_budget_per_year),
+            Level::Invest => (
+                scenario.unhappy_share_invest,
+                scenario.service_budget_per_year,
+            ),
         };
         let lifetime_profit = scenario.lifetime_profit;
         let unhappy_profit_share = scenario.unhappy_profit_share;
         // M_h and M_u: average months a happy and an unhappy customer stay.
         let happy_months = (12.0 * scenario.customer_lifetime_years).max(1.0);
-        let unhappy_months = (12.0 * unhappy_profit_share * scenario.customer_lifetime_years).max(1.0);
+        let unhappy_months =
+            (12.0 * unhappy_profit_share * scenario.customer_lifetime_years).max(1.0);
         let marketing_customers = scenario.new_customers_per_year / 12.0;
         MonthlyRates {
             unhappy_share,
@@ -126,8 +130,10 @@ impl Projector {
         let won_referral = rates.referrals_per_happy * self.happy;
         let potential = rates.marketing_customers + won_referral;
         let new_customers = (potential - rates.turned_away_per_unhappy * self.unhappy).max(0.0);
-        self.happy = (rates.happy_stay * self.happy + (1.0 - rates.unhappy_share) * new_customers).min(CUSTOMER_CAP);
-        self.unhappy = (rates.unhappy_stay * self.unhappy + rates.unhappy_share * new_customers).min(CUSTOMER_CAP);
+        self.happy = (rates.happy_stay * self.happy + (1.0 - rates.unhappy_share) * new_customers)
+            .min(CUSTOMER_CAP);
+        self.unhappy = (rates.unhappy_stay * self.unhappy + rates.unhappy_share * new_customers)
+            .min(CUSTOMER_CAP);
         self.month += 1;
         self.discount_factor *= rates.discount;
         Month {
@@ -137,7 +143,8 @@ impl Projector {
             won_marketing: rates.marketing_customers,
             won_referral,
             turned_away: potential - new_customers,
-            profit: rates.happy_profit * self.happy + rates.unhappy_profit * self.unhappy - rates.fixed_cost,
+            profit: rates.happy_profit * self.happy + rates.unhappy_profit * self.unhappy
+                - rates.fixed_cost,
             discount_factor: self.discount_factor,
         }
     }
@@ -148,7 +155,9 @@ impl Projector {
         let rates = &self.rates;
         self.discount_factor
             * (self.happy * rates.happy_profit * run_off_months(rates.happy_stay, rates.discount)
-                + self.unhappy * rates.unhappy_profit * run_off_months(rates.unhappy_stay, rates.discount))
+                + self.unhappy
+                    * rates.unhappy_profit
+                    * run_off_months(rates.unhappy_stay, rates.discount))
     }
 }
 
@@ -202,7 +211,11 @@ pub fn net_present_values(scenario: &Scenario) -> NetPresentValues {
             let month = projector.step();
             npv += month.profit * month.discount_factor;
         }
-        let run_off = if scenario.count_after_horizon { projector.run_off() } else { 0.0 };
+        let run_off = if scenario.count_after_horizon {
+            projector.run_off()
+        } else {
+            0.0
+        };
         (npv + run_off, run_off)
     };
     let (now, after_horizon_now) = level_npv(Level::Today);
@@ -297,10 +310,14 @@ pub fn project(scenario: &Scenario) -> Projection {
         let month_invest = invest.step();
         cumulative_now += month_now.profit * month_now.discount_factor;
         cumulative_invest += month_invest.profit * month_invest.discount_factor;
-        if cumulative_invest - cumulative_now < 0.0 {
+        // Within rounding counts as even: the two levels sum the same money in different
+        // orders, and a gain of −1e-12 is not a month behind.
+        let rounding = 1e-12 * (cumulative_now.abs() + cumulative_invest.abs());
+        if cumulative_invest - cumulative_now < -rounding {
             last_month_behind = month_now.index;
         }
-        running_gain_in_range &= cumulative_now.abs() <= MODEL_RANGE_LIMIT && cumulative_invest.abs() <= MODEL_RANGE_LIMIT;
+        running_gain_in_range &= cumulative_now.abs() <= MODEL_RANGE_LIMIT
+            && cumulative_invest.abs() <= MODEL_RANGE_LIMIT;
 
         if month_now.index <= horizon {
             year_now.add(&month_now);
@@ -324,7 +341,8 @@ pub fn project(scenario: &Scenario) -> Projection {
                 invest: cumulative_invest + run_off_invest,
                 after_horizon_now: run_off_now,
                 after_horizon_invest: run_off_invest,
-                service_budget: scenario.service_budget_per_year * budget_present_value_per_unit(scenario),
+                service_budget: scenario.service_budget_per_year
+                    * budget_present_value_per_unit(scenario),
             });
         }
     }
@@ -378,6 +396,11 @@ impl GainFigures {
             Figure::Value(lost) if lost < 0.0 => Figure::Missing(Why::NoBreakEvenBudget),
             lost => lost.map(|lost| lost / per_unit),
         };
-        GainFigures { npv_gain, lost_to_poor_service, roi, break_even_budget_per_year }
+        GainFigures {
+            npv_gain,
+            lost_to_poor_service,
+            roi,
+            break_even_budget_per_year,
+        }
     }
 }

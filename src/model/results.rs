@@ -35,7 +35,9 @@ pub fn waterfall(scenario: &Scenario) -> Waterfall {
     Waterfall {
         retention: retention_only,
         referrals: with_referrals.zip(retention_only, |with, without| with - without),
-        fewer_turned_away: full.lost_to_poor_service().zip(with_referrals, |with, without| with - without),
+        fewer_turned_away: full
+            .lost_to_poor_service()
+            .zip(with_referrals, |with, without| with - without),
         service_budget: Figure::checked(-full.service_budget),
         net_gain: full.gain(),
     }
@@ -64,7 +66,7 @@ impl Results {
     pub fn missing(&self) -> Vec<(&'static str, Why)> {
         let c = &self.customer;
         let p = &self.projection;
-        let named: [(&'static str, Figure); 16] = [
+        let named: [(&'static str, Figure); 18] = [
             ("value_per_customer_now", c.value_per_customer_now),
             ("value_per_customer_invest", c.value_per_customer_invest),
             ("happy_customer_value", c.happy_customer_value),
@@ -72,6 +74,8 @@ impl Results {
             ("unhappy_customer_cost", c.unhappy_customer_cost),
             ("yearly_cost_of_poor_service", c.yearly_cost_of_poor_service),
             ("yearly_revenue_lost", c.yearly_revenue_lost),
+            ("steady_yearly_profit_now", c.steady_yearly_profit_now),
+            ("steady_yearly_profit_invest", c.steady_yearly_profit_invest),
             ("npv_now", p.npv_now),
             ("npv_invest", p.npv_invest),
             ("after_horizon_now", p.after_horizon_now),
@@ -82,7 +86,10 @@ impl Results {
             ("payback_month", p.payback_month),
             ("break_even_budget_per_year", p.break_even_budget_per_year),
         ];
-        named.into_iter().filter_map(|(name, figure)| figure.why().map(|why| (name, why))).collect()
+        named
+            .into_iter()
+            .filter_map(|(name, figure)| figure.why().map(|why| (name, why)))
+            .collect()
     }
 }
 

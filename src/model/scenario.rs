@@ -115,8 +115,24 @@ pub struct FieldSpec {
     pub whole_number: bool,
 }
 
-const fn spec(name: &'static str, symbol: &'static str, unit: Unit, default: f64, min: f64, max: f64) -> FieldSpec {
-    FieldSpec { name, symbol, unit, default, min, max, min_exclusive: false, whole_number: false }
+const fn spec(
+    name: &'static str,
+    symbol: &'static str,
+    unit: Unit,
+    default: f64,
+    min: f64,
+    max: f64,
+) -> FieldSpec {
+    FieldSpec {
+        name,
+        symbol,
+        unit,
+        default,
+        min,
+        max,
+        min_exclusive: false,
+        whole_number: false,
+    }
 }
 
 impl Field {
@@ -160,19 +176,44 @@ impl Field {
         match self {
             Field::AcquisitionCost => spec("acquisition_cost", "A", Unit::Money, 2_000.0, 0.0, 1e9),
             Field::LifetimeProfit => spec("lifetime_profit", "L", Unit::Money, 20_000.0, 0.0, 1e10),
-            Field::CustomerLifetimeYears => {
-                spec("customer_lifetime_years", "T", Unit::Years, 5.0, 1.0 / 12.0, 100.0)
+            Field::CustomerLifetimeYears => spec(
+                "customer_lifetime_years",
+                "T",
+                Unit::Years,
+                5.0,
+                1.0 / 12.0,
+                100.0,
+            ),
+            Field::NewCustomersPerYear => spec(
+                "new_customers_per_year",
+                "a",
+                Unit::Customers,
+                40.0,
+                0.0,
+                1e7,
+            ),
+            Field::CurrentCustomers => {
+                spec("current_customers", "C0", Unit::Customers, 100.0, 0.0, 1e8)
             }
-            Field::NewCustomersPerYear => spec("new_customers_per_year", "a", Unit::Customers, 40.0, 0.0, 1e7),
-            Field::CurrentCustomers => spec("current_customers", "C0", Unit::Customers, 100.0, 0.0, 1e8),
-            Field::ReferralsPerHappy => spec("referrals_per_happy", "ρ", Unit::Customers, 0.3, 0.0, 20.0),
+            Field::ReferralsPerHappy => {
+                spec("referrals_per_happy", "ρ", Unit::Customers, 0.3, 0.0, 20.0)
+            }
             Field::LostPerUnhappy => spec("lost_per_unhappy", "ν", Unit::Customers, 0.5, 0.0, 50.0),
-            Field::UnhappyProfitShare => spec("unhappy_profit_share", "λ", Unit::Share, 0.25, 0.0, 1.0),
-            Field::UnhappyShareNow => spec("unhappy_share_now", "p0", Unit::Share, 0.40, 0.0, 1.0),
-            Field::UnhappyShareInvest => spec("unhappy_share_invest", "p1", Unit::Share, 0.15, 0.0, 1.0),
-            Field::ServiceBudgetPerYear => {
-                spec("service_budget_per_year", "S", Unit::Money, 60_000.0, 0.0, 1e10)
+            Field::UnhappyProfitShare => {
+                spec("unhappy_profit_share", "λ", Unit::Share, 0.25, 0.0, 1.0)
             }
+            Field::UnhappyShareNow => spec("unhappy_share_now", "p0", Unit::Share, 0.40, 0.0, 1.0),
+            Field::UnhappyShareInvest => {
+                spec("unhappy_share_invest", "p1", Unit::Share, 0.15, 0.0, 1.0)
+            }
+            Field::ServiceBudgetPerYear => spec(
+                "service_budget_per_year",
+                "S",
+                Unit::Money,
+                60_000.0,
+                0.0,
+                1e10,
+            ),
             Field::HorizonYears => FieldSpec {
                 whole_number: true,
                 ..spec("horizon_years", "H", Unit::Years, 5.0, 1.0, 30.0)
@@ -196,8 +237,15 @@ impl Field {
     /// Whether `value` is allowed for this field.
     pub fn allows(self, value: f64) -> bool {
         let spec = self.spec();
-        let above_min = if spec.min_exclusive { value > spec.min } else { value >= spec.min };
-        value.is_finite() && above_min && value <= spec.max && (!spec.whole_number || value.fract() == 0.0)
+        let above_min = if spec.min_exclusive {
+            value > spec.min
+        } else {
+            value >= spec.min
+        };
+        value.is_finite()
+            && above_min
+            && value <= spec.max
+            && (!spec.whole_number || value.fract() == 0.0)
     }
 
     /// Checks one value against the field's range.
@@ -275,10 +323,16 @@ impl Scenario {
         let mut errors = Vec::new();
         let mut checked = self.clone();
         if !is_currency_code(&self.currency) {
-            errors.push(FieldError { field: FieldName::Currency, problem: Problem::NotCurrencyCode(self.currency.clone()) });
+            errors.push(FieldError {
+                field: FieldName::Currency,
+                problem: Problem::NotCurrencyCode(self.currency.clone()),
+            });
         }
         if self.schema_version > SCHEMA_VERSION {
-            errors.push(FieldError { field: FieldName::SchemaVersion, problem: Problem::NewerSchema(self.schema_version) });
+            errors.push(FieldError {
+                field: FieldName::SchemaVersion,
+                problem: Problem::NewerSchema(self.schema_version),
+            });
         }
         for field in Field::ALL {
             if let Some(value) = self.value(field) {
@@ -379,7 +433,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: Field, problem: Problem) -> Self {
-        FieldError { field: FieldName::Numeric(field), problem }
+        FieldError {
+            field: FieldName::Numeric(field),
+            problem,
+        }
     }
 }
 
@@ -387,8 +444,16 @@ impl FieldError {
 pub fn describe_range(field: Field) -> String {
     let spec = field.spec();
     let low = if spec.min_exclusive { "above" } else { "from" };
-    let whole = if spec.whole_number { " (whole number)" } else { "" };
-    format!("{low} {} to {}{whole}", plain_number(spec.min), plain_number(spec.max))
+    let whole = if spec.whole_number {
+        " (whole number)"
+    } else {
+        ""
+    };
+    format!(
+        "{low} {} to {}{whole}",
+        plain_number(spec.min),
+        plain_number(spec.max)
+    )
 }
 
 fn plain_number(value: f64) -> String {
@@ -412,16 +477,26 @@ impl fmt::Display for FieldError {
             FieldName::Document => "a JSON object of scenario fields".to_string(),
         };
         match &self.problem {
-            Problem::OutOfRange(value) => write!(f, "{name}: {value} is out of range; allowed: {allowed}"),
-            Problem::NotWhole(value) => write!(f, "{name}: {value} is not a whole number; allowed: {allowed}"),
+            Problem::OutOfRange(value) => {
+                write!(f, "{name}: {value} is out of range; allowed: {allowed}")
+            }
+            Problem::NotWhole(value) => write!(
+                f,
+                "{name}: {value} is not a whole number; allowed: {allowed}"
+            ),
             Problem::NotFinite => write!(f, "{name}: not a finite number; allowed: {allowed}"),
             Problem::Missing => write!(f, "{name}: a value is required; allowed: {allowed}"),
             Problem::WrongType(kind) => write!(f, "{name}: got {kind}; allowed: {allowed}"),
-            Problem::NotCurrencyCode(code) => write!(f, "{name}: {code:?} is not a currency code; allowed: {allowed}"),
+            Problem::NotCurrencyCode(code) => write!(
+                f,
+                "{name}: {code:?} is not a currency code; allowed: {allowed}"
+            ),
             Problem::NewerSchema(version) => {
                 write!(f, "{name}: version {version} is newer than this tool understands; allowed: {allowed}")
             }
-            Problem::Unreadable(message) => write!(f, "{name}: cannot be read ({message}); allowed: {allowed}"),
+            Problem::Unreadable(message) => {
+                write!(f, "{name}: cannot be read ({message}); allowed: {allowed}")
+            }
         }
     }
 }
@@ -447,11 +522,20 @@ pub struct ReadScenario {
 /// Reads a scenario from JSON text. Missing fields take their defaults; unknown fields are
 /// ignored and listed. Every wrong field is reported, not only the first.
 pub fn from_json(text: &str) -> Result<ReadScenario, Vec<FieldError>> {
-    let unreadable = |message: String| vec![FieldError { field: FieldName::Document, problem: Problem::Unreadable(message) }];
+    let unreadable = |message: String| {
+        vec![FieldError {
+            field: FieldName::Document,
+            problem: Problem::Unreadable(message),
+        }]
+    };
     // serde_json refuses nesting deeper than 128 levels and numbers beyond f64 with an error.
-    let document: Value = serde_json::from_str(text).map_err(|error| unreadable(error.to_string()))?;
+    let document: Value =
+        serde_json::from_str(text).map_err(|error| unreadable(error.to_string()))?;
     let Value::Object(object) = document else {
-        return Err(unreadable(format!("the document is {}", json_kind(&document))));
+        return Err(unreadable(format!(
+            "the document is {}",
+            json_kind(&document)
+        )));
     };
     from_json_object(&object)
 }
@@ -468,21 +552,30 @@ pub fn from_json_object(object: &Map<String, Value>) -> Result<ReadScenario, Vec
                     scenario.currency = code.clone();
                     Ok(())
                 }
-                other => Err(FieldError { field: FieldName::Currency, problem: wrong_type(other) }),
+                other => Err(FieldError {
+                    field: FieldName::Currency,
+                    problem: wrong_type(other),
+                }),
             },
             "count_after_horizon" => match value {
                 Value::Bool(flag) => {
                     scenario.count_after_horizon = *flag;
                     Ok(())
                 }
-                other => Err(FieldError { field: FieldName::CountAfterHorizon, problem: wrong_type(other) }),
+                other => Err(FieldError {
+                    field: FieldName::CountAfterHorizon,
+                    problem: wrong_type(other),
+                }),
             },
             "schema_version" => match value.as_u64() {
                 Some(version) => {
                     scenario.schema_version = u32::try_from(version).unwrap_or(u32::MAX);
                     Ok(())
                 }
-                None => Err(FieldError { field: FieldName::SchemaVersion, problem: wrong_type(value) }),
+                None => Err(FieldError {
+                    field: FieldName::SchemaVersion,
+                    problem: wrong_type(value),
+                }),
             },
             "profit_margin" if value.is_null() => {
                 scenario.profit_margin = None;
@@ -507,7 +600,10 @@ pub fn from_json_object(object: &Map<String, Value>) -> Result<ReadScenario, Vec
         }
     }
     match scenario.validate() {
-        Ok(valid) if errors.is_empty() => Ok(ReadScenario { scenario: valid, unknown_fields }),
+        Ok(valid) if errors.is_empty() => Ok(ReadScenario {
+            scenario: valid,
+            unknown_fields,
+        }),
         Ok(_) => Err(errors),
         Err(more) => {
             // A field already reported for its type is not reported again for its range.

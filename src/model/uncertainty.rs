@@ -54,8 +54,14 @@ impl Spread {
     /// Checks a range the user typed: both ends allowed and low ≤ high.
     pub fn checked(self, field: Field) -> Result<Spread, FieldError> {
         match self {
-            Spread::Relative(fraction) if fraction.is_finite() && (0.0..=1.0).contains(&fraction) => Ok(self),
-            Spread::Relative(fraction) => Err(FieldError::new(field, Problem::OutOfRange(fraction))),
+            Spread::Relative(fraction)
+                if fraction.is_finite() && (0.0..=1.0).contains(&fraction) =>
+            {
+                Ok(self)
+            }
+            Spread::Relative(fraction) => {
+                Err(FieldError::new(field, Problem::OutOfRange(fraction)))
+            }
             Spread::Between { low, high } => {
                 field.check(low)?;
                 field.check(high)?;
@@ -77,13 +83,21 @@ pub struct Uncertainty {
 
 impl Default for Uncertainty {
     fn default() -> Self {
-        Uncertainty { ranges: UNCERTAIN_BY_DEFAULT.iter().map(|&field| (field, Spread::Relative(DEFAULT_SPREAD))).collect() }
+        Uncertainty {
+            ranges: UNCERTAIN_BY_DEFAULT
+                .iter()
+                .map(|&field| (field, Spread::Relative(DEFAULT_SPREAD)))
+                .collect(),
+        }
     }
 }
 
 impl Uncertainty {
     pub fn spread(&self, field: Field) -> Option<Spread> {
-        self.ranges.iter().find(|(known, _)| *known == field).map(|&(_, spread)| spread)
+        self.ranges
+            .iter()
+            .find(|(known, _)| *known == field)
+            .map(|&(_, spread)| spread)
     }
 
     /// Sets or replaces the range of one input, making it uncertain.
@@ -120,7 +134,9 @@ pub fn tornado(scenario: &ValidScenario, uncertainty: &Uncertainty) -> Vec<Torna
         .iter()
         .map(|&field| {
             let value = scenario.get(field);
-            let spread = uncertainty.spread(field).unwrap_or(Spread::Relative(DEFAULT_SPREAD));
+            let spread = uncertainty
+                .spread(field)
+                .unwrap_or(Spread::Relative(DEFAULT_SPREAD));
             let (low_value, high_value) = spread.ends(field, value);
             let mut gain_at = |end: f64| {
                 probe.set(field, end);
@@ -230,7 +246,11 @@ pub fn monte_carlo(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u
     for _ in 0..draws {
         for &(field, low, mode, high) in &inputs {
             let drawn = triangular(low, mode, high, random.next_unit());
-            let drawn = if field.spec().whole_number { drawn.round() } else { drawn };
+            let drawn = if field.spec().whole_number {
+                drawn.round()
+            } else {
+                drawn
+            };
             probe.set(field, drawn);
         }
         let npvs = net_present_values(&probe);
@@ -248,15 +268,26 @@ pub fn monte_carlo(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u
 fn summarise(sorted: &[f64]) -> MonteCarlo {
     let count = sorted.len();
     let gaining = sorted.iter().filter(|gain| **gain > 0.0).count();
-    let in_range: Vec<f64> = sorted.iter().copied().filter(|gain| gain.is_finite()).collect();
-    let beyond_range_low = sorted.iter().filter(|gain| **gain == f64::NEG_INFINITY).count() as u32;
+    let in_range: Vec<f64> = sorted
+        .iter()
+        .copied()
+        .filter(|gain| gain.is_finite())
+        .collect();
+    let beyond_range_low = sorted
+        .iter()
+        .filter(|gain| **gain == f64::NEG_INFINITY)
+        .count() as u32;
     let beyond_range_high = sorted.iter().filter(|gain| **gain == f64::INFINITY).count() as u32;
     MonteCarlo {
         draws: count as u32,
         p10: percentile(sorted, 0.10),
         p50: percentile(sorted, 0.50),
         p90: percentile(sorted, 0.90),
-        probability_of_gain: if count == 0 { 0.0 } else { gaining as f64 / count as f64 },
+        probability_of_gain: if count == 0 {
+            0.0
+        } else {
+            gaining as f64 / count as f64
+        },
         histogram: histogram(&in_range, HISTOGRAM_BINS),
         beyond_range_low,
         beyond_range_high,
@@ -284,13 +315,21 @@ pub fn histogram(sorted: &[f64], bins: usize) -> Vec<HistogramBin> {
         return Vec::new();
     };
     if last <= first {
-        return vec![HistogramBin { from: first, to: last, count: sorted.len() as u32 }];
+        return vec![HistogramBin {
+            from: first,
+            to: last,
+            count: sorted.len() as u32,
+        }];
     }
     let width = (last - first) / bins as f64;
     let mut result: Vec<HistogramBin> = (0..bins)
         .map(|bin| HistogramBin {
             from: first + width * bin as f64,
-            to: if bin + 1 == bins { last } else { first + width * (bin + 1) as f64 },
+            to: if bin + 1 == bins {
+                last
+            } else {
+                first + width * (bin + 1) as f64
+            },
             count: 0,
         })
         .collect();

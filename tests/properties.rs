@@ -1,0 +1,206 @@
+//! Property-based tests over the whole valid input space, edges included (0, the maxima,
+//! λ = 0, p = 0 and 1, k near 1): nothing panics, every figure is finite or a deliberate
+//! `null`, the waterfall sums, and the monotonicity claims of model.md hold.
+#![cfg(not(target_arch = "wasm32"))]
+
+use customer_value_calculator::model::results::report;
+use customer_value_calculator::model::scenario::Scenario;
+use customer_value_calculator::model::uncertainty::Uncertainty;
+use customer_value_calculator::model::{evaluate, Field, Figure, ValidScenario};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// A value of one field: an edge or a point inside, spread over the orders of magnitude of
+/// the wide money and customer ranges.
+fn field_value(field: Field) -> impl Strategy<Value = f64> {
+    let spec = field.spec();
+    let (min, max) = (spec.min, spec.max);
+    let inside = (0.0f64..=1.0).prop_map(move |unit| {
+        let stretched = if max > 100.0 { unit.powi(6) } else { unit };
+        let value = min + (max - min) * stretched;
+        if spec.whole_number {
+            value.round()
+        } else {
+            value
+        }
+    });
+    prop_oneof![1 => Just(min), 1 => Just(max), 6 => inside]
+        .prop_filter("allowed", move |value| field.allows(*value))
+}
+
+fn scenario() -> impl Strategy<Value = ValidScenario> {
+    let fields: Vec<_> = Field::AFFECTING_GAIN
+        .iter()
+        .map(|&field| field_value(field))
+        .collect();
+    (
+        fields,
+        any::<bool>(),
+        prop::option::of(field_value(Field::ProfitMargin)),
+    )
+        .prop_map(|(values, count_after_horizon, margin)| {
+            let mut scenario = Scenario {
+                count_after_horizon,
+                profit_margin: margin,
+                ..Scenario::default()
+            };
+            for (field, value) in Field::AFFECTING_GAIN.iter().zip(values) {
+                scenario.set(*field, value);
+            }
+            scenario.validate().expect("generated within range")
+        })
+}
+
+/// Scenarios with word of mouth near the k = 1 boundary, for p0.
+fn near_unbounded() -> impl Strategy<Value = ValidScenario> {
+    (scenario(), -1e-6f64..1e-6).prop_map(|(scenario, nudge)| {
+        let mut s = scenario.scenario().clone();
+        // k(p0) = (1−p0)ρ − p0ν = 1 + nudge, solved for ρ with ν = 0.
+        s.lost_per_unhappy = 0.0;
+        s.unhappy_share_now = s.unhappy_share_now.min(0.9);
+        s.referrals_per_happy = ((1.0 + nudge) / (1.0 - s.unhappy_share_now)).min(20.0);
+        s.validate().expect("within range")
+    })
+}
+
+fn close(a: f64, b: f64, scale: f64) -> bool {
+    (a - b).abs() <= 1e-9 * scale.max(1.0)
+}
+
+fn value(figure: Figure) -> Option<f64> {
+    figure.value()
+}
+
+/// Nulls may only stand where a figure may be missing; every other number is present.
+fn assert_no_stray_null(value: &Value, key: &str, path: &str) {
+    match value {
+        Value::Null => {
+            let nullable = [
+                "value_per_customer_now",
+                "value_per_customer_invest",
+                "happy_customer_value",
+                "unhappy_customer_value",
+                "unhappy_customer_cost",
+                "yearly_cost_of_poor_service",
+                "yearly_revenue_lost",
+                "steady_yearly_profit_now",
+                "steady_yearly_profit_invest",
+                "npv_now",
+                "npv_invest",
+                "after_horizon_now",
+                "after_horizon_invest",
+                "npv_gain",
+                "lost_to_poor_service",
+                "service_budget_present_value",
+                "roi",
+                "payback_month",
+                "break_even_budget_per_year",
+                "retention",
+                "referrals",
+                "fewer_turned_away",
+                "service_budget",
+                "net_gain",
+                "happy_customers",
+                "unhappy_customers",
+                "won_through_marketing",
+                "won_through_referral",
+                "turned_away",
+                "profit",
+                "cumulative_discounted_profit",
+                "gain_at_low",
+                "gain_at_high",
+                "swing",
+                "p10",
+                "p50",
+                "p90",
+            ];
+            assert!(
+                nullable.contains(&key),
+                "unexpected null (a NaN or infinity?) at {path}"
+            );
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, item)| assert_no_stray_null(item, key, &format!("{path}[{i}]"))),
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| assert_no_stray_null(v, k, &format!("{path}.{k}"))),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_figure_is_finite_or_a_deliberate_null(scenario in prop_oneof![3 => scenario(), 1 => near_unbounded()]) {
+        let report = report(&scenario, &Uncertainty::default(), 40);
+        let json = serde_json::to_value(&report).expect("serialisable");
+        assert_no_stray_null(&json, "", "");
+        // Every top-level null has its reason listed.
+        for (name, figure) in json.as_object().expect("object") {
+            if figure.is_null() {
+                prop_assert!(report.null_reasons.contains_key(name.as_str()), "{} is null without a reason", name);
+            }
+        }
+    }
+
+    #[test]
+    fn waterfall_parts_sum_to_the_loss(scenario in scenario()) {
+        let results = evaluate(&scenario);
+        let w = results.waterfall;
+        if let (Some(a), Some(b), Some(c), Some(lost), Some(budget), Some(gain)) = (
+            value(w.retention), value(w.referrals), value(w.fewer_turned_away),
+            value(results.projection.lost_to_poor_service), value(w.service_budget), value(results.projection.npv_gain),
+        ) {
+            let scale = value(results.projection.npv_now).unwrap_or(0.0).abs() + value(results.projection.npv_invest).unwrap_or(0.0).abs() + a.abs() + b.abs() + c.abs();
+            prop_assert!(close(a + b + c, lost, scale), "{} + {} + {} != {}", a, b, c, lost);
+            prop_assert!(close(lost + budget, gain, scale + budget.abs()));
+        }
+    }
+
+    #[test]
+    fn better_service_never_loses_before_its_cost(scenario in scenario()) {
+        let s = scenario.scenario();
+        prop_assume!(s.unhappy_share_invest < s.unhappy_share_now);
+        let results = evaluate(&scenario);
+        if let (Some(lost), Some(now), Some(invest)) = (value(results.projection.lost_to_poor_service), value(results.projection.npv_now), value(results.projection.npv_invest)) {
+            prop_assert!(lost >= -1e-9 * (now.abs() + invest.abs()).max(1.0), "lost_to_poor_service = {}", lost);
+        }
+    }
+
+    #[test]
+    fn raising_the_budget_lowers_the_gain_one_for_one(scenario in scenario(), extra in 0.0f64..1e6) {
+        let s = scenario.scenario();
+        prop_assume!(s.service_budget_per_year + extra <= 1e10);
+        let more = scenario.with(Field::ServiceBudgetPerYear, s.service_budget_per_year + extra).expect("in range");
+        let (base, raised) = (evaluate(&scenario).projection, evaluate(&more).projection);
+        if let (Some(g0), Some(g1), Some(pv0), Some(pv1)) = (value(base.npv_gain), value(raised.npv_gain), value(base.service_budget_present_value), value(raised.service_budget_present_value)) {
+            let scale = value(base.npv_now).unwrap_or(0.0).abs() + value(base.npv_invest).unwrap_or(0.0).abs() + pv1;
+            prop_assert!(close(g0 - g1, pv1 - pv0, scale));
+            prop_assert!(pv1 >= pv0);
+        }
+    }
+
+    #[test]
+    fn the_break_even_budget_breaks_even(scenario in scenario()) {
+        let results = evaluate(&scenario).projection;
+        if let (Some(budget), Some(now), Some(invest)) = (value(results.break_even_budget_per_year), value(results.npv_now), value(results.npv_invest)) {
+            prop_assume!(Field::ServiceBudgetPerYear.allows(budget));
+            let at = evaluate(&scenario.with(Field::ServiceBudgetPerYear, budget).expect("in range")).projection;
+            // Rounding is relative to the money the scenario moves, the budget included.
+            let scale = now.abs() + invest.abs() + value(results.service_budget_present_value).unwrap_or(0.0);
+            if let Some(gain) = value(at.npv_gain) {
+                prop_assert!(gain.abs() <= 1e-9 * scale.max(1.0), "gain at break-even = {}", gain);
+            }
+        }
+    }
+
+    #[test]
+    fn the_payback_month_is_within_thirty_years(scenario in scenario()) {
+        if let Some(month) = value(evaluate(&scenario).projection.payback_month) {
+            prop_assert!((1.0..=360.0).contains(&month) && month.fract() == 0.0);
+        }
+    }
+}
