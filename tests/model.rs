@@ -593,8 +593,10 @@ fn tornado_ranks_inputs_by_swing_and_respects_ranges() {
     assert_close(share_now.low_value, 0.30, 1e-12);
     assert_close(share_now.high_value, 0.50, 1e-12);
     // The swing is the gain at each end, recomputed independently.
-    let mut low = Scenario::default();
-    low.unhappy_share_now = 0.30;
+    let low = Scenario {
+        unhappy_share_now: 0.30,
+        ..Scenario::default()
+    };
     assert_close(
         value(share_now.gain_at_low),
         value(net_present_values(&low).gain()),

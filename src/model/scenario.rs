@@ -351,7 +351,7 @@ impl Scenario {
 }
 
 /// A scenario that passed validation. Only these are computed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ValidScenario(Scenario);
 
 impl ValidScenario {
@@ -372,12 +372,6 @@ impl std::ops::Deref for ValidScenario {
     type Target = Scenario;
     fn deref(&self) -> &Scenario {
         &self.0
-    }
-}
-
-impl Default for ValidScenario {
-    fn default() -> Self {
-        ValidScenario(Scenario::default())
     }
 }
 

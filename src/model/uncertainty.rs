@@ -2,7 +2,7 @@
 //! tornado, and a Monte Carlo with triangular draws from a fixed seed.
 
 use super::figure::{Figure, Why};
-use super::projection::net_present_values;
+use super::projection::{run_side_by_side, service_budget_present_value, Level, LevelRun};
 use super::scenario::{Field, FieldError, Problem, Scenario, ValidScenario};
 use serde::Serialize;
 
@@ -128,24 +128,40 @@ pub struct TornadoBar {
 
 /// The tornado over every input that moves the net gain, widest swing first.
 pub fn tornado(scenario: &ValidScenario, uncertainty: &Uncertainty) -> Vec<TornadoBar> {
-    // One working copy, changed and restored field by field, so the loop does not allocate.
+    let fields = Field::AFFECTING_GAIN;
+    // One working copy, changed and restored field by field; the runs for every end of
+    // every input then go side by side.
     let mut probe: Scenario = scenario.scenario().clone();
-    let mut bars: Vec<TornadoBar> = Field::AFFECTING_GAIN
+    let mut ends = Vec::with_capacity(fields.len());
+    let mut runs = Vec::with_capacity(fields.len() * 4);
+    for &field in &fields {
+        let value = scenario.get(field);
+        let spread = uncertainty
+            .spread(field)
+            .unwrap_or(Spread::Relative(DEFAULT_SPREAD));
+        let (low, high) = spread.ends(field, value);
+        for end in [low, high] {
+            probe.set(field, end);
+            runs.push(LevelRun::new(&probe, Level::Today));
+            runs.push(LevelRun::new(&probe, Level::Invest));
+        }
+        probe.set(field, value);
+        ends.push((field, low, high));
+    }
+    run_side_by_side(&mut runs);
+    let mut bars: Vec<TornadoBar> = ends
         .iter()
-        .map(|&field| {
-            let value = scenario.get(field);
-            let spread = uncertainty
-                .spread(field)
-                .unwrap_or(Spread::Relative(DEFAULT_SPREAD));
-            let (low_value, high_value) = spread.ends(field, value);
-            let mut gain_at = |end: f64| {
+        .zip(runs.chunks_exact(4))
+        .map(|(&(field, low_value, high_value), runs)| {
+            let mut gain_at = |end: f64, today: &LevelRun, invest: &LevelRun| {
                 probe.set(field, end);
-                let gain = net_present_values(&probe).gain();
-                probe.set(field, value);
+                let gain =
+                    LevelRun::pair(service_budget_present_value(&probe), today, invest).gain();
+                probe.set(field, scenario.get(field));
                 gain
             };
-            let gain_at_low = gain_at(low_value);
-            let gain_at_high = gain_at(high_value);
+            let gain_at_low = gain_at(low_value, &runs[0], &runs[1]);
+            let gain_at_high = gain_at(high_value, &runs[2], &runs[3]);
             TornadoBar {
                 field,
                 low_value,
@@ -241,24 +257,42 @@ pub fn monte_carlo(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u
         .collect();
     let mut random = SplitMix64::new(SEED);
     let mut probe: Scenario = scenario.scenario().clone();
+    // Draws are projected a batch at a time, side by side; the batch stays small so
+    // memory does not grow with the number of draws.
+    const BATCH: usize = 64;
+    let mut runs: Vec<LevelRun> = Vec::with_capacity(2 * BATCH);
+    let mut budgets: Vec<f64> = Vec::with_capacity(BATCH);
     // Gains beyond the model's range sort as ±infinity here; they never leave this function.
     let mut gains: Vec<f64> = Vec::with_capacity(draws as usize);
-    for _ in 0..draws {
-        for &(field, low, mode, high) in &inputs {
-            let drawn = triangular(low, mode, high, random.next_unit());
-            let drawn = if field.spec().whole_number {
-                drawn.round()
-            } else {
-                drawn
-            };
-            probe.set(field, drawn);
+    let mut remaining = draws as usize;
+    while remaining > 0 {
+        let batch = remaining.min(BATCH);
+        runs.clear();
+        budgets.clear();
+        for _ in 0..batch {
+            for &(field, low, mode, high) in &inputs {
+                let drawn = triangular(low, mode, high, random.next_unit());
+                let drawn = if field.spec().whole_number {
+                    drawn.round()
+                } else {
+                    drawn
+                };
+                probe.set(field, drawn);
+            }
+            runs.push(LevelRun::new(&probe, Level::Today));
+            runs.push(LevelRun::new(&probe, Level::Invest));
+            budgets.push(service_budget_present_value(&probe));
         }
-        let npvs = net_present_values(&probe);
-        gains.push(match npvs.gain() {
-            Figure::Value(gain) => gain,
-            Figure::Missing(_) if npvs.invest >= npvs.now => f64::INFINITY,
-            Figure::Missing(_) => f64::NEG_INFINITY,
-        });
+        run_side_by_side(&mut runs);
+        for (drawn, pair) in budgets.iter().zip(runs.chunks_exact(2)) {
+            let npvs = LevelRun::pair(*drawn, &pair[0], &pair[1]);
+            gains.push(match npvs.gain() {
+                Figure::Value(gain) => gain,
+                Figure::Missing(_) if npvs.invest >= npvs.now => f64::INFINITY,
+                Figure::Missing(_) => f64::NEG_INFINITY,
+            });
+        }
+        remaining -= batch;
     }
     gains.sort_by(f64::total_cmp);
     summarise(&gains)
