@@ -4,4 +4,5 @@
 //! - [`model`]: the arithmetic of `shared/model.md`, pure Rust, tested natively.
 //! - [`app`]: the Yew single-page app that shows it (built for wasm32).
 
+pub mod app;
 pub mod model;

@@ -1,0 +1,160 @@
+//! The arithmetic of drawing: mapping values to pixels, choosing round tick values, and
+//! mirroring for right-to-left. Pure, so it is tested natively; the chart components only
+//! place what this computes.
+
+/// A linear map from a domain of values to a range of pixels. `mirrored` flips the range,
+/// so that in right-to-left layouts time runs from right to left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearScale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        // A domain of one point still needs a width to divide by.
+        let domain = if domain.1 > domain.0 {
+            domain
+        } else {
+            (domain.0 - 1.0, domain.0 + 1.0)
+        };
+        LinearScale { domain, range }
+    }
+
+    /// The same scale drawn the other way (right to left, or bottom to top).
+    pub fn mirrored(self) -> Self {
+        LinearScale {
+            domain: self.domain,
+            range: (self.range.1, self.range.0),
+        }
+    }
+
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+}
+
+/// A round step near `span / target_count`: 1, 2, 2.5 or 5 times a power of ten.
+pub fn nice_step(span: f64, target_count: usize) -> f64 {
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let rough = span / target_count.max(1) as f64;
+    let power = 10f64.powf(rough.log10().floor());
+    let fraction = rough / power;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
+/// Widens `(low, high)` to round numbers and lists the ticks between, about
+/// `target_count` of them. The domain always includes zero when `include_zero` is set, so
+/// bars of money start from nothing.
+pub fn nice_domain(
+    low: f64,
+    high: f64,
+    target_count: usize,
+    include_zero: bool,
+) -> (f64, f64, Vec<f64>) {
+    let (mut low, mut high) = if low <= high {
+        (low, high)
+    } else {
+        (high, low)
+    };
+    if include_zero {
+        low = low.min(0.0);
+        high = high.max(0.0);
+    }
+    if !(low.is_finite() && high.is_finite()) {
+        return (0.0, 1.0, vec![0.0, 1.0]);
+    }
+    if high - low <= f64::EPSILON * high.abs().max(1.0) {
+        high = low + low.abs().max(1.0);
+    }
+    let step = nice_step(high - low, target_count);
+    let start = (low / step).floor() * step;
+    let end = (high / step).ceil() * step;
+    let count = ((end - start) / step).round() as usize;
+    let ticks = (0..=count)
+        .map(|i| start + step * i as f64)
+        .map(|tick| if tick.abs() < step * 1e-9 { 0.0 } else { tick })
+        .collect();
+    (start, end, ticks)
+}
+
+/// Where text placed at the start or end of a horizontal extent should anchor. In
+/// right-to-left layouts the start is on the right.
+pub fn text_anchor(at_start: bool, right_to_left: bool) -> &'static str {
+    if at_start != right_to_left {
+        "start"
+    } else {
+        "end"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_ends_to_ends_and_mirrors() {
+        let scale = LinearScale::new((0.0, 10.0), (40.0, 340.0));
+        assert_eq!(scale.map(0.0), 40.0);
+        assert_eq!(scale.map(10.0), 340.0);
+        assert_eq!(scale.map(5.0), 190.0);
+        let mirrored = scale.mirrored();
+        assert_eq!(mirrored.map(0.0), 340.0);
+        assert_eq!(mirrored.map(10.0), 40.0);
+        assert_eq!(mirrored.map(2.5), 265.0);
+    }
+
+    #[test]
+    fn a_point_domain_does_not_divide_by_zero() {
+        let scale = LinearScale::new((3.0, 3.0), (0.0, 100.0));
+        assert_eq!(scale.map(3.0), 50.0);
+    }
+
+    #[test]
+    fn steps_are_round_multiples_of_a_power_of_ten() {
+        assert_eq!(nice_step(100.0, 5), 20.0);
+        assert_eq!(nice_step(1_000_000.0, 4), 250_000.0);
+        assert_eq!(nice_step(1_000_000.0, 3), 500_000.0);
+        assert_eq!(nice_step(7.0, 10), 1.0);
+        assert_eq!(nice_step(0.3, 3), 0.1);
+        assert_eq!(nice_step(0.0, 5), 1.0);
+    }
+
+    #[test]
+    fn nice_domains_cover_the_data_with_round_ticks() {
+        let (low, high, ticks) = nice_domain(13.0, 987.0, 5, true);
+        assert_eq!((low, high), (0.0, 1000.0));
+        assert_eq!(ticks, vec![0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]);
+        let (low, high, ticks) = nice_domain(-248_224.5, 582_370.4, 4, true);
+        assert_eq!((low, high), (-250_000.0, 750_000.0));
+        assert_eq!(
+            ticks,
+            vec![-250_000.0, 0.0, 250_000.0, 500_000.0, 750_000.0]
+        );
+        let (low, high, _) = nice_domain(5.0, 5.0, 4, false);
+        assert!(low <= 5.0 && high > 5.0);
+    }
+
+    #[test]
+    fn text_anchors_follow_the_reading_direction() {
+        assert_eq!(text_anchor(true, false), "start");
+        assert_eq!(text_anchor(true, true), "end");
+        assert_eq!(text_anchor(false, false), "end");
+        assert_eq!(text_anchor(false, true), "start");
+    }
+}

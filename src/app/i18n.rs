@@ -1,0 +1,805 @@
+//! Every string the user sees, in English and Hebrew. To add a language: add a
+//! [`Language`] variant, a `Texts` table, and its field and preset texts below; the
+//! compiler then points at every match that needs it.
+//!
+//! Sentences with figures are templates with `{name}` slots. [`fill`] splits them into
+//! text and figures, so the UI can isolate each figure (`<bdi>`) inside Hebrew text.
+
+use super::presets::Preset;
+use crate::model::helpers::HelperInput;
+use crate::model::Field;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    English,
+    Hebrew,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Hebrew, Language::English];
+
+    /// BCP 47 tag, for `lang` and for `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Hebrew => "he",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Language::English => "ltr",
+            Language::Hebrew => "rtl",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Language::Hebrew
+    }
+
+    /// The language's own name, for the switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Hebrew => "עברית",
+        }
+    }
+
+    /// Hebrew for a browser that prefers Hebrew (`he`, or the old code `iw`), English
+    /// otherwise.
+    pub fn from_browser(tag: &str) -> Language {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if primary == "he" || primary == "iw" {
+            Language::Hebrew
+        } else {
+            Language::English
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.tag() == tag)
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Language::English => &EN,
+            Language::Hebrew => &HE,
+        }
+    }
+}
+
+/// A piece of a filled template: words, or a figure to isolate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Figure(String),
+}
+
+/// Splits a template at its `{name}` slots and puts the named figures in. A slot without
+/// a figure is kept as written, so a missing argument shows up in tests.
+pub fn fill(template: &str, figures: &[(&str, &str)]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|offset| open + offset) else {
+            break;
+        };
+        if open > 0 {
+            pieces.push(Piece::Text(rest[..open].to_string()));
+        }
+        let name = &rest[open + 1..close];
+        match figures.iter().find(|(slot, _)| *slot == name) {
+            Some((_, figure)) => pieces.push(Piece::Figure((*figure).to_string())),
+            None => pieces.push(Piece::Text(rest[open..=close].to_string())),
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest.to_string()));
+    }
+    pieces
+}
+
+/// The same, flattened to one string (for `aria-label` and `title`).
+pub fn fill_plain(template: &str, figures: &[(&str, &str)]) -> String {
+    fill(template, figures)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) | Piece::Figure(text) => text,
+        })
+        .collect()
+}
+
+/// Words for one input field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldText {
+    pub label: &'static str,
+    pub hint: &'static str,
+    /// The "why this number?" note: where the default comes from.
+    pub why: &'static str,
+}
+
+pub struct Texts {
+    pub language: Language,
+    pub title: &'static str,
+    pub tagline: &'static str,
+    pub language_label: &'static str,
+    pub example_label: &'static str,
+    pub custom_example: &'static str,
+    pub inputs_heading: &'static str,
+    pub advanced_summary: &'static str,
+    pub why_label: &'static str,
+    pub unit_customers: &'static str,
+    pub unit_years: &'static str,
+    pub currency_label: &'static str,
+    pub currency_other: &'static str,
+    pub currency_hint: &'static str,
+    pub count_after_horizon_label: &'static str,
+    pub count_after_horizon_hint: &'static str,
+    pub stale: &'static str,
+    pub privacy: &'static str,
+
+    pub error_required: &'static str,
+    pub error_not_number: &'static str,
+    /// Slots: {min}, {max}.
+    pub error_range: &'static str,
+    pub error_above: &'static str,
+    pub error_whole: &'static str,
+    pub error_currency: &'static str,
+
+    pub results_heading: &'static str,
+    pub summary_cost: &'static str,
+    pub summary_gain: &'static str,
+    pub cost_title: &'static str,
+    pub per_year: &'static str,
+    /// Slots: {revenue}, {margin}.
+    pub revenue_line: &'static str,
+    pub unbounded_cost: &'static str,
+    pub beyond_range: &'static str,
+    /// Slot: {budget}.
+    pub return_title: &'static str,
+    /// Slot: {years}.
+    pub net_gain_label: &'static str,
+    pub roi_label: &'static str,
+    pub payback_label: &'static str,
+    /// Slots: {month}, {year}.
+    pub payback_month: &'static str,
+    pub payback_never: &'static str,
+    pub no_budget: &'static str,
+    pub no_break_even: &'static str,
+    pub unhappy_title: &'static str,
+    /// Slots: {happy}, {unhappy}.
+    pub happy_against_unhappy: &'static str,
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {gain}.
+    pub sentence_gain: &'static str,
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {loss}, {break_even}.
+    pub sentence_loss: &'static str,
+    /// Slots: {years}, {gain}.
+    pub sentence_unbounded: &'static str,
+    pub sentence_beyond_range: &'static str,
+
+    pub chart_cumulative: &'static str,
+    pub chart_cumulative_note: &'static str,
+    pub today: &'static str,
+    pub invest: &'static str,
+    /// Slot: {years}.
+    pub after_year: &'static str,
+    pub year: &'static str,
+    pub payback_marker: &'static str,
+    /// Slot: {month}.
+    pub payback_after_horizon: &'static str,
+    pub chart_waterfall: &'static str,
+    pub waterfall_retention: &'static str,
+    pub waterfall_referrals: &'static str,
+    pub waterfall_turned_away: &'static str,
+    pub waterfall_budget: &'static str,
+    pub waterfall_net: &'static str,
+    pub chart_tornado: &'static str,
+    pub tornado_note: &'static str,
+    pub tornado_low: &'static str,
+    pub tornado_high: &'static str,
+    pub chart_monte_carlo: &'static str,
+    /// Slot: {draws}.
+    pub monte_carlo_note: &'static str,
+    /// Slot: {chance}.
+    pub chance_of_gain: &'static str,
+    pub p10: &'static str,
+    pub p50: &'static str,
+    pub p90: &'static str,
+    pub draws_count: &'static str,
+    pub updating: &'static str,
+    pub show_table: &'static str,
+    pub column_happy: &'static str,
+    pub column_unhappy: &'static str,
+    pub column_marketing: &'static str,
+    pub column_referral: &'static str,
+    pub column_turned_away: &'static str,
+    pub column_profit: &'static str,
+    pub column_cumulative: &'static str,
+    pub column_item: &'static str,
+    pub column_amount: &'static str,
+    pub column_input: &'static str,
+    pub column_range: &'static str,
+    pub column_gain_low: &'static str,
+    pub column_gain_high: &'static str,
+    pub column_gain_from: &'static str,
+    pub column_gain_to: &'static str,
+    pub column_draws: &'static str,
+
+    pub lifetime_helper_open: &'static str,
+    pub lifetime_helper_title: &'static str,
+    pub lifetime_years_result: &'static str,
+    pub lifetime_profit_result: &'static str,
+    pub clv_start_result: &'static str,
+    pub clv_end_result: &'static str,
+    pub metrics_helper_open: &'static str,
+    pub metrics_helper_title: &'static str,
+    pub metrics_result: &'static str,
+    pub problem_size: &'static str,
+    pub problem_large: &'static str,
+    pub problem_small: &'static str,
+    pub abandoned_note: &'static str,
+    pub apply: &'static str,
+    pub apply_to_now: &'static str,
+    pub apply_to_invest: &'static str,
+    pub close: &'static str,
+}
+
+impl Texts {
+    pub fn helper_input(&self, input: HelperInput) -> &'static str {
+        match (input, self.language == Language::English) {
+            (HelperInput::YearlyProfit, true) => "Yearly profit from one customer",
+            (HelperInput::YearlyProfit, false) => "רווח שנתי מלקוח אחד",
+            (HelperInput::Retention, true) => "Customers who stay each year",
+            (HelperInput::Retention, false) => "לקוחות שנשארים משנה לשנה",
+            (HelperInput::DiscountRate, true) => "Discount rate",
+            (HelperInput::DiscountRate, false) => "שיעור היוון",
+            (HelperInput::ShareWithProblem, true) => "Customers who meet a problem",
+            (HelperInput::ShareWithProblem, false) => "לקוחות שנתקלים בבעיה",
+            (HelperInput::ShareComplaining, true) => "Of those, how many complain",
+            (HelperInput::ShareComplaining, false) => "מתוכם, כמה מתלוננים",
+            (HelperInput::ResolvedFast, true) => "Complaints resolved quickly",
+            (HelperInput::ResolvedFast, false) => "תלונות שנפתרות מהר",
+            (HelperInput::ResolvedSlowly, true) => "Complaints resolved slowly",
+            (HelperInput::ResolvedSlowly, false) => "תלונות שנפתרות לאט",
+            (HelperInput::ResolvedTogether, true) => "Quick and slow together may not exceed 100%.",
+            (HelperInput::ResolvedTogether, false) => "מהר ולאט יחד לא יכולים לעבור 100%.",
+        }
+    }
+}
+
+pub fn field_text(language: Language, field: Field) -> FieldText {
+    let english = language == Language::English;
+    let (label, hint, why) = match (field, english) {
+        (Field::AcquisitionCost, true) => (
+            "Cost to win a new customer",
+            "Marketing and sales, per customer won",
+            "Small and medium businesses pay thousands of shekels for each new customer, and sometimes lose money on the first deal (A. Zoglobek, “Customer service and retention”, 2008).",
+        ),
+        (Field::AcquisitionCost, false) => (
+            "עלות השגת לקוח חדש",
+            "שיווק ומכירות, לכל לקוח שמגיע",
+            "עסק קטן או בינוני משלם אלפי שקלים על כל לקוח חדש, ולפעמים אף מפסיד בעסקה הראשונה (א. זוגלובק, „שירות ושימור לקוחות”, 2008).",
+        ),
+        (Field::LifetimeProfit, true) => (
+            "Profit from a well-served customer",
+            "Over the whole relationship, before the cost to win them",
+            "After the first deal, a well-served customer earns a small business tens to hundreds of thousands of shekels over the relationship (A. Zoglobek, 2008).",
+        ),
+        (Field::LifetimeProfit, false) => (
+            "רווח מלקוח שמקבל שירות טוב",
+            "לאורך כל הקשר, לפני עלות ההשגה",
+            "אחרי העסקה הראשונה, לקוח שמקבל שירות טוב מכניס לעסק קטן עשרות עד מאות אלפי שקלים נטו לאורך הקשר (א. זוגלובק, 2008).",
+        ),
+        (Field::CustomerLifetimeYears, true) => (
+            "Years a well-served customer stays",
+            "On average",
+            "Five years is a middle value for a small service business. Use your own records if you have them; the lifetime-profit helper works it out from yearly retention.",
+        ),
+        (Field::CustomerLifetimeYears, false) => (
+            "שנים שלקוח מרוצה נשאר",
+            "בממוצע",
+            "חמש שנים הן ערך ביניים לעסק שירות קטן. אם יש לכם נתונים משלכם, השתמשו בהם; מחשבון הרווח לאורך חיי הלקוח מחשב את זה לפי שיעור הלקוחות שנשארים.",
+        ),
+        (Field::NewCustomersPerYear, true) => (
+            "New customers a year from marketing",
+            "Not counting referrals",
+            "Your own figure: customers won by marketing and sales each year. Customers who come by referral are counted by the model itself.",
+        ),
+        (Field::NewCustomersPerYear, false) => (
+            "לקוחות חדשים בשנה משיווק",
+            "לא כולל המלצות",
+            "נתון שלכם: לקוחות שמגיעים בכל שנה בזכות שיווק ומכירות. לקוחות שמגיעים מהמלצה המודל מחשב בעצמו.",
+        ),
+        (Field::CurrentCustomers, true) => (
+            "Customers you have today",
+            "Active customers",
+            "Your own figure. Both scenarios start from today's mix of happy and unhappy customers, so better service is credited only for customers won from now on.",
+        ),
+        (Field::CurrentCustomers, false) => (
+            "לקוחות שיש לכם היום",
+            "לקוחות פעילים",
+            "נתון שלכם. שני התרחישים מתחילים מהתמהיל של היום בין לקוחות מרוצים ולא מרוצים, כך ששירות טוב יותר נזקף רק ללקוחות שיגיעו מעכשיו.",
+        ),
+        (Field::ReferralsPerHappy, true) => (
+            "New customers a happy customer brings",
+            "Over the whole relationship",
+            "“A satisfied customer tells one or two friends” (A. Hadar, “Service experience”). About 12–14% of referrals become customers (Kumar, Petersen and Leone, Harvard Business Review, 2007).",
+        ),
+        (Field::ReferralsPerHappy, false) => (
+            "לקוחות חדשים שלקוח מרוצה מביא",
+            "לאורך כל הקשר",
+            "„לקוח מרוצה מספר לחבר או שניים” (א. הדר, „חוויית שירות”). כ־12–14% מההמלצות הופכות ללקוחות (קומאר, פיטרסן ולאונה, הארוורד ביזנס ריוויו, 2007).",
+        ),
+        (Field::LostPerUnhappy, true) => (
+            "Potential customers an unhappy customer turns away",
+            "Who would otherwise have come",
+            "“A disappointed customer tells everyone he knows” (A. Hadar). Research by TARP and Goodman found bad experiences retold to 9–10 people, twice as often as good ones; a detractor costs about 1.3 customers (Satmetrix, 2009).",
+        ),
+        (Field::LostPerUnhappy, false) => (
+            "לקוחות פוטנציאליים שלקוח לא מרוצה מרחיק",
+            "שהיו מגיעים אחרת",
+            "„לקוח מאוכזב מספר לכל מי שהוא מכיר” (א. הדר). מחקרי טארפ וגודמן מצאו שחוויה רעה מסופרת ל־9–10 אנשים, פי שניים מחוויה טובה; לקוח ממליץ־נגד עולה כ־1.3 לקוחות (סאטמטריקס, 2009).",
+        ),
+        (Field::UnhappyProfitShare, true) => (
+            "Share of the profit an unhappy customer still brings",
+            "Before they leave",
+            "TARP's repurchase rates: 37% of customers with a small problem who did not complain buy again, 9% with a large problem, against 95% when a complaint was resolved quickly. 25% lies between these.",
+        ),
+        (Field::UnhappyProfitShare, false) => (
+            "חלק הרווח שלקוח לא מרוצה עדיין מביא",
+            "לפני שהוא עוזב",
+            "שיעורי הרכישה החוזרת של טארפ: 37% מהלקוחות עם בעיה קטנה שלא התלוננו קונים שוב, 9% עם בעיה גדולה, לעומת 95% כשהתלונה טופלה מהר. 25% הוא ערך ביניים.",
+        ),
+        (Field::UnhappyShareNow, true) => (
+            "Customers served badly today",
+            "Share of all customers",
+            "In one audit only about 8% of 100 businesses met a reasonable service standard (A. Zoglobek, 2008). Surveys put the share of customers who meet a problem at 30–50%.",
+        ),
+        (Field::UnhappyShareNow, false) => (
+            "לקוחות שמקבלים היום שירות גרוע",
+            "מתוך כל הלקוחות",
+            "בביקורת אחת רק כ־8% מתוך 100 עסקים עמדו ברמת שירות סבירה (א. זוגלובק, 2008). סקרים מעריכים ש־30–50% מהלקוחות נתקלים בבעיה.",
+        ),
+        (Field::UnhappyShareInvest, true) => (
+            "Customers served badly after investing",
+            "Your target",
+            "Most problems cannot be prevented, but a complaint resolved quickly keeps 95% of customers (TARP). 15% assumes most problems are caught and resolved.",
+        ),
+        (Field::UnhappyShareInvest, false) => (
+            "לקוחות שיקבלו שירות גרוע אחרי ההשקעה",
+            "היעד שלכם",
+            "את רוב הבעיות אי אפשר למנוע, אבל תלונה שנפתרת מהר שומרת 95% מהלקוחות (טארפ). 15% מניח שרוב הבעיות מזוהות ונפתרות.",
+        ),
+        (Field::ServiceBudgetPerYear, true) => (
+            "Yearly service budget",
+            "People, training, tools",
+            "“Assigning one skilled employee to the job, part time, will be revolutionary” (D. Reichman, Spectra Analytics). 60,000 shekels a year is roughly the employer's cost of such a part-time post in Israel.",
+        ),
+        (Field::ServiceBudgetPerYear, false) => (
+            "תקציב שירות שנתי",
+            "אנשים, הדרכה, כלים",
+            "„הקצאת עובד מיומן אחד לתפקיד, במשרה חלקית, תחולל מהפכה בתוצאות” (ד. רייכמן, ספקטרה אנליטיקס). 60,000 ש״ח בשנה הם בערך עלות המעסיק של משרה חלקית כזו בישראל.",
+        ),
+        (Field::HorizonYears, true) => (
+            "Years to project",
+            "Whole years, 1 to 30",
+            "Five years is a common planning horizon. Profit that customers still there bring afterwards is counted separately when the option below is on.",
+        ),
+        (Field::HorizonYears, false) => (
+            "מספר שנים לתחזית",
+            "שנים שלמות, 1 עד 30",
+            "חמש שנים הן טווח תכנון מקובל. רווח שלקוחות שנשארו יביאו אחר כך נספר בנפרד כשהאפשרות למטה מסומנת.",
+        ),
+        (Field::DiscountRate, true) => (
+            "Discount rate",
+            "A year",
+            "What money a year from now is worth to you today. 8% a year is a common cost of capital for a small business.",
+        ),
+        (Field::DiscountRate, false) => (
+            "שיעור היוון",
+            "לשנה",
+            "כמה שווה לכם היום כסף שיגיע בעוד שנה. 8% בשנה הוא עלות הון מקובלת לעסק קטן.",
+        ),
+        (Field::ProfitMargin, true) => (
+            "Profit margin (optional)",
+            "Leave empty if you do not know it",
+            "Owners often think in sales rather than profit. With your margin, the yearly cost of poor service is also shown as the revenue it equals.",
+        ),
+        (Field::ProfitMargin, false) => (
+            "שיעור רווח (לא חובה)",
+            "השאירו ריק אם אינכם יודעים",
+            "בעלי עסקים חושבים לעתים קרובות במחזור ולא ברווח. עם שיעור הרווח שלכם, העלות השנתית של שירות גרוע מוצגת גם כהכנסות שהיא שווה להן.",
+        ),
+    };
+    FieldText { label, hint, why }
+}
+
+/// The name and the note on assumptions of an example business.
+pub fn preset_text(language: Language, preset: Preset) -> (&'static str, &'static str) {
+    match (preset, language) {
+        (Preset::SmallServiceIsrael, Language::English) => (
+            "Small service business, Israel (shekels)",
+            "The model's defaults, from the sources given beside each field.",
+        ),
+        (Preset::SmallServiceIsrael, Language::Hebrew) => (
+            "עסק שירות קטן, ישראל (שקלים)",
+            "ערכי ברירת המחדל של המודל, לפי המקורות שליד כל שדה.",
+        ),
+        (Preset::RetailShop, Language::English) => (
+            "Neighbourhood shop (shekels)",
+            "An illustration: cheap to win, many small baskets, word of mouth travels fast locally.",
+        ),
+        (Preset::RetailShop, Language::Hebrew) => (
+            "חנות שכונתית (שקלים)",
+            "המחשה: זול להשיג לקוח, הרבה קניות קטנות, והשמועה מתפשטת מהר בשכונה.",
+        ),
+        (Preset::B2bServices, Language::English) => (
+            "B2B services firm (US dollars)",
+            "An illustration: few valuable clients won by long sales cycles; a detractor costs about 1.3 clients (Satmetrix).",
+        ),
+        (Preset::B2bServices, Language::Hebrew) => (
+            "חברת שירותים לעסקים (דולרים)",
+            "המחשה: מעט לקוחות יקרי ערך שמגיעים אחרי תהליך מכירה ארוך; לקוח ממליץ־נגד עולה כ־1.3 לקוחות (סאטמטריקס).",
+        ),
+        (Preset::Subscription, Language::English) => (
+            "Subscription business (euros)",
+            "An illustration: about 15 euros a month of profit for three years; unhappy subscribers cancel early.",
+        ),
+        (Preset::Subscription, Language::Hebrew) => (
+            "עסק מנויים (אירו)",
+            "המחשה: רווח של כ־15 אירו בחודש במשך שלוש שנים; מנויים לא מרוצים מבטלים מוקדם.",
+        ),
+    }
+}
+
+pub const EN: Texts = Texts {
+    language: Language::English,
+    title: "Customer Value Calculator",
+    tagline: "What poor service costs your business, and what investing in service returns.",
+    language_label: "Language",
+    example_label: "Start from an example",
+    custom_example: "Your own figures",
+    inputs_heading: "Your business",
+    advanced_summary: "Advanced: years, customers, horizon, discounting, currency",
+    why_label: "Why this number?",
+    unit_customers: "customers",
+    unit_years: "years",
+    currency_label: "Currency",
+    currency_other: "Other (ISO code)",
+    currency_hint: "Three capital letters, such as CHF",
+    count_after_horizon_label: "Count the profit customers still there bring after the last year",
+    count_after_horizon_hint: "Without it, a short horizon makes any service investment look worse than it is.",
+    stale: "Showing the last valid result. Fix the highlighted field to update it.",
+    privacy: "Everything is computed in your browser. Nothing you type is sent anywhere.",
+
+    error_required: "Enter a number.",
+    error_not_number: "That is not a number.",
+    error_range: "Allowed: {min} to {max}.",
+    error_above: "Allowed: above {min}, up to {max}.",
+    error_whole: "Enter a whole number from {min} to {max}.",
+    error_currency: "Enter a three-letter currency code, such as ILS.",
+
+    results_heading: "The answer",
+    summary_cost: "Poor service costs",
+    summary_gain: "Net gain from investing",
+    cost_title: "Poor service costs you",
+    per_year: "a year",
+    revenue_line: "That is {revenue} of revenue a year at a {margin} profit margin.",
+    unbounded_cost: "No limit: at this level of word of mouth each customer brings more than one new customer, so a lifetime figure does not exist. The projection below still applies.",
+    beyond_range: "beyond the model's range",
+    return_title: "Investing {budget} a year in service",
+    net_gain_label: "Net gain over {years} years",
+    roi_label: "Return on the service budget",
+    payback_label: "Pays for itself",
+    payback_month: "in month {month} (year {year})",
+    payback_never: "not within 30 years",
+    no_budget: "no budget set",
+    no_break_even: "no budget breaks even",
+    unhappy_title: "One unhappy customer costs you",
+    happy_against_unhappy: "A happy customer is worth {happy}; an unhappy one {unhappy}.",
+    sentence_gain: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} over {years} years. After paying {budget} for service, you keep {gain}.",
+    sentence_loss: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} over {years} years, less than the {budget} the service costs: you would be {loss} worse off. A budget of {break_even} a year would break even.",
+    sentence_unbounded: "With this much word of mouth each customer brings more than one new one, so the value of a customer has no limit. Over {years} years the projection puts the net gain from investing at {gain}.",
+    sentence_beyond_range: "These figures are beyond the model's range (over 10¹⁵). Check the inputs: very short customer lifetimes with many referrals grow without bound.",
+
+    chart_cumulative: "Cumulative discounted profit",
+    chart_cumulative_note: "Profit after marketing costs and, with investment, the service budget, in today's money.",
+    today: "Today",
+    invest: "With investment",
+    after_year: "After year {years}",
+    year: "Year",
+    payback_marker: "Pays back",
+    payback_after_horizon: "Pays back in month {month}, after the years shown.",
+    chart_waterfall: "Where the gain comes from",
+    waterfall_retention: "Customers stay longer",
+    waterfall_referrals: "More referrals",
+    waterfall_turned_away: "Fewer turned away",
+    waterfall_budget: "Service budget",
+    waterfall_net: "Net gain",
+    chart_tornado: "What moves the net gain most",
+    tornado_note: "Each bar shows the net gain with one input at the low and the high end of its range, the others held fixed.",
+    tornado_low: "Low",
+    tornado_high: "High",
+    chart_monte_carlo: "How sure is the gain?",
+    monte_carlo_note: "{draws} scenarios drawn at random from the ranges of your estimates.",
+    chance_of_gain: "Chance that investing pays off: {chance}",
+    p10: "1 in 10 worse than",
+    p50: "Middle outcome",
+    p90: "1 in 10 better than",
+    draws_count: "Scenarios",
+    updating: "Updating…",
+    show_table: "Show as a table",
+    column_happy: "Happy customers",
+    column_unhappy: "Unhappy customers",
+    column_marketing: "Won through marketing",
+    column_referral: "Won through referral",
+    column_turned_away: "Turned away",
+    column_profit: "Profit",
+    column_cumulative: "Cumulative discounted profit",
+    column_item: "Part",
+    column_amount: "Amount",
+    column_input: "Input",
+    column_range: "Range",
+    column_gain_low: "Net gain at low end",
+    column_gain_high: "Net gain at high end",
+    column_gain_from: "Net gain from",
+    column_gain_to: "to",
+    column_draws: "Scenarios",
+
+    lifetime_helper_open: "Don't know your lifetime profit? Work it out from yearly figures",
+    lifetime_helper_title: "Lifetime profit from yearly figures",
+    lifetime_years_result: "A customer stays on average",
+    lifetime_profit_result: "Lifetime profit (not discounted)",
+    clv_start_result: "Textbook CLV, profit at the start of each year",
+    clv_end_result: "Textbook CLV, profit at the end of each year",
+    metrics_helper_open: "Estimate from your service metrics",
+    metrics_helper_title: "Share served badly, from service metrics",
+    metrics_result: "Estimated share served badly",
+    problem_size: "Typical problem",
+    problem_large: "Costly (over $100)",
+    problem_small: "Minor (under $5)",
+    abandoned_note: "Count abandoned calls as complaints left unresolved. Rates of buying again: TARP.",
+    apply: "Use these figures",
+    apply_to_now: "Use for today",
+    apply_to_invest: "Use for after investing",
+    close: "Close",
+};
+
+pub const HE: Texts = Texts {
+    language: Language::Hebrew,
+    title: "מחשבון ערך לקוח",
+    tagline: "כמה עולה לעסק שלכם שירות גרוע, ומה מחזירה השקעה בשירות.",
+    language_label: "שפה",
+    example_label: "התחילו מדוגמה",
+    custom_example: "הנתונים שלכם",
+    inputs_heading: "העסק שלכם",
+    advanced_summary: "מתקדם: שנים, לקוחות, טווח, היוון, מטבע",
+    why_label: "למה המספר הזה?",
+    unit_customers: "לקוחות",
+    unit_years: "שנים",
+    currency_label: "מטבע",
+    currency_other: "אחר (קוד תקני)",
+    currency_hint: "שלוש אותיות לועזיות גדולות",
+    count_after_horizon_label: "לספור את הרווח שלקוחות שנשארו יביאו אחרי השנה האחרונה",
+    count_after_horizon_hint: "בלי זה, טווח קצר גורם לכל השקעה בשירות להיראות גרועה ממה שהיא.",
+    stale: "מוצגת התוצאה התקינה האחרונה. תקנו את השדה המסומן כדי לעדכן.",
+    privacy: "הכול מחושב בדפדפן שלכם. שום דבר שאתם מקלידים לא נשלח לשום מקום.",
+
+    error_required: "הזינו מספר.",
+    error_not_number: "זה לא מספר.",
+    error_range: "מותר: {min} עד {max}.",
+    error_above: "מותר: מעל {min}, עד {max}.",
+    error_whole: "הזינו מספר שלם מ־{min} עד {max}.",
+    error_currency: "הזינו קוד מטבע בן שלוש אותיות.",
+
+    results_heading: "התשובה",
+    summary_cost: "שירות גרוע עולה",
+    summary_gain: "רווח נקי מההשקעה",
+    cost_title: "שירות גרוע עולה לכם",
+    per_year: "בשנה",
+    revenue_line: "כלומר {revenue} בשנה בהכנסות, בשיעור רווח של {margin}.",
+    unbounded_cost: "אין גבול: ברמה כזו של המלצות כל לקוח מביא יותר מלקוח חדש אחד, ולכן אין ערך לכל חיי הלקוח. התחזית למטה עדיין תקפה.",
+    beyond_range: "מחוץ לטווח המודל",
+    return_title: "השקעה של {budget} בשנה בשירות",
+    net_gain_label: "רווח נקי על פני {years} שנים",
+    roi_label: "תשואה על תקציב השירות",
+    payback_label: "מחזירה את עצמה",
+    payback_month: "בחודש {month} (שנה {year})",
+    payback_never: "לא בתוך 30 שנה",
+    no_budget: "לא נקבע תקציב",
+    no_break_even: "אין תקציב שמגיע לאיזון",
+    unhappy_title: "לקוח אחד לא מרוצה עולה לכם",
+    happy_against_unhappy: "לקוח מרוצה שווה {happy}; לקוח לא מרוצה {unhappy}.",
+    sentence_gain: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} על פני {years} שנים. אחרי תשלום של {budget} על השירות, נשארים לכם {gain}.",
+    sentence_loss: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} על פני {years} שנים, פחות מ־{budget} שהשירות עולה: תפסידו {loss}. תקציב של {break_even} בשנה יגיע לאיזון.",
+    sentence_unbounded: "עם כל כך הרבה המלצות כל לקוח מביא יותר מלקוח חדש אחד, ולכן לערך של לקוח אין גבול. על פני {years} שנים התחזית מעריכה את הרווח הנקי מההשקעה ב־{gain}.",
+    sentence_beyond_range: "המספרים האלה מחוץ לטווח המודל (מעל 10¹⁵). בדקו את הנתונים: לקוחות שנשארים זמן קצר מאוד עם הרבה המלצות גדלים בלי גבול.",
+
+    chart_cumulative: "רווח מהוון מצטבר",
+    chart_cumulative_note: "רווח אחרי עלויות השיווק ועם ההשקעה גם אחרי תקציב השירות, בכסף של היום.",
+    today: "היום",
+    invest: "עם השקעה",
+    after_year: "אחרי שנה {years}",
+    year: "שנה",
+    payback_marker: "החזר",
+    payback_after_horizon: "ההשקעה מחזירה את עצמה בחודש {month}, אחרי השנים המוצגות.",
+    chart_waterfall: "מאין מגיע הרווח",
+    waterfall_retention: "לקוחות נשארים יותר",
+    waterfall_referrals: "יותר המלצות",
+    waterfall_turned_away: "פחות לקוחות שנרתעו",
+    waterfall_budget: "תקציב השירות",
+    waterfall_net: "רווח נקי",
+    chart_tornado: "מה משפיע הכי הרבה על הרווח הנקי",
+    tornado_note: "כל עמודה מראה את הרווח הנקי כשנתון אחד בקצה הנמוך ובקצה הגבוה של הטווח שלו, והשאר קבועים.",
+    tornado_low: "נמוך",
+    tornado_high: "גבוה",
+    chart_monte_carlo: "כמה בטוח הרווח?",
+    monte_carlo_note: "{draws} תרחישים שהוגרלו מתוך טווחי ההערכות שלכם.",
+    chance_of_gain: "הסיכוי שההשקעה משתלמת: {chance}",
+    p10: "רק 1 מ־10 גרוע מ־",
+    p50: "התוצאה האמצעית",
+    p90: "רק 1 מ־10 טוב מ־",
+    draws_count: "תרחישים",
+    updating: "מתעדכן…",
+    show_table: "הצגה כטבלה",
+    column_happy: "לקוחות מרוצים",
+    column_unhappy: "לקוחות לא מרוצים",
+    column_marketing: "הגיעו משיווק",
+    column_referral: "הגיעו מהמלצה",
+    column_turned_away: "נרתעו",
+    column_profit: "רווח",
+    column_cumulative: "רווח מהוון מצטבר",
+    column_item: "רכיב",
+    column_amount: "סכום",
+    column_input: "נתון",
+    column_range: "טווח",
+    column_gain_low: "רווח נקי בקצה הנמוך",
+    column_gain_high: "רווח נקי בקצה הגבוה",
+    column_gain_from: "רווח נקי מ־",
+    column_gain_to: "עד",
+    column_draws: "תרחישים",
+
+    lifetime_helper_open: "לא יודעים את הרווח לאורך חיי הלקוח? חשבו אותו מנתונים שנתיים",
+    lifetime_helper_title: "רווח לאורך חיי הלקוח מנתונים שנתיים",
+    lifetime_years_result: "לקוח נשאר בממוצע",
+    lifetime_profit_result: "רווח לאורך חיי הלקוח (לא מהוון)",
+    clv_start_result: "ערך לקוח מהוון, רווח בתחילת כל שנה",
+    clv_end_result: "ערך לקוח מהוון, רווח בסוף כל שנה",
+    metrics_helper_open: "הערכה לפי מדדי השירות שלכם",
+    metrics_helper_title: "שיעור השירות הגרוע לפי מדדי שירות",
+    metrics_result: "שיעור משוער של לקוחות עם שירות גרוע",
+    problem_size: "בעיה טיפוסית",
+    problem_large: "יקרה (מעל 100 דולר)",
+    problem_small: "קטנה (פחות מ־5 דולר)",
+    abandoned_note: "שיחות שננטשו נחשבות תלונות שלא נפתרו. שיעורי הרכישה החוזרת: טארפ.",
+    apply: "השתמשו בנתונים האלה",
+    apply_to_now: "לשימוש עבור היום",
+    apply_to_invest: "לשימוש עבור אחרי ההשקעה",
+    close: "סגירה",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_language_picks_hebrew_only_for_hebrew() {
+        assert_eq!(Language::from_browser("he"), Language::Hebrew);
+        assert_eq!(Language::from_browser("he-IL"), Language::Hebrew);
+        assert_eq!(Language::from_browser("iw_IL"), Language::Hebrew);
+        assert_eq!(Language::from_browser("en-US"), Language::English);
+        assert_eq!(Language::from_browser("ar"), Language::English);
+        assert_eq!(Language::from_browser(""), Language::English);
+    }
+
+    #[test]
+    fn fill_splits_text_and_figures() {
+        let pieces = fill(
+            "Costs {cost} a {period}.",
+            &[("cost", "₪5"), ("period", "year")],
+        );
+        assert_eq!(
+            pieces,
+            vec![
+                Piece::Text("Costs ".into()),
+                Piece::Figure("₪5".into()),
+                Piece::Text(" a ".into()),
+                Piece::Figure("year".into()),
+                Piece::Text(".".into())
+            ]
+        );
+        assert_eq!(fill_plain("{a}{b}", &[("a", "1"), ("b", "2")]), "12");
+        assert_eq!(fill_plain("no {slot}", &[]), "no {slot}");
+    }
+
+    /// Every slot a template names is one its callers fill, in both languages alike.
+    #[test]
+    fn both_languages_use_the_same_slots() {
+        fn slots(template: &str) -> Vec<String> {
+            let mut names: Vec<String> = template
+                .split('{')
+                .skip(1)
+                .filter_map(|part| part.split_once('}'))
+                .map(|(name, _)| name.to_string())
+                .collect();
+            names.sort();
+            names
+        }
+        let pairs = [
+            (EN.error_range, HE.error_range),
+            (EN.error_above, HE.error_above),
+            (EN.error_whole, HE.error_whole),
+            (EN.revenue_line, HE.revenue_line),
+            (EN.return_title, HE.return_title),
+            (EN.net_gain_label, HE.net_gain_label),
+            (EN.payback_month, HE.payback_month),
+            (EN.happy_against_unhappy, HE.happy_against_unhappy),
+            (EN.sentence_gain, HE.sentence_gain),
+            (EN.sentence_loss, HE.sentence_loss),
+            (EN.sentence_unbounded, HE.sentence_unbounded),
+            (EN.after_year, HE.after_year),
+            (EN.payback_after_horizon, HE.payback_after_horizon),
+            (EN.monte_carlo_note, HE.monte_carlo_note),
+            (EN.chance_of_gain, HE.chance_of_gain),
+        ];
+        for (english, hebrew) in pairs {
+            assert_eq!(slots(english), slots(hebrew), "{english} / {hebrew}");
+        }
+    }
+
+    /// Hebrew texts carry no Latin letters, so a Hebrew screen has no English on it.
+    #[test]
+    fn hebrew_texts_have_no_latin_letters() {
+        let mut hebrew: Vec<&str> = vec![
+            HE.title,
+            HE.tagline,
+            HE.stale,
+            HE.sentence_gain,
+            HE.unbounded_cost,
+            HE.abandoned_note,
+            HE.problem_large,
+            HE.currency_hint,
+        ];
+        for field in Field::ALL {
+            let text = field_text(Language::Hebrew, field);
+            hebrew.extend([text.label, text.hint, text.why]);
+        }
+        for preset in Preset::ALL {
+            let (name, note) = preset_text(Language::Hebrew, preset);
+            hebrew.extend([name, note]);
+        }
+        for input in [
+            HelperInput::YearlyProfit,
+            HelperInput::Retention,
+            HelperInput::ResolvedTogether,
+        ] {
+            hebrew.push(HE.helper_input(input));
+        }
+        for text in hebrew {
+            // Slot names are replaced by figures before anyone sees them.
+            let shown = fill_plain(text, &[])
+                .split('{')
+                .map(|part| part.split_once('}').map_or(part, |(_, after)| after))
+                .collect::<String>();
+            assert!(
+                !shown.chars().any(|c| c.is_ascii_alphabetic()),
+                "Latin letters in: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn helper_inputs_are_translated() {
+        assert_ne!(
+            EN.helper_input(HelperInput::Retention),
+            HE.helper_input(HelperInput::Retention)
+        );
+    }
+}
