@@ -161,6 +161,8 @@ pub struct Texts {
     /// Slots: {revenue}, {margin}.
     pub revenue_line: &'static str,
     pub unbounded_cost: &'static str,
+    /// In place of a figure that has no limit.
+    pub unbounded_short: &'static str,
     pub beyond_range: &'static str,
     /// Slot: {budget}.
     pub return_title: &'static str,
@@ -493,6 +495,7 @@ pub const EN: Texts = Texts {
     per_year: "a year",
     revenue_line: "That is {revenue} of revenue a year at a {margin} profit margin.",
     unbounded_cost: "No limit: at this level of word of mouth each customer brings more than one new customer, so a lifetime figure does not exist. The projection below still applies.",
+    unbounded_short: "no limit",
     beyond_range: "beyond the model's range",
     return_title: "Investing {budget} a year in service",
     net_gain_label: "Net gain over {years} years",
@@ -606,6 +609,7 @@ pub const HE: Texts = Texts {
     per_year: "בשנה",
     revenue_line: "כלומר {revenue} בשנה בהכנסות, בשיעור רווח של {margin}.",
     unbounded_cost: "אין גבול: ברמה כזו של המלצות כל לקוח מביא יותר מלקוח חדש אחד, ולכן אין ערך לכל חיי הלקוח. התחזית למטה עדיין תקפה.",
+    unbounded_short: "ללא גבול",
     beyond_range: "מחוץ לטווח המודל",
     return_title: "השקעה של {budget} בשנה בשירות",
     net_gain_label: "רווח נקי על פני {years} שנים",

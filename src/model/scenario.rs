@@ -113,6 +113,10 @@ pub struct FieldSpec {
     /// The minimum itself is not allowed (profit margin must be above 0).
     pub min_exclusive: bool,
     pub whole_number: bool,
+    /// The span most businesses fall in, and a step within it: what a slider covers. The
+    /// allowed range above is far wider, and can still be typed.
+    pub usual_max: f64,
+    pub usual_step: f64,
 }
 
 const fn spec(
@@ -120,8 +124,8 @@ const fn spec(
     symbol: &'static str,
     unit: Unit,
     default: f64,
-    min: f64,
-    max: f64,
+    (min, max): (f64, f64),
+    (usual_max, usual_step): (f64, f64),
 ) -> FieldSpec {
     FieldSpec {
         name,
@@ -132,6 +136,8 @@ const fn spec(
         max,
         min_exclusive: false,
         whole_number: false,
+        usual_max,
+        usual_step,
     }
 }
 
@@ -174,54 +180,123 @@ impl Field {
     /// default value (it is absent); its `default` here is only a starting point for a form.
     pub const fn spec(self) -> FieldSpec {
         match self {
-            Field::AcquisitionCost => spec("acquisition_cost", "A", Unit::Money, 2_000.0, 0.0, 1e9),
-            Field::LifetimeProfit => spec("lifetime_profit", "L", Unit::Money, 20_000.0, 0.0, 1e10),
+            Field::AcquisitionCost => spec(
+                "acquisition_cost",
+                "A",
+                Unit::Money,
+                2_000.0,
+                (0.0, 1e9),
+                (20_000.0, 100.0),
+            ),
+            Field::LifetimeProfit => spec(
+                "lifetime_profit",
+                "L",
+                Unit::Money,
+                20_000.0,
+                (0.0, 1e10),
+                (200_000.0, 500.0),
+            ),
             Field::CustomerLifetimeYears => spec(
                 "customer_lifetime_years",
                 "T",
                 Unit::Years,
                 5.0,
-                1.0 / 12.0,
-                100.0,
+                (1.0 / 12.0, 100.0),
+                (20.0, 0.5),
             ),
             Field::NewCustomersPerYear => spec(
                 "new_customers_per_year",
                 "a",
                 Unit::Customers,
                 40.0,
-                0.0,
-                1e7,
+                (0.0, 1e7),
+                (1_000.0, 1.0),
             ),
-            Field::CurrentCustomers => {
-                spec("current_customers", "C0", Unit::Customers, 100.0, 0.0, 1e8)
-            }
-            Field::ReferralsPerHappy => {
-                spec("referrals_per_happy", "ρ", Unit::Customers, 0.3, 0.0, 20.0)
-            }
-            Field::LostPerUnhappy => spec("lost_per_unhappy", "ν", Unit::Customers, 0.5, 0.0, 50.0),
-            Field::UnhappyProfitShare => {
-                spec("unhappy_profit_share", "λ", Unit::Share, 0.25, 0.0, 1.0)
-            }
-            Field::UnhappyShareNow => spec("unhappy_share_now", "p0", Unit::Share, 0.40, 0.0, 1.0),
-            Field::UnhappyShareInvest => {
-                spec("unhappy_share_invest", "p1", Unit::Share, 0.15, 0.0, 1.0)
-            }
+            Field::CurrentCustomers => spec(
+                "current_customers",
+                "C0",
+                Unit::Customers,
+                100.0,
+                (0.0, 1e8),
+                (5_000.0, 10.0),
+            ),
+            Field::ReferralsPerHappy => spec(
+                "referrals_per_happy",
+                "ρ",
+                Unit::Customers,
+                0.3,
+                (0.0, 20.0),
+                (3.0, 0.05),
+            ),
+            Field::LostPerUnhappy => spec(
+                "lost_per_unhappy",
+                "ν",
+                Unit::Customers,
+                0.5,
+                (0.0, 50.0),
+                (10.0, 0.1),
+            ),
+            Field::UnhappyProfitShare => spec(
+                "unhappy_profit_share",
+                "λ",
+                Unit::Share,
+                0.25,
+                (0.0, 1.0),
+                (1.0, 0.01),
+            ),
+            Field::UnhappyShareNow => spec(
+                "unhappy_share_now",
+                "p0",
+                Unit::Share,
+                0.40,
+                (0.0, 1.0),
+                (1.0, 0.01),
+            ),
+            Field::UnhappyShareInvest => spec(
+                "unhappy_share_invest",
+                "p1",
+                Unit::Share,
+                0.15,
+                (0.0, 1.0),
+                (1.0, 0.01),
+            ),
             Field::ServiceBudgetPerYear => spec(
                 "service_budget_per_year",
                 "S",
                 Unit::Money,
                 60_000.0,
-                0.0,
-                1e10,
+                (0.0, 1e10),
+                (500_000.0, 1_000.0),
             ),
             Field::HorizonYears => FieldSpec {
                 whole_number: true,
-                ..spec("horizon_years", "H", Unit::Years, 5.0, 1.0, 30.0)
+                ..spec(
+                    "horizon_years",
+                    "H",
+                    Unit::Years,
+                    5.0,
+                    (1.0, 30.0),
+                    (30.0, 1.0),
+                )
             },
-            Field::DiscountRate => spec("discount_rate", "d", Unit::Share, 0.08, 0.0, 1.0),
+            Field::DiscountRate => spec(
+                "discount_rate",
+                "d",
+                Unit::Share,
+                0.08,
+                (0.0, 1.0),
+                (0.3, 0.005),
+            ),
             Field::ProfitMargin => FieldSpec {
                 min_exclusive: true,
-                ..spec("profit_margin", "m%", Unit::Share, 0.30, 0.0, 1.0)
+                ..spec(
+                    "profit_margin",
+                    "m%",
+                    Unit::Share,
+                    0.30,
+                    (0.0, 1.0),
+                    (1.0, 0.01),
+                )
             },
         }
     }

@@ -1,3 +1,15 @@
-//! SVG charts drawn by Yew components. Their scale and tick maths is in [`scale`].
+//! SVG charts drawn by Yew components. Their scale and tick maths is in [`scale`], pure and
+//! tested natively; each chart is laid out left to right and flipped for right-to-left.
 
 pub mod scale;
+
+#[cfg(target_arch = "wasm32")]
+mod frame;
+#[cfg(target_arch = "wasm32")]
+pub mod cumulative;
+#[cfg(target_arch = "wasm32")]
+pub mod histogram;
+#[cfg(target_arch = "wasm32")]
+pub mod tornado;
+#[cfg(target_arch = "wasm32")]
+pub mod waterfall;

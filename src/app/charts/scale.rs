@@ -93,13 +93,23 @@ pub fn nice_domain(
     (start, end, ticks)
 }
 
-/// Where text placed at the start or end of a horizontal extent should anchor. In
-/// right-to-left layouts the start is on the right.
-pub fn text_anchor(at_start: bool, right_to_left: bool) -> &'static str {
-    if at_start != right_to_left {
-        "start"
+/// Charts are laid out left to right and flipped as a whole for right-to-left readers:
+/// an x position measured from the left edge becomes the same distance from the right.
+pub fn flip_x(x: f64, width: f64, right_to_left: bool) -> f64 {
+    if right_to_left {
+        width - x
     } else {
-        "end"
+        x
+    }
+}
+
+/// The SVG `text-anchor` that keeps a label on the same side of its point after
+/// [`flip_x`]: "start" and "end" swap, "middle" stays.
+pub fn flip_anchor(anchor: &'static str, right_to_left: bool) -> &'static str {
+    match (anchor, right_to_left) {
+        ("start", true) => "end",
+        ("end", true) => "start",
+        (anchor, _) => anchor,
     }
 }
 
@@ -151,10 +161,12 @@ mod tests {
     }
 
     #[test]
-    fn text_anchors_follow_the_reading_direction() {
-        assert_eq!(text_anchor(true, false), "start");
-        assert_eq!(text_anchor(true, true), "end");
-        assert_eq!(text_anchor(false, false), "end");
-        assert_eq!(text_anchor(false, true), "start");
+    fn flipping_mirrors_positions_and_anchors() {
+        assert_eq!(flip_x(40.0, 360.0, false), 40.0);
+        assert_eq!(flip_x(40.0, 360.0, true), 320.0);
+        assert_eq!(flip_anchor("end", false), "end");
+        assert_eq!(flip_anchor("end", true), "start");
+        assert_eq!(flip_anchor("start", true), "end");
+        assert_eq!(flip_anchor("middle", true), "middle");
     }
 }

@@ -1,0 +1,60 @@
+//! What every chart shares: a titled figure, a box whose width the chart is drawn to, a
+//! legend, and the table alternative; and the y axis of money.
+
+use super::scale::{flip_anchor, flip_x, LinearScale};
+use crate::app::format::Formats;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartFrameProps {
+    pub title: AttrValue,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    #[prop_or_default]
+    pub legend: Html,
+    #[prop_or_default]
+    pub table: Html,
+    #[prop_or_default]
+    pub busy: bool,
+    pub node: NodeRef,
+    pub class: &'static str,
+    pub children: Html,
+}
+
+#[component]
+pub fn ChartFrame(props: &ChartFrameProps) -> Html {
+    html! {
+        <figure class={classes!("chart", props.class, props.busy.then_some("busy"))} aria-busy={props.busy.to_string()}>
+            <figcaption>
+                <h3>{ props.title.clone() }</h3>
+                if let Some(note) = &props.note {
+                    <p class="hint">{ note.clone() }</p>
+                }
+            </figcaption>
+            <div class="chart-box" ref={props.node.clone()}>{ props.children.clone() }</div>
+            { props.legend.clone() }
+            { props.table.clone() }
+        </figure>
+    }
+}
+
+/// Horizontal grid lines with money labels on the start side of the plot.
+pub fn money_grid(formats: &Formats, y: &LinearScale, ticks: &[f64], x_from: f64, x_to: f64, width: f64, rtl: bool) -> Html {
+    let lines = ticks.iter().map(|&tick| {
+        let at = y.map(tick);
+        let (x1, x2) = (flip_x(x_from, width, rtl), flip_x(x_to, width, rtl));
+        let label_x = flip_x(x_from - 6.0, width, rtl);
+        html! {
+            <g class={classes!("grid", (tick == 0.0).then_some("zero"))}>
+                <line x1={x1.to_string()} x2={x2.to_string()} y1={at.to_string()} y2={at.to_string()} />
+                <text x={label_x.to_string()} y={(at + 4.0).to_string()} text-anchor={flip_anchor("end", rtl)}>{ formats.money_compact(tick) }</text>
+            </g>
+        }
+    });
+    html! { <g class="axis">{ for lines }</g> }
+}
+
+/// A legend swatch and its words.
+pub fn legend_item(class: &'static str, label: impl Into<String>) -> Html {
+    html! { <li><span class={classes!("swatch", class)} aria-hidden="true"></span>{ label.into() }</li> }
+}

@@ -1,0 +1,121 @@
+//! The Monte Carlo result: how the net gain spreads when the uncertain inputs are drawn at
+//! random, with the 10th, 50th and 90th percentiles and the chance that investing pays.
+
+use super::frame::ChartFrame;
+use super::scale::{flip_x, nice_domain, LinearScale};
+use crate::app::components::table::ChartTable;
+use crate::app::format::Formats;
+use crate::app::hooks::use_width;
+use crate::app::i18n::fill_plain;
+use crate::model::uncertainty::MonteCarlo;
+use crate::model::Figure;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HistogramChartProps {
+    /// None until the first run has finished.
+    pub monte_carlo: Option<Rc<MonteCarlo>>,
+    /// The shown result is for an older scenario; a new one is on its way.
+    pub updating: bool,
+}
+
+const HEIGHT: f64 = 200.0;
+const TOP: f64 = 26.0;
+const BOTTOM: f64 = 26.0;
+const SIDE: f64 = 10.0;
+
+#[component]
+pub fn HistogramChart(props: &HistogramChartProps) -> Html {
+    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let texts = formats.language.texts();
+    let rtl = formats.language.is_rtl();
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 360.0).max(280.0);
+    let Some(result) = props.monte_carlo.clone() else {
+        return html! {
+            <ChartFrame class="monte-carlo" title={texts.chart_monte_carlo} busy=true {node}>
+                <p class="hint" role="status">{ texts.updating }</p>
+            </ChartFrame>
+        };
+    };
+    let bins = &result.histogram;
+    let low = bins.first().map_or(0.0, |bin| bin.from);
+    let high = bins.last().map_or(1.0, |bin| bin.to);
+    let (x_low, x_high, ticks) = nice_domain(low, high, 3, false);
+    let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
+    let at = |value: f64| flip_x(x.map(value), width, rtl);
+    let tallest = bins.iter().map(|bin| bin.count).max().unwrap_or(1).max(1);
+    let y = LinearScale::new((0.0, f64::from(tallest)), (HEIGHT - BOTTOM, TOP));
+    let bars = bins.iter().map(|bin| {
+        let (a, b) = (at(bin.from), at(bin.to));
+        let top = y.map(f64::from(bin.count));
+        let class = if bin.to <= 0.0 { "loss" } else { "gain" };
+        html! { <rect class={classes!("bar", class)} x={(a.min(b) + 0.5).to_string()} y={top.to_string()} width={((a - b).abs() - 1.0).max(1.0).to_string()} height={(HEIGHT - BOTTOM - top).to_string()} /> }
+    });
+    let marker = |figure: Figure, name: &'static str, row: f64| match figure {
+        Figure::Value(value) => {
+            let at_x = at(value);
+            html! {
+                <g class={classes!("percentile", name)} data-name={name} data-value={value.to_string()}>
+                    <line x1={at_x.to_string()} x2={at_x.to_string()} y1={(TOP - 4.0).to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
+                    <text x={at_x.to_string()} y={(TOP - 8.0 - row).to_string()} text-anchor="middle">{ marker_label(name) }</text>
+                </g>
+            }
+        }
+        Figure::Missing(_) => Html::default(),
+    };
+    let tick_labels = ticks.iter().map(|&tick| {
+        html! { <text class="tick" x={at(tick).to_string()} y={(HEIGHT - 8.0).to_string()} text-anchor="middle">{ formats.money_compact(tick) }</text> }
+    });
+    let chance = formats.percent(result.probability_of_gain);
+    let figures = [("p10", texts.p10, result.p10), ("p50", texts.p50, result.p50), ("p90", texts.p90, result.p90)];
+    let summary = format!(
+        "{}. {}",
+        fill_plain(texts.chance_of_gain, &[("chance", &chance)]),
+        figures.iter().map(|(_, label, figure)| format!("{label} {}", formats.money_figure(*figure))).collect::<Vec<_>>().join("; ")
+    );
+    let table_rows: Vec<Vec<String>> = bins
+        .iter()
+        .map(|bin| vec![format!("{} – {}", formats.money(bin.from), formats.money(bin.to)), bin.count.to_string()])
+        .collect();
+    let table = html! {
+        <ChartTable summary={texts.show_table} caption={texts.chart_monte_carlo}
+            headers={vec![AttrValue::from(format!("{} {}", texts.column_gain_from, texts.column_gain_to)), texts.column_draws.into()]}
+            rows={table_rows} />
+    };
+    let legend = html! {
+        <dl class="percentiles">
+            { for figures.iter().map(|(name, label, figure)| html! {
+                <div data-name={*name}><dt>{ *label }</dt><dd><bdi>{ formats.money_figure(*figure) }</bdi></dd></div>
+            }) }
+        </dl>
+    };
+    let zero = (x_low < 0.0 && x_high > 0.0).then(|| at(0.0));
+    html! {
+        <ChartFrame class="monte-carlo" title={texts.chart_monte_carlo}
+            note={Some(AttrValue::from(fill_plain(texts.monte_carlo_note, &[("draws", &formats.number(f64::from(result.draws)))])))}
+            busy={props.updating} {node} {legend} {table}>
+            <p class="chance" data-value={result.probability_of_gain.to_string()}>{ fill_plain(texts.chance_of_gain, &[("chance", &chance)]) }</p>
+            <svg width={width.to_string()} height={HEIGHT.to_string()} viewBox={format!("0 0 {width} {HEIGHT}")} role="img" aria-label={summary}>
+                { for bars }
+                if let Some(zero) = zero {
+                    <line class="zero" x1={zero.to_string()} x2={zero.to_string()} y1={TOP.to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
+                }
+                { marker(result.p10, "p10", 0.0) }
+                { marker(result.p50, "p50", 0.0) }
+                { marker(result.p90, "p90", 0.0) }
+                <g class="x-axis">{ for tick_labels }</g>
+            </svg>
+        </ChartFrame>
+    }
+}
+
+/// Short marker labels over the chart: which percentile the line marks.
+fn marker_label(name: &str) -> &'static str {
+    match name {
+        "p10" => "10%",
+        "p50" => "50%",
+        _ => "90%",
+    }
+}

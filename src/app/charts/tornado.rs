@@ -1,0 +1,110 @@
+//! The tornado: the inputs that move the net gain most, each bar spanning the gain with
+//! that input at the low and at the high end of its range (model.md "Sensitivity").
+
+use super::frame::{legend_item, ChartFrame};
+use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
+use crate::app::components::number_field::unit_label;
+use crate::app::components::table::ChartTable;
+use crate::app::format::Formats;
+use crate::app::hooks::use_width;
+use crate::app::i18n::field_text;
+use crate::app::state::display_factor;
+use crate::model::uncertainty::TornadoBar;
+use crate::model::Field;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How many inputs the chart shows; the table lists them all.
+const SHOWN: usize = 8;
+const ROW: f64 = 44.0;
+const BAR: f64 = 14.0;
+const SIDE: f64 = 8.0;
+
+#[derive(Properties, PartialEq)]
+pub struct TornadoChartProps {
+    pub bars: Rc<Vec<TornadoBar>>,
+    /// The net gain with every input at its value.
+    pub base_gain: f64,
+}
+
+/// An input's value in the reader's units: 40%, ₪2,000, 5 years.
+fn input_value(formats: &Formats, field: Field, value: f64) -> String {
+    let unit = unit_label(formats, field);
+    match field.spec().unit {
+        crate::model::scenario::Unit::Money => formats.money(value),
+        crate::model::scenario::Unit::Share => formats.percent(value),
+        _ => format!("{} {unit}", formats.number(value * display_factor(field))),
+    }
+}
+
+#[component]
+pub fn TornadoChart(props: &TornadoChartProps) -> Html {
+    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let texts = formats.language.texts();
+    let language = formats.language;
+    let rtl = language.is_rtl();
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 360.0).max(280.0);
+    let shown: Vec<&TornadoBar> = props.bars.iter().filter(|bar| bar.swing.value().is_some_and(|swing| swing > 0.0)).take(SHOWN).collect();
+    let base = props.base_gain;
+    let ends = shown.iter().flat_map(|bar| [bar.gain_at_low.value(), bar.gain_at_high.value()]).flatten().chain([base]);
+    let (low, high) = ends.fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), value| (low.min(value), high.max(value)));
+    let (x_low, x_high, _) = nice_domain(low, high, 4, false);
+    let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
+    let at = |value: f64| flip_x(x.map(value), width, rtl);
+    let height = ROW * shown.len().max(1) as f64 + 6.0;
+    let rows = shown.iter().enumerate().map(|(i, bar)| {
+        let top = ROW * i as f64;
+        let segment = |gain: Option<f64>, class: &'static str| match gain {
+            Some(gain) => {
+                let (a, b) = (at(base), at(gain));
+                html! { <rect class={classes!("bar", class)} x={a.min(b).to_string()} y={(top + 22.0).to_string()} width={(a - b).abs().max(1.0).to_string()} height={BAR.to_string()} /> }
+            }
+            None => Html::default(),
+        };
+        html! {
+            <g class="input" data-field={bar.field.name()} data-swing={bar.swing.value().unwrap_or(0.0).to_string()}>
+                <text class="label" x={flip_x(SIDE, width, rtl).to_string()} y={(top + 14.0).to_string()} text-anchor={flip_anchor("start", rtl)}>{ field_text(language, bar.field).label }</text>
+                { segment(bar.gain_at_low.value(), "low") }
+                { segment(bar.gain_at_high.value(), "high") }
+            </g>
+        }
+    });
+    let summary = shown
+        .iter()
+        .map(|bar| format!("{}: {} – {}", field_text(language, bar.field).label, formats.money_figure(bar.gain_at_low), formats.money_figure(bar.gain_at_high)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let legend = html! {
+        <ul class="legend">
+            { legend_item("low", texts.tornado_low) }
+            { legend_item("high", texts.tornado_high) }
+        </ul>
+    };
+    let rows_table: Vec<Vec<String>> = props
+        .bars
+        .iter()
+        .map(|bar| {
+            vec![
+                field_text(language, bar.field).label.to_string(),
+                format!("{} – {}", input_value(&formats, bar.field, bar.low_value), input_value(&formats, bar.field, bar.high_value)),
+                formats.money_figure(bar.gain_at_low),
+                formats.money_figure(bar.gain_at_high),
+            ]
+        })
+        .collect();
+    let table = html! {
+        <ChartTable summary={texts.show_table} caption={texts.chart_tornado}
+            headers={vec![AttrValue::from(texts.column_input), texts.column_range.into(), texts.column_gain_low.into(), texts.column_gain_high.into()]}
+            rows={rows_table} />
+    };
+    let base_x = at(base);
+    html! {
+        <ChartFrame class="tornado" title={texts.chart_tornado} note={Some(AttrValue::from(texts.tornado_note))} {node} {legend} {table}>
+            <svg width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")} role="img" aria-label={summary}>
+                <line class="base" x1={base_x.to_string()} x2={base_x.to_string()} y1="18" y2={height.to_string()} />
+                { for rows }
+            </svg>
+        </ChartFrame>
+    }
+}

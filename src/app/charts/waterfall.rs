@@ -1,0 +1,93 @@
+//! The gain waterfall: what keeping customers longer, more referrals and fewer turned away
+//! are each worth, less the service budget, giving the net gain (model.md "Decomposition").
+
+use super::frame::ChartFrame;
+use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
+use crate::app::components::table::ChartTable;
+use crate::app::format::Formats;
+use crate::app::hooks::use_width;
+use crate::model::Waterfall;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WaterfallChartProps {
+    pub waterfall: Waterfall,
+}
+
+const ROW: f64 = 46.0;
+const BAR: f64 = 16.0;
+const SIDE: f64 = 8.0;
+
+/// One row of the waterfall: where its bar starts and ends on the money axis.
+struct Step {
+    name: &'static str,
+    label: &'static str,
+    amount: f64,
+    from: f64,
+    to: f64,
+    class: &'static str,
+}
+
+#[component]
+pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
+    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let texts = formats.language.texts();
+    let rtl = formats.language.is_rtl();
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 360.0).max(280.0);
+    let w = props.waterfall;
+    let parts = [
+        ("retention", texts.waterfall_retention, w.retention),
+        ("referrals", texts.waterfall_referrals, w.referrals),
+        ("fewer_turned_away", texts.waterfall_turned_away, w.fewer_turned_away),
+        ("service_budget", texts.waterfall_budget, w.service_budget),
+    ];
+    let mut running = 0.0;
+    let mut steps: Vec<Step> = Vec::new();
+    for (name, label, figure) in parts {
+        let amount = figure.value().unwrap_or(0.0);
+        steps.push(Step { name, label, amount, from: running, to: running + amount, class: if amount >= 0.0 { "gain" } else { "cost" } });
+        running += amount;
+    }
+    let net = w.net_gain.value().unwrap_or(running);
+    steps.push(Step { name: "net_gain", label: texts.waterfall_net, amount: net, from: 0.0, to: net, class: "net" });
+
+    let ends = steps.iter().flat_map(|step| [step.from, step.to]);
+    let (low, high) = ends.fold((0.0f64, 0.0f64), |(low, high), value| (low.min(value), high.max(value)));
+    let (x_low, x_high, _) = nice_domain(low, high, 4, true);
+    let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
+    let height = ROW * steps.len() as f64 + 8.0;
+    let zero = flip_x(x.map(0.0), width, rtl);
+    let rows = steps.iter().enumerate().map(|(i, step)| {
+        let top = ROW * i as f64;
+        let (a, b) = (flip_x(x.map(step.from), width, rtl), flip_x(x.map(step.to), width, rtl));
+        let (left, right) = (a.min(b), a.max(b));
+        html! {
+            <g class={classes!("step", step.class)} data-part={step.name} data-value={step.amount.to_string()}>
+                <text class="label" x={flip_x(SIDE, width, rtl).to_string()} y={(top + 14.0).to_string()} text-anchor={flip_anchor("start", rtl)}>{ step.label }</text>
+                <text class="value" x={flip_x(width - SIDE, width, rtl).to_string()} y={(top + 14.0).to_string()} text-anchor={flip_anchor("end", rtl)}>{ formats.money(step.amount) }</text>
+                <rect class="bar" x={left.to_string()} y={(top + 22.0).to_string()} width={(right - left).max(1.0).to_string()} height={BAR.to_string()} />
+            </g>
+        }
+    });
+    let summary = steps.iter().map(|step| format!("{}: {}", step.label, formats.money(step.amount))).collect::<Vec<_>>().join("; ");
+    let rows_table: Vec<Vec<String>> = steps.iter().map(|step| vec![step.label.to_string(), formats.money(step.amount)]).collect();
+    let missing = [w.retention, w.referrals, w.fewer_turned_away, w.net_gain].iter().find_map(|figure| figure.why());
+    let table = html! {
+        <ChartTable summary={texts.show_table} caption={texts.chart_waterfall}
+            headers={vec![AttrValue::from(texts.column_item), AttrValue::from(texts.column_amount)]} rows={rows_table} />
+    };
+    html! {
+        <ChartFrame class="waterfall" title={texts.chart_waterfall} {node} {table}>
+            if let Some(why) = missing {
+                <p class="missing">{ formats.why(why) }</p>
+            } else {
+                <svg width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")} role="img" aria-label={summary}>
+                    <line class="zero" x1={zero.to_string()} x2={zero.to_string()} y1="18" y2={height.to_string()} />
+                    { for rows }
+                </svg>
+            }
+        </ChartFrame>
+    }
+}

@@ -1,0 +1,249 @@
+//! The two helpers of model.md, each opened from the field it fills: lifetime profit from
+//! yearly figures, and the unhappy share from service metrics. They show their result and
+//! hand it to the form only when the user says so.
+
+use crate::app::format::Formats;
+use crate::app::i18n::fill_plain;
+use crate::app::numbers::{parse_number, NumberSyntax};
+use crate::model::helpers::{
+    lifetime_from_yearly, unhappy_share_from_metrics, HelperError, HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
+};
+use crate::model::Field;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+struct HelperFieldProps {
+    id: AttrValue,
+    label: AttrValue,
+    unit: AttrValue,
+    draft: AttrValue,
+    error: Option<String>,
+    on_input: Callback<String>,
+}
+
+#[component]
+fn HelperField(props: &HelperFieldProps) -> Html {
+    let on_input = props.on_input.clone();
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("field", "compact", props.error.is_some().then_some("has-error"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <div class="number-box">
+                <input
+                    id={props.id.clone()}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    value={props.draft.clone()}
+                    aria-describedby={error_id.clone()}
+                    aria-invalid={props.error.is_some().to_string()}
+                    oninput={Callback::from(move |event: InputEvent| {
+                        let input: HtmlInputElement = event.target_unchecked_into();
+                        on_input.emit(input.value());
+                    })}
+                />
+                <span class="unit" aria-hidden="true">{ props.unit.clone() }</span>
+            </div>
+            <p class="error" id={error_id} aria-live="polite">{ props.error.clone().unwrap_or_default() }</p>
+        </div>
+    }
+}
+
+/// The helper's message for an input out of range, or that is not a number.
+fn helper_error(formats: &Formats, error: &HelperError) -> String {
+    let texts = formats.language.texts();
+    let (min, max) = match error.input {
+        HelperInput::YearlyProfit => (formats.money(0.0), formats.money(1e10)),
+        HelperInput::Retention => (formats.percent(0.0), formats.percent(MAX_RETENTION)),
+        HelperInput::ResolvedTogether => return texts.helper_input(HelperInput::ResolvedTogether).to_string(),
+        _ => (formats.percent(0.0), formats.percent(1.0)),
+    };
+    fill_plain(texts.error_range, &[("min", &min), ("max", &max)])
+}
+
+/// Reads a typed figure; percentages become fractions. Unreadable text reads as NaN, which
+/// the model's helpers then refuse with the input's name.
+fn read(text: &str, syntax: NumberSyntax, percent: bool) -> f64 {
+    let value = parse_number(text, syntax).unwrap_or(f64::NAN);
+    if percent {
+        value / 100.0
+    } else {
+        value
+    }
+}
+
+fn setter(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |text: String| state.set(text))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LifetimeHelperProps {
+    pub syntax: NumberSyntax,
+    pub discount_rate: f64,
+    pub on_apply: Callback<Vec<(Field, f64)>>,
+}
+
+#[component]
+pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
+    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let texts = formats.language.texts();
+    let open = use_state(|| false);
+    let yearly_profit = use_state(|| "4000".to_string());
+    let retention = use_state(|| "80".to_string());
+    let discount = use_state(|| crate::app::numbers::draft_text(props.discount_rate * 100.0, props.syntax));
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let button = html! {
+        <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="lifetime-helper" onclick={toggle.clone()}>
+            { if *open { texts.close } else { texts.lifetime_helper_open } }
+        </button>
+    };
+    if !*open {
+        return button;
+    }
+    let result = lifetime_from_yearly(
+        read(&yearly_profit, props.syntax, false),
+        read(&retention, props.syntax, true),
+        read(&discount, props.syntax, true),
+    );
+    let error_for = |input: HelperInput| match &result {
+        Err(error) if error.input == input => Some(helper_error(&formats, error)),
+        _ => None,
+    };
+    let apply = result.ok().map(|estimate| {
+        let on_apply = props.on_apply.clone();
+        let apply = Callback::from(move |_| {
+            on_apply.emit(vec![
+                (Field::CustomerLifetimeYears, estimate.customer_lifetime_years),
+                (Field::LifetimeProfit, estimate.lifetime_profit),
+            ])
+        });
+        html! {
+            <>
+                <dl class="helper-results">
+                    <dt>{ texts.lifetime_years_result }</dt>
+                    <dd><bdi>{ formats.number(estimate.customer_lifetime_years) }</bdi>{ " " }{ texts.unit_years }</dd>
+                    <dt>{ texts.lifetime_profit_result }</dt>
+                    <dd><bdi>{ formats.money(estimate.lifetime_profit) }</bdi></dd>
+                    <dt>{ texts.clv_start_result }</dt>
+                    <dd><bdi>{ formats.money(estimate.clv_profit_at_start) }</bdi></dd>
+                    <dt>{ texts.clv_end_result }</dt>
+                    <dd><bdi>{ formats.money(estimate.clv_profit_at_end) }</bdi></dd>
+                </dl>
+                <button type="button" class="primary" onclick={apply}>{ texts.apply }</button>
+            </>
+        }
+    });
+    html! {
+        <>
+            { button }
+            <section class="helper" id="lifetime-helper" aria-label={texts.lifetime_helper_title}>
+                <h3>{ texts.lifetime_helper_title }</h3>
+                <HelperField id="helper-yearly-profit" label={texts.helper_input(HelperInput::YearlyProfit)} unit={formats.currency_symbol().to_string()}
+                    draft={(*yearly_profit).clone()} error={error_for(HelperInput::YearlyProfit)} on_input={setter(&yearly_profit)} />
+                <HelperField id="helper-retention" label={texts.helper_input(HelperInput::Retention)} unit="%"
+                    draft={(*retention).clone()} error={error_for(HelperInput::Retention)} on_input={setter(&retention)} />
+                <HelperField id="helper-discount" label={texts.helper_input(HelperInput::DiscountRate)} unit="%"
+                    draft={(*discount).clone()} error={error_for(HelperInput::DiscountRate)} on_input={setter(&discount)} />
+                { apply.unwrap_or_default() }
+            </section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MetricsHelperProps {
+    pub syntax: NumberSyntax,
+    pub on_apply: Callback<Vec<(Field, f64)>>,
+}
+
+#[component]
+pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
+    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let texts = formats.language.texts();
+    let open = use_state(|| false);
+    let with_problem = use_state(|| "40".to_string());
+    let complaining = use_state(|| "50".to_string());
+    let fast = use_state(|| "40".to_string());
+    let slow = use_state(|| "30".to_string());
+    let size = use_state(|| ProblemSize::Large);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let button = html! {
+        <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="metrics-helper" onclick={toggle}>
+            { if *open { texts.close } else { texts.metrics_helper_open } }
+        </button>
+    };
+    if !*open {
+        return button;
+    }
+    let metrics = ServiceMetrics {
+        share_with_problem: read(&with_problem, props.syntax, true),
+        share_complaining: read(&complaining, props.syntax, true),
+        resolved_fast: read(&fast, props.syntax, true),
+        resolved_slowly: read(&slow, props.syntax, true),
+        problem_size: *size,
+    };
+    let result = unhappy_share_from_metrics(&metrics);
+    let error_for = |inputs: &[HelperInput]| match &result {
+        Err(error) if inputs.contains(&error.input) => Some(helper_error(&formats, error)),
+        _ => None,
+    };
+    let size_choice = |choice: ProblemSize, label: &'static str| {
+        let size = size.clone();
+        html! {
+            <label class="choice">
+                <input type="radio" name="problem-size" checked={*size == choice} onchange={Callback::from(move |_| size.set(choice))} />
+                { label }
+            </label>
+        }
+    };
+    let apply = result.ok().map(|share| {
+        let apply_to = |field: Field, label: &'static str| {
+            let on_apply = props.on_apply.clone();
+            html! { <button type="button" class="primary" onclick={Callback::from(move |_| on_apply.emit(vec![(field, share)]))}>{ label }</button> }
+        };
+        html! {
+            <>
+                <dl class="helper-results">
+                    <dt>{ texts.metrics_result }</dt>
+                    <dd><bdi>{ formats.percent(share) }</bdi></dd>
+                </dl>
+                <div class="button-row">
+                    { apply_to(Field::UnhappyShareNow, texts.apply_to_now) }
+                    { apply_to(Field::UnhappyShareInvest, texts.apply_to_invest) }
+                </div>
+            </>
+        }
+    });
+    html! {
+        <>
+            { button }
+            <section class="helper" id="metrics-helper" aria-label={texts.metrics_helper_title}>
+                <h3>{ texts.metrics_helper_title }</h3>
+                <HelperField id="helper-with-problem" label={texts.helper_input(HelperInput::ShareWithProblem)} unit="%"
+                    draft={(*with_problem).clone()} error={error_for(&[HelperInput::ShareWithProblem])} on_input={setter(&with_problem)} />
+                <HelperField id="helper-complaining" label={texts.helper_input(HelperInput::ShareComplaining)} unit="%"
+                    draft={(*complaining).clone()} error={error_for(&[HelperInput::ShareComplaining])} on_input={setter(&complaining)} />
+                <HelperField id="helper-fast" label={texts.helper_input(HelperInput::ResolvedFast)} unit="%"
+                    draft={(*fast).clone()} error={error_for(&[HelperInput::ResolvedFast])} on_input={setter(&fast)} />
+                <HelperField id="helper-slow" label={texts.helper_input(HelperInput::ResolvedSlowly)} unit="%"
+                    draft={(*slow).clone()} error={error_for(&[HelperInput::ResolvedSlowly, HelperInput::ResolvedTogether])} on_input={setter(&slow)} />
+                <fieldset class="choices">
+                    <legend>{ texts.problem_size }</legend>
+                    { size_choice(ProblemSize::Large, texts.problem_large) }
+                    { size_choice(ProblemSize::Small, texts.problem_small) }
+                </fieldset>
+                <p class="hint">{ texts.abandoned_note }</p>
+                { apply.unwrap_or_default() }
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,9 @@
+//! Small function components, each with a `Properties` struct and `on_*` callbacks.
+
+pub mod amount;
+pub mod header;
+pub mod headline;
+pub mod helpers;
+pub mod inputs;
+pub mod number_field;
+pub mod table;

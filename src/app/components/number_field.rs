@@ -1,0 +1,146 @@
+//! One numeric input: label, typed value with its unit, a slider over the usual span, the
+//! hint, the error in the reader's language, and the "why this number?" note.
+
+use crate::app::format::Formats;
+use crate::app::i18n::{field_text, fill_plain, Language};
+use crate::app::numbers::{draft_text, parse_number, NumberSyntax, ParseProblem};
+use crate::app::state::{display_factor, EntryError};
+use crate::model::scenario::{Problem, Unit};
+use crate::model::Field;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub field: Field,
+    pub draft: AttrValue,
+    pub error: Option<EntryError>,
+    pub syntax: NumberSyntax,
+    /// The value in use, in model units, where the slider rests while the draft is bad.
+    pub current: f64,
+    #[prop_or(true)]
+    pub slider: bool,
+    pub on_edit: Callback<(Field, String)>,
+    /// Extra content under the field, such as a helper that fills it.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The unit shown beside the input.
+pub fn unit_label(formats: &Formats, field: Field) -> String {
+    let texts = formats.language.texts();
+    match field.spec().unit {
+        Unit::Money => formats.currency_symbol().to_string(),
+        Unit::Share => "%".to_string(),
+        Unit::Customers => texts.unit_customers.to_string(),
+        Unit::Years => texts.unit_years.to_string(),
+    }
+}
+
+/// A value of the field, in its display units, formatted for the reader.
+fn display_value(formats: &Formats, field: Field, value: f64) -> String {
+    match field.spec().unit {
+        Unit::Money => formats.money(value),
+        Unit::Share => formats.percent(value),
+        Unit::Customers | Unit::Years => formats.number(value),
+    }
+}
+
+/// The message for an entry error, with the allowed range in the reader's format.
+pub fn error_message(formats: &Formats, field: Field, error: &EntryError) -> String {
+    let texts = formats.language.texts();
+    let spec = field.spec();
+    let (min, max) = (display_value(formats, field, spec.min), display_value(formats, field, spec.max));
+    let range = [("min", min.as_str()), ("max", max.as_str())];
+    match error {
+        EntryError::Unreadable(ParseProblem::Empty) => texts.error_required.to_string(),
+        EntryError::Unreadable(ParseProblem::NotANumber) => texts.error_not_number.to_string(),
+        EntryError::Invalid(Problem::NotWhole(_)) => fill_plain(texts.error_whole, &range),
+        EntryError::Invalid(_) if spec.whole_number => fill_plain(texts.error_whole, &range),
+        EntryError::Invalid(_) if spec.min_exclusive => fill_plain(texts.error_above, &range),
+        EntryError::Invalid(_) => fill_plain(texts.error_range, &range),
+        EntryError::Currency => texts.error_currency.to_string(),
+    }
+}
+
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let language: Language = formats.language;
+    let texts = language.texts();
+    let field = props.field;
+    let spec = field.spec();
+    let words = field_text(language, field);
+    let id = format!("field-{}", spec.name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let factor = display_factor(field);
+
+    let on_input = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on_edit.emit((field, input.value()));
+        })
+    };
+    let on_slide = {
+        let on_edit = props.on_edit.clone();
+        let syntax = props.syntax;
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Ok(value) = parse_number(&input.value(), NumberSyntax::DOT_DECIMAL) {
+                on_edit.emit((field, draft_text(value, syntax)));
+            }
+        })
+    };
+
+    let typed = parse_number(&props.draft, props.syntax).ok().map(|value| value / factor);
+    let slider_value = typed.filter(|value| field.allows(*value)).unwrap_or(props.current);
+    let slider_max = spec.usual_max.max(slider_value);
+    let error = props.error.as_ref().map(|error| error_message(&formats, field, error));
+    let described_by = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+
+    html! {
+        <div class={classes!("field", error.is_some().then_some("has-error"))} data-field={spec.name}>
+            <label for={id.clone()}>{ words.label }</label>
+            <div class="field-row">
+                <div class="number-box">
+                    <input
+                        id={id.clone()}
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        spellcheck="false"
+                        value={props.draft.clone()}
+                        aria-describedby={described_by}
+                        aria-invalid={error.is_some().to_string()}
+                        oninput={on_input}
+                    />
+                    <span class="unit" aria-hidden="true">{ unit_label(&formats, field) }</span>
+                </div>
+                if props.slider {
+                    <input
+                        type="range"
+                        class="slider"
+                        min={(spec.min * factor).to_string()}
+                        max={(slider_max * factor).to_string()}
+                        step={(spec.usual_step * factor).to_string()}
+                        value={(slider_value * factor).to_string()}
+                        aria-label={words.label}
+                        aria-valuetext={display_value(&formats, field, slider_value)}
+                        tabindex="-1"
+                        oninput={on_slide}
+                    />
+                }
+            </div>
+            <p class="hint" id={hint_id}>{ words.hint }</p>
+            <p class="error" id={error_id} aria-live="polite">{ error.unwrap_or_default() }</p>
+            <details class="why">
+                <summary>{ texts.why_label }</summary>
+                <p>{ words.why }</p>
+            </details>
+            { props.children.clone() }
+        </div>
+    }
+}

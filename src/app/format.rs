@@ -1,0 +1,174 @@
+//! Numbers and money in the reader's language, through the browser's own
+//! `Intl.NumberFormat`, so no locale data ships in the wasm. Formatters are built once per
+//! language and currency and shared through context.
+
+use super::i18n::Language;
+use super::numbers::NumberSyntax;
+use crate::model::{Figure, Why};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type IntlNumberFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locale: &str, options: &Object) -> Result<IntlNumberFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "Intl.NumberFormat")]
+    fn format(this: &IntlNumberFormat, value: f64) -> String;
+
+    #[wasm_bindgen(method, js_class = "Intl.NumberFormat", js_name = formatToParts)]
+    fn format_to_parts(this: &IntlNumberFormat, value: f64) -> Array;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn formatter(locale: &str, pairs: &[(&str, JsValue)]) -> Option<IntlNumberFormat> {
+    IntlNumberFormat::new(locale, &options(pairs)).ok()
+}
+
+/// The part of a formatted number of a given type (`"currency"`, `"decimal"`, `"group"`).
+fn part(format: &IntlNumberFormat, value: f64, kind: &str) -> Option<String> {
+    format.format_to_parts(value).iter().find_map(|part| {
+        let is_kind = Reflect::get(&part, &"type".into()).ok()?.as_string()? == kind;
+        if is_kind {
+            Reflect::get(&part, &"value".into()).ok()?.as_string()
+        } else {
+            None
+        }
+    })
+}
+
+/// Formatters for one language and currency.
+pub struct Formats {
+    pub language: Language,
+    pub currency: String,
+    money: Option<IntlNumberFormat>,
+    number: Option<IntlNumberFormat>,
+    compact: Option<IntlNumberFormat>,
+    percent: Option<IntlNumberFormat>,
+    currency_symbol: String,
+}
+
+impl PartialEq for Formats {
+    fn eq(&self, other: &Self) -> bool {
+        self.language == other.language && self.currency == other.currency
+    }
+}
+
+impl Formats {
+    pub fn new(language: Language, currency: &str) -> Self {
+        let locale = language.tag();
+        let money = formatter(
+            locale,
+            &[("style", "currency".into()), ("currency", currency.into()), ("maximumFractionDigits", 0.into())],
+        );
+        let currency_symbol = money.as_ref().and_then(|format| part(format, 1.0, "currency")).unwrap_or_else(|| currency.to_string());
+        Formats {
+            language,
+            currency: currency.to_string(),
+            money,
+            number: formatter(locale, &[("maximumFractionDigits", 2.into())]),
+            // Hebrew's short compact forms use Latin letters (K, M); the long ones are words.
+            compact: formatter(
+                locale,
+                &[
+                    ("notation", "compact".into()),
+                    ("compactDisplay", if language.is_rtl() { "long" } else { "short" }.into()),
+                    ("maximumFractionDigits", 1.into()),
+                ],
+            ),
+            percent: formatter(locale, &[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
+            currency_symbol,
+        }
+    }
+
+    fn with(format: &Option<IntlNumberFormat>, value: f64) -> String {
+        match format {
+            Some(format) => format.format(value),
+            None => format!("{value}"),
+        }
+    }
+
+    /// Whole units of money: ₪25,980.
+    pub fn money(&self, value: f64) -> String {
+        Self::with(&self.money, value)
+    }
+
+    /// Money for axis ticks: ₪1.3M, or "1.3 מיליון ₪".
+    pub fn money_compact(&self, value: f64) -> String {
+        let number = Self::with(&self.compact, value.abs());
+        let sign = if value < 0.0 { "-" } else { "" };
+        if self.language.is_rtl() {
+            format!("{sign}{number} {}", self.currency_symbol)
+        } else {
+            format!("{sign}{}{number}", self.currency_symbol)
+        }
+    }
+
+    /// A plain number with up to two decimals: 1,234.5.
+    pub fn number(&self, value: f64) -> String {
+        Self::with(&self.number, value)
+    }
+
+    /// A fraction as a percentage: 0.4 → 40%.
+    pub fn percent(&self, fraction: f64) -> String {
+        Self::with(&self.percent, fraction)
+    }
+
+    pub fn currency_symbol(&self) -> &str {
+        &self.currency_symbol
+    }
+
+    /// A figure in money, or the reason it is missing in words.
+    pub fn money_figure(&self, figure: Figure) -> String {
+        match figure {
+            Figure::Value(value) => self.money(value),
+            Figure::Missing(why) => self.why(why).to_string(),
+        }
+    }
+
+    /// A figure as a plain number, or the reason it is missing in words.
+    pub fn number_figure(&self, figure: Figure) -> String {
+        match figure {
+            Figure::Value(value) => self.number(value),
+            Figure::Missing(why) => self.why(why).to_string(),
+        }
+    }
+
+    pub fn why(&self, why: Why) -> &'static str {
+        let texts = self.language.texts();
+        match why {
+            Why::WordOfMouthUnbounded => texts.unbounded_short,
+            Why::BeyondModelRange => texts.beyond_range,
+            Why::NoProfitMargin | Why::NoServiceBudget => texts.no_budget,
+            Why::NoPaybackWithin30Years => texts.payback_never,
+            Why::NoBreakEvenBudget => texts.no_break_even,
+        }
+    }
+}
+
+/// The decimal and group separators of the browser's own locale, which people type in
+/// even when the page is in another language.
+pub fn browser_number_syntax() -> NumberSyntax {
+    let locale = web_sys::window().map(|window| window.navigator().language().unwrap_or_default()).unwrap_or_default();
+    let Some(format) = formatter(if locale.is_empty() { "en" } else { &locale }, &[]) else {
+        return NumberSyntax::default();
+    };
+    let decimal = part(&format, 1234.5, "decimal").and_then(|text| text.chars().next());
+    let group = part(&format, 1234.5, "group").and_then(|text| text.chars().next());
+    match (decimal, group) {
+        (Some(','), _) => NumberSyntax::COMMA_DECIMAL,
+        (Some(decimal), Some(group)) if decimal != group => NumberSyntax { decimal, group },
+        _ => NumberSyntax::default(),
+    }
+}

@@ -1,0 +1,87 @@
+//! Custom hooks for the browser's concerns: the reader's language, remembering the chosen
+//! language, an element's width, and running slow work after the user pauses.
+
+use super::i18n::Language;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+const LANGUAGE_KEY: &str = "cvc.language";
+
+/// The language to start in: the one chosen before on this device, else the browser's.
+pub fn initial_language() -> Language {
+    let stored = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(LANGUAGE_KEY).ok().flatten())
+        .and_then(|tag| Language::from_tag(&tag));
+    stored.unwrap_or_else(|| {
+        let tag = web_sys::window().and_then(|window| window.navigator().language()).unwrap_or_default();
+        Language::from_browser(&tag)
+    })
+}
+
+/// Remembers a language the user picked, on this device only.
+pub fn remember_language(language: Language) {
+    if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
+        // Private browsing may refuse storage; the choice then lasts for this visit only.
+        let _ = storage.set_item(LANGUAGE_KEY, language.tag());
+    }
+}
+
+/// The width in CSS pixels of the element behind `node`, updated when the window resizes,
+/// so charts draw at their real size and their text stays readable on a phone.
+#[hook]
+pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
+    let width = use_state(|| fallback);
+    {
+        let width = width.clone();
+        use_effect_with(node, move |node| {
+            let measure = {
+                let node = node.clone();
+                move || {
+                    if let Some(element) = node.cast::<web_sys::Element>() {
+                        let measured = f64::from(element.client_width());
+                        if measured > 0.0 {
+                            width.set(measured);
+                        }
+                    }
+                }
+            };
+            measure();
+            let listener = web_sys::window().map(|window| EventListener::new(&window, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+/// Runs `compute` on `input` once the input has stopped changing for `delay_ms`, so that
+/// slow work (the Monte Carlo) never blocks typing. Returns the latest result, and whether
+/// it is for an older input than the current one.
+#[hook]
+pub fn use_after_pause<I, O, F>(input: I, delay_ms: u32, compute: F) -> (Option<Rc<O>>, bool)
+where
+    I: PartialEq + Clone + 'static,
+    O: 'static,
+    F: Fn(&I) -> O + 'static,
+{
+    let result = use_state(|| None::<(I, Rc<O>)>);
+    // The first closure is kept; later renders pass the same code.
+    let compute = use_memo((), move |_| compute);
+    {
+        let result = result.clone();
+        use_effect_with(input.clone(), move |input| {
+            let input = input.clone();
+            let timeout = Timeout::new(delay_ms, move || {
+                let output = Rc::new(compute(&input));
+                result.set(Some((input, output)));
+            });
+            move || drop(timeout)
+        });
+    }
+    match &*result {
+        Some((computed_for, output)) => (Some(output.clone()), *computed_for != input),
+        None => (None, true),
+    }
+}
