@@ -32,7 +32,10 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let start_language = props.language;
     let state = use_reducer(move || {
-        State::new(start_language.unwrap_or_else(initial_language), browser_number_syntax(), ValidScenario::default())
+        let mut state = State::new(start_language.unwrap_or_else(initial_language), browser_number_syntax(), ValidScenario::default());
+        // The defaults are the first example business.
+        state.apply(Action::LoadPreset(Preset::SmallServiceIsrael));
+        state
     });
     let scenario = state.scenario.clone();
     let results = use_memo(scenario.clone(), |scenario| evaluate(scenario));
