@@ -83,13 +83,20 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version"; then
 fi
 
 # --- npm packages: wasm-opt (binaryen), the browser driver for end-to-end tests ----------
-if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt, playwright-core for screenshots)"
+npm_ready() {
+  node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || return 1
+  for package in playwright-core axe-core; do
+    [ -f "node_modules/$package/package.json" ] || return 1
+  done
+}
+if ! npm_ready; then
+  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt; playwright-core and axe-core for end-to-end tests)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+  npm_ready || die "npm ci did not provide wasm-opt $BINARYEN_VERSION, playwright-core and axe-core"
 fi
 
-# --- Headless Chromium and its driver, for browser tests ---------------------------------------
-apt_install chromium chromium-driver
+# --- Headless Chromium and its driver, for browser tests; brotli for the size report -------------
+apt_install chromium chromium-driver brotli
 [ -x /usr/bin/chromedriver ] || die "chromedriver missing after install"
 
 say "ready: $(cargo --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version)"

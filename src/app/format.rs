@@ -70,9 +70,16 @@ impl Formats {
         let locale = language.tag();
         let money = formatter(
             locale,
-            &[("style", "currency".into()), ("currency", currency.into()), ("maximumFractionDigits", 0.into())],
+            &[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("maximumFractionDigits", 0.into()),
+            ],
         );
-        let currency_symbol = money.as_ref().and_then(|format| part(format, 1.0, "currency")).unwrap_or_else(|| currency.to_string());
+        let currency_symbol = money
+            .as_ref()
+            .and_then(|format| part(format, 1.0, "currency"))
+            .unwrap_or_else(|| currency.to_string());
         Formats {
             language,
             currency: currency.to_string(),
@@ -83,11 +90,20 @@ impl Formats {
                 locale,
                 &[
                     ("notation", "compact".into()),
-                    ("compactDisplay", if language.is_rtl() { "long" } else { "short" }.into()),
+                    (
+                        "compactDisplay",
+                        if language.is_rtl() { "long" } else { "short" }.into(),
+                    ),
                     ("maximumFractionDigits", 1.into()),
                 ],
             ),
-            percent: formatter(locale, &[("style", "percent".into()), ("maximumFractionDigits", 1.into())]),
+            percent: formatter(
+                locale,
+                &[
+                    ("style", "percent".into()),
+                    ("maximumFractionDigits", 1.into()),
+                ],
+            ),
             currency_symbol,
         }
     }
@@ -160,7 +176,9 @@ impl Formats {
 /// The decimal and group separators of the browser's own locale, which people type in
 /// even when the page is in another language.
 pub fn browser_number_syntax() -> NumberSyntax {
-    let locale = web_sys::window().map(|window| window.navigator().language().unwrap_or_default()).unwrap_or_default();
+    let locale = web_sys::window()
+        .map(|window| window.navigator().language().unwrap_or_default())
+        .unwrap_or_default();
     let Some(format) = formatter(if locale.is_empty() { "en" } else { &locale }, &[]) else {
         return NumberSyntax::default();
     };

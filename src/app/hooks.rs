@@ -16,14 +16,18 @@ pub fn initial_language() -> Language {
         .and_then(|storage| storage.get_item(LANGUAGE_KEY).ok().flatten())
         .and_then(|tag| Language::from_tag(&tag));
     stored.unwrap_or_else(|| {
-        let tag = web_sys::window().and_then(|window| window.navigator().language()).unwrap_or_default();
+        let tag = web_sys::window()
+            .and_then(|window| window.navigator().language())
+            .unwrap_or_default();
         Language::from_browser(&tag)
     })
 }
 
 /// Remembers a language the user picked, on this device only.
 pub fn remember_language(language: Language) {
-    if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    {
         // Private browsing may refuse storage; the choice then lasts for this visit only.
         let _ = storage.set_item(LANGUAGE_KEY, language.tag());
     }
@@ -49,7 +53,8 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
                 }
             };
             measure();
-            let listener = web_sys::window().map(|window| EventListener::new(&window, "resize", move |_| measure()));
+            let listener = web_sys::window()
+                .map(|window| EventListener::new(&window, "resize", move |_| measure()));
             move || drop(listener)
         });
     }

@@ -32,19 +32,29 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let start_language = props.language;
     let state = use_reducer(move || {
-        let mut state = State::new(start_language.unwrap_or_else(initial_language), browser_number_syntax(), ValidScenario::default());
+        let mut state = State::new(
+            start_language.unwrap_or_else(initial_language),
+            browser_number_syntax(),
+            ValidScenario::default(),
+        );
         // The defaults are the first example business.
         state.apply(Action::LoadPreset(Preset::SmallServiceIsrael));
         state
     });
     let scenario = state.scenario.clone();
-    let results = use_memo(scenario.clone(), |scenario| evaluate(scenario));
-    let bars = use_memo(scenario.clone(), |scenario| tornado(scenario, &Uncertainty::default()));
-    let (monte_carlo_result, monte_carlo_updating) =
-        use_after_pause(scenario.clone(), MONTE_CARLO_PAUSE_MS, |scenario: &ValidScenario| {
-            monte_carlo(scenario, &Uncertainty::default(), DEFAULT_DRAWS)
-        });
-    let formats = use_memo((state.language, scenario.currency.clone()), |(language, currency)| Formats::new(*language, currency));
+    let results = use_memo(scenario.clone(), evaluate);
+    let bars = use_memo(scenario.clone(), |scenario| {
+        tornado(scenario, &Uncertainty::default())
+    });
+    let (monte_carlo_result, monte_carlo_updating) = use_after_pause(
+        scenario.clone(),
+        MONTE_CARLO_PAUSE_MS,
+        |scenario: &ValidScenario| monte_carlo(scenario, &Uncertainty::default(), DEFAULT_DRAWS),
+    );
+    let formats = use_memo(
+        (state.language, scenario.currency.clone()),
+        |(language, currency)| Formats::new(*language, currency),
+    );
 
     let on_action = {
         let state = state.clone();

@@ -27,7 +27,11 @@ const RUN_OFF: f64 = 76.0;
 
 fn cumulative(rows: &[YearRow]) -> Vec<(f64, f64)> {
     std::iter::once((0.0, 0.0))
-        .chain(rows.iter().filter_map(|row| row.cumulative_discounted_profit.value().map(|value| (f64::from(row.year), value))))
+        .chain(rows.iter().filter_map(|row| {
+            row.cumulative_discounted_profit
+                .value()
+                .map(|value| (f64::from(row.year), value))
+        }))
         .collect()
 }
 
@@ -42,31 +46,55 @@ pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
     let today = cumulative(&projection.yearly_now);
     let invest = cumulative(&projection.yearly_invest);
     let run_off = if props.count_after_horizon {
-        Some((projection.after_horizon_now.value().unwrap_or(0.0), projection.after_horizon_invest.value().unwrap_or(0.0)))
+        Some((
+            projection.after_horizon_now.value().unwrap_or(0.0),
+            projection.after_horizon_invest.value().unwrap_or(0.0),
+        ))
     } else {
         None
     };
 
-    let values = today.iter().chain(invest.iter()).map(|point| point.1).chain(run_off.iter().flat_map(|(a, b)| [*a, *b]));
-    let (low, high) = values.fold((0.0f64, 0.0f64), |(low, high), value| (low.min(value), high.max(value)));
+    let values = today
+        .iter()
+        .chain(invest.iter())
+        .map(|point| point.1)
+        .chain(run_off.iter().flat_map(|(a, b)| [*a, *b]));
+    let (low, high) = values.fold((0.0f64, 0.0f64), |(low, high), value| {
+        (low.min(value), high.max(value))
+    });
     let (y_low, y_high, ticks) = nice_domain(low, high, 4, true);
     let y = LinearScale::new((y_low, y_high), (HEIGHT - BOTTOM, TOP));
     let plot_end = width - 8.0 - if run_off.is_some() { RUN_OFF } else { 0.0 };
     let years = f64::from(props.horizon_years.max(1));
     let x = LinearScale::new((0.0, years), (AXIS + 4.0, plot_end));
-    let point = |(year, value): (f64, f64)| format!("{:.1},{:.1}", flip_x(x.map(year), width, rtl), y.map(value));
+    let point = |(year, value): (f64, f64)| {
+        format!("{:.1},{:.1}", flip_x(x.map(year), width, rtl), y.map(value))
+    };
     let line = |points: &[(f64, f64)], class: &'static str, name: &'static str| {
         let path: Vec<String> = points.iter().copied().map(point).collect();
         html! { <polyline class={classes!("series", class)} data-series={name} points={path.join(" ")} /> }
     };
-    let year_step = if years > 12.0 { 5.0 } else if years > 6.0 { 2.0 } else { 1.0 };
+    let year_step = if years > 12.0 {
+        5.0
+    } else if years > 6.0 {
+        2.0
+    } else {
+        1.0
+    };
     let year_labels = (0..=props.horizon_years).filter(|year| f64::from(*year) % year_step == 0.0).map(|year| {
         html! {
             <text class="tick" x={flip_x(x.map(f64::from(year)), width, rtl).to_string()} y={(HEIGHT - 10.0).to_string()} text-anchor="middle">{ year }</text>
         }
     });
     let payback = match projection.payback_month {
-        Figure::Value(month) if month <= years * 12.0 && projection.service_budget_present_value.value().unwrap_or(0.0) > 0.0 => {
+        Figure::Value(month)
+            if month <= years * 12.0
+                && projection
+                    .service_budget_present_value
+                    .value()
+                    .unwrap_or(0.0)
+                    > 0.0 =>
+        {
             let at = flip_x(x.map(month / 12.0), width, rtl);
             Some(html! {
                 <g class="payback" data-month={month.to_string()}>

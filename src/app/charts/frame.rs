@@ -39,7 +39,15 @@ pub fn ChartFrame(props: &ChartFrameProps) -> Html {
 }
 
 /// Horizontal grid lines with money labels on the start side of the plot.
-pub fn money_grid(formats: &Formats, y: &LinearScale, ticks: &[f64], x_from: f64, x_to: f64, width: f64, rtl: bool) -> Html {
+pub fn money_grid(
+    formats: &Formats,
+    y: &LinearScale,
+    ticks: &[f64],
+    x_from: f64,
+    x_to: f64,
+    width: f64,
+    rtl: bool,
+) -> Html {
     let lines = ticks.iter().map(|&tick| {
         let at = y.map(tick);
         let (x1, x2) = (flip_x(x_from, width, rtl), flip_x(x_to, width, rtl));

@@ -69,15 +69,28 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         html! { <text class="tick" x={at(tick).to_string()} y={(HEIGHT - 8.0).to_string()} text-anchor="middle">{ formats.money_compact(tick) }</text> }
     });
     let chance = formats.percent(result.probability_of_gain);
-    let figures = [("p10", texts.p10, result.p10), ("p50", texts.p50, result.p50), ("p90", texts.p90, result.p90)];
+    let figures = [
+        ("p10", texts.p10, result.p10),
+        ("p50", texts.p50, result.p50),
+        ("p90", texts.p90, result.p90),
+    ];
     let summary = format!(
         "{}. {}",
         fill_plain(texts.chance_of_gain, &[("chance", &chance)]),
-        figures.iter().map(|(_, label, figure)| format!("{label} {}", formats.money_figure(*figure))).collect::<Vec<_>>().join("; ")
+        figures
+            .iter()
+            .map(|(_, label, figure)| format!("{label} {}", formats.money_figure(*figure)))
+            .collect::<Vec<_>>()
+            .join("; ")
     );
     let table_rows: Vec<Vec<String>> = bins
         .iter()
-        .map(|bin| vec![format!("{} – {}", formats.money(bin.from), formats.money(bin.to)), bin.count.to_string()])
+        .map(|bin| {
+            vec![
+                format!("{} – {}", formats.money(bin.from), formats.money(bin.to)),
+                bin.count.to_string(),
+            ]
+        })
         .collect();
     let table = html! {
         <ChartTable summary={texts.show_table} caption={texts.chart_monte_carlo}

@@ -45,10 +45,21 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     let rtl = language.is_rtl();
     let node = use_node_ref();
     let width = use_width(node.clone(), 360.0).max(280.0);
-    let shown: Vec<&TornadoBar> = props.bars.iter().filter(|bar| bar.swing.value().is_some_and(|swing| swing > 0.0)).take(SHOWN).collect();
+    let shown: Vec<&TornadoBar> = props
+        .bars
+        .iter()
+        .filter(|bar| bar.swing.value().is_some_and(|swing| swing > 0.0))
+        .take(SHOWN)
+        .collect();
     let base = props.base_gain;
-    let ends = shown.iter().flat_map(|bar| [bar.gain_at_low.value(), bar.gain_at_high.value()]).flatten().chain([base]);
-    let (low, high) = ends.fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), value| (low.min(value), high.max(value)));
+    let ends = shown
+        .iter()
+        .flat_map(|bar| [bar.gain_at_low.value(), bar.gain_at_high.value()])
+        .flatten()
+        .chain([base]);
+    let (low, high) = ends.fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), value| {
+        (low.min(value), high.max(value))
+    });
     let (x_low, x_high, _) = nice_domain(low, high, 4, false);
     let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
     let at = |value: f64| flip_x(x.map(value), width, rtl);
@@ -72,7 +83,14 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     });
     let summary = shown
         .iter()
-        .map(|bar| format!("{}: {} – {}", field_text(language, bar.field).label, formats.money_figure(bar.gain_at_low), formats.money_figure(bar.gain_at_high)))
+        .map(|bar| {
+            format!(
+                "{}: {} – {}",
+                field_text(language, bar.field).label,
+                formats.money_figure(bar.gain_at_low),
+                formats.money_figure(bar.gain_at_high)
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     let legend = html! {
@@ -87,7 +105,11 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         .map(|bar| {
             vec![
                 field_text(language, bar.field).label.to_string(),
-                format!("{} – {}", input_value(&formats, bar.field, bar.low_value), input_value(&formats, bar.field, bar.high_value)),
+                format!(
+                    "{} – {}",
+                    input_value(&formats, bar.field, bar.low_value),
+                    input_value(&formats, bar.field, bar.high_value)
+                ),
                 formats.money_figure(bar.gain_at_low),
                 formats.money_figure(bar.gain_at_high),
             ]

@@ -40,21 +40,41 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
     let parts = [
         ("retention", texts.waterfall_retention, w.retention),
         ("referrals", texts.waterfall_referrals, w.referrals),
-        ("fewer_turned_away", texts.waterfall_turned_away, w.fewer_turned_away),
+        (
+            "fewer_turned_away",
+            texts.waterfall_turned_away,
+            w.fewer_turned_away,
+        ),
         ("service_budget", texts.waterfall_budget, w.service_budget),
     ];
     let mut running = 0.0;
     let mut steps: Vec<Step> = Vec::new();
     for (name, label, figure) in parts {
         let amount = figure.value().unwrap_or(0.0);
-        steps.push(Step { name, label, amount, from: running, to: running + amount, class: if amount >= 0.0 { "gain" } else { "cost" } });
+        steps.push(Step {
+            name,
+            label,
+            amount,
+            from: running,
+            to: running + amount,
+            class: if amount >= 0.0 { "gain" } else { "cost" },
+        });
         running += amount;
     }
     let net = w.net_gain.value().unwrap_or(running);
-    steps.push(Step { name: "net_gain", label: texts.waterfall_net, amount: net, from: 0.0, to: net, class: "net" });
+    steps.push(Step {
+        name: "net_gain",
+        label: texts.waterfall_net,
+        amount: net,
+        from: 0.0,
+        to: net,
+        class: "net",
+    });
 
     let ends = steps.iter().flat_map(|step| [step.from, step.to]);
-    let (low, high) = ends.fold((0.0f64, 0.0f64), |(low, high), value| (low.min(value), high.max(value)));
+    let (low, high) = ends.fold((0.0f64, 0.0f64), |(low, high), value| {
+        (low.min(value), high.max(value))
+    });
     let (x_low, x_high, _) = nice_domain(low, high, 4, true);
     let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
     let height = ROW * steps.len() as f64 + 8.0;
@@ -71,9 +91,18 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
             </g>
         }
     });
-    let summary = steps.iter().map(|step| format!("{}: {}", step.label, formats.money(step.amount))).collect::<Vec<_>>().join("; ");
-    let rows_table: Vec<Vec<String>> = steps.iter().map(|step| vec![step.label.to_string(), formats.money(step.amount)]).collect();
-    let missing = [w.retention, w.referrals, w.fewer_turned_away, w.net_gain].iter().find_map(|figure| figure.why());
+    let summary = steps
+        .iter()
+        .map(|step| format!("{}: {}", step.label, formats.money(step.amount)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let rows_table: Vec<Vec<String>> = steps
+        .iter()
+        .map(|step| vec![step.label.to_string(), formats.money(step.amount)])
+        .collect();
+    let missing = [w.retention, w.referrals, w.fewer_turned_away, w.net_gain]
+        .iter()
+        .find_map(|figure| figure.why());
     let table = html! {
         <ChartTable summary={texts.show_table} caption={texts.chart_waterfall}
             headers={vec![AttrValue::from(texts.column_item), AttrValue::from(texts.column_amount)]} rows={rows_table} />

@@ -63,10 +63,16 @@ pub struct SentenceProps {
 
 #[component]
 pub fn Sentence(props: &SentenceProps) -> Html {
-    let figures: Vec<(&str, &str)> = props.figures.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
-    let pieces = fill(&props.template, &figures).into_iter().map(|piece| match piece {
-        Piece::Text(text) => html! { {text} },
-        Piece::Figure(text) => html! { <bdi class="figure">{text}</bdi> },
-    });
+    let figures: Vec<(&str, &str)> = props
+        .figures
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let pieces = fill(&props.template, &figures)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => html! { {text} },
+            Piece::Figure(text) => html! { <bdi class="figure">{text}</bdi> },
+        });
     html! { <p class={props.class.clone()}>{ for pieces }</p> }
 }

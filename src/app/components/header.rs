@@ -38,7 +38,9 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         })
     };
-    let note = props.preset.map(|preset| preset_text(props.language, preset).1);
+    let note = props
+        .preset
+        .map(|preset| preset_text(props.language, preset).1);
     html! {
         <header class="app-header">
             <div class="title-row">

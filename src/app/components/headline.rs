@@ -61,7 +61,9 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                 </data>
             }
         }
-        Figure::Missing(why) => html! { <span class="missing" data-name="payback_month">{ formats.why(why) }</span> },
+        Figure::Missing(why) => {
+            html! { <span class="missing" data-name="payback_month">{ formats.why(why) }</span> }
+        }
     };
     let roi = if budget_set {
         html! { <Amount figure={p.roi} kind={Kind::Percent} name="roi" /> }
@@ -125,32 +127,34 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
     let p = &results.projection;
     let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
     let years = format!("{}", s.horizon_years);
-    let (template, figures): (&'static str, Vec<(AttrValue, String)>) = match (p.npv_gain, c.unhappy_customer_cost) {
-        (Figure::Missing(_), _) => (texts.sentence_beyond_range, Vec::new()),
-        (gain, Figure::Missing(Why::WordOfMouthUnbounded)) => {
-            (texts.sentence_unbounded, vec![("years".into(), years), ("gain".into(), money(gain))])
-        }
-        (_, Figure::Missing(_)) => (texts.sentence_beyond_range, Vec::new()),
-        (Figure::Value(gain), cost) => {
-            let common = vec![
-                ("unhappy_cost".into(), money(cost)),
-                ("p0".into(), formats.percent(s.unhappy_share_now)),
-                ("p1".into(), formats.percent(s.unhappy_share_invest)),
-                ("lost".into(), money(p.lost_to_poor_service)),
-                ("years".into(), years),
-                ("budget".into(), money(p.service_budget_present_value)),
-            ];
-            if gain >= 0.0 {
-                let mut figures = common;
-                figures.push(("gain".into(), formats.money(gain)));
-                (texts.sentence_gain, figures)
-            } else {
-                let mut figures = common;
-                figures.push(("loss".into(), formats.money(-gain)));
-                figures.push(("break_even".into(), money(p.break_even_budget_per_year)));
-                (texts.sentence_loss, figures)
+    let (template, figures): (&'static str, Vec<(AttrValue, String)>) =
+        match (p.npv_gain, c.unhappy_customer_cost) {
+            (Figure::Missing(_), _) => (texts.sentence_beyond_range, Vec::new()),
+            (gain, Figure::Missing(Why::WordOfMouthUnbounded)) => (
+                texts.sentence_unbounded,
+                vec![("years".into(), years), ("gain".into(), money(gain))],
+            ),
+            (_, Figure::Missing(_)) => (texts.sentence_beyond_range, Vec::new()),
+            (Figure::Value(gain), cost) => {
+                let common = vec![
+                    ("unhappy_cost".into(), money(cost)),
+                    ("p0".into(), formats.percent(s.unhappy_share_now)),
+                    ("p1".into(), formats.percent(s.unhappy_share_invest)),
+                    ("lost".into(), money(p.lost_to_poor_service)),
+                    ("years".into(), years),
+                    ("budget".into(), money(p.service_budget_present_value)),
+                ];
+                if gain >= 0.0 {
+                    let mut figures = common;
+                    figures.push(("gain".into(), formats.money(gain)));
+                    (texts.sentence_gain, figures)
+                } else {
+                    let mut figures = common;
+                    figures.push(("loss".into(), formats.money(-gain)));
+                    figures.push(("break_even".into(), money(p.break_even_budget_per_year)));
+                    (texts.sentence_loss, figures)
+                }
             }
-        }
-    };
+        };
     html! { <Sentence class="explanation" {template} {figures} /> }
 }

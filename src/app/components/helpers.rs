@@ -6,7 +6,8 @@ use crate::app::format::Formats;
 use crate::app::i18n::fill_plain;
 use crate::app::numbers::{parse_number, NumberSyntax};
 use crate::model::helpers::{
-    lifetime_from_yearly, unhappy_share_from_metrics, HelperError, HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
+    lifetime_from_yearly, unhappy_share_from_metrics, HelperError, HelperInput, ProblemSize,
+    ServiceMetrics, MAX_RETENTION,
 };
 use crate::model::Field;
 use std::rc::Rc;
@@ -57,7 +58,11 @@ fn helper_error(formats: &Formats, error: &HelperError) -> String {
     let (min, max) = match error.input {
         HelperInput::YearlyProfit => (formats.money(0.0), formats.money(1e10)),
         HelperInput::Retention => (formats.percent(0.0), formats.percent(MAX_RETENTION)),
-        HelperInput::ResolvedTogether => return texts.helper_input(HelperInput::ResolvedTogether).to_string(),
+        HelperInput::ResolvedTogether => {
+            return texts
+                .helper_input(HelperInput::ResolvedTogether)
+                .to_string()
+        }
         _ => (formats.percent(0.0), formats.percent(1.0)),
     };
     fill_plain(texts.error_range, &[("min", &min), ("max", &max)])
@@ -93,7 +98,8 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
     let open = use_state(|| false);
     let yearly_profit = use_state(|| "4000".to_string());
     let retention = use_state(|| "80".to_string());
-    let discount = use_state(|| crate::app::numbers::draft_text(props.discount_rate * 100.0, props.syntax));
+    let discount =
+        use_state(|| crate::app::numbers::draft_text(props.discount_rate * 100.0, props.syntax));
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))

@@ -47,7 +47,9 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let texts = state.language.texts();
     let on_edit = {
         let on_action = props.on_action.clone();
-        Callback::from(move |(field, text): (Field, String)| on_action.emit(Action::Edit(field, text)))
+        Callback::from(move |(field, text): (Field, String)| {
+            on_action.emit(Action::Edit(field, text))
+        })
     };
     let on_apply = {
         let on_action = props.on_action.clone();
@@ -70,7 +72,9 @@ pub fn Inputs(props: &InputsProps) -> Html {
         Field::LifetimeProfit => html! {
             <LifetimeHelper syntax={state.syntax} discount_rate={state.scenario.discount_rate} on_apply={on_apply.clone()} />
         },
-        Field::UnhappyShareNow => html! { <MetricsHelper syntax={state.syntax} on_apply={on_apply.clone()} /> },
+        Field::UnhappyShareNow => {
+            html! { <MetricsHelper syntax={state.syntax} on_apply={on_apply.clone()} /> }
+        }
         _ => Html::default(),
     };
 

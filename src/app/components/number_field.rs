@@ -51,7 +51,10 @@ fn display_value(formats: &Formats, field: Field, value: f64) -> String {
 pub fn error_message(formats: &Formats, field: Field, error: &EntryError) -> String {
     let texts = formats.language.texts();
     let spec = field.spec();
-    let (min, max) = (display_value(formats, field, spec.min), display_value(formats, field, spec.max));
+    let (min, max) = (
+        display_value(formats, field, spec.min),
+        display_value(formats, field, spec.max),
+    );
     let range = [("min", min.as_str()), ("max", max.as_str())];
     match error {
         EntryError::Unreadable(ParseProblem::Empty) => texts.error_required.to_string(),
@@ -95,11 +98,22 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
 
-    let typed = parse_number(&props.draft, props.syntax).ok().map(|value| value / factor);
-    let slider_value = typed.filter(|value| field.allows(*value)).unwrap_or(props.current);
+    let typed = parse_number(&props.draft, props.syntax)
+        .ok()
+        .map(|value| value / factor);
+    let slider_value = typed
+        .filter(|value| field.allows(*value))
+        .unwrap_or(props.current);
     let slider_max = spec.usual_max.max(slider_value);
-    let error = props.error.as_ref().map(|error| error_message(&formats, field, error));
-    let described_by = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    let error = props
+        .error
+        .as_ref()
+        .map(|error| error_message(&formats, field, error));
+    let described_by = if error.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        hint_id.clone()
+    };
 
     html! {
         <div class={classes!("field", error.is_some().then_some("has-error"))} data-field={spec.name}>

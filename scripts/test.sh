@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: set-up, format and lint checks, native tests (model,
+# CLI, app logic), browser tests in headless Chromium, the release build, its size report,
+# and end-to-end checks of the release bundle.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+step() {
+  local name=$1
+  shift
+  printf '\n=== %s\n' "$name"
+  local start=$SECONDS
+  "$@"
+  printf '=== %s: done in %ss\n' "$name" $((SECONDS - start))
+}
+
+wasm() { env "${CVC_WASM_ENV[@]}" "$@"; }
+browser_tests() {
+  wasm CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --target wasm32-unknown-unknown --test web
+}
+
+step "format" cargo fmt --all -- --check
+step "clippy, native" cargo clippy --all-targets -- -D warnings
+step "clippy, wasm32" wasm cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+step "native tests" cargo test
+step "browser tests (headless Chromium)" browser_tests
+step "release build" wasm trunk build --release
+step "bundle size" scripts/size-report.sh dist
+step "end-to-end (release bundle, headless Chromium)" node tests/e2e/run.mjs dist
+printf '\nAll checks passed.\n'
