@@ -156,6 +156,7 @@ pub struct Texts {
     pub results_heading: &'static str,
     pub summary_cost: &'static str,
     pub summary_gain: &'static str,
+    pub summary_stale: &'static str,
     pub cost_title: &'static str,
     pub per_year: &'static str,
     /// Slots: {revenue}, {margin}.
@@ -491,6 +492,7 @@ pub const EN: Texts = Texts {
     results_heading: "The answer",
     summary_cost: "Poor service costs",
     summary_gain: "Net gain from investing",
+    summary_stale: "Last valid result",
     cost_title: "Poor service costs you",
     per_year: "a year",
     revenue_line: "That is {revenue} of revenue a year at a {margin} profit margin.",
@@ -605,6 +607,7 @@ pub const HE: Texts = Texts {
     results_heading: "התשובה",
     summary_cost: "שירות גרוע עולה",
     summary_gain: "רווח נקי מההשקעה",
+    summary_stale: "התוצאה התקינה האחרונה",
     cost_title: "שירות גרוע עולה לכם",
     per_year: "בשנה",
     revenue_line: "כלומר {revenue} בשנה בהכנסות, בשיעור רווח של {margin}.",

@@ -82,11 +82,13 @@ pub fn App(props: &AppProps) -> Html {
                 <Header {language} preset={state.preset} {on_language} {on_preset} />
                 <Summary results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
                 <main class="layout">
-                    <div class="column inputs-column">
+                    <div class="area-headline">
+                        <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                    </div>
+                    <div class="area-inputs">
                         <Inputs state={Rc::new((*state).clone())} {on_action} />
                     </div>
-                    <div class="column results-column">
-                        <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                    <div class="area-charts">
                         <CumulativeChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
                         <WaterfallChart waterfall={results.waterfall} />
                         <TornadoChart bars={bars} {base_gain} />

@@ -25,7 +25,7 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await shot("default-full", true);
     await page.fill("#field-unhappy_share_now", "140");
     await page.waitForSelector(".stale-note");
-    await page.locator("#field-unhappy_share_now").scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector(".has-error .error").scrollIntoView({ block: "center" }));
     await shot("invalid");
     await page.fill("#field-unhappy_share_now", "40");
     await page.click(".advanced > summary");

@@ -23,7 +23,7 @@ const HEIGHT: f64 = 260.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 30.0;
 const AXIS: f64 = 64.0;
-const RUN_OFF: f64 = 76.0;
+const RUN_OFF: f64 = 110.0;
 
 fn cumulative(rows: &[YearRow]) -> Vec<(f64, f64)> {
     std::iter::once((0.0, 0.0))
@@ -106,7 +106,7 @@ pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
         _ => None,
     };
     let run_off_bars = run_off.map(|(now, with)| {
-        let start = plot_end + 16.0;
+        let start = plot_end + 40.0;
         let bar = |offset: f64, value: f64, class: &'static str, name: &'static str| {
             let (top, bottom) = (y.map(value.max(0.0)), y.map(value.min(0.0)));
             let left = flip_x(start + offset, width, rtl) - if rtl { 24.0 } else { 0.0 };

@@ -25,6 +25,9 @@ pub fn Summary(props: &HeadlineProps) -> Html {
     let c = &props.results.customer;
     html! {
         <div class={classes!("summary", props.stale.then_some("stale"))} role="status" aria-live="polite">
+            if props.stale {
+                <span class="stale-badge">{ texts.summary_stale }</span>
+            }
             <span class="summary-item">{ texts.summary_cost }{ " " }<Amount figure={c.yearly_cost_of_poor_service} kind={Kind::Money} />{ " " }{ texts.per_year }</span>
             <span class="summary-item">{ texts.summary_gain }{ " " }<Amount figure={props.results.projection.npv_gain} kind={Kind::Money} /></span>
         </div>

@@ -148,8 +148,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     />
                 }
             </div>
-            <p class="hint" id={hint_id}>{ words.hint }</p>
             <p class="error" id={error_id} aria-live="polite">{ error.unwrap_or_default() }</p>
+            <p class="hint" id={hint_id}>{ words.hint }</p>
             <details class="why">
                 <summary>{ texts.why_label }</summary>
                 <p>{ words.why }</p>
