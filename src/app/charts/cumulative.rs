@@ -2,7 +2,7 @@
 //! after-horizon run-off as its own pair of bars; and the payback month marked.
 
 use super::frame::{legend_item, money_grid, ChartFrame};
-use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
+use super::scale::{flip_anchor, flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
 use crate::app::format::Formats;
 use crate::app::hooks::use_width;
@@ -22,8 +22,9 @@ pub struct CumulativeChartProps {
 const HEIGHT: f64 = 260.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 30.0;
-const AXIS: f64 = 64.0;
-const RUN_OFF: f64 = 110.0;
+/// The run-off bars' share of the width: a pair of bars and a gap before them.
+const RUN_OFF_BAR: f64 = 20.0;
+const RUN_OFF_GAP: f64 = 24.0;
 
 fn cumulative(rows: &[YearRow]) -> Vec<(f64, f64)> {
     std::iter::once((0.0, 0.0))
@@ -64,9 +65,22 @@ pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
     });
     let (y_low, y_high, ticks) = nice_domain(low, high, 4, true);
     let y = LinearScale::new((y_low, y_high), (HEIGHT - BOTTOM, TOP));
-    let plot_end = width - 8.0 - if run_off.is_some() { RUN_OFF } else { 0.0 };
+    // Room for the longest money label on the start side.
+    let axis = ticks
+        .iter()
+        .map(|tick| label_width(&formats.money_compact(*tick), 12.0))
+        .fold(40.0, f64::max)
+        + 10.0;
+    let run_off_width = RUN_OFF_GAP + 2.0 * RUN_OFF_BAR + 12.0;
+    let plot_end = width
+        - 8.0
+        - if run_off.is_some() {
+            run_off_width
+        } else {
+            0.0
+        };
     let years = f64::from(props.horizon_years.max(1));
-    let x = LinearScale::new((0.0, years), (AXIS + 4.0, plot_end));
+    let x = LinearScale::new((0.0, years), (axis + 4.0, plot_end));
     let point = |(year, value): (f64, f64)| {
         format!("{:.1},{:.1}", flip_x(x.map(year), width, rtl), y.map(value))
     };
@@ -106,18 +120,27 @@ pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
         _ => None,
     };
     let run_off_bars = run_off.map(|(now, with)| {
-        let start = plot_end + 40.0;
+        let start = plot_end + RUN_OFF_GAP;
         let bar = |offset: f64, value: f64, class: &'static str, name: &'static str| {
             let (top, bottom) = (y.map(value.max(0.0)), y.map(value.min(0.0)));
-            let left = flip_x(start + offset, width, rtl) - if rtl { 24.0 } else { 0.0 };
-            html! { <rect class={classes!("bar", class)} data-series={name} data-value={value.to_string()} x={left.to_string()} y={top.to_string()} width="24" height={(bottom - top).max(1.0).to_string()} /> }
+            let left = flip_x(start + offset, width, rtl) - if rtl { RUN_OFF_BAR } else { 0.0 };
+            html! { <rect class={classes!("bar", class)} data-series={name} data-value={value.to_string()} x={left.to_string()} y={top.to_string()} width={RUN_OFF_BAR.to_string()} height={(bottom - top).max(1.0).to_string()} /> }
         };
+        // Two short lines fit under the narrow pair of bars: "After year" and "5".
         let label = fill_plain(texts.after_year, &[("years", &props.horizon_years.to_string())]);
+        let label_lines: Vec<String> = match label.rsplit_once(' ') {
+            Some((words, number)) => vec![words.to_string(), number.to_string()],
+            None => vec![label],
+        };
         html! {
             <g class="run-off">
                 { bar(0.0, now, "today", "after_horizon_now") }
-                { bar(28.0, with, "invest", "after_horizon_invest") }
-                <text class="tick" x={flip_x(start + 26.0, width, rtl).to_string()} y={(HEIGHT - 10.0).to_string()} text-anchor="middle">{ label }</text>
+                { bar(RUN_OFF_BAR + 4.0, with, "invest", "after_horizon_invest") }
+                <text class="tick" x={flip_x(start + RUN_OFF_BAR + 2.0, width, rtl).to_string()} y={(HEIGHT - 16.0).to_string()} text-anchor="middle">
+                    { for label_lines.iter().enumerate().map(|(i, line)| html! {
+                        <tspan x={flip_x(start + RUN_OFF_BAR + 2.0, width, rtl).to_string()} dy={if i == 0 { "0" } else { "13" }}>{ line.clone() }</tspan>
+                    }) }
+                </text>
             </g>
         }
     });
@@ -175,7 +198,7 @@ pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
     html! {
         <ChartFrame class="cumulative" title={texts.chart_cumulative} note={Some(AttrValue::from(texts.chart_cumulative_note))} {node} {legend} {table}>
             <svg width={width.to_string()} height={HEIGHT.to_string()} viewBox={format!("0 0 {width} {HEIGHT}")} role="img" aria-label={summary}>
-                { money_grid(&formats, &y, &ticks, AXIS, plot_end, width, rtl) }
+                { money_grid(&formats, &y, &ticks, axis, plot_end, width, rtl) }
                 <g class="x-axis">{ for year_labels }</g>
                 { line(&today, "today", "cumulative_now") }
                 { line(&invest, "invest", "cumulative_invest") }

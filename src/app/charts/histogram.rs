@@ -2,7 +2,7 @@
 //! random, with the 10th, 50th and 90th percentiles and the chance that investing pays.
 
 use super::frame::ChartFrame;
-use super::scale::{flip_x, nice_domain, LinearScale};
+use super::scale::{flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
 use crate::app::format::Formats;
 use crate::app::hooks::use_width;
@@ -23,7 +23,6 @@ pub struct HistogramChartProps {
 const HEIGHT: f64 = 200.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 26.0;
-const SIDE: f64 = 10.0;
 
 #[component]
 pub fn HistogramChart(props: &HistogramChartProps) -> Html {
@@ -43,7 +42,12 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
     let low = bins.first().map_or(0.0, |bin| bin.from);
     let high = bins.last().map_or(1.0, |bin| bin.to);
     let (x_low, x_high, ticks) = nice_domain(low, high, 3, false);
-    let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
+    // Tick labels are centred on their ticks, so the outermost need half their width inside.
+    let side = ticks
+        .iter()
+        .map(|tick| label_width(&formats.money_compact(*tick), 12.0) / 2.0 + 2.0)
+        .fold(10.0, f64::max);
+    let x = LinearScale::new((x_low, x_high), (side, width - side));
     let at = |value: f64| flip_x(x.map(value), width, rtl);
     let tallest = bins.iter().map(|bin| bin.count).max().unwrap_or(1).max(1);
     let y = LinearScale::new((0.0, f64::from(tallest)), (HEIGHT - BOTTOM, TOP));

@@ -113,6 +113,17 @@ pub fn flip_anchor(anchor: &'static str, right_to_left: bool) -> &'static str {
     }
 }
 
+/// About how wide a label is drawn, in pixels: SVG text cannot be measured before it is
+/// drawn, so axes reserve room from the character count (0.6 of the font size per
+/// character is a little wider than the average of the system fonts used).
+pub fn label_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}'))
+        .count() as f64
+        * font_px
+        * 0.6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +179,15 @@ mod tests {
         assert_eq!(flip_anchor("end", true), "start");
         assert_eq!(flip_anchor("start", true), "end");
         assert_eq!(flip_anchor("middle", true), "middle");
+    }
+
+    #[test]
+    fn label_widths_grow_with_the_text_and_ignore_direction_marks() {
+        assert!((label_width("₪1M", 12.0) - 21.6).abs() < 1e-9);
+        assert_eq!(
+            label_width("\u{200F}1.5 מיליון \u{200F}₪", 12.0),
+            label_width("1.5 מיליון ₪", 12.0)
+        );
+        assert!(label_width("1.5 מיליון ₪", 12.0) > label_width("₪1.5M", 12.0));
     }
 }
