@@ -12,12 +12,12 @@ fn cvc(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("cvc runs");
-    child
+    // The tool may exit before reading stdin (a bad option), so a broken pipe here is fine.
+    let _ = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
+        .write_all(stdin.as_bytes());
     child.wait_with_output().expect("cvc finishes")
 }
 

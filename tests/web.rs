@@ -58,6 +58,16 @@ fn figure(root: &Element, name: &str) -> f64 {
         .unwrap_or_else(|_| panic!("{name}: {value} is not a number"))
 }
 
+/// The named figure on screen is the model's.
+fn assert_shows(root: &Element, name: &str, expected: customer_value_calculator::model::Figure) {
+    assert_close(
+        figure(root, name),
+        expected
+            .value()
+            .unwrap_or_else(|| panic!("{name}: the model gives no value")),
+    );
+}
+
 fn assert_close(actual: f64, expected: f64) {
     assert!(
         (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
@@ -88,30 +98,18 @@ async fn the_app_mounts_with_the_model_defaults() {
         "Customer Value Calculator"
     );
     let expected = evaluate(&ValidScenario::default());
-    assert_close(
-        figure(&root, "yearly_cost_of_poor_service"),
-        expected
-            .customer
-            .yearly_cost_of_poor_service
-            .value()
-            .expect("value"),
+    assert_shows(
+        &root,
+        "yearly_cost_of_poor_service",
+        expected.customer.yearly_cost_of_poor_service,
     );
-    assert_close(
-        figure(&root, "npv_gain"),
-        expected.projection.npv_gain.value().expect("value"),
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    assert_shows(
+        &root,
+        "unhappy_customer_cost",
+        expected.customer.unhappy_customer_cost,
     );
-    assert_close(
-        figure(&root, "unhappy_customer_cost"),
-        expected
-            .customer
-            .unhappy_customer_cost
-            .value()
-            .expect("value"),
-    );
-    assert_close(
-        figure(&root, "payback_month"),
-        expected.projection.payback_month.value().expect("value"),
-    );
+    assert_shows(&root, "payback_month", expected.projection.payback_month);
     // The visible text is the same figure in the reader's format: ₪316,834.
     let shown = find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
         .text_content()
@@ -137,22 +135,13 @@ async fn typing_updates_the_headline_and_charts_to_the_models_figures() {
         ..Scenario::default()
     };
     let expected = evaluate(&scenario.validate().expect("valid"));
-    assert_close(
-        figure(&root, "yearly_cost_of_poor_service"),
-        expected
-            .customer
-            .yearly_cost_of_poor_service
-            .value()
-            .expect("value"),
+    assert_shows(
+        &root,
+        "yearly_cost_of_poor_service",
+        expected.customer.yearly_cost_of_poor_service,
     );
-    assert_close(
-        figure(&root, "npv_gain"),
-        expected.projection.npv_gain.value().expect("value"),
-    );
-    assert_close(
-        figure(&root, "roi"),
-        expected.projection.roi.value().expect("value"),
-    );
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    assert_shows(&root, "roi", expected.projection.roi);
     // The waterfall's bars carry the model's parts, and they add up to the net gain.
     let part = |name: &str| -> f64 {
         find(&root, &format!(".waterfall [data-part=\"{name}\"]"))
@@ -320,10 +309,7 @@ async fn presets_load_their_scenario() {
         .expect("dispatch");
     settle().await;
     let expected = evaluate(&Preset::B2bServices.scenario().validate().expect("valid"));
-    assert_close(
-        figure(&root, "npv_gain"),
-        expected.projection.npv_gain.value().expect("value"),
-    );
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
     assert_eq!(
         find(&root, &field_input(Field::AcquisitionCost))
             .dyn_into::<HtmlInputElement>()
@@ -442,4 +428,112 @@ async fn input_to_dom_time_is_measured() {
         times[times.len() * 9 / 10],
         times[times.len() - 1]
     );
+}
+
+#[wasm_bindgen_test]
+async fn unbounded_word_of_mouth_is_said_in_words() {
+    let root = mount(Language::English).await;
+    type_into(&root, &field_input(Field::ReferralsPerHappy), "3").await;
+    type_into(&root, &field_input(Field::LostPerUnhappy), "0").await;
+    let cost = find(&root, ".card.cost").text_content().unwrap_or_default();
+    assert!(cost.contains("No limit"), "{cost}");
+    assert!(find(&root, ".card.unhappy .missing")
+        .text_content()
+        .unwrap_or_default()
+        .contains("no limit"));
+    let sentence = find(&root, ".explanation")
+        .text_content()
+        .unwrap_or_default();
+    assert!(sentence.contains("has no limit"), "{sentence}");
+    // The projection still gives a finite net gain, the model's own.
+    let scenario = Scenario {
+        referrals_per_happy: 3.0,
+        lost_per_unhappy: 0.0,
+        ..Scenario::default()
+    };
+    let expected = evaluate(&scenario.validate().expect("valid"));
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+}
+
+#[wasm_bindgen_test]
+async fn the_lifetime_helper_fills_the_fields_it_serves() {
+    let root = mount(Language::English).await;
+    find(&root, "[aria-controls=\"lifetime-helper\"]")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    type_into(&root, "#helper-yearly-profit", "5000").await;
+    type_into(&root, "#helper-retention", "75").await;
+    // 5000 / (1 − 0.75) = 20,000 over 4 years.
+    let results = find(&root, "#lifetime-helper .helper-results")
+        .text_content()
+        .unwrap_or_default();
+    assert!(results.contains("₪20,000"), "{results}");
+    find(&root, "#lifetime-helper button.primary")
+        .dyn_into::<HtmlElement>()
+        .expect("apply")
+        .click();
+    settle().await;
+    let value = |field: Field| {
+        find(&root, &field_input(field))
+            .dyn_into::<HtmlInputElement>()
+            .expect("input")
+            .value()
+    };
+    assert_eq!(value(Field::LifetimeProfit), "20000");
+    assert_eq!(value(Field::CustomerLifetimeYears), "4");
+    let scenario = Scenario {
+        lifetime_profit: 20_000.0,
+        customer_lifetime_years: 4.0,
+        ..Scenario::default()
+    };
+    let expected = evaluate(&scenario.validate().expect("valid"));
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    // A retention of 100% would mean customers never leave: refused, next to the field.
+    type_into(&root, "#helper-retention", "100").await;
+    assert_eq!(
+        find(&root, "#helper-retention-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Allowed: 0% to 99%."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_metrics_helper_sets_either_unhappy_share() {
+    let root = mount(Language::English).await;
+    find(&root, "[aria-controls=\"metrics-helper\"]")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    for (id, text) in [
+        ("#helper-with-problem", "40"),
+        ("#helper-complaining", "50"),
+        ("#helper-fast", "50"),
+        ("#helper-slow", "20"),
+    ] {
+        type_into(&root, id, text).await;
+    }
+    // 0.4·[0.5·0.91 + 0.5·(0.5·0.18 + 0.2·0.46 + 0.3·0.81)] = 26.7%.
+    assert!(find(&root, "#metrics-helper .helper-results")
+        .text_content()
+        .unwrap_or_default()
+        .contains("26.7%"));
+    let buttons = root
+        .query_selector_all("#metrics-helper button.primary")
+        .expect("buttons");
+    buttons
+        .item(1)
+        .expect("second button")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    let invest = find(&root, &field_input(Field::UnhappyShareInvest))
+        .dyn_into::<HtmlInputElement>()
+        .expect("input")
+        .value();
+    assert_eq!(invest, "26.7");
 }

@@ -142,23 +142,6 @@ const fn spec(
 }
 
 impl Field {
-    pub const ALL: [Field; 14] = [
-        Field::AcquisitionCost,
-        Field::LifetimeProfit,
-        Field::CustomerLifetimeYears,
-        Field::NewCustomersPerYear,
-        Field::CurrentCustomers,
-        Field::ReferralsPerHappy,
-        Field::LostPerUnhappy,
-        Field::UnhappyProfitShare,
-        Field::UnhappyShareNow,
-        Field::UnhappyShareInvest,
-        Field::ServiceBudgetPerYear,
-        Field::HorizonYears,
-        Field::DiscountRate,
-        Field::ProfitMargin,
-    ];
-
     /// Inputs that move `npv_gain`: all but the profit margin, which only restates a loss.
     pub const AFFECTING_GAIN: [Field; 13] = [
         Field::AcquisitionCost,
@@ -175,6 +158,17 @@ impl Field {
         Field::HorizonYears,
         Field::DiscountRate,
     ];
+
+    /// Every numeric input: those that move the gain, and the profit margin.
+    pub const ALL: [Field; 14] = {
+        let mut all = [Field::ProfitMargin; 14];
+        let mut i = 0;
+        while i < Self::AFFECTING_GAIN.len() {
+            all[i] = Self::AFFECTING_GAIN[i];
+            i += 1;
+        }
+        all
+    };
 
     /// Default value and allowed range (model.md "Inputs" table). The profit margin has no
     /// default value (it is absent); its `default` here is only a starting point for a form.

@@ -32,8 +32,8 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function open(viewport, locale) {
-  const context = await browser.newContext({ viewport, locale });
+async function open(viewport, locale, colorScheme = "light") {
+  const context = await browser.newContext({ viewport, locale, colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -125,6 +125,20 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     }
     await context.close();
   }
+}
+
+{
+  // Dark mode has its own palette; its contrast is checked too.
+  const { context, page, problems } = await open(DESKTOP, "he-IL", "dark");
+  await check("desktop he-IL dark: axe finds no contrast violations", async () => {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: { type: "rule", values: ["color-contrast"] } });
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
+    });
+    assert(violations.length === 0 && problems.length === 0, [...violations, ...problems].join("\n"));
+  });
+  await context.close();
 }
 
 await browser.close();
