@@ -1,6 +1,6 @@
 // Takes the screenshots people look at before UI work is called done: phone (360×740) and
-// desktop (1280×800), English and Hebrew; the default scenario, an invalid entry, and the
-// Advanced section open. Usage: node tests/e2e/screenshots.mjs [dist] [out-dir]
+// desktop (1280×800), English and Hebrew; the default scenario, an invalid entry, both
+// helpers, and the Advanced section open. Usage: node tests/e2e/screenshots.mjs [dist] [out-dir]
 import { mkdir } from "node:fs/promises";
 import { launch, PHONE, DESKTOP } from "./browser.mjs";
 import { serve } from "./serve.mjs";
@@ -28,6 +28,12 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await page.evaluate(() => document.querySelector(".has-error .error").scrollIntoView({ block: "center" }));
     await shot("invalid");
     await page.fill("#field-unhappy_share_now", "40");
+    await page.click("[aria-controls=lifetime-helper]");
+    await page.locator("#lifetime-helper").scrollIntoViewIfNeeded();
+    await shot("lifetime-helper");
+    await page.click("[aria-controls=metrics-helper]");
+    await page.locator("#metrics-helper").scrollIntoViewIfNeeded();
+    await shot("metrics-helper");
     await page.click(".advanced > summary");
     await page.locator(".advanced").scrollIntoViewIfNeeded();
     await shot("advanced");

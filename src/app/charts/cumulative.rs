@@ -165,35 +165,39 @@ pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
             }
         </ul>
     };
-    let rows: Vec<Vec<String>> = projection
-        .yearly_now
-        .iter()
-        .zip(&projection.yearly_invest)
-        .map(|(now, with)| {
-            vec![
-                now.year.to_string(),
-                formats.money_figure(now.cumulative_discounted_profit),
-                formats.money_figure(with.cumulative_discounted_profit),
-                formats.money_figure(now.profit),
-                formats.money_figure(with.profit),
-                formats.number_figure(now.happy_customers.map(f64::round)),
-            ]
-        })
-        .collect();
+    // The year-by-year table: every yearly figure of the model, one table per scenario.
+    let year_table = |rows: &[YearRow], level: &'static str| {
+        let count = |figure: Figure| formats.number_figure(figure.map(f64::round));
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                vec![
+                    row.year.to_string(),
+                    count(row.happy_customers),
+                    count(row.unhappy_customers),
+                    count(row.won_through_marketing),
+                    count(row.won_through_referral),
+                    count(row.turned_away),
+                    formats.money_figure(row.profit),
+                    formats.money_figure(row.cumulative_discounted_profit),
+                ]
+            })
+            .collect();
+        html! {
+            <ChartTable
+                summary={format!("{} · {}", texts.show_table, level)}
+                caption={format!("{} · {}", texts.chart_cumulative, level)}
+                headers={[texts.year, texts.column_happy, texts.column_unhappy, texts.column_marketing, texts.column_referral,
+                    texts.column_turned_away, texts.column_profit, texts.column_cumulative].map(AttrValue::from).to_vec()}
+                {rows}
+            />
+        }
+    };
     let table = html! {
-        <ChartTable
-            summary={texts.show_table}
-            caption={texts.chart_cumulative}
-            headers={vec![
-                AttrValue::from(texts.year),
-                format!("{} · {}", texts.column_cumulative, texts.today).into(),
-                format!("{} · {}", texts.column_cumulative, texts.invest).into(),
-                format!("{} · {}", texts.column_profit, texts.today).into(),
-                format!("{} · {}", texts.column_profit, texts.invest).into(),
-                format!("{} · {}", texts.column_happy, texts.today).into(),
-            ]}
-            {rows}
-        />
+        <>
+            { year_table(&projection.yearly_now, texts.today) }
+            { year_table(&projection.yearly_invest, texts.invest) }
+        </>
     };
     html! {
         <ChartFrame class="cumulative" title={texts.chart_cumulative} note={Some(AttrValue::from(texts.chart_cumulative_note))} {node} {legend} {table}>
