@@ -537,3 +537,29 @@ async fn the_metrics_helper_sets_either_unhappy_share() {
         .value();
     assert_eq!(invest, "26.7");
 }
+
+#[wasm_bindgen_test]
+async fn any_iso_currency_typed_in_formats_the_money() {
+    let root = mount(Language::English).await;
+    find(&root, ".advanced")
+        .set_attribute("open", "")
+        .expect("open");
+    type_into(&root, "#currency-code", "chf").await;
+    let shown = find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(shown.starts_with("CHF"), "{shown}");
+    type_into(&root, "#currency-code", "CH").await;
+    assert_eq!(
+        find(&root, "#currency-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Enter a three-letter currency code, such as ILS."
+    );
+    assert!(
+        find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("CHF")
+    );
+}

@@ -91,9 +91,46 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       assert(violations.length === 0, violations.join("\n"));
     });
 
+    await check(`${label}: an invalid entry shows its message, keeps the result, and keeps contrast`, async () => {
+      const before = await page.getAttribute("data[data-name=npv_gain]", "value");
+      await page.fill("#field-unhappy_share_now", "140");
+      await page.waitForSelector(".stale-note");
+      const message = await page.textContent("#field-unhappy_share_now-error");
+      assert(message.includes(language === "he" ? "מותר" : "Allowed"), `message: ${message}`);
+      assert((await page.getAttribute("data[data-name=npv_gain]", "value")) === before, "the last result stays");
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { runOnly: { type: "rule", values: ["color-contrast"] } });
+        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
+      });
+      await page.fill("#field-unhappy_share_now", "40");
+      assert(violations.length === 0, violations.join("\n"));
+    });
+
     await check(`${label}: nothing left the browser and nothing failed`, async () => {
       await page.waitForTimeout(600);
       assert(problems.length === 0, problems.join("\n"));
+    });
+
+    await check(`${label}: the form works from the keyboard alone`, async () => {
+      // Start from the example picker at the top and walk forward as a keyboard user does.
+      await page.focus("#preset-select");
+      let reached = false;
+      for (let i = 0; i < 30 && !reached; i += 1) {
+        await page.keyboard.press("Tab");
+        reached = await page.evaluate(() => document.activeElement?.id === "field-lifetime_profit");
+      }
+      assert(reached, "Tab reaches the lifetime-profit input");
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert(outline !== "none", "focus is visible");
+      const before = await page.getAttribute("data[data-name=yearly_cost_of_poor_service]", "value");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("30000");
+      await page.waitForTimeout(50);
+      const after = await page.getAttribute("data[data-name=yearly_cost_of_poor_service]", "value");
+      // The yearly cost is linear in L: 30,000 instead of 20,000 multiplies it by 1.5.
+      assert(Math.abs(Number(after) / Number(before) - 1.5) < 1e-9, `cost went from ${before} to ${after}`);
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("20000");
     });
 
     if (sizeName === "desktop") {
