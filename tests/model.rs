@@ -5,7 +5,8 @@
 
 use customer_value_calculator::model::customer_value::{customer_value, value_per_customer};
 use customer_value_calculator::model::helpers::{
-    lifetime_from_yearly, unhappy_share_from_metrics, HelperInput, ProblemSize, ServiceMetrics,
+    lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperInput,
+    ProblemSize, ServiceMetrics,
 };
 use customer_value_calculator::model::projection::{net_present_values, project, Level, Projector};
 use customer_value_calculator::model::results::{evaluate, waterfall};
@@ -733,6 +734,20 @@ fn lifetime_helper_gives_the_textbook_clv() {
         ),
         (1.0, 700.0, 700.0, 0.0)
     );
+}
+
+#[test]
+fn the_lifetime_helper_starts_from_the_scenarios_own_figures() {
+    // L = 20000 over T = 5 years: 4000 a year, 80% staying each year, and back again.
+    let (yearly, retention) = yearly_from_lifetime(20_000.0, 5.0);
+    assert_close(yearly, 4_000.0, 1e-12);
+    assert_close(retention, 0.8, 1e-12);
+    let estimate = lifetime_from_yearly(yearly, retention, 0.08).expect("valid");
+    assert_close(estimate.lifetime_profit, 20_000.0, 1e-12);
+    assert_close(estimate.customer_lifetime_years, 5.0, 1e-12);
+    // Lifetimes under a year start from no retention.
+    assert_eq!(yearly_from_lifetime(1_000.0, 0.5), (1_000.0, 0.0));
+    assert!(unhappy_share_from_metrics(&ServiceMetrics::EXAMPLE).is_ok());
 }
 
 #[test]

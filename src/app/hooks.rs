@@ -1,6 +1,7 @@
 //! Custom hooks for the browser's concerns: the reader's language, remembering the chosen
 //! language, an element's width, and running slow work after the user pauses.
 
+use super::format::Formats;
 use super::i18n::Language;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -31,6 +32,14 @@ pub fn remember_language(language: Language) {
         // Private browsing may refuse storage; the choice then lasts for this visit only.
         let _ = storage.set_item(LANGUAGE_KEY, language.tag());
     }
+}
+
+/// The formatters for the current language and currency, provided by the app's root.
+#[hook]
+pub fn use_formats() -> Rc<Formats> {
+    // The root always provides them; a component outside it is a programming error.
+    use_context::<Rc<Formats>>()
+        .expect("components are rendered inside App, which provides Formats")
 }
 
 /// The width in CSS pixels of the element behind `node`, updated when the window resizes,

@@ -158,6 +158,26 @@ pub struct ServiceMetrics {
     pub problem_size: ProblemSize,
 }
 
+impl ServiceMetrics {
+    /// Where the form starts: 40% meet a problem (surveys say 30–50%, model.md "p0"), half
+    /// of them complain, and of those 40% are resolved quickly and 30% slowly. A starting
+    /// point to edit, not a finding.
+    pub const EXAMPLE: ServiceMetrics = ServiceMetrics {
+        share_with_problem: 0.4,
+        share_complaining: 0.5,
+        resolved_fast: 0.4,
+        resolved_slowly: 0.3,
+        problem_size: ProblemSize::Large,
+    };
+}
+
+/// The yearly figures that give back a scenario's own lifetime: m = L/T and r = 1 − 1/T,
+/// so the lifetime-profit helper opens on the figures already in use.
+pub fn yearly_from_lifetime(lifetime_profit: f64, customer_lifetime_years: f64) -> (f64, f64) {
+    let years = customer_lifetime_years.max(1.0);
+    (lifetime_profit / years, 1.0 - 1.0 / years)
+}
+
 /// p = q·[(1−c)·u_silent + c·(f·u_fast + s·u_slow + (1−f−s)·u_unres)].
 pub fn unhappy_share_from_metrics(metrics: &ServiceMetrics) -> Result<f64, HelperError> {
     let q = within(

@@ -4,8 +4,7 @@
 use super::frame::{legend_item, money_grid, ChartFrame};
 use super::scale::{flip_anchor, flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
-use crate::app::format::Formats;
-use crate::app::hooks::use_width;
+use crate::app::hooks::{use_formats, use_width};
 use crate::app::i18n::fill_plain;
 use crate::model::projection::YearRow;
 use crate::model::{Figure, Results};
@@ -38,7 +37,7 @@ fn cumulative(rows: &[YearRow]) -> Vec<(f64, f64)> {
 
 #[component]
 pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let rtl = formats.language.is_rtl();
     let node = use_node_ref();

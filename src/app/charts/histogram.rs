@@ -4,8 +4,7 @@
 use super::frame::ChartFrame;
 use super::scale::{flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
-use crate::app::format::Formats;
-use crate::app::hooks::use_width;
+use crate::app::hooks::{use_formats, use_width};
 use crate::app::i18n::fill_plain;
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::Figure;
@@ -26,7 +25,7 @@ const BOTTOM: f64 = 26.0;
 
 #[component]
 pub fn HistogramChart(props: &HistogramChartProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let rtl = formats.language.is_rtl();
     let node = use_node_ref();

@@ -6,7 +6,7 @@ use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::number_field::unit_label;
 use crate::app::components::table::ChartTable;
 use crate::app::format::Formats;
-use crate::app::hooks::use_width;
+use crate::app::hooks::{use_formats, use_width};
 use crate::app::i18n::field_text;
 use crate::app::state::display_factor;
 use crate::model::uncertainty::TornadoBar;
@@ -39,7 +39,7 @@ fn input_value(formats: &Formats, field: Field, value: f64) -> String {
 
 #[component]
 pub fn TornadoChart(props: &TornadoChartProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let language = formats.language;
     let rtl = language.is_rtl();

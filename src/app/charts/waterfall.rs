@@ -4,10 +4,8 @@
 use super::frame::ChartFrame;
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
-use crate::app::format::Formats;
-use crate::app::hooks::use_width;
+use crate::app::hooks::{use_formats, use_width};
 use crate::model::Waterfall;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +29,7 @@ struct Step {
 
 #[component]
 pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let rtl = formats.language.is_rtl();
     let node = use_node_ref();

@@ -2,9 +2,9 @@
 //! carrying its raw value in a `<data>` element so tests can compare it with the model.
 
 use crate::app::format::Formats;
+use crate::app::hooks::use_formats;
 use crate::app::i18n::{fill, Piece};
 use crate::model::Figure;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn format_figure(formats: &Formats, figure: Figure, kind: Kind) -> String {
 
 #[component]
 pub fn Amount(props: &AmountProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let text = format_figure(&formats, props.figure, props.kind);
     let name = props.name.clone();
     match props.figure {

@@ -4,6 +4,7 @@
 
 use super::amount::{format_figure, Amount, Kind, Sentence};
 use crate::app::format::Formats;
+use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
 use crate::model::{Figure, Results, Scenario, Why};
 use std::rc::Rc;
@@ -20,7 +21,7 @@ pub struct HeadlineProps {
 /// edits, and screen readers hear it change.
 #[component]
 pub fn Summary(props: &HeadlineProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let c = &props.results.customer;
     html! {
@@ -36,7 +37,7 @@ pub fn Summary(props: &HeadlineProps) -> Html {
 
 #[component]
 pub fn Headline(props: &HeadlineProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let results = &props.results;
     let c = &results.customer;

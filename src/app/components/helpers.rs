@@ -3,14 +3,14 @@
 //! hand it to the form only when the user says so.
 
 use crate::app::format::Formats;
+use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
-use crate::app::numbers::{parse_number, NumberSyntax};
+use crate::app::numbers::{draft_text, parse_number, NumberSyntax};
 use crate::model::helpers::{
-    lifetime_from_yearly, unhappy_share_from_metrics, HelperError, HelperInput, ProblemSize,
-    ServiceMetrics, MAX_RETENTION,
+    lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperError,
+    HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
 };
 use crate::model::Field;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -88,18 +88,22 @@ fn setter(state: &UseStateHandle<String>) -> Callback<String> {
 pub struct LifetimeHelperProps {
     pub syntax: NumberSyntax,
     pub discount_rate: f64,
+    /// The scenario's L and T, which the helper starts from.
+    pub lifetime_profit: f64,
+    pub customer_lifetime_years: f64,
     pub on_apply: Callback<Vec<(Field, f64)>>,
 }
 
 #[component]
 pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| false);
-    let yearly_profit = use_state(|| "4000".to_string());
-    let retention = use_state(|| "80".to_string());
-    let discount =
-        use_state(|| crate::app::numbers::draft_text(props.discount_rate * 100.0, props.syntax));
+    let (start_profit, start_retention) =
+        yearly_from_lifetime(props.lifetime_profit, props.customer_lifetime_years);
+    let yearly_profit = use_state(|| draft_text(start_profit, props.syntax));
+    let retention = use_state(|| draft_text(start_retention * 100.0, props.syntax));
+    let discount = use_state(|| draft_text(props.discount_rate * 100.0, props.syntax));
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -170,14 +174,16 @@ pub struct MetricsHelperProps {
 
 #[component]
 pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| false);
-    let with_problem = use_state(|| "40".to_string());
-    let complaining = use_state(|| "50".to_string());
-    let fast = use_state(|| "40".to_string());
-    let slow = use_state(|| "30".to_string());
-    let size = use_state(|| ProblemSize::Large);
+    let example = ServiceMetrics::EXAMPLE;
+    let percent = |share: f64| draft_text(share * 100.0, props.syntax);
+    let with_problem = use_state(|| percent(example.share_with_problem));
+    let complaining = use_state(|| percent(example.share_complaining));
+    let fast = use_state(|| percent(example.resolved_fast));
+    let slow = use_state(|| percent(example.resolved_slowly));
+    let size = use_state(|| example.problem_size);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))

@@ -70,7 +70,13 @@ pub fn Inputs(props: &InputsProps) -> Html {
     };
     let helper_for = |field: Field| match field {
         Field::LifetimeProfit => html! {
-            <LifetimeHelper syntax={state.syntax} discount_rate={state.scenario.discount_rate} on_apply={on_apply.clone()} />
+            <LifetimeHelper
+                syntax={state.syntax}
+                discount_rate={state.scenario.discount_rate}
+                lifetime_profit={state.scenario.lifetime_profit}
+                customer_lifetime_years={state.scenario.customer_lifetime_years}
+                on_apply={on_apply.clone()}
+            />
         },
         Field::UnhappyShareNow => {
             html! { <MetricsHelper syntax={state.syntax} on_apply={on_apply.clone()} /> }

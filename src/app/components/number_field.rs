@@ -2,12 +2,12 @@
 //! hint, the error in the reader's language, and the "why this number?" note.
 
 use crate::app::format::Formats;
+use crate::app::hooks::use_formats;
 use crate::app::i18n::{field_text, fill_plain, Language};
 use crate::app::numbers::{draft_text, parse_number, NumberSyntax, ParseProblem};
 use crate::app::state::{display_factor, EntryError};
 use crate::model::scenario::{Problem, Unit};
 use crate::model::Field;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -69,7 +69,7 @@ pub fn error_message(formats: &Formats, field: Field, error: &EntryError) -> Str
 
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let formats = use_context::<Rc<Formats>>().expect("Formats context");
+    let formats = use_formats();
     let language: Language = formats.language;
     let texts = language.texts();
     let field = props.field;
