@@ -563,3 +563,41 @@ async fn any_iso_currency_typed_in_formats_the_money() {
             .starts_with("CHF")
     );
 }
+
+#[wasm_bindgen_test]
+async fn runaway_growth_is_beyond_the_models_range_in_words() {
+    let root = mount(Language::English).await;
+    for (field, text) in [
+        (Field::ReferralsPerHappy, "20"),
+        (Field::LostPerUnhappy, "0"),
+        (Field::CustomerLifetimeYears, "0.09"),
+        (Field::HorizonYears, "30"),
+    ] {
+        type_into(&root, &field_input(field), text).await;
+    }
+    assert!(
+        root.query_selector(".stale-note").ok().flatten().is_none(),
+        "every entry is allowed"
+    );
+    let gain = find(&root, ".card.return [data-name=\"npv_gain\"]")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(gain, "beyond the model's range");
+    assert!(find(&root, ".explanation")
+        .text_content()
+        .unwrap_or_default()
+        .contains("beyond the model's range"));
+    let text = root.dyn_ref::<HtmlElement>().expect("html").inner_text();
+    assert!(
+        !text.contains("NaN") && !text.contains("Infinity") && !text.contains('∞'),
+        "{text}"
+    );
+    // The lifetime's error range shows ends that can be typed back.
+    type_into(&root, &field_input(Field::CustomerLifetimeYears), "0.08").await;
+    assert_eq!(
+        find(&root, "#field-customer_lifetime_years-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Allowed: 0.09 to 100."
+    );
+}

@@ -118,6 +118,24 @@ pub fn draft_text(value: f64, syntax: NumberSyntax) -> String {
     text
 }
 
+/// An allowed range as shown with `decimals` fraction digits: the low end rounded up and
+/// the high end down, so that both figures a message shows can be typed back and pass.
+/// (1/12 of a year shows as 0.09, not as 0.08, which would be refused.)
+pub fn shown_range(min: f64, max: f64, decimals: i32) -> (f64, f64) {
+    let scale = 10f64.powi(decimals);
+    ((min * scale).ceil() / scale, (max * scale).floor() / scale)
+}
+
+/// The first slider position at or above `min` on a grid of `step`, so that every position
+/// is a round, allowed value (a lifetime slider runs 0.5, 1, 1.5 … rather than from 1/12).
+pub fn slider_start(min: f64, step: f64) -> f64 {
+    if step > 0.0 {
+        (min / step).ceil() * step
+    } else {
+        min
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +206,20 @@ mod tests {
             assert_eq!(parse_number(&draft_text(value, EN), EN), Ok(value));
             assert_eq!(parse_number(&draft_text(value, DE), DE), Ok(value));
         }
+    }
+
+    #[test]
+    fn shown_ranges_can_be_typed_back() {
+        assert_eq!(shown_range(1.0 / 12.0, 100.0, 2), (0.09, 100.0));
+        assert_eq!(shown_range(0.0, 1e10, 2), (0.0, 1e10));
+        let (low, _) = shown_range(1.0 / 12.0, 100.0, 2);
+        assert!(low >= 1.0 / 12.0);
+    }
+
+    #[test]
+    fn sliders_start_on_their_grid() {
+        assert_eq!(slider_start(1.0 / 12.0, 0.5), 0.5);
+        assert_eq!(slider_start(0.0, 100.0), 0.0);
+        assert_eq!(slider_start(1.0, 1.0), 1.0);
     }
 }

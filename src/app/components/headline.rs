@@ -29,7 +29,12 @@ pub fn Summary(props: &HeadlineProps) -> Html {
             if props.stale {
                 <span class="stale-badge">{ texts.summary_stale }</span>
             }
-            <span class="summary-item">{ texts.summary_cost }{ " " }<Amount figure={c.yearly_cost_of_poor_service} kind={Kind::Money} />{ " " }{ texts.per_year }</span>
+            <span class="summary-item">
+                { texts.summary_cost }{ " " }<Amount figure={c.yearly_cost_of_poor_service} kind={Kind::Money} />
+                if c.yearly_cost_of_poor_service.value().is_some() {
+                    { " " }{ texts.per_year }
+                }
+            </span>
             <span class="summary-item">{ texts.summary_gain }{ " " }<Amount figure={props.results.projection.npv_gain} kind={Kind::Money} /></span>
         </div>
     }

@@ -4,7 +4,9 @@
 use crate::app::format::Formats;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::{field_text, fill_plain, Language};
-use crate::app::numbers::{draft_text, parse_number, NumberSyntax, ParseProblem};
+use crate::app::numbers::{
+    draft_text, parse_number, shown_range, slider_start, NumberSyntax, ParseProblem,
+};
 use crate::app::state::{display_factor, EntryError};
 use crate::model::scenario::{Problem, Unit};
 use crate::model::Field;
@@ -51,9 +53,14 @@ fn display_value(formats: &Formats, field: Field, value: f64) -> String {
 pub fn error_message(formats: &Formats, field: Field, error: &EntryError) -> String {
     let texts = formats.language.texts();
     let spec = field.spec();
+    // Plain numbers show two decimals at most; the ends shown must themselves be allowed.
+    let (low, high) = match spec.unit {
+        Unit::Customers | Unit::Years => shown_range(spec.min, spec.max, 2),
+        Unit::Money | Unit::Share => (spec.min, spec.max),
+    };
     let (min, max) = (
-        display_value(formats, field, spec.min),
-        display_value(formats, field, spec.max),
+        display_value(formats, field, low),
+        display_value(formats, field, high),
     );
     let range = [("min", min.as_str()), ("max", max.as_str())];
     match error {
@@ -137,7 +144,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     <input
                         type="range"
                         class="slider"
-                        min={(spec.min * factor).to_string()}
+                        min={(slider_start(spec.min, spec.usual_step) * factor).to_string()}
                         max={(slider_max * factor).to_string()}
                         step={(spec.usual_step * factor).to_string()}
                         value={(slider_value * factor).to_string()}
