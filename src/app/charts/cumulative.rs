@@ -1,10 +1,9 @@
 //! Cumulative discounted profit, today against with investment, year by year; the
 //! after-horizon run-off as its own pair of bars; and the payback month marked.
 
-use super::frame::{legend_item, money_grid, ChartFrame};
+use super::frame::{legend_item, money_grid, use_canvas, Canvas, ChartFrame};
 use super::scale::{flip_anchor, flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
-use crate::app::hooks::{use_formats, use_width};
 use crate::app::i18n::fill_plain;
 use crate::model::projection::YearRow;
 use crate::model::{Figure, Results};
@@ -37,11 +36,13 @@ fn cumulative(rows: &[YearRow]) -> Vec<(f64, f64)> {
 
 #[component]
 pub fn CumulativeChart(props: &CumulativeChartProps) -> Html {
-    let formats = use_formats();
+    let Canvas {
+        formats,
+        rtl,
+        node,
+        width,
+    } = use_canvas();
     let texts = formats.language.texts();
-    let rtl = formats.language.is_rtl();
-    let node = use_node_ref();
-    let width = use_width(node.clone(), 360.0).max(280.0);
     let projection = &props.results.projection;
     let today = cumulative(&projection.yearly_now);
     let invest = cumulative(&projection.yearly_invest);

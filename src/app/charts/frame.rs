@@ -3,7 +3,34 @@
 
 use super::scale::{flip_anchor, flip_x, LinearScale};
 use crate::app::format::Formats;
+use crate::app::hooks::{use_formats, use_width};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// What a chart draws with: the reader's formats, its direction, and the box it is drawn
+/// into with that box's width in pixels.
+pub struct Canvas {
+    pub formats: Rc<Formats>,
+    pub rtl: bool,
+    pub node: NodeRef,
+    pub width: f64,
+}
+
+/// Charts are drawn to their box's real width, but never narrower than a small phone's.
+const NARROWEST: f64 = 280.0;
+
+#[hook]
+pub fn use_canvas() -> Canvas {
+    let formats = use_formats();
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 360.0).max(NARROWEST);
+    Canvas {
+        rtl: formats.language.is_rtl(),
+        formats,
+        node,
+        width,
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ChartFrameProps {

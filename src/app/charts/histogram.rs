@@ -1,10 +1,9 @@
 //! The Monte Carlo result: how the net gain spreads when the uncertain inputs are drawn at
 //! random, with the 10th, 50th and 90th percentiles and the chance that investing pays.
 
-use super::frame::ChartFrame;
+use super::frame::{use_canvas, Canvas, ChartFrame};
 use super::scale::{flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
-use crate::app::hooks::{use_formats, use_width};
 use crate::app::i18n::fill_plain;
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::Figure;
@@ -25,11 +24,13 @@ const BOTTOM: f64 = 26.0;
 
 #[component]
 pub fn HistogramChart(props: &HistogramChartProps) -> Html {
-    let formats = use_formats();
+    let Canvas {
+        formats,
+        rtl,
+        node,
+        width,
+    } = use_canvas();
     let texts = formats.language.texts();
-    let rtl = formats.language.is_rtl();
-    let node = use_node_ref();
-    let width = use_width(node.clone(), 360.0).max(280.0);
     let Some(result) = props.monte_carlo.clone() else {
         return html! {
             <ChartFrame class="monte-carlo" title={texts.chart_monte_carlo} busy=true {node}>

@@ -1,12 +1,11 @@
 //! The tornado: the inputs that move the net gain most, each bar spanning the gain with
 //! that input at the low and at the high end of its range (model.md "Sensitivity").
 
-use super::frame::{legend_item, ChartFrame};
+use super::frame::{legend_item, use_canvas, Canvas, ChartFrame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::number_field::unit_label;
 use crate::app::components::table::ChartTable;
 use crate::app::format::Formats;
-use crate::app::hooks::{use_formats, use_width};
 use crate::app::i18n::field_text;
 use crate::app::state::display_factor;
 use crate::model::uncertainty::TornadoBar;
@@ -39,12 +38,14 @@ fn input_value(formats: &Formats, field: Field, value: f64) -> String {
 
 #[component]
 pub fn TornadoChart(props: &TornadoChartProps) -> Html {
-    let formats = use_formats();
+    let Canvas {
+        formats,
+        rtl,
+        node,
+        width,
+    } = use_canvas();
     let texts = formats.language.texts();
     let language = formats.language;
-    let rtl = language.is_rtl();
-    let node = use_node_ref();
-    let width = use_width(node.clone(), 360.0).max(280.0);
     let shown: Vec<&TornadoBar> = props
         .bars
         .iter()

@@ -1,10 +1,9 @@
 //! The gain waterfall: what keeping customers longer, more referrals and fewer turned away
 //! are each worth, less the service budget, giving the net gain (model.md "Decomposition").
 
-use super::frame::ChartFrame;
+use super::frame::{use_canvas, Canvas, ChartFrame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
-use crate::app::hooks::{use_formats, use_width};
 use crate::model::Waterfall;
 use yew::prelude::*;
 
@@ -29,11 +28,13 @@ struct Step {
 
 #[component]
 pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
-    let formats = use_formats();
+    let Canvas {
+        formats,
+        rtl,
+        node,
+        width,
+    } = use_canvas();
     let texts = formats.language.texts();
-    let rtl = formats.language.is_rtl();
-    let node = use_node_ref();
-    let width = use_width(node.clone(), 360.0).max(280.0);
     let w = props.waterfall;
     let parts = [
         ("retention", texts.waterfall_retention, w.retention),

@@ -79,6 +79,24 @@ fn read(text: &str, syntax: NumberSyntax, percent: bool) -> f64 {
     }
 }
 
+/// The link under a field that opens its helper, and closes it again.
+fn toggle_button(
+    open: &UseStateHandle<bool>,
+    controls: &'static str,
+    open_label: &'static str,
+    close_label: &'static str,
+) -> Html {
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls={controls} {onclick}>
+            { if **open { close_label } else { open_label } }
+        </button>
+    }
+}
+
 fn setter(state: &UseStateHandle<String>) -> Callback<String> {
     let state = state.clone();
     Callback::from(move |text: String| state.set(text))
@@ -104,15 +122,12 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
     let yearly_profit = use_state(|| draft_text(start_profit, props.syntax));
     let retention = use_state(|| draft_text(start_retention * 100.0, props.syntax));
     let discount = use_state(|| draft_text(props.discount_rate * 100.0, props.syntax));
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    let button = html! {
-        <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="lifetime-helper" onclick={toggle.clone()}>
-            { if *open { texts.close } else { texts.lifetime_helper_open } }
-        </button>
-    };
+    let button = toggle_button(
+        &open,
+        "lifetime-helper",
+        texts.lifetime_helper_open,
+        texts.close,
+    );
     if !*open {
         return button;
     }
@@ -184,15 +199,12 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
     let fast = use_state(|| percent(example.resolved_fast));
     let slow = use_state(|| percent(example.resolved_slowly));
     let size = use_state(|| example.problem_size);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    let button = html! {
-        <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls="metrics-helper" onclick={toggle}>
-            { if *open { texts.close } else { texts.metrics_helper_open } }
-        </button>
-    };
+    let button = toggle_button(
+        &open,
+        "metrics-helper",
+        texts.metrics_helper_open,
+        texts.close,
+    );
     if !*open {
         return button;
     }
