@@ -400,10 +400,10 @@ fn waterfall_parts_sum_to_the_loss() {
     };
     assert_close(
         value(w.retention),
-        value(waterfall(&quiet).retention),
+        value(waterfall(&quiet, &project(&quiet)).retention),
         1e-12,
     );
-    assert_eq!(value(waterfall(&quiet).referrals), 0.0);
+    assert_eq!(value(waterfall(&quiet, &project(&quiet)).referrals), 0.0);
 }
 
 #[test]

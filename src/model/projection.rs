@@ -397,8 +397,7 @@ pub fn project(scenario: &Scenario) -> Projection {
                 invest: cumulative_invest + run_off_invest,
                 after_horizon_now: run_off_now,
                 after_horizon_invest: run_off_invest,
-                service_budget: scenario.service_budget_per_year
-                    * budget_present_value_per_unit(scenario),
+                service_budget: service_budget_present_value(scenario),
             });
         }
     }

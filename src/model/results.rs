@@ -24,22 +24,25 @@ pub struct Waterfall {
     pub net_gain: Figure,
 }
 
-pub fn waterfall(scenario: &Scenario) -> Waterfall {
+/// The waterfall of a scenario whose full projection is already known: only the two
+/// scenarios without word of mouth (ρ = ν = 0, then ν = 0) are projected again.
+pub fn waterfall(scenario: &Scenario, projection: &Projection) -> Waterfall {
     let mut probe = scenario.clone();
     probe.referrals_per_happy = 0.0;
     probe.lost_per_unhappy = 0.0;
     let retention_only = net_present_values(&probe).lost_to_poor_service();
     probe.referrals_per_happy = scenario.referrals_per_happy;
     let with_referrals = net_present_values(&probe).lost_to_poor_service();
-    let full = net_present_values(scenario);
     Waterfall {
         retention: retention_only,
         referrals: with_referrals.zip(retention_only, |with, without| with - without),
-        fewer_turned_away: full
-            .lost_to_poor_service()
+        fewer_turned_away: projection
+            .lost_to_poor_service
             .zip(with_referrals, |with, without| with - without),
-        service_budget: Figure::checked(-full.service_budget),
-        net_gain: full.gain(),
+        service_budget: projection
+            .service_budget_present_value
+            .map(|budget| -budget),
+        net_gain: projection.npv_gain,
     }
 }
 
@@ -54,10 +57,11 @@ pub struct Results {
 }
 
 pub fn evaluate(scenario: &ValidScenario) -> Results {
+    let projection = project(scenario);
     Results {
         customer: customer_value(scenario),
-        projection: project(scenario),
-        waterfall: waterfall(scenario),
+        waterfall: waterfall(scenario, &projection),
+        projection,
     }
 }
 
