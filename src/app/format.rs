@@ -166,7 +166,8 @@ impl Formats {
         match why {
             Why::WordOfMouthUnbounded => texts.unbounded_short,
             Why::BeyondModelRange => texts.beyond_range,
-            Why::NoProfitMargin | Why::NoServiceBudget => texts.no_budget,
+            Why::NoProfitMargin => texts.no_margin,
+            Why::NoServiceBudget => texts.no_budget,
             Why::NoPaybackWithin30Years => texts.payback_never,
             Why::NoBreakEvenBudget => texts.no_break_even,
         }

@@ -175,6 +175,7 @@ pub struct Texts {
     pub payback_month: &'static str,
     pub payback_never: &'static str,
     pub no_budget: &'static str,
+    pub no_margin: &'static str,
     pub no_break_even: &'static str,
     pub unhappy_title: &'static str,
     /// Slots: {happy}, {unhappy}.
@@ -506,6 +507,7 @@ pub const EN: Texts = Texts {
     payback_month: "in month {month} (year {year})",
     payback_never: "not within 30 years",
     no_budget: "no budget set",
+    no_margin: "no profit margin given",
     no_break_even: "no budget breaks even",
     unhappy_title: "One unhappy customer costs you",
     happy_against_unhappy: "A happy customer is worth {happy}; an unhappy one {unhappy}.",
@@ -621,6 +623,7 @@ pub const HE: Texts = Texts {
     payback_month: "בחודש {month} (שנה {year})",
     payback_never: "לא בתוך 30 שנה",
     no_budget: "לא נקבע תקציב",
+    no_margin: "לא הוזן שיעור רווח",
     no_break_even: "אין תקציב שמגיע לאיזון",
     unhappy_title: "לקוח אחד לא מרוצה עולה לכם",
     happy_against_unhappy: "לקוח מרוצה שווה {happy}; לקוח לא מרוצה {unhappy}.",
