@@ -2,9 +2,7 @@
 //! keystroke, and the Monte Carlo. Run with `cargo bench --bench model`; figures go in
 //! docs/benchmarks.md.
 
-use customer_value_calculator::model::uncertainty::{
-    monte_carlo, tornado, Uncertainty, DEFAULT_DRAWS,
-};
+use customer_value_calculator::model::uncertainty::{monte_carlo, tornado, DEFAULT_DRAWS};
 use customer_value_calculator::model::{evaluate, Field, ValidScenario};
 
 fn main() {
@@ -21,9 +19,8 @@ fn thirty_years() -> ValidScenario {
 #[divan::bench]
 fn full_recompute_30_years() -> usize {
     let scenario = thirty_years();
-    let uncertainty = Uncertainty::default();
     let results = evaluate(divan::black_box(&scenario));
-    let bars = tornado(divan::black_box(&scenario), &uncertainty);
+    let bars = tornado(divan::black_box(&scenario));
     results.projection.yearly_now.len() + bars.len()
 }
 
@@ -39,11 +36,7 @@ fn evaluate_30_years() -> usize {
 fn monte_carlo_2000_draws(horizon_years: f64) -> u32 {
     let scenario = ValidScenario::default()
         .with(Field::HorizonYears, horizon_years)
-        .expect("allowed");
-    monte_carlo(
-        divan::black_box(&scenario),
-        &Uncertainty::default(),
-        DEFAULT_DRAWS,
-    )
-    .draws
+        .expect("allowed")
+        .with_draws(DEFAULT_DRAWS);
+    monte_carlo(divan::black_box(&scenario)).draws
 }

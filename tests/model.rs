@@ -3,6 +3,8 @@
 //! garbage input. Property-based tests over the whole input space are in `properties.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use customer_value_calculator::codec::fields::Reading;
+use customer_value_calculator::codec::scenario_file;
 use customer_value_calculator::model::customer_value::{customer_value, value_per_customer};
 use customer_value_calculator::model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperInput,
@@ -11,12 +13,21 @@ use customer_value_calculator::model::helpers::{
 use customer_value_calculator::model::projection::{net_present_values, project, Level, Projector};
 use customer_value_calculator::model::results::{evaluate, waterfall};
 use customer_value_calculator::model::scenario::{
-    from_json, FieldName, Problem, Scenario, ValidScenario,
+    FieldError, FieldName, Problem, Scenario, ValidScenario,
 };
 use customer_value_calculator::model::uncertainty::{
-    histogram, monte_carlo, percentile, tornado, triangular, SplitMix64, Spread, Uncertainty,
+    check_range, histogram, monte_carlo, percentile, tornado, triangular, SplitMix64, Uncertainty,
 };
 use customer_value_calculator::model::{Field, Figure, Why};
+
+/// Reads a scenario file as the command-line tool does: any problem refuses the file.
+fn from_json(text: &str) -> Result<Reading, Vec<FieldError>> {
+    match scenario_file::read(text) {
+        Ok(reading) if reading.is_clean() => Ok(reading),
+        Ok(reading) => Err(reading.problems),
+        Err(error) => Err(vec![error]),
+    }
+}
 
 fn close(actual: f64, expected: f64, relative: f64) -> bool {
     (actual - expected).abs() <= relative * expected.abs().max(1.0)
@@ -266,6 +277,83 @@ fn gain_roi_and_payback_for_the_defaults() {
             assert!(running >= 0.0, "behind again in month {t}");
         }
     }
+}
+
+#[test]
+fn the_gain_splits_into_within_the_horizon_and_after_it() {
+    let p = project(&Scenario::default());
+    // Within the horizon: the discounted monthly cash alone, as the yearly rows add it up.
+    let within = value(p.yearly_invest[4].cumulative_discounted_profit)
+        - value(p.yearly_now[4].cumulative_discounted_profit);
+    assert_close(value(p.npv_gain_within_horizon), within, 1e-12);
+    assert_close(
+        value(p.npv_gain_after_horizon),
+        value(p.after_horizon_invest) - value(p.after_horizon_now),
+        1e-12,
+    );
+    assert_close(
+        value(p.npv_gain_within_horizon) + value(p.npv_gain_after_horizon),
+        value(p.npv_gain),
+        1e-12,
+    );
+    // The defaults: behind within the 5 years, so the payback falls after them, while the
+    // gain counting what comes after is positive. No figure contradicts another.
+    assert!(value(p.npv_gain_within_horizon) < 0.0);
+    assert!(value(p.payback_month) > 60.0);
+    assert!(value(p.npv_gain) > 0.0);
+    // The monthly series ends at the gain within the horizon and starts near minus one
+    // month of budget (the first month's extra profit is small).
+    assert_eq!(p.cumulative_gain_by_month.len(), 60);
+    assert_close(
+        value(*p.cumulative_gain_by_month.last().expect("months")),
+        within,
+        1e-12,
+    );
+    let first = value(p.cumulative_gain_by_month[0]);
+    assert!(first < 0.0 && first > -5_000.0, "first month {first}");
+    // Without the run-off the two are the same.
+    let without = project(&Scenario {
+        count_after_horizon: false,
+        ..Scenario::default()
+    });
+    assert_eq!(without.npv_gain_after_horizon, Figure::Value(0.0));
+    assert_close(
+        value(without.npv_gain),
+        value(without.npv_gain_within_horizon),
+        1e-12,
+    );
+}
+
+#[test]
+fn the_break_even_share_is_the_p1_at_which_the_budget_just_pays() {
+    let p = project(&Scenario::default());
+    let share = value(p.break_even_unhappy_share_invest);
+    // The defaults gain at p1 = 15% and lose at p0 = 40%, so the share lies between.
+    assert!(share > 0.15 && share < 0.40, "share {share}");
+    let at = project(&Scenario {
+        unhappy_share_invest: share,
+        ..Scenario::default()
+    });
+    assert!(
+        value(at.npv_gain).abs() < 1e-6,
+        "gain at the share: {:?}",
+        at.npv_gain
+    );
+    // A budget so large that even no unhappy customers cannot pay for it.
+    let huge = project(&Scenario {
+        service_budget_per_year: 5_000_000.0,
+        ..Scenario::default()
+    });
+    assert_eq!(
+        huge.break_even_unhappy_share_invest,
+        Figure::Missing(Why::NoBreakEvenShare)
+    );
+    // With no budget, any share up to today's breaks even; the largest is p0.
+    let free = project(&Scenario {
+        service_budget_per_year: 0.0,
+        ..Scenario::default()
+    });
+    assert_eq!(free.break_even_unhappy_share_invest, Figure::Value(0.40));
 }
 
 #[test]
@@ -582,7 +670,7 @@ fn histogram_counts_every_value_once() {
 #[test]
 fn tornado_ranks_inputs_by_swing_and_respects_ranges() {
     let scenario = ValidScenario::default();
-    let bars = tornado(&scenario, &Uncertainty::default());
+    let bars = tornado(&scenario);
     assert_eq!(bars.len(), 13, "every input that moves the gain");
     assert!(bars
         .windows(2)
@@ -609,16 +697,13 @@ fn tornado_ranks_inputs_by_swing_and_respects_ranges() {
         .find(|bar| bar.field == Field::HorizonYears)
         .expect("H bar");
     assert_eq!((horizon.low_value, horizon.high_value), (4.0, 6.0));
-    // p1 = 0.15 ± 25% clamps nothing; a user range is used as given and clamped to [0, 1].
-    let mut uncertainty = Uncertainty::default();
-    uncertainty.set(
-        Field::UnhappyShareInvest,
-        Spread::Between {
-            low: 0.0,
-            high: 1.0,
-        },
-    );
-    let bars = tornado(&scenario, &uncertainty);
+    // p1 = 0.15 ± 25% clamps nothing; a user range is used as given: the tornado's ends
+    // equal the range.
+    let mut with_range = scenario.scenario().clone();
+    with_range
+        .uncertainty
+        .set(Field::UnhappyShareInvest, 0.0, 1.0);
+    let bars = tornado(&valid(with_range));
     let invest = bars
         .iter()
         .find(|bar| bar.field == Field::UnhappyShareInvest)
@@ -634,7 +719,7 @@ fn tornado_ranks_inputs_by_swing_and_respects_ranges() {
 #[test]
 fn acquisition_cost_hardly_moves_the_gain() {
     // A is paid alike at both service levels, so it cancels out of the gain.
-    let bars = tornado(&ValidScenario::default(), &Uncertainty::default());
+    let bars = tornado(&ValidScenario::default());
     let cost = bars
         .iter()
         .find(|bar| bar.field == Field::AcquisitionCost)
@@ -645,8 +730,8 @@ fn acquisition_cost_hardly_moves_the_gain() {
 #[test]
 fn monte_carlo_is_repeatable_and_ordered() {
     let scenario = ValidScenario::default();
-    let first = monte_carlo(&scenario, &Uncertainty::default(), 2_000);
-    let again = monte_carlo(&scenario, &Uncertainty::default(), 2_000);
+    let first = monte_carlo(&scenario);
+    let again = monte_carlo(&scenario);
     assert_eq!(first, again, "a fixed seed gives the same figures");
     assert_eq!(first.draws, 2_000);
     assert!(value(first.p10) <= value(first.p50) && value(first.p50) <= value(first.p90));
@@ -662,16 +747,18 @@ fn monte_carlo_is_repeatable_and_ordered() {
         "p50 {:?} vs gain {gain}",
         first.p50
     );
-    assert_eq!(
-        monte_carlo(&scenario, &Uncertainty::default(), 1_000_000).draws,
-        20_000
-    );
+    assert_eq!(monte_carlo(&scenario.with_draws(1_000_000)).draws, 20_000);
+    assert_eq!(monte_carlo(&scenario.with_draws(500)).draws, 500);
 }
 
 #[test]
 fn without_uncertain_inputs_every_draw_is_the_scenario() {
-    let scenario = ValidScenario::default();
-    let result = monte_carlo(&scenario, &Uncertainty { ranges: Vec::new() }, 100);
+    let mut fixed = Scenario::default();
+    for field in Field::AFFECTING_GAIN {
+        fixed.uncertainty.clear(field);
+    }
+    let scenario = valid(fixed).with_draws(100);
+    let result = monte_carlo(&scenario);
     let gain = value(project(&scenario).npv_gain);
     assert_eq!(result.p10, Figure::Value(gain));
     assert_eq!(result.p90, Figure::Value(gain));
@@ -681,29 +768,41 @@ fn without_uncertain_inputs_every_draw_is_the_scenario() {
 #[test]
 fn user_ranges_are_checked() {
     let field = Field::UnhappyShareNow;
-    assert!(Spread::Between {
-        low: 0.1,
-        high: 0.5
-    }
-    .checked(field)
-    .is_ok());
-    assert!(Spread::Between {
-        low: 0.5,
-        high: 0.1
-    }
-    .checked(field)
-    .is_err());
-    assert!(Spread::Between {
-        low: 0.1,
-        high: 1.5
-    }
-    .checked(field)
-    .is_err());
-    assert!(Spread::Relative(-0.1).checked(field).is_err());
+    assert!(check_range(field, 0.1, 0.5, 0.4).is_ok());
+    assert_eq!(
+        check_range(field, 0.5, 0.1, 0.4),
+        Err(Problem::LowAboveHigh {
+            low: 0.5,
+            high: 0.1
+        })
+    );
+    assert_eq!(
+        check_range(field, 0.1, 1.5, 0.4),
+        Err(Problem::OutOfRange(1.5))
+    );
+    assert_eq!(
+        check_range(field, 0.1, 0.3, 0.4),
+        Err(Problem::RangeExcludesValue {
+            low: 0.1,
+            high: 0.3,
+            value: 0.4
+        })
+    );
+    // A scenario whose range leaves out its value does not validate, and the error names
+    // the field's range.
+    let mut scenario = Scenario::default();
+    scenario.uncertainty.set(field, 0.1, 0.3);
+    let errors = scenario.validate().expect_err("invalid");
+    assert_eq!(errors[0].field, FieldName::Range(field));
     let mut uncertainty = Uncertainty::default();
     uncertainty.clear(Field::LifetimeProfit);
-    assert_eq!(uncertainty.spread(Field::LifetimeProfit), None);
-    assert_eq!(uncertainty.ranges.len(), 6);
+    assert!(!uncertainty.varies(Field::LifetimeProfit));
+    assert_eq!(uncertainty.varying().count(), 6);
+    // A cleared input still has ±25% for the tornado.
+    assert_eq!(
+        uncertainty.ends(Field::LifetimeProfit, 20_000.0),
+        (15_000.0, 25_000.0)
+    );
 }
 
 // --- Helpers ------------------------------------------------------------------------------------
@@ -823,8 +922,7 @@ fn missing_fields_take_defaults_and_unknown_ones_are_reported() {
     let read = from_json(r#"{"lifetime_profit": 35000, "colour": "blue"}"#).expect("valid");
     assert_eq!(read.scenario.lifetime_profit, 35_000.0);
     assert_eq!(read.scenario.acquisition_cost, 2_000.0);
-    assert_eq!(read.unknown_fields.len(), 1);
-    assert_eq!(read.unknown_fields[0].0, "colour");
+    assert_eq!(read.unknown, vec!["colour".to_string()]);
     assert_eq!(
         from_json("{}").expect("valid").scenario,
         ValidScenario::default()
@@ -839,7 +937,7 @@ fn json_round_trips_with_model_field_names() {
         ..Scenario::default()
     };
     scenario.set(Field::ReferralsPerHappy, 1.25);
-    let text = customer_value_calculator::model::scenario::to_json(&scenario);
+    let text = scenario_file::write(&scenario);
     for field in Field::ALL {
         assert!(
             text.contains(&format!("\"{}\"", field.name())),
@@ -847,7 +945,7 @@ fn json_round_trips_with_model_field_names() {
             field.name()
         );
     }
-    assert!(text.contains("\"schema_version\": 1"));
+    assert!(text.contains("\"schema_version\": 2"));
     assert_eq!(
         from_json(&text).expect("valid").scenario.scenario(),
         &scenario
@@ -957,4 +1055,144 @@ fn a_newer_schema_is_refused() {
         errors_of(r#"{"schema_version": 99}"#),
         vec![(FieldName::SchemaVersion, Problem::NewerSchema(99))]
     );
+}
+
+#[test]
+fn uncertainty_round_trips_through_the_file() {
+    let mut scenario = Scenario::default();
+    scenario
+        .uncertainty
+        .set(Field::LifetimeProfit, 15_000.0, 30_000.0);
+    scenario.uncertainty.clear(Field::ReferralsPerHappy);
+    scenario
+        .uncertainty
+        .set_varies(Field::AcquisitionCost, true);
+    scenario
+        .uncertainty
+        .set_ends(Field::DiscountRate, Some((0.05, 0.12)));
+    scenario.uncertainty.draws = 5_000;
+    let text = scenario_file::write(&scenario);
+    assert!(
+        text.contains(
+            "\"lifetime_profit\": {\n      \"low\": 15000,\n      \"high\": 30000\n    }"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\"referrals_per_happy\": null"), "{text}");
+    assert!(text.contains("\"monte_carlo_draws\": 5000"), "{text}");
+    let read = from_json(&text).expect("valid");
+    assert_eq!(read.scenario.scenario(), &scenario);
+    // Without any uncertainty settings: the defaults, and they round-trip too.
+    let plain = scenario_file::write(&Scenario::default());
+    assert!(plain.contains("\"uncertainty\": {}"), "{plain}");
+    assert_eq!(
+        from_json(&plain).expect("valid").scenario,
+        ValidScenario::default()
+    );
+}
+
+#[test]
+fn a_version_1_file_without_uncertainty_still_reads() {
+    let read = from_json(r#"{"schema_version": 1, "lifetime_profit": 30000}"#).expect("valid");
+    assert_eq!(read.scenario.lifetime_profit, 30_000.0);
+    assert_eq!(read.scenario.uncertainty, Uncertainty::default());
+}
+
+#[test]
+fn a_bad_range_is_an_error_that_names_the_field() {
+    let cases = [
+        (
+            r#"{"uncertainty": {"lifetime_profit": {"low": 30000, "high": 15000}}}"#,
+            Problem::LowAboveHigh {
+                low: 30_000.0,
+                high: 15_000.0,
+            },
+        ),
+        (
+            r#"{"uncertainty": {"lifetime_profit": {"low": 25000, "high": 30000}}}"#,
+            Problem::RangeExcludesValue {
+                low: 25_000.0,
+                high: 30_000.0,
+                value: 20_000.0,
+            },
+        ),
+        (
+            r#"{"uncertainty": {"lifetime_profit": {"low": -5, "high": 30000}}}"#,
+            Problem::OutOfRange(-5.0),
+        ),
+        (
+            r#"{"uncertainty": {"lifetime_profit": {"low": 15000}}}"#,
+            Problem::Missing,
+        ),
+        (
+            r#"{"uncertainty": {"lifetime_profit": "wide"}}"#,
+            Problem::WrongType("text"),
+        ),
+    ];
+    for (text, problem) in cases {
+        assert_eq!(
+            errors_of(text),
+            vec![(FieldName::Range(Field::LifetimeProfit), problem)],
+            "{text}"
+        );
+    }
+    let message =
+        from_json(r#"{"uncertainty": {"lifetime_profit": {"low": 25000, "high": 30000}}}"#)
+            .expect_err("invalid")[0]
+            .to_string();
+    assert!(
+        message.starts_with("uncertainty.lifetime_profit: the range 25000 to 30000 does not contain the value 20000"),
+        "{message}"
+    );
+    assert_eq!(
+        errors_of(r#"{"monte_carlo_draws": 0}"#),
+        vec![(FieldName::Draws, Problem::OutOfRange(0.0))]
+    );
+}
+
+#[test]
+fn the_tornados_ends_equal_the_given_range() {
+    let text = r#"{"uncertainty": {"lifetime_profit": {"low": 12000, "high": 31000}, "acquisition_cost": {"low": 1000, "high": 2500, "varies": false}}}"#;
+    let scenario = from_json(text).expect("valid").scenario;
+    let bars = tornado(&scenario);
+    let bar = |field: Field| {
+        *bars
+            .iter()
+            .find(|bar| bar.field == field)
+            .expect("every input has a bar")
+    };
+    let lifetime = bar(Field::LifetimeProfit);
+    assert_eq!(
+        (lifetime.low_value, lifetime.high_value),
+        (12_000.0, 31_000.0)
+    );
+    let at_low = Scenario {
+        lifetime_profit: 12_000.0,
+        ..scenario.scenario().clone()
+    };
+    assert_close(
+        value(lifetime.gain_at_low),
+        value(net_present_values(&at_low).gain()),
+        1e-12,
+    );
+    let cost = bar(Field::AcquisitionCost);
+    assert_eq!((cost.low_value, cost.high_value), (1_000.0, 2_500.0));
+    assert!(!scenario.uncertainty.varies(Field::AcquisitionCost));
+}
+
+#[test]
+fn a_repeated_key_is_refused_and_the_rest_applies() {
+    let reading = scenario_file::read(
+        r#"{"lifetime_profit": 1, "lifetime_profit": 2, "acquisition_cost": 500}"#,
+    )
+    .expect("an object");
+    assert_eq!(
+        reading.problems,
+        vec![FieldError {
+            field: FieldName::Numeric(Field::LifetimeProfit),
+            problem: Problem::Repeated
+        }]
+    );
+    assert_eq!(reading.scenario.lifetime_profit, 20_000.0);
+    assert_eq!(reading.scenario.acquisition_cost, 500.0);
 }

@@ -13,7 +13,7 @@ use super::hooks::{initial_language, remember_language, use_after_pause};
 use super::i18n::Language;
 use super::presets::Preset;
 use super::state::{Action, State};
-use crate::model::uncertainty::{monte_carlo, tornado, Uncertainty, DEFAULT_DRAWS};
+use crate::model::uncertainty::{monte_carlo, tornado};
 use crate::model::{evaluate, ValidScenario};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,14 +43,9 @@ pub fn App(props: &AppProps) -> Html {
     });
     let scenario = state.scenario.clone();
     let results = use_memo(scenario.clone(), evaluate);
-    let bars = use_memo(scenario.clone(), |scenario| {
-        tornado(scenario, &Uncertainty::default())
-    });
-    let (monte_carlo_result, monte_carlo_updating) = use_after_pause(
-        scenario.clone(),
-        MONTE_CARLO_PAUSE_MS,
-        |scenario: &ValidScenario| monte_carlo(scenario, &Uncertainty::default(), DEFAULT_DRAWS),
-    );
+    let bars = use_memo(scenario.clone(), tornado);
+    let (monte_carlo_result, monte_carlo_updating) =
+        use_after_pause(scenario.clone(), MONTE_CARLO_PAUSE_MS, monte_carlo);
     let formats = use_memo(
         (state.language, scenario.currency.clone()),
         |(language, currency)| Formats::new(*language, currency),

@@ -2,10 +2,10 @@
 //! as the app. Reads a scenario as JSON from a file or stdin and prints every output as
 //! JSON. Bad input exits non-zero with the validation messages on stderr.
 
+use customer_value_calculator::codec::scenario_file;
 use customer_value_calculator::model::helpers::lifetime_from_yearly;
 use customer_value_calculator::model::results::report;
-use customer_value_calculator::model::scenario::from_json;
-use customer_value_calculator::model::uncertainty::{Uncertainty, DEFAULT_DRAWS, MAX_DRAWS};
+use customer_value_calculator::model::uncertainty::MAX_DRAWS;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -14,7 +14,15 @@ usage:
   cvc [--draws N] [FILE | -]
       Reads a scenario (JSON, the field names of model.md; missing fields take their
       defaults) from FILE, or stdin when FILE is - or absent, and prints the results as JSON.
-      --draws N  Monte Carlo draws, 1 to 20000 (default 2000).
+      The tornado and the Monte Carlo use the file's \"uncertainty\" ranges and
+      \"monte_carlo_draws\" (see README.md).
+      --draws N  Monte Carlo draws, 1 to 20000, in place of the file's (default 2000).
+
+      npv_gain counts what the customers there at the end of the horizon still bring
+      afterwards (when count_after_horizon is true); npv_gain_within_horizon is the
+      discounted monthly cash alone, and npv_gain_after_horizon the rest. payback_month
+      reads the monthly cash alone, so it can fall after the horizon while npv_gain is
+      positive.
   cvc lifetime --yearly-profit M --retention R [--discount D]
       Lifetime profit and years from yearly profit per customer, yearly retention (0 to
       0.99) and discount rate (default 0.08), with both textbook CLV figures.
@@ -40,28 +48,29 @@ fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("-h" | "--help" | "help") => Ok(USAGE.trim_end().to_string()),
         Some("lifetime") => lifetime(&args[1..]),
-        Some("defaults") => Ok(customer_value_calculator::model::scenario::to_json(
-            &Default::default(),
-        )),
+        Some("defaults") => Ok(scenario_file::write(&Default::default())
+            .trim_end()
+            .to_string()),
         _ => scenario_report(args),
     }
 }
 
 fn scenario_report(args: &[String]) -> Result<String, String> {
-    let mut draws = DEFAULT_DRAWS;
+    let mut draws = None;
     let mut source: Option<&str> = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--draws" => {
                 let text = rest.next().ok_or("--draws needs a number")?;
-                draws = text
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| (1..=MAX_DRAWS).contains(n))
-                    .ok_or_else(|| {
-                        format!("--draws: {text:?} is not a whole number from 1 to {MAX_DRAWS}")
-                    })?;
+                draws = Some(
+                    text.parse::<u32>()
+                        .ok()
+                        .filter(|n| (1..=MAX_DRAWS).contains(n))
+                        .ok_or_else(|| {
+                            format!("--draws: {text:?} is not a whole number from 1 to {MAX_DRAWS}")
+                        })?,
+                );
             }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{USAGE}"))
@@ -82,17 +91,23 @@ fn scenario_report(args: &[String]) -> Result<String, String> {
             std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?
         }
     };
-    let read = from_json(&text).map_err(|errors| {
-        let lines: Vec<String> = errors
+    let reading = scenario_file::read(&text).map_err(|error| format!("error: {error}"))?;
+    if !reading.is_clean() {
+        let lines: Vec<String> = reading
+            .problems
             .iter()
             .map(|error| format!("error: {error}"))
             .collect();
-        lines.join("\n")
-    })?;
-    for warning in &read.unknown_fields {
-        eprintln!("warning: {warning}");
+        return Err(lines.join("\n"));
     }
-    let report = report(&read.scenario, &Uncertainty::default(), draws);
+    for key in &reading.unknown {
+        eprintln!("warning: unknown field {key:?} ignored");
+    }
+    let mut scenario = reading.scenario;
+    if let Some(draws) = draws {
+        scenario = scenario.with_draws(draws);
+    }
+    let report = report(&scenario);
     serde_json::to_string_pretty(&report).map_err(|error| format!("cannot write results: {error}"))
 }
 

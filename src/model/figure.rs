@@ -23,6 +23,8 @@ pub enum Why {
     NoPaybackWithin30Years,
     /// Investing never catches up with today, whatever the budget, so no budget breaks even.
     NoBreakEvenBudget,
+    /// Even with no customer served badly after investing, the budget does not pay.
+    NoBreakEvenShare,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

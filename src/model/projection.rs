@@ -336,6 +336,11 @@ pub struct Projection {
     pub after_horizon_now: Figure,
     pub after_horizon_invest: Figure,
     pub npv_gain: Figure,
+    /// The part of `npv_gain` earned within the horizon: the discounted monthly cash alone.
+    pub npv_gain_within_horizon: Figure,
+    /// The part that comes after it: what the customers there at the end of the horizon still
+    /// bring (after_horizon_invest − after_horizon_now; 0 when it is not counted).
+    pub npv_gain_after_horizon: Figure,
     pub lost_to_poor_service: Figure,
     /// Present value of the service budget over the horizon.
     pub service_budget_present_value: Figure,
@@ -343,8 +348,15 @@ pub struct Projection {
     /// The first month from which the running discounted gain stays ≥ 0, within 30 years.
     pub payback_month: Figure,
     pub break_even_budget_per_year: Figure,
+    /// The unhappy share after investing at which this budget just breaks even; missing
+    /// when even 0% is not enough (model-notes.md).
+    pub break_even_unhappy_share_invest: Figure,
     pub yearly_now: Vec<YearRow>,
     pub yearly_invest: Vec<YearRow>,
+    /// The running discounted gain of investing (invest − today), month by month over the
+    /// horizon: what the "when does it pay?" chart draws.
+    #[serde(skip)]
+    pub cumulative_gain_by_month: Vec<Figure>,
 }
 
 pub fn project(scenario: &Scenario) -> Projection {
@@ -354,6 +366,7 @@ pub fn project(scenario: &Scenario) -> Projection {
     let mut invest = Projector::new(scenario, Level::Invest);
     let mut yearly_now = Vec::with_capacity(scenario.horizon_years as usize);
     let mut yearly_invest = Vec::with_capacity(scenario.horizon_years as usize);
+    let mut cumulative_gain_by_month = Vec::with_capacity(horizon as usize);
     let (mut year_now, mut year_invest) = (YearTotals::default(), YearTotals::default());
     let (mut cumulative_now, mut cumulative_invest) = (0.0, 0.0);
     let mut horizon_npvs = None;
@@ -376,6 +389,10 @@ pub fn project(scenario: &Scenario) -> Projection {
             && cumulative_invest.abs() <= MODEL_RANGE_LIMIT;
 
         if month_now.index <= horizon {
+            cumulative_gain_by_month.push(
+                Figure::checked(cumulative_invest)
+                    .zip(Figure::checked(cumulative_now), |a, b| a - b),
+            );
             year_now.add(&month_now);
             year_invest.add(&month_invest);
             if month_now.index.is_multiple_of(12) {
@@ -411,20 +428,95 @@ pub fn project(scenario: &Scenario) -> Projection {
         Figure::Value(f64::from(last_month_behind + 1))
     };
     let figures = GainFigures::new(scenario, &npvs);
+    let after_horizon_now = Figure::checked(npvs.after_horizon_now);
+    let after_horizon_invest = Figure::checked(npvs.after_horizon_invest);
+    let npv_gain_after_horizon = after_horizon_invest.zip(after_horizon_now, |a, b| a - b);
     Projection {
         npv_now: Figure::checked(npvs.now),
         npv_invest: Figure::checked(npvs.invest),
-        after_horizon_now: Figure::checked(npvs.after_horizon_now),
-        after_horizon_invest: Figure::checked(npvs.after_horizon_invest),
+        after_horizon_now,
+        after_horizon_invest,
         npv_gain: figures.npv_gain,
+        npv_gain_within_horizon: figures
+            .npv_gain
+            .zip(npv_gain_after_horizon, |gain, after| gain - after),
+        npv_gain_after_horizon,
         lost_to_poor_service: figures.lost_to_poor_service,
         service_budget_present_value: Figure::checked(npvs.service_budget),
         roi: figures.roi,
         payback_month,
         break_even_budget_per_year: figures.break_even_budget_per_year,
+        break_even_unhappy_share_invest: break_even_unhappy_share(scenario, &npvs),
         yearly_now,
         yearly_invest,
+        cumulative_gain_by_month,
     }
+}
+
+/// The unhappy share after investing, p1, at which `npv_gain` is 0 with the budget fixed
+/// (issue: "the questions asked the other way round"). The gain falls as p1 rises, and at
+/// p1 = p0 it is minus the budget's present value, so the answer lies in [0, p0]: p0 itself
+/// when there is no budget, and missing when even p1 = 0 does not pay for the budget.
+///
+/// Solved by regula falsi with the Illinois modification: the gain is close to linear in
+/// p1, so a handful of projections reach the root, where bisection would take fifty.
+pub fn break_even_unhappy_share(scenario: &Scenario, npvs: &NetPresentValues) -> Figure {
+    let Figure::Value(now) = Figure::checked(npvs.now) else {
+        return Figure::Missing(Why::BeyondModelRange);
+    };
+    let mut probe = scenario.clone();
+    let mut gain_at = |share: f64| {
+        probe.unhappy_share_invest = share;
+        let mut run = [LevelRun::new(&probe, Level::Invest)];
+        run_side_by_side(&mut run);
+        Figure::checked(run[0].npv).map(|invest| invest - now)
+    };
+    let highest = scenario.unhappy_share_now;
+    let (Figure::Value(gain_at_zero), Figure::Value(gain_at_highest)) =
+        (gain_at(0.0), gain_at(highest))
+    else {
+        return Figure::Missing(Why::BeyondModelRange);
+    };
+    if gain_at_zero < 0.0 {
+        return Figure::Missing(Why::NoBreakEvenShare);
+    }
+    if gain_at_highest >= 0.0 {
+        return Figure::Value(highest);
+    }
+    // Within rounding of the money involved counts as even.
+    let tolerance = 1e-11 * (now.abs() + npvs.invest.abs() + npvs.service_budget.abs()).max(1.0);
+    let (mut low, mut gain_low) = (0.0, gain_at_zero);
+    let (mut high, mut gain_high) = (highest, gain_at_highest);
+    let mut last_moved_low = None;
+    for _ in 0..100 {
+        let guess = high - gain_high * (high - low) / (gain_high - gain_low);
+        // A guess on an end (or outside, from rounding) falls back to halving.
+        let share = if guess > low && guess < high {
+            guess
+        } else {
+            0.5 * (low + high)
+        };
+        let Figure::Value(gain) = gain_at(share) else {
+            return Figure::Missing(Why::BeyondModelRange);
+        };
+        if gain.abs() <= tolerance || high - low <= 1e-15 {
+            return Figure::Value(share);
+        }
+        if gain > 0.0 {
+            (low, gain_low) = (share, gain);
+            if last_moved_low == Some(true) {
+                gain_high *= 0.5;
+            }
+            last_moved_low = Some(true);
+        } else {
+            (high, gain_high) = (share, gain);
+            if last_moved_low == Some(false) {
+                gain_low *= 0.5;
+            }
+            last_moved_low = Some(false);
+        }
+    }
+    Figure::Value(low)
 }
 
 /// The figures derived from the two NPVs and the budget's present value.

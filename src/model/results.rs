@@ -5,7 +5,7 @@ use super::customer_value::{customer_value, CustomerValue};
 use super::figure::{Figure, Why};
 use super::projection::{net_present_values, project, Projection};
 use super::scenario::{Scenario, ValidScenario};
-use super::uncertainty::{monte_carlo, tornado, MonteCarlo, TornadoBar, Uncertainty};
+use super::uncertainty::{monte_carlo, tornado, MonteCarlo, TornadoBar};
 use serde::Serialize;
 
 /// The gain split for the waterfall chart (model.md "Decomposition of the gain").
@@ -70,7 +70,7 @@ impl Results {
     pub fn missing(&self) -> Vec<(&'static str, Why)> {
         let c = &self.customer;
         let p = &self.projection;
-        let named: [(&'static str, Figure); 18] = [
+        let named: [(&'static str, Figure); 21] = [
             ("value_per_customer_now", c.value_per_customer_now),
             ("value_per_customer_invest", c.value_per_customer_invest),
             ("happy_customer_value", c.happy_customer_value),
@@ -85,10 +85,16 @@ impl Results {
             ("after_horizon_now", p.after_horizon_now),
             ("after_horizon_invest", p.after_horizon_invest),
             ("npv_gain", p.npv_gain),
+            ("npv_gain_within_horizon", p.npv_gain_within_horizon),
+            ("npv_gain_after_horizon", p.npv_gain_after_horizon),
             ("lost_to_poor_service", p.lost_to_poor_service),
             ("roi", p.roi),
             ("payback_month", p.payback_month),
             ("break_even_budget_per_year", p.break_even_budget_per_year),
+            (
+                "break_even_unhappy_share_invest",
+                p.break_even_unhappy_share_invest,
+            ),
         ];
         named
             .into_iter()
@@ -108,13 +114,15 @@ pub struct Report {
     pub null_reasons: std::collections::BTreeMap<&'static str, Why>,
 }
 
-pub fn report(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u32) -> Report {
+/// Every result of a scenario, with the tornado and the Monte Carlo over the scenario's own
+/// ranges and number of draws.
+pub fn report(scenario: &ValidScenario) -> Report {
     let results = evaluate(scenario);
     let null_reasons = results.missing().into_iter().collect();
     Report {
         results,
-        tornado: tornado(scenario, uncertainty),
-        monte_carlo: monte_carlo(scenario, uncertainty, draws),
+        tornado: tornado(scenario),
+        monte_carlo: monte_carlo(scenario),
         null_reasons,
     }
 }

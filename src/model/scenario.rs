@@ -4,19 +4,18 @@
 //! Every place a scenario is written down (JSON, URL, embed attributes, the form) uses the
 //! field names here, so [`Field`] is the single table of them.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use super::uncertainty::{Uncertainty, MAX_DRAWS};
+use serde::Serialize;
 use std::fmt;
 
-/// The schema version written with every scenario, so saved and shared scenarios can be
-/// migrated when the fields change.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the scenario file's format, written with every scenario so that saved and
+/// shared scenarios can be migrated when the fields change. Version 2 added `uncertainty`
+/// and `monte_carlo_draws`; version 1 files still read.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Inputs of one scenario. Rates are fractions (0.25 means 25%).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
-    pub schema_version: u32,
     pub currency: String,
     pub acquisition_cost: f64,
     pub lifetime_profit: f64,
@@ -32,14 +31,14 @@ pub struct Scenario {
     pub horizon_years: f64,
     pub discount_rate: f64,
     pub count_after_horizon: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub profit_margin: Option<f64>,
+    /// How sure the user is of each input, and the Monte Carlo's number of draws.
+    pub uncertainty: Uncertainty,
 }
 
 impl Default for Scenario {
     fn default() -> Self {
         let mut scenario = Scenario {
-            schema_version: SCHEMA_VERSION,
             currency: DEFAULT_CURRENCY.to_string(),
             acquisition_cost: 0.0,
             lifetime_profit: 0.0,
@@ -56,6 +55,7 @@ impl Default for Scenario {
             discount_rate: 0.0,
             count_after_horizon: true,
             profit_margin: None,
+            uncertainty: Uncertainty::default(),
         };
         // The profit margin stays absent: its spec default only seeds an empty form field.
         for field in Field::AFFECTING_GAIN {
@@ -69,7 +69,7 @@ pub const DEFAULT_CURRENCY: &str = "ILS";
 
 /// A numeric input of the scenario. `profit_margin` is optional, and a missing margin is
 /// written as `None` in [`Scenario`]; everywhere else these behave alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     AcquisitionCost,
@@ -299,6 +299,11 @@ impl Field {
         self.spec().name
     }
 
+    /// The field's place in [`Field::ALL`], for tables indexed by field.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn from_name(name: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|field| field.name() == name)
     }
@@ -397,12 +402,6 @@ impl Scenario {
                 problem: Problem::NotCurrencyCode(self.currency.clone()),
             });
         }
-        if self.schema_version > SCHEMA_VERSION {
-            errors.push(FieldError {
-                field: FieldName::SchemaVersion,
-                problem: Problem::NewerSchema(self.schema_version),
-            });
-        }
         for field in Field::ALL {
             if let Some(value) = self.value(field) {
                 match field.check(value) {
@@ -410,6 +409,9 @@ impl Scenario {
                     Err(error) => errors.push(error),
                 }
             }
+        }
+        if errors.is_empty() {
+            errors.extend(checked.uncertainty.check(&checked));
         }
         if errors.is_empty() {
             Ok(ValidScenario(checked))
@@ -428,12 +430,23 @@ impl ValidScenario {
         &self.0
     }
 
-    /// The same scenario with one field changed, if the new value is allowed.
+    /// The same scenario with another number of Monte Carlo draws (clamped to 1..=20,000).
+    pub fn with_draws(&self, draws: u32) -> ValidScenario {
+        let mut changed = self.0.clone();
+        changed.uncertainty.draws = draws.clamp(1, super::uncertainty::MAX_DRAWS);
+        ValidScenario(changed)
+    }
+
+    /// The same scenario with one field changed, if the new value is allowed (and still
+    /// lies within any range the user set for that field).
     pub fn with(&self, field: Field, value: f64) -> Result<ValidScenario, FieldError> {
         let value = field.check(value)?;
         let mut changed = self.0.clone();
         changed.set(field, value);
-        Ok(ValidScenario(changed))
+        match changed.uncertainty.check(&changed).into_iter().next() {
+            Some(error) => Err(error),
+            None => Ok(ValidScenario(changed)),
+        }
     }
 }
 
@@ -455,6 +468,10 @@ pub enum FieldName {
     Currency,
     CountAfterHorizon,
     SchemaVersion,
+    /// The uncertainty range of an input (JSON `uncertainty.<field>`).
+    Range(Field),
+    /// The number of Monte Carlo draws.
+    Draws,
     /// The document as a whole (not JSON, not an object).
     Document,
 }
@@ -466,6 +483,8 @@ impl FieldName {
             FieldName::Currency => "currency",
             FieldName::CountAfterHorizon => "count_after_horizon",
             FieldName::SchemaVersion => "schema_version",
+            FieldName::Range(field) => field.name(),
+            FieldName::Draws => "monte_carlo_draws",
             FieldName::Document => "(document)",
         }
     }
@@ -486,6 +505,21 @@ pub enum Problem {
     NewerSchema(u32),
     /// The document is not valid JSON, or not a JSON object. Holds the parser's message.
     Unreadable(String),
+    /// Text where a number belongs, in a link or an attribute (long text is cut short).
+    NotANumber(String),
+    /// The same field given twice: neither is taken.
+    Repeated,
+    /// An uncertainty range whose low end is above its high end.
+    LowAboveHigh {
+        low: f64,
+        high: f64,
+    },
+    /// An uncertainty range that leaves out the input's own value.
+    RangeExcludesValue {
+        low: f64,
+        high: f64,
+        value: f64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -531,9 +565,17 @@ fn plain_number(value: f64) -> String {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.field.as_str();
+        let name = match self.field {
+            FieldName::Range(field) => format!("uncertainty.{}", field.name()),
+            other => other.as_str().to_string(),
+        };
         let allowed = match self.field {
             FieldName::Numeric(field) => describe_range(field),
+            FieldName::Range(field) => format!(
+                "low and high ends {}, with low <= value <= high",
+                describe_range(field)
+            ),
+            FieldName::Draws => format!("a whole number from 1 to {MAX_DRAWS}"),
             FieldName::Currency => "a 3-letter ISO 4217 code in capitals, such as ILS".to_string(),
             FieldName::CountAfterHorizon => "true or false".to_string(),
             FieldName::SchemaVersion => format!("a version up to {SCHEMA_VERSION}"),
@@ -560,146 +602,18 @@ impl fmt::Display for FieldError {
             Problem::Unreadable(message) => {
                 write!(f, "{name}: cannot be read ({message}); allowed: {allowed}")
             }
-        }
-    }
-}
-
-/// A field the reader did not recognise. It is ignored, and reported so that a typo in a
-/// field name does not pass silently.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownField(pub String);
-
-impl fmt::Display for UnknownField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown field {:?} ignored", self.0)
-    }
-}
-
-/// A scenario read from JSON, with the warnings about fields that were ignored.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReadScenario {
-    pub scenario: ValidScenario,
-    pub unknown_fields: Vec<UnknownField>,
-}
-
-/// Reads a scenario from JSON text. Missing fields take their defaults; unknown fields are
-/// ignored and listed. Every wrong field is reported, not only the first.
-pub fn from_json(text: &str) -> Result<ReadScenario, Vec<FieldError>> {
-    let unreadable = |message: String| {
-        vec![FieldError {
-            field: FieldName::Document,
-            problem: Problem::Unreadable(message),
-        }]
-    };
-    // serde_json refuses nesting deeper than 128 levels and numbers beyond f64 with an error.
-    let document: Value =
-        serde_json::from_str(text).map_err(|error| unreadable(error.to_string()))?;
-    let Value::Object(object) = document else {
-        return Err(unreadable(format!(
-            "the document is {}",
-            json_kind(&document)
-        )));
-    };
-    from_json_object(&object)
-}
-
-/// Reads a scenario from an already parsed JSON object (see [`from_json`]).
-pub fn from_json_object(object: &Map<String, Value>) -> Result<ReadScenario, Vec<FieldError>> {
-    let mut scenario = Scenario::default();
-    let mut errors = Vec::new();
-    let mut unknown_fields = Vec::new();
-    for (key, value) in object {
-        let result = match key.as_str() {
-            "currency" => match value {
-                Value::String(code) => {
-                    scenario.currency = code.clone();
-                    Ok(())
-                }
-                other => Err(FieldError {
-                    field: FieldName::Currency,
-                    problem: wrong_type(other),
-                }),
-            },
-            "count_after_horizon" => match value {
-                Value::Bool(flag) => {
-                    scenario.count_after_horizon = *flag;
-                    Ok(())
-                }
-                other => Err(FieldError {
-                    field: FieldName::CountAfterHorizon,
-                    problem: wrong_type(other),
-                }),
-            },
-            "schema_version" => match value.as_u64() {
-                Some(version) => {
-                    scenario.schema_version = u32::try_from(version).unwrap_or(u32::MAX);
-                    Ok(())
-                }
-                None => Err(FieldError {
-                    field: FieldName::SchemaVersion,
-                    problem: wrong_type(value),
-                }),
-            },
-            "profit_margin" if value.is_null() => {
-                scenario.profit_margin = None;
-                Ok(())
+            Problem::NotANumber(text) => {
+                write!(f, "{name}: {text:?} is not a number; allowed: {allowed}")
             }
-            name => match Field::from_name(name) {
-                Some(field) => match value.as_f64() {
-                    Some(number) => {
-                        scenario.set(field, number);
-                        Ok(())
-                    }
-                    None => Err(FieldError::new(field, wrong_type(value))),
-                },
-                None => {
-                    unknown_fields.push(UnknownField(name.to_string()));
-                    Ok(())
-                }
-            },
-        };
-        if let Err(error) = result {
-            errors.push(error);
+            Problem::Repeated => write!(f, "{name}: given more than once; allowed: {allowed}"),
+            Problem::LowAboveHigh { low, high } => write!(
+                f,
+                "{name}: the low end {low} is above the high end {high}; allowed: {allowed}"
+            ),
+            Problem::RangeExcludesValue { low, high, value } => write!(
+                f,
+                "{name}: the range {low} to {high} does not contain the value {value}; allowed: {allowed}"
+            ),
         }
     }
-    match scenario.validate() {
-        Ok(valid) if errors.is_empty() => Ok(ReadScenario {
-            scenario: valid,
-            unknown_fields,
-        }),
-        Ok(_) => Err(errors),
-        Err(more) => {
-            // A field already reported for its type is not reported again for its range.
-            for error in more {
-                if !errors.iter().any(|known| known.field == error.field) {
-                    errors.push(error);
-                }
-            }
-            Err(errors)
-        }
-    }
-}
-
-fn wrong_type(value: &Value) -> Problem {
-    match value {
-        Value::Null => Problem::Missing,
-        other => Problem::WrongType(json_kind(other)),
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// Writes a scenario as JSON with the model's field names; an absent margin is left out.
-pub fn to_json(scenario: &Scenario) -> String {
-    // Serialising plain numbers, strings and booleans cannot fail.
-    serde_json::to_string_pretty(scenario).unwrap_or_default()
 }

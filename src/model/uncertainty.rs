@@ -3,7 +3,7 @@
 
 use super::figure::{Figure, Why};
 use super::projection::{run_side_by_side, service_budget_present_value, Level, LevelRun};
-use super::scenario::{Field, FieldError, Problem, Scenario, ValidScenario};
+use super::scenario::{Field, FieldError, FieldName, Problem, Scenario, ValidScenario};
 use serde::Serialize;
 
 /// Default spread of a range: ±25% of the value.
@@ -25,93 +25,154 @@ pub const UNCERTAIN_BY_DEFAULT: [Field; 7] = [
     Field::UnhappyShareInvest,
 ];
 
-/// How far an input may be from its value.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Spread {
-    /// A fraction of the value either side (0.25 is ±25%).
-    Relative(f64),
-    /// Fixed ends, in the field's own units.
-    Between { low: f64, high: f64 },
+/// The range of one input that moves the gain, and whether the Monte Carlo draws it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InputRange {
+    /// Ends the user set, in the field's own units; `None` is ±25% of the value.
+    pub ends: Option<(f64, f64)>,
+    pub varies: bool,
 }
 
-impl Spread {
-    /// The low and high ends for this field's value, clamped to the allowed range (and
-    /// rounded for whole-number fields).
-    pub fn ends(self, field: Field, value: f64) -> (f64, f64) {
-        let spec = field.spec();
-        let (low, high) = match self {
-            Spread::Relative(fraction) => (value * (1.0 - fraction), value * (1.0 + fraction)),
-            Spread::Between { low, high } => (low, high),
-        };
-        let clamp = |end: f64| {
-            let end = if spec.whole_number { end.round() } else { end };
-            end.clamp(spec.min, spec.max)
-        };
-        (clamp(low), clamp(high))
-    }
-
-    /// Checks a range the user typed: both ends allowed and low ≤ high.
-    pub fn checked(self, field: Field) -> Result<Spread, FieldError> {
-        match self {
-            Spread::Relative(fraction)
-                if fraction.is_finite() && (0.0..=1.0).contains(&fraction) =>
-            {
-                Ok(self)
-            }
-            Spread::Relative(fraction) => {
-                Err(FieldError::new(field, Problem::OutOfRange(fraction)))
-            }
-            Spread::Between { low, high } => {
-                field.check(low)?;
-                field.check(high)?;
-                if low > high {
-                    return Err(FieldError::new(field, Problem::OutOfRange(low)));
-                }
-                Ok(self)
-            }
-        }
-    }
-}
-
-/// The user's ranges: inputs listed here are uncertain and drawn by the Monte Carlo; the
-/// tornado uses these ranges and ±25% for every other input.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// How sure the user is of each input (model.md "Uncertainty"): a range for every input
+/// that moves the gain, whether it varies in the Monte Carlo, and how many draws to make.
+/// The tornado uses every range; the Monte Carlo draws the inputs that vary.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Uncertainty {
-    pub ranges: Vec<(Field, Spread)>,
+    /// Indexed by [`Field::index`], in the order of [`Field::AFFECTING_GAIN`].
+    inputs: [InputRange; 13],
+    pub draws: u32,
 }
 
 impl Default for Uncertainty {
     fn default() -> Self {
+        let mut inputs = [InputRange {
+            ends: None,
+            varies: false,
+        }; 13];
+        for field in UNCERTAIN_BY_DEFAULT {
+            inputs[field.index()].varies = true;
+        }
         Uncertainty {
-            ranges: UNCERTAIN_BY_DEFAULT
-                .iter()
-                .map(|&field| (field, Spread::Relative(DEFAULT_SPREAD)))
-                .collect(),
+            inputs,
+            draws: DEFAULT_DRAWS,
         }
     }
 }
 
+/// ±`fraction` of `value`, clamped to the field's allowed range and rounded for
+/// whole-number fields.
+pub fn relative_ends(field: Field, value: f64, fraction: f64) -> (f64, f64) {
+    let spec = field.spec();
+    let clamp = |end: f64| {
+        let end = if spec.whole_number { end.round() } else { end };
+        end.clamp(spec.min, spec.max)
+    };
+    (
+        clamp(value * (1.0 - fraction)),
+        clamp(value * (1.0 + fraction)),
+    )
+}
+
 impl Uncertainty {
-    pub fn spread(&self, field: Field) -> Option<Spread> {
-        self.ranges
-            .iter()
-            .find(|(known, _)| *known == field)
-            .map(|&(_, spread)| spread)
+    /// The setting of one input; the profit margin, which does not move the gain, has none.
+    pub fn input(&self, field: Field) -> Option<InputRange> {
+        self.inputs.get(field.index()).copied()
     }
 
-    /// Sets or replaces the range of one input, making it uncertain.
-    pub fn set(&mut self, field: Field, spread: Spread) {
-        match self.ranges.iter_mut().find(|(known, _)| *known == field) {
-            Some(entry) => entry.1 = spread,
-            None => self.ranges.push((field, spread)),
+    /// The low and high ends of an input's range for this value of it.
+    pub fn ends(&self, field: Field, value: f64) -> (f64, f64) {
+        match self.input(field).and_then(|input| input.ends) {
+            Some(ends) => ends,
+            None => relative_ends(field, value, DEFAULT_SPREAD),
         }
     }
 
-    /// Clears the range of one input: it is then held at its value in the Monte Carlo.
-    pub fn clear(&mut self, field: Field) {
-        self.ranges.retain(|(known, _)| *known != field);
+    pub fn varies(&self, field: Field) -> bool {
+        self.input(field).is_some_and(|input| input.varies)
     }
+
+    /// Sets the range of one input and makes it uncertain (model.md: "set a range").
+    pub fn set(&mut self, field: Field, low: f64, high: f64) {
+        if let Some(input) = self.inputs.get_mut(field.index()) {
+            *input = InputRange {
+                ends: Some((low, high)),
+                varies: true,
+            };
+        }
+    }
+
+    /// Sets an input's ends, keeping whether it varies.
+    pub fn set_ends(&mut self, field: Field, ends: Option<(f64, f64)>) {
+        if let Some(input) = self.inputs.get_mut(field.index()) {
+            input.ends = ends;
+        }
+    }
+
+    pub fn set_varies(&mut self, field: Field, varies: bool) {
+        if let Some(input) = self.inputs.get_mut(field.index()) {
+            input.varies = varies;
+        }
+    }
+
+    /// Clears an input's range (model.md: "clear one"): it is held at its value in the Monte
+    /// Carlo, and the tornado moves it ±25%.
+    pub fn clear(&mut self, field: Field) {
+        if let Some(input) = self.inputs.get_mut(field.index()) {
+            *input = InputRange {
+                ends: None,
+                varies: false,
+            };
+        }
+    }
+
+    /// Whether this input is set as it is by default.
+    pub fn is_default(&self, field: Field) -> bool {
+        self.input(field) == Uncertainty::default().input(field)
+    }
+
+    /// The inputs that vary in the Monte Carlo.
+    pub fn varying(&self) -> impl Iterator<Item = Field> + '_ {
+        Field::AFFECTING_GAIN
+            .into_iter()
+            .filter(|&field| self.varies(field))
+    }
+
+    /// Every problem with the ranges the user set, for this scenario's values: each end
+    /// allowed for its field, low ≤ value ≤ high, and draws from 1 to 20,000.
+    pub fn check(&self, scenario: &Scenario) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        for field in Field::AFFECTING_GAIN {
+            if let Some((low, high)) = self.input(field).and_then(|input| input.ends) {
+                if let Err(problem) = check_range(field, low, high, scenario.get(field)) {
+                    errors.push(FieldError {
+                        field: FieldName::Range(field),
+                        problem,
+                    });
+                }
+            }
+        }
+        if !(1..=MAX_DRAWS).contains(&self.draws) {
+            errors.push(FieldError {
+                field: FieldName::Draws,
+                problem: Problem::OutOfRange(f64::from(self.draws)),
+            });
+        }
+        errors
+    }
+}
+
+/// Checks a range the user gave for `field` around its `value`.
+pub fn check_range(field: Field, low: f64, high: f64, value: f64) -> Result<(), Problem> {
+    for end in [low, high] {
+        field.check(end).map_err(|error| error.problem)?;
+    }
+    if low > high {
+        return Err(Problem::LowAboveHigh { low, high });
+    }
+    if low > value || value > high {
+        return Err(Problem::RangeExcludesValue { low, high, value });
+    }
+    Ok(())
 }
 
 /// One bar of the tornado: the net gain with the input at each end of its range.
@@ -127,7 +188,8 @@ pub struct TornadoBar {
 }
 
 /// The tornado over every input that moves the net gain, widest swing first.
-pub fn tornado(scenario: &ValidScenario, uncertainty: &Uncertainty) -> Vec<TornadoBar> {
+pub fn tornado(scenario: &ValidScenario) -> Vec<TornadoBar> {
+    let uncertainty = &scenario.uncertainty;
     let fields = Field::AFFECTING_GAIN;
     // One working copy, changed and restored field by field; the runs for every end of
     // every input then go side by side.
@@ -136,10 +198,7 @@ pub fn tornado(scenario: &ValidScenario, uncertainty: &Uncertainty) -> Vec<Torna
     let mut runs = Vec::with_capacity(fields.len() * 4);
     for &field in &fields {
         let value = scenario.get(field);
-        let spread = uncertainty
-            .spread(field)
-            .unwrap_or(Spread::Relative(DEFAULT_SPREAD));
-        let (low, high) = spread.ends(field, value);
+        let (low, high) = uncertainty.ends(field, value);
         for end in [low, high] {
             probe.set(field, end);
             runs.push(LevelRun::new(&probe, Level::Today));
@@ -241,17 +300,16 @@ pub struct MonteCarlo {
     pub beyond_range_high: u32,
 }
 
-/// Draws every uncertain input at once, independently, `draws` times (clamped to
-/// 1..=20,000), and summarises `npv_gain`.
-pub fn monte_carlo(scenario: &ValidScenario, uncertainty: &Uncertainty, draws: u32) -> MonteCarlo {
-    let draws = draws.clamp(1, MAX_DRAWS);
+/// Draws every input that varies at once, independently, as many times as the scenario
+/// says (clamped to 1..=20,000), and summarises `npv_gain`.
+pub fn monte_carlo(scenario: &ValidScenario) -> MonteCarlo {
+    let uncertainty = &scenario.uncertainty;
+    let draws = uncertainty.draws.clamp(1, MAX_DRAWS);
     let inputs: Vec<(Field, f64, f64, f64)> = uncertainty
-        .ranges
-        .iter()
-        .filter(|(field, _)| *field != Field::ProfitMargin)
-        .map(|&(field, spread)| {
+        .varying()
+        .map(|field| {
             let value = scenario.get(field);
-            let (low, high) = spread.ends(field, value);
+            let (low, high) = uncertainty.ends(field, value);
             (field, low, value, high)
         })
         .collect();
