@@ -166,19 +166,30 @@ async fn typing_updates_the_headline_and_charts_to_the_models_figures() {
         part("net_gain"),
         expected.projection.npv_gain.value().expect("value"),
     );
-    // The run-off bars of the cumulative chart are the model's after-horizon values.
-    let run_off: f64 = find(&root, "[data-series=\"after_horizon_invest\"]")
+    // The after-horizon bar of the gain chart is the model's gain after the horizon.
+    let after: f64 = find(&root, "[data-series=\"npv_gain_after_horizon\"]")
         .get_attribute("data-value")
         .expect("value")
         .parse()
         .expect("number");
     assert_close(
-        run_off,
+        after,
         expected
             .projection
-            .after_horizon_invest
+            .npv_gain_after_horizon
             .value()
             .expect("value"),
+    );
+    // The headline says what is counted: the gain within the horizon is shown beside it.
+    assert_shows(
+        &root,
+        "npv_gain_within_horizon",
+        expected.projection.npv_gain_within_horizon,
+    );
+    assert_shows(
+        &root,
+        "break_even_unhappy_share_invest",
+        expected.projection.break_even_unhappy_share_invest,
     );
     assert!(root.query_selector(".stale-note").ok().flatten().is_none());
 }
@@ -599,5 +610,141 @@ async fn runaway_growth_is_beyond_the_models_range_in_words() {
             .text_content()
             .unwrap_or_default(),
         "Allowed: 0.09 to 100."
+    );
+}
+
+/// The (x, y) points of the gain chart's line, as drawn.
+fn gain_line(root: &Element) -> Vec<(f64, f64)> {
+    find(root, "[data-series=\"cumulative_gain\"]")
+        .get_attribute("points")
+        .expect("points")
+        .split(' ')
+        .map(|pair| {
+            let (x, y) = pair.split_once(',').expect("x,y");
+            (x.parse().expect("x"), y.parse().expect("y"))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_gain_chart_crosses_zero_at_the_payback_month_the_headline_shows() {
+    let root = mount(Language::English).await;
+    // Ten years, so that the default payback (month 70) falls within the chart.
+    type_into(&root, &field_input(Field::HorizonYears), "10").await;
+    let month = figure(&root, "payback_month") as usize;
+    let expected = evaluate(
+        &Scenario {
+            horizon_years: 10.0,
+            ..Scenario::default()
+        }
+        .validate()
+        .expect("valid"),
+    );
+    assert_eq!(
+        Some(month as f64),
+        expected.projection.payback_month.value()
+    );
+    let marker = find(&root, ".gain .payback");
+    assert_eq!(
+        marker.get_attribute("data-month").as_deref(),
+        Some(month.to_string().as_str())
+    );
+    // One point a month from month 0; SVG y grows downwards, so below zero is larger y.
+    let points = gain_line(&root);
+    assert_eq!(points.len(), 121);
+    let zero_y: f64 = find(&root, ".gain .payback circle")
+        .get_attribute("cy")
+        .expect("cy")
+        .parse()
+        .expect("number");
+    // Pixels are rounded to a tenth, so "at zero" is within that.
+    assert!(
+        points[..month].iter().any(|point| point.1 > zero_y + 1.0),
+        "below zero before month {month}"
+    );
+    assert!(
+        points[month - 1].1 >= zero_y - 0.1,
+        "not yet above zero in month {}",
+        month - 1
+    );
+    assert!(
+        points[month..].iter().all(|point| point.1 <= zero_y + 0.1),
+        "at or above zero from month {month} on"
+    );
+    // The marker stands where the line crosses.
+    let marker_x: f64 = find(&root, ".gain .payback line")
+        .get_attribute("x1")
+        .expect("x1")
+        .parse()
+        .expect("number");
+    assert!((marker_x - points[month].0).abs() <= 0.1);
+}
+
+/// The tornado bar of one input: its gain at the low and the high end, from the table.
+fn tornado_swing(root: &Element, field: Field) -> f64 {
+    find(root, &format!(".tornado [data-field=\"{}\"]", field.name()))
+        .get_attribute("data-swing")
+        .expect("swing")
+        .parse()
+        .expect("number")
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_range_changes_that_fields_tornado_bar() {
+    let root = mount(Language::English).await;
+    find(&root, ".advanced")
+        .set_attribute("open", "")
+        .expect("open");
+    find(&root, ".uncertainty")
+        .set_attribute("open", "")
+        .expect("open");
+    let before = tornado_swing(&root, Field::UnhappyShareNow);
+    let other = tornado_swing(&root, Field::LifetimeProfit);
+    // ±25% of 40% is 30% to 50%; widen it to 20% to 60%.
+    type_into(&root, "#range-unhappy_share_now-low", "20").await;
+    type_into(&root, "#range-unhappy_share_now-high", "60").await;
+    let mut scenario = Scenario::default();
+    scenario.uncertainty.set(Field::UnhappyShareNow, 0.2, 0.6);
+    let bars = customer_value_calculator::model::uncertainty::tornado(
+        &scenario.validate().expect("valid"),
+    );
+    let expected = bars
+        .iter()
+        .find(|bar| bar.field == Field::UnhappyShareNow)
+        .and_then(|bar| bar.swing.value())
+        .expect("a swing");
+    let after = tornado_swing(&root, Field::UnhappyShareNow);
+    assert!(
+        after > before,
+        "a wider range swings more: {before} then {after}"
+    );
+    assert_close(after, expected);
+    assert_close(tornado_swing(&root, Field::LifetimeProfit), other);
+    // A range that leaves out the value is an error beside the range; the result stays.
+    type_into(&root, "#range-unhappy_share_now-high", "35").await;
+    assert!(find(&root, "#range-unhappy_share_now-error")
+        .text_content()
+        .unwrap_or_default()
+        .contains("40%"));
+    assert_close(tornado_swing(&root, Field::UnhappyShareNow), after);
+    assert!(root.query_selector(".stale-note").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn numbers_are_read_strictly_beside_each_field() {
+    let root = mount(Language::English).await;
+    type_into(&root, &field_input(Field::AcquisitionCost), "5%").await;
+    assert_eq!(
+        find(&root, "#field-acquisition_cost-error")
+            .text_content()
+            .unwrap_or_default(),
+        "This field takes a number without “%”."
+    );
+    type_into(&root, &field_input(Field::AcquisitionCost), "1,2,3").await;
+    assert_eq!(
+        find(&root, "#field-acquisition_cost-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Group digits in threes, as in 1,234,567."
     );
 }

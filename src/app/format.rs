@@ -111,7 +111,7 @@ impl Formats {
     fn with(format: &Option<IntlNumberFormat>, value: f64) -> String {
         match format {
             Some(format) => format.format(value),
-            None => format!("{value}"),
+            None => crate::codec::decimal::shortest(value),
         }
     }
 
@@ -170,6 +170,7 @@ impl Formats {
             Why::NoServiceBudget => texts.no_budget,
             Why::NoPaybackWithin30Years => texts.payback_never,
             Why::NoBreakEvenBudget => texts.no_break_even,
+            Why::NoBreakEvenShare => texts.no_break_even_share,
         }
     }
 }

@@ -167,8 +167,6 @@ pub struct Texts {
     pub beyond_range: &'static str,
     /// Slot: {budget}.
     pub return_title: &'static str,
-    /// Slot: {years}.
-    pub net_gain_label: &'static str,
     pub roi_label: &'static str,
     pub payback_label: &'static str,
     /// Slots: {month}, {year}.
@@ -253,6 +251,50 @@ pub struct Texts {
     pub apply_to_now: &'static str,
     pub apply_to_invest: &'static str,
     pub close: &'static str,
+
+    pub error_grouping: &'static str,
+    /// Slot: {sign}.
+    pub error_sign: &'static str,
+    pub error_low_above_high: &'static str,
+    /// Slot: {value}.
+    pub error_range_excludes: &'static str,
+    pub error_draws: &'static str,
+    /// Slot: {years}.
+    pub net_gain_label: &'static str,
+    /// Slot: {years}.
+    pub summary_gain_horizon_only: &'static str,
+    /// Slot: {years}.
+    pub net_gain_total_label: &'static str,
+    /// Slot: {years}.
+    pub net_gain_within_label: &'static str,
+    pub payback_cash_label: &'static str,
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {gain}.
+    pub sentence_gain_horizon_only: &'static str,
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {loss}, {break_even}.
+    pub sentence_loss_horizon_only: &'static str,
+    /// Slots: {within}, {after}, {years}.
+    pub sentence_split: &'static str,
+    pub questions_heading: &'static str,
+    pub question_budget: &'static str,
+    pub question_share: &'static str,
+    pub question_chance: &'static str,
+    /// Slots: {chance}, {tenths}.
+    pub answer_chance: &'static str,
+    pub no_break_even_share: &'static str,
+    pub uncertainty_summary: &'static str,
+    pub uncertainty_hint: &'static str,
+    pub column_low: &'static str,
+    pub column_high: &'static str,
+    pub varies_label: &'static str,
+    pub draws_label: &'static str,
+    pub draws_hint: &'static str,
+    pub reset_ranges: &'static str,
+    pub chart_gain: &'static str,
+    pub chart_gain_note: &'static str,
+    pub running_gain: &'static str,
+    /// Slot: {years}.
+    pub after_horizon_gain: &'static str,
+    pub year_by_year: &'static str,
 }
 
 impl Texts {
@@ -492,7 +534,7 @@ pub const EN: Texts = Texts {
 
     results_heading: "The answer",
     summary_cost: "Poor service costs",
-    summary_gain: "Net gain from investing",
+    summary_gain: "Net gain, counting later years",
     summary_stale: "Last valid result",
     cost_title: "Poor service costs you",
     per_year: "a year",
@@ -501,7 +543,6 @@ pub const EN: Texts = Texts {
     unbounded_short: "no limit",
     beyond_range: "beyond the model's range",
     return_title: "Investing {budget} a year in service",
-    net_gain_label: "Net gain over {years} years",
     roi_label: "Return on the service budget",
     payback_label: "Pays for itself",
     payback_month: "in month {month} (year {year})",
@@ -511,8 +552,8 @@ pub const EN: Texts = Texts {
     no_break_even: "no budget breaks even",
     unhappy_title: "One unhappy customer costs you",
     happy_against_unhappy: "A happy customer is worth {happy}; an unhappy one {unhappy}.",
-    sentence_gain: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} over {years} years. After paying {budget} for service, in today's money, you keep {gain}.",
-    sentence_loss: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} over {years} years, less than the {budget} the service costs: you would be {loss} worse off. A budget of {break_even} a year would break even.",
+    sentence_gain: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} in today's money, counting what the customers won in {years} years bring afterwards. After paying {budget} for service, you keep {gain}.",
+    sentence_loss: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} in today's money, counting what the customers won in {years} years bring afterwards: less than the {budget} the service costs, so you would be {loss} worse off. A budget of up to {break_even} a year would pay.",
     sentence_unbounded: "With this much word of mouth each customer brings more than one new one, so the value of a customer has no limit. Over {years} years the projection puts the net gain from investing at {gain}.",
     sentence_beyond_range: "These figures are beyond the model's range (over 10¹⁵). Check the inputs: very short customer lifetimes with many referrals grow without bound.",
 
@@ -577,6 +618,39 @@ pub const EN: Texts = Texts {
     apply_to_now: "Use for today",
     apply_to_invest: "Use for after investing",
     close: "Close",
+
+    error_grouping: "Group digits in threes, as in 1,234,567.",
+    error_sign: "This field takes a number without “{sign}”.",
+    error_low_above_high: "The low end must not be above the high end.",
+    error_range_excludes: "The range must include the figure itself, {value}.",
+    error_draws: "Enter a whole number of scenarios from 1 to 20,000.",
+    net_gain_label: "Net gain over {years} years",
+    summary_gain_horizon_only: "Net gain over {years} years",
+    net_gain_total_label: "Net gain, counting what customers won in the {years} years bring later",
+    net_gain_within_label: "Of which within the {years} years alone",
+    payback_cash_label: "Monthly cash catches up",
+    sentence_gain_horizon_only: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} over {years} years, in today's money. After paying {budget} for service, you keep {gain}.",
+    sentence_loss_horizon_only: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} over {years} years, less than the {budget} the service costs: you would be {loss} worse off. A budget of up to {break_even} a year would pay.",
+    sentence_split: "Of that, {within} comes within the {years} years and {after} from what the customers still there bring afterwards.",
+    questions_heading: "The same questions, the other way round",
+    question_budget: "Largest yearly service budget that still pays",
+    question_share: "Share served badly after investing that this budget needs, at most",
+    question_chance: "Chance that the budget pays for itself",
+    answer_chance: "{chance}: in about {tenths} of 10 scenarios drawn from your ranges, it pays",
+    no_break_even_share: "no share does: even 0% is not enough",
+    uncertainty_summary: "How sure are you? Ranges for the simulation",
+    uncertainty_hint: "For each figure, the lowest and the highest you think likely. The chart of what moves the gain takes each figure to its ends; the simulation draws the ticked figures at random within their ranges.",
+    column_low: "Low",
+    column_high: "High",
+    varies_label: "Varies in the simulation",
+    draws_label: "Scenarios to draw",
+    draws_hint: "1 to 20,000. More gives smoother figures but takes longer.",
+    reset_ranges: "Reset the ranges to the defaults",
+    chart_gain: "When does investing pay?",
+    chart_gain_note: "The running gain from investing, month by month in today's money: it starts below zero by the budget and crosses zero when the extra profit has paid for it.",
+    running_gain: "Running gain from investing",
+    after_horizon_gain: "After year {years}: what customers won by then bring later",
+    year_by_year: "Year by year",
 };
 
 pub const HE: Texts = Texts {
@@ -608,7 +682,7 @@ pub const HE: Texts = Texts {
 
     results_heading: "התשובה",
     summary_cost: "שירות גרוע עולה",
-    summary_gain: "רווח נקי מההשקעה",
+    summary_gain: "רווח נקי, כולל השנים שאחרי",
     summary_stale: "התוצאה התקינה האחרונה",
     cost_title: "שירות גרוע עולה לכם",
     per_year: "בשנה",
@@ -617,7 +691,6 @@ pub const HE: Texts = Texts {
     unbounded_short: "ללא גבול",
     beyond_range: "מחוץ לטווח המודל",
     return_title: "השקעה של {budget} בשנה בשירות",
-    net_gain_label: "רווח נקי על פני {years} שנים",
     roi_label: "תשואה על תקציב השירות",
     payback_label: "מחזירה את עצמה",
     payback_month: "בחודש {month} (שנה {year})",
@@ -627,8 +700,8 @@ pub const HE: Texts = Texts {
     no_break_even: "אין תקציב שמגיע לאיזון",
     unhappy_title: "לקוח אחד לא מרוצה עולה לכם",
     happy_against_unhappy: "לקוח מרוצה שווה {happy}; לקוח לא מרוצה {unhappy}.",
-    sentence_gain: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} על פני {years} שנים. אחרי תשלום של {budget} על השירות, בכסף של היום, נשארים לכם {gain}.",
-    sentence_loss: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} על פני {years} שנים, פחות מ־{budget} שהשירות עולה: תפסידו {loss}. תקציב של {break_even} בשנה יגיע לאיזון.",
+    sentence_gain: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} בכסף של היום, כולל מה שלקוחות שהגיעו ב־{years} השנים יביאו אחר כך. אחרי תשלום של {budget} על השירות, נשארים לכם {gain}.",
+    sentence_loss: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} בכסף של היום, כולל מה שלקוחות שהגיעו ב־{years} השנים יביאו אחר כך: פחות מ־{budget} שהשירות עולה, ולכן תפסידו {loss}. תקציב של עד {break_even} בשנה ישתלם.",
     sentence_unbounded: "עם כל כך הרבה המלצות כל לקוח מביא יותר מלקוח חדש אחד, ולכן לערך של לקוח אין גבול. על פני {years} שנים התחזית מעריכה את הרווח הנקי מההשקעה ב־{gain}.",
     sentence_beyond_range: "המספרים האלה מחוץ לטווח המודל (מעל 10¹⁵). בדקו את הנתונים: לקוחות שנשארים זמן קצר מאוד עם הרבה המלצות גדלים בלי גבול.",
 
@@ -693,6 +766,39 @@ pub const HE: Texts = Texts {
     apply_to_now: "לשימוש עבור היום",
     apply_to_invest: "לשימוש עבור אחרי ההשקעה",
     close: "סגירה",
+
+    error_grouping: "יש לקבץ את הספרות בשלשות, כמו 1,234,567.",
+    error_sign: "בשדה הזה מקלידים מספר בלי „{sign}”.",
+    error_low_above_high: "הקצה הנמוך לא יכול להיות מעל הקצה הגבוה.",
+    error_range_excludes: "הטווח חייב לכלול את הנתון עצמו, {value}.",
+    error_draws: "הזינו מספר שלם של תרחישים מ־1 עד 20,000.",
+    net_gain_label: "רווח נקי על פני {years} שנים",
+    summary_gain_horizon_only: "רווח נקי על פני {years} שנים",
+    net_gain_total_label: "רווח נקי, כולל מה שלקוחות שהגיעו ב־{years} השנים יביאו אחר כך",
+    net_gain_within_label: "מתוכו בתוך {years} השנים בלבד",
+    payback_cash_label: "התזרים החודשי משלים את ההשקעה",
+    sentence_gain_horizon_only: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} על פני {years} שנים, בכסף של היום. אחרי תשלום של {budget} על השירות, נשארים לכם {gain}.",
+    sentence_loss_horizon_only: "כל לקוח שמקבל שירות גרוע עולה לכם {unhappy_cost} לעומת לקוח מרוצה. הורדת שיעור הלקוחות שמקבלים שירות גרוע מ־{p0} ל־{p1} שווה {lost} על פני {years} שנים, פחות מ־{budget} שהשירות עולה: תפסידו {loss}. תקציב של עד {break_even} בשנה ישתלם.",
+    sentence_split: "מתוך זה, {within} מגיעים בתוך {years} השנים ו־{after} ממה שהלקוחות שנשארו יביאו אחריהן.",
+    questions_heading: "אותן שאלות, מהכיוון ההפוך",
+    question_budget: "תקציב השירות השנתי הגבוה ביותר שעדיין משתלם",
+    question_share: "שיעור השירות הגרוע אחרי ההשקעה שהתקציב הזה צריך, לכל היותר",
+    question_chance: "הסיכוי שהתקציב מחזיר את עצמו",
+    answer_chance: "{chance}: בערך ב־{tenths} מכל 10 תרחישים שהוגרלו מהטווחים שלכם, זה משתלם",
+    no_break_even_share: "אין שיעור כזה: גם 0% לא מספיק",
+    uncertainty_summary: "כמה אתם בטוחים? טווחים לסימולציה",
+    uncertainty_hint: "לכל נתון, הערך הנמוך והגבוה ביותר שנראים לכם סבירים. תרשים מה שמשפיע על הרווח מזיז כל נתון לקצוות שלו; הסימולציה מגרילה את הנתונים המסומנים בתוך הטווחים שלהם.",
+    column_low: "נמוך",
+    column_high: "גבוה",
+    varies_label: "משתנה בסימולציה",
+    draws_label: "מספר תרחישים להגרלה",
+    draws_hint: "1 עד 20,000. יותר נותן תוצאות חלקות יותר, אבל לוקח יותר זמן.",
+    reset_ranges: "איפוס הטווחים לברירת המחדל",
+    chart_gain: "מתי ההשקעה משתלמת?",
+    chart_gain_note: "הרווח המצטבר מההשקעה, חודש אחר חודש בכסף של היום: הוא מתחיל מתחת לאפס בגובה התקציב, וחוצה את האפס כשהרווח הנוסף החזיר אותו.",
+    running_gain: "הרווח המצטבר מההשקעה",
+    after_horizon_gain: "אחרי שנה {years}: מה שלקוחות שהגיעו עד אז יביאו אחר כך",
+    year_by_year: "שנה אחר שנה",
 };
 
 #[cfg(test)]
@@ -748,7 +854,6 @@ mod tests {
             (EN.error_whole, HE.error_whole),
             (EN.revenue_line, HE.revenue_line),
             (EN.return_title, HE.return_title),
-            (EN.net_gain_label, HE.net_gain_label),
             (EN.payback_month, HE.payback_month),
             (EN.happy_against_unhappy, HE.happy_against_unhappy),
             (EN.sentence_gain, HE.sentence_gain),
@@ -758,6 +863,17 @@ mod tests {
             (EN.payback_after_horizon, HE.payback_after_horizon),
             (EN.monte_carlo_note, HE.monte_carlo_note),
             (EN.chance_of_gain, HE.chance_of_gain),
+            (EN.error_sign, HE.error_sign),
+            (EN.error_range_excludes, HE.error_range_excludes),
+            (EN.net_gain_total_label, HE.net_gain_total_label),
+            (EN.net_gain_label, HE.net_gain_label),
+            (EN.summary_gain_horizon_only, HE.summary_gain_horizon_only),
+            (EN.net_gain_within_label, HE.net_gain_within_label),
+            (EN.sentence_gain_horizon_only, HE.sentence_gain_horizon_only),
+            (EN.sentence_loss_horizon_only, HE.sentence_loss_horizon_only),
+            (EN.sentence_split, HE.sentence_split),
+            (EN.answer_chance, HE.answer_chance),
+            (EN.after_horizon_gain, HE.after_horizon_gain),
         ];
         for (english, hebrew) in pairs {
             assert_eq!(slots(english), slots(hebrew), "{english} / {hebrew}");

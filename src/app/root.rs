@@ -1,12 +1,12 @@
 //! The app: one state and reducer, results derived with `use_memo`, the Monte Carlo after
 //! the user pauses, and the formatters shared through context.
 
-use super::charts::cumulative::CumulativeChart;
+use super::charts::gain::GainChart;
 use super::charts::histogram::HistogramChart;
 use super::charts::tornado::TornadoChart;
 use super::charts::waterfall::WaterfallChart;
 use super::components::header::Header;
-use super::components::headline::{Headline, Summary};
+use super::components::headline::{Headline, Questions, Summary};
 use super::components::inputs::Inputs;
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::{initial_language, remember_language, use_after_pause};
@@ -79,12 +79,13 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="layout">
                     <div class="area-headline">
                         <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                        <Questions results={results.clone()} monte_carlo={monte_carlo_result.clone()} updating={monte_carlo_updating} />
                     </div>
                     <div class="area-inputs">
                         <Inputs state={Rc::new((*state).clone())} {on_action} />
                     </div>
                     <div class="area-charts">
-                        <CumulativeChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
+                        <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
                         <WaterfallChart waterfall={results.waterfall} />
                         <TornadoChart bars={bars} {base_gain} />
                         <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />

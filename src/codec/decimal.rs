@@ -120,7 +120,7 @@ mod engine {
 
     pub fn shortest(value: f64) -> String {
         Number::from(value)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default()
     }

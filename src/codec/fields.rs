@@ -52,7 +52,6 @@ pub struct FieldReader {
     unknown: Vec<String>,
 }
 
-
 /// Keys given more than once, in the order first seen: a document that repeats a key is
 /// ambiguous, so the key is refused rather than one of its values picked.
 pub fn repeated_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {

@@ -26,7 +26,7 @@ pub const UNCERTAIN_BY_DEFAULT: [Field; 7] = [
 ];
 
 /// The range of one input that moves the gain, and whether the Monte Carlo draws it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct InputRange {
     /// Ends the user set, in the field's own units; `None` is ±25% of the value.
     pub ends: Option<(f64, f64)>,

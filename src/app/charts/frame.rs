@@ -4,6 +4,7 @@
 use super::scale::{flip_anchor, flip_x, LinearScale};
 use crate::app::format::Formats;
 use crate::app::hooks::{use_formats, use_width};
+use crate::codec::decimal::svg as px;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -81,8 +82,8 @@ pub fn money_grid(
         let label_x = flip_x(x_from - 6.0, width, rtl);
         html! {
             <g class={classes!("grid", (tick == 0.0).then_some("zero"))}>
-                <line x1={x1.to_string()} x2={x2.to_string()} y1={at.to_string()} y2={at.to_string()} />
-                <text x={label_x.to_string()} y={(at + 4.0).to_string()} text-anchor={flip_anchor("end", rtl)}>{ formats.money_compact(tick) }</text>
+                <line x1={px(x1)} x2={px(x2)} y1={px(at)} y2={px(at)} />
+                <text x={px(label_x)} y={px(at + 4.0)} text-anchor={flip_anchor("end", rtl)}>{ formats.money_compact(tick) }</text>
             </g>
         }
     });

@@ -5,6 +5,7 @@ use super::frame::{use_canvas, Canvas, ChartFrame};
 use super::scale::{flip_x, label_width, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
 use crate::app::i18n::fill_plain;
+use crate::codec::decimal::{self, svg as px};
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::Figure;
 use std::rc::Rc;
@@ -55,22 +56,22 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         let (a, b) = (at(bin.from), at(bin.to));
         let top = y.map(f64::from(bin.count));
         let class = if bin.to <= 0.0 { "loss" } else { "gain" };
-        html! { <rect class={classes!("bar", class)} x={(a.min(b) + 0.5).to_string()} y={top.to_string()} width={((a - b).abs() - 1.0).max(1.0).to_string()} height={(HEIGHT - BOTTOM - top).to_string()} /> }
+        html! { <rect class={classes!("bar", class)} x={px(a.min(b) + 0.5)} y={px(top)} width={px(((a - b).abs() - 1.0).max(1.0))} height={px(HEIGHT - BOTTOM - top)} /> }
     });
     let marker = |figure: Figure, name: &'static str, row: f64| match figure {
         Figure::Value(value) => {
             let at_x = at(value);
             html! {
-                <g class={classes!("percentile", name)} data-name={name} data-value={value.to_string()}>
-                    <line x1={at_x.to_string()} x2={at_x.to_string()} y1={(TOP - 4.0).to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
-                    <text x={at_x.to_string()} y={(TOP - 8.0 - row).to_string()} text-anchor="middle">{ marker_label(name) }</text>
+                <g class={classes!("percentile", name)} data-name={name} data-value={decimal::shortest(value)}>
+                    <line x1={px(at_x)} x2={px(at_x)} y1={px(TOP - 4.0)} y2={px(HEIGHT - BOTTOM)} />
+                    <text x={px(at_x)} y={px(TOP - 8.0 - row)} text-anchor="middle">{ marker_label(name) }</text>
                 </g>
             }
         }
         Figure::Missing(_) => Html::default(),
     };
     let tick_labels = ticks.iter().map(|&tick| {
-        html! { <text class="tick" x={at(tick).to_string()} y={(HEIGHT - 8.0).to_string()} text-anchor="middle">{ formats.money_compact(tick) }</text> }
+        html! { <text class="tick" x={px(at(tick))} y={px(HEIGHT - 8.0)} text-anchor="middle">{ formats.money_compact(tick) }</text> }
     });
     let chance = formats.percent(result.probability_of_gain);
     let figures = [
@@ -113,11 +114,11 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         <ChartFrame class="monte-carlo" title={texts.chart_monte_carlo}
             note={Some(AttrValue::from(fill_plain(texts.monte_carlo_note, &[("draws", &formats.number(f64::from(result.draws)))])))}
             busy={props.updating} {node} {legend} {table}>
-            <p class="chance" data-value={result.probability_of_gain.to_string()}>{ fill_plain(texts.chance_of_gain, &[("chance", &chance)]) }</p>
-            <svg width={width.to_string()} height={HEIGHT.to_string()} viewBox={format!("0 0 {width} {HEIGHT}")} role="img" aria-label={summary}>
+            <p class="chance" data-value={decimal::shortest(result.probability_of_gain)}>{ fill_plain(texts.chance_of_gain, &[("chance", &chance)]) }</p>
+            <svg width={px(width)} height={px(HEIGHT)} viewBox={format!("0 0 {} {}", px(width), px(HEIGHT))} role="img" aria-label={summary}>
                 { for bars }
                 if let Some(zero) = zero {
-                    <line class="zero" x1={zero.to_string()} x2={zero.to_string()} y1={TOP.to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
+                    <line class="zero" x1={px(zero)} x2={px(zero)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
                 }
                 { marker(result.p10, "p10", 0.0) }
                 { marker(result.p50, "p50", 0.0) }

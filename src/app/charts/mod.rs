@@ -4,9 +4,9 @@
 pub mod scale;
 
 #[cfg(target_arch = "wasm32")]
-pub mod cumulative;
-#[cfg(target_arch = "wasm32")]
 mod frame;
+#[cfg(target_arch = "wasm32")]
+pub mod gain;
 #[cfg(target_arch = "wasm32")]
 pub mod histogram;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,9 @@
 //! mirroring for right-to-left. Pure, so it is tested natively; the chart components only
 //! place what this computes.
 
+use crate::codec::decimal::svg as px;
+use crate::model::Figure;
+
 /// A linear map from a domain of values to a range of pixels. `mirrored` flips the range,
 /// so that in right-to-left layouts time runs from right to left.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -124,6 +127,41 @@ pub fn label_width(text: &str, font_px: f64) -> f64 {
         * 0.6
 }
 
+/// A running series by month as points (years, value), starting from (0, 0). A month whose
+/// figure is missing (beyond the model's range) ends the line there.
+pub fn cumulative_points(monthly: &[Figure]) -> Vec<(f64, f64)> {
+    std::iter::once((0.0, 0.0))
+        .chain(
+            monthly
+                .iter()
+                .map_while(|figure| figure.value())
+                .enumerate()
+                .map(|(i, value)| ((i + 1) as f64 / 12.0, value)),
+        )
+        .collect()
+}
+
+/// The `points` attribute of an SVG polyline through the given data points, mirrored for
+/// right-to-left.
+pub fn polyline(
+    points: &[(f64, f64)],
+    x: &LinearScale,
+    y: &LinearScale,
+    width: f64,
+    right_to_left: bool,
+) -> String {
+    let mut out = String::with_capacity(points.len() * 12);
+    for (i, &(at, value)) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&px(flip_x(x.map(at), width, right_to_left)));
+        out.push(',');
+        out.push_str(&px(y.map(value)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +217,35 @@ mod tests {
         assert_eq!(flip_anchor("end", true), "start");
         assert_eq!(flip_anchor("start", true), "end");
         assert_eq!(flip_anchor("middle", true), "middle");
+    }
+
+    #[test]
+    fn cumulative_points_run_by_month_from_zero() {
+        let monthly = [
+            Figure::Value(-5_000.0),
+            Figure::Value(-4_000.0),
+            Figure::Missing(crate::model::Why::BeyondModelRange),
+            Figure::Value(1.0),
+        ];
+        assert_eq!(
+            cumulative_points(&monthly),
+            vec![(0.0, 0.0), (1.0 / 12.0, -5_000.0), (2.0 / 12.0, -4_000.0)]
+        );
+    }
+
+    #[test]
+    fn polylines_are_placed_and_mirrored() {
+        let x = LinearScale::new((0.0, 1.0), (40.0, 340.0));
+        let y = LinearScale::new((-10.0, 10.0), (200.0, 0.0));
+        let points = [(0.0, 0.0), (0.5, 10.0), (1.0, -10.0)];
+        assert_eq!(
+            polyline(&points, &x, &y, 380.0, false),
+            "40,100 190,0 340,200"
+        );
+        assert_eq!(
+            polyline(&points, &x, &y, 380.0, true),
+            "340,100 190,0 40,200"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::app::components::table::ChartTable;
 use crate::app::format::Formats;
 use crate::app::i18n::field_text;
 use crate::app::state::display_factor;
+use crate::codec::decimal::{self, svg as px};
 use crate::model::uncertainty::TornadoBar;
 use crate::model::Field;
 use std::rc::Rc;
@@ -70,13 +71,13 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         let segment = |gain: Option<f64>, class: &'static str| match gain {
             Some(gain) => {
                 let (a, b) = (at(base), at(gain));
-                html! { <rect class={classes!("bar", class)} x={a.min(b).to_string()} y={(top + 22.0).to_string()} width={(a - b).abs().max(1.0).to_string()} height={BAR.to_string()} /> }
+                html! { <rect class={classes!("bar", class)} x={px(a.min(b))} y={px(top + 22.0)} width={px((a - b).abs().max(1.0))} height={px(BAR)} /> }
             }
             None => Html::default(),
         };
         html! {
-            <g class="input" data-field={bar.field.name()} data-swing={bar.swing.value().unwrap_or(0.0).to_string()}>
-                <text class="label" x={flip_x(SIDE, width, rtl).to_string()} y={(top + 14.0).to_string()} text-anchor={flip_anchor("start", rtl)}>{ field_text(language, bar.field).label }</text>
+            <g class="input" data-field={bar.field.name()} data-swing={decimal::shortest(bar.swing.value().unwrap_or(0.0))}>
+                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor={flip_anchor("start", rtl)}>{ field_text(language, bar.field).label }</text>
                 { segment(bar.gain_at_low.value(), "low") }
                 { segment(bar.gain_at_high.value(), "high") }
             </g>
@@ -124,8 +125,8 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     let base_x = at(base);
     html! {
         <ChartFrame class="tornado" title={texts.chart_tornado} note={Some(AttrValue::from(texts.tornado_note))} {node} {legend} {table}>
-            <svg width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")} role="img" aria-label={summary}>
-                <line class="base" x1={base_x.to_string()} x2={base_x.to_string()} y1="18" y2={height.to_string()} />
+            <svg width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
+                <line class="base" x1={px(base_x)} x2={px(base_x)} y1="18" y2={px(height)} />
                 { for rows }
             </svg>
         </ChartFrame>

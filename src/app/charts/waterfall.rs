@@ -4,6 +4,7 @@
 use super::frame::{use_canvas, Canvas, ChartFrame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::table::ChartTable;
+use crate::codec::decimal::{self, svg as px};
 use crate::model::Waterfall;
 use yew::prelude::*;
 
@@ -83,10 +84,10 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         let (a, b) = (flip_x(x.map(step.from), width, rtl), flip_x(x.map(step.to), width, rtl));
         let (left, right) = (a.min(b), a.max(b));
         html! {
-            <g class={classes!("step", step.class)} data-part={step.name} data-value={step.amount.to_string()}>
-                <text class="label" x={flip_x(SIDE, width, rtl).to_string()} y={(top + 14.0).to_string()} text-anchor={flip_anchor("start", rtl)}>{ step.label }</text>
-                <text class="value" x={flip_x(width - SIDE, width, rtl).to_string()} y={(top + 14.0).to_string()} text-anchor={flip_anchor("end", rtl)}>{ formats.money(step.amount) }</text>
-                <rect class="bar" x={left.to_string()} y={(top + 22.0).to_string()} width={(right - left).max(1.0).to_string()} height={BAR.to_string()} />
+            <g class={classes!("step", step.class)} data-part={step.name} data-value={decimal::shortest(step.amount)}>
+                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor={flip_anchor("start", rtl)}>{ step.label }</text>
+                <text class="value" x={px(flip_x(width - SIDE, width, rtl))} y={px(top + 14.0)} text-anchor={flip_anchor("end", rtl)}>{ formats.money(step.amount) }</text>
+                <rect class="bar" x={px(left)} y={px(top + 22.0)} width={px((right - left).max(1.0))} height={px(BAR)} />
             </g>
         }
     });
@@ -111,8 +112,8 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
             if let Some(why) = missing {
                 <p class="missing">{ formats.why(why) }</p>
             } else {
-                <svg width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")} role="img" aria-label={summary}>
-                    <line class="zero" x1={zero.to_string()} x2={zero.to_string()} y1="18" y2={height.to_string()} />
+                <svg width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
+                    <line class="zero" x1={px(zero)} x2={px(zero)} y1="18" y2={px(height)} />
                     { for rows }
                 </svg>
             }

@@ -44,7 +44,7 @@ pub fn Amount(props: &AmountProps) -> Html {
     let name = props.name.clone();
     match props.figure {
         Figure::Value(value) => html! {
-            <data class={classes!("amount", props.class.clone())} value={value.to_string()} data-name={name}><bdi>{text}</bdi></data>
+            <data class={classes!("amount", props.class.clone())} value={crate::codec::decimal::shortest(value)} data-name={name}><bdi>{text}</bdi></data>
         },
         Figure::Missing(_) => html! {
             <span class={classes!("amount", "missing", props.class.clone())} data-name={name}>{text}</span>

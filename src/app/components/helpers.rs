@@ -5,7 +5,7 @@
 use crate::app::format::Formats;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
-use crate::app::numbers::{draft_text, parse_number, NumberSyntax};
+use crate::app::numbers::{draft_text, parse_number, NumberKind, NumberSyntax};
 use crate::model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperError,
     HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
@@ -71,7 +71,12 @@ fn helper_error(formats: &Formats, error: &HelperError) -> String {
 /// Reads a typed figure; percentages become fractions. Unreadable text reads as NaN, which
 /// the model's helpers then refuse with the input's name.
 fn read(text: &str, syntax: NumberSyntax, percent: bool) -> f64 {
-    let value = parse_number(text, syntax).unwrap_or(f64::NAN);
+    let kind = if percent {
+        NumberKind::Percent
+    } else {
+        NumberKind::Money
+    };
+    let value = parse_number(text, syntax, kind).unwrap_or(f64::NAN);
     if percent {
         value / 100.0
     } else {

@@ -3,6 +3,7 @@
 
 use super::helpers::{LifetimeHelper, MetricsHelper};
 use super::number_field::NumberField;
+use super::uncertainty::UncertaintySection;
 use crate::app::state::{Action, State};
 use crate::model::Field;
 use std::rc::Rc;
@@ -60,7 +61,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
             <NumberField
                 {field}
                 draft={state.draft(field).to_string()}
-                error={state.errors.get(&field).cloned()}
+                error={state.error(field).cloned()}
                 syntax={state.syntax}
                 current={state.scenario.value(field).unwrap_or(field.spec().default)}
                 slider={field != Field::ProfitMargin}
@@ -152,6 +153,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     </label>
                     <p class="hint" id="count-after-hint">{ texts.count_after_horizon_hint }</p>
                 </div>
+                <UncertaintySection state={props.state.clone()} on_action={props.on_action.clone()} />
             </details>
         </section>
     }

@@ -7,3 +7,4 @@ pub mod helpers;
 pub mod inputs;
 pub mod number_field;
 pub mod table;
+pub mod uncertainty;

@@ -7,7 +7,8 @@ use crate::app::i18n::{field_text, fill_plain, Language};
 use crate::app::numbers::{
     draft_text, parse_number, shown_range, slider_start, NumberSyntax, ParseProblem,
 };
-use crate::app::state::{display_factor, EntryError};
+use crate::app::state::{display_factor, number_kind, EntryError};
+use crate::codec::decimal;
 use crate::model::scenario::{Problem, Unit};
 use crate::model::Field;
 use web_sys::HtmlInputElement;
@@ -41,7 +42,7 @@ pub fn unit_label(formats: &Formats, field: Field) -> String {
 }
 
 /// A value of the field, in its display units, formatted for the reader.
-fn display_value(formats: &Formats, field: Field, value: f64) -> String {
+pub fn display_value(formats: &Formats, field: Field, value: f64) -> String {
     match field.spec().unit {
         Unit::Money => formats.money(value),
         Unit::Share => formats.percent(value),
@@ -66,6 +67,15 @@ pub fn error_message(formats: &Formats, field: Field, error: &EntryError) -> Str
     match error {
         EntryError::Unreadable(ParseProblem::Empty) => texts.error_required.to_string(),
         EntryError::Unreadable(ParseProblem::NotANumber) => texts.error_not_number.to_string(),
+        EntryError::Unreadable(ParseProblem::Grouping) => texts.error_grouping.to_string(),
+        EntryError::Unreadable(ParseProblem::MisplacedSign(sign)) => {
+            fill_plain(texts.error_sign, &[("sign", &sign.to_string())])
+        }
+        EntryError::Invalid(Problem::LowAboveHigh { .. }) => texts.error_low_above_high.to_string(),
+        EntryError::Invalid(Problem::RangeExcludesValue { value, .. }) => fill_plain(
+            texts.error_range_excludes,
+            &[("value", &display_value(formats, field, *value))],
+        ),
         EntryError::Invalid(Problem::NotWhole(_)) => fill_plain(texts.error_whole, &range),
         EntryError::Invalid(_) if spec.whole_number => fill_plain(texts.error_whole, &range),
         EntryError::Invalid(_) if spec.min_exclusive => fill_plain(texts.error_above, &range),
@@ -99,13 +109,13 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         let syntax = props.syntax;
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Ok(value) = parse_number(&input.value(), NumberSyntax::DOT_DECIMAL) {
+            if let Some(value) = decimal::parse(&input.value()) {
                 on_edit.emit((field, draft_text(value, syntax)));
             }
         })
     };
 
-    let typed = parse_number(&props.draft, props.syntax)
+    let typed = parse_number(&props.draft, props.syntax, number_kind(field))
         .ok()
         .map(|value| value / factor);
     let slider_value = typed
@@ -144,10 +154,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     <input
                         type="range"
                         class="slider"
-                        min={(slider_start(spec.min, spec.usual_step) * factor).to_string()}
-                        max={(slider_max * factor).to_string()}
-                        step={(spec.usual_step * factor).to_string()}
-                        value={(slider_value * factor).to_string()}
+                        min={decimal::shortest(slider_start(spec.min, spec.usual_step) * factor)}
+                        max={decimal::shortest(slider_max * factor)}
+                        step={decimal::shortest(spec.usual_step * factor)}
+                        value={decimal::shortest(slider_value * factor)}
                         aria-label={words.label}
                         aria-valuetext={display_value(&formats, field, slider_value)}
                         tabindex="-1"
