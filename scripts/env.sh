@@ -18,4 +18,17 @@ else
   fi
   CVC_WASM_ENV=(RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort)
 fi
+
+# For the release bundle only (scripts/build.sh): where the standard library is built from
+# source, build it for size, and make a panic a bare trap instead of carrying the panic
+# machinery and its message formatting (docs/size.md: about 25 KB gzip together). Tests
+# keep ordinary panics, so that a failing assertion says what failed.
+if [ "$CVC_WASM_ROUTE" = "debian-build-std" ]; then
+  CVC_RELEASE_ENV=(
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zunstable-options -Cpanic=immediate-abort"
+  )
+else
+  CVC_RELEASE_ENV=()
+fi
 unset _cvc_wasm_libdir

@@ -30,7 +30,8 @@ step "clippy, native" cargo clippy --all-targets -- -D warnings
 step "clippy, wasm32" wasm cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 step "native tests" cargo test
 step "browser tests (headless Chromium)" browser_tests
-step "release build" wasm trunk build --release
+step "release build" env "${CVC_WASM_ENV[@]}" "${CVC_RELEASE_ENV[@]}" trunk build --release
 step "bundle size" scripts/size-report.sh dist
+step "first-load budget" scripts/size-budget.sh dist
 step "end-to-end (release bundle, headless Chromium)" node tests/e2e/run.mjs dist
 printf '\nAll checks passed.\n'
