@@ -3,6 +3,9 @@
 //! `null`, the waterfall sums, and the monotonicity claims of model.md hold.
 #![cfg(not(target_arch = "wasm32"))]
 
+use customer_value_calculator::app::i18n::Language;
+use customer_value_calculator::app::link;
+use customer_value_calculator::codec::scenario_file;
 use customer_value_calculator::model::results::report;
 use customer_value_calculator::model::scenario::Scenario;
 use customer_value_calculator::model::{evaluate, Field, Figure, ValidScenario};
@@ -47,6 +50,46 @@ fn scenario() -> impl Strategy<Value = ValidScenario> {
                 scenario.set(*field, value);
             }
             scenario.validate().expect("generated within range")
+        })
+}
+
+/// A valid scenario with random uncertainty settings: for each input, no change, a range
+/// around its value (that varies or not), or cleared; and a number of draws.
+fn scenario_with_uncertainty() -> impl Strategy<Value = ValidScenario> {
+    let settings: Vec<_> = Field::AFFECTING_GAIN
+        .iter()
+        .map(|_| (0u8..4, 0.0f64..=1.0, 0.0f64..=1.0, any::<bool>()))
+        .collect();
+    (
+        scenario(),
+        settings,
+        1u32..=20_000,
+        prop::sample::select(vec!["ILS", "USD", "EUR", "CHF"]),
+    )
+        .prop_map(|(scenario, settings, draws, currency)| {
+            let mut s = scenario.scenario().clone();
+            s.currency = currency.to_string();
+            for (field, (choice, a, b, varies)) in Field::AFFECTING_GAIN.iter().zip(settings) {
+                let spec = field.spec();
+                let value = s.get(*field);
+                // Ends between the allowed minimum and the value, and the value and the maximum.
+                let mut low = spec.min + (value - spec.min) * a;
+                let mut high = value + (spec.max - value) * b;
+                if spec.whole_number {
+                    (low, high) = (low.ceil().min(value), high.floor().max(value));
+                }
+                match choice {
+                    1 => {
+                        s.uncertainty.set_ends(*field, Some((low, high)));
+                        s.uncertainty.set_varies(*field, varies);
+                    }
+                    2 => s.uncertainty.clear(*field),
+                    3 => s.uncertainty.set_varies(*field, varies),
+                    _ => {}
+                }
+            }
+            s.uncertainty.draws = draws;
+            s.validate().expect("ranges hold their values")
         })
 }
 
@@ -236,6 +279,27 @@ proptest! {
             }
             prop_assert_eq!(p.cumulative_gain_by_month.len() as f64, 12.0 * scenario.horizon_years);
         }
+    }
+
+    #[test]
+    fn a_link_gives_back_the_scenario_it_was_made_from(scenario in scenario_with_uncertainty(), hebrew in any::<bool>()) {
+        let language = if hebrew { Language::Hebrew } else { Language::English };
+        let query = link::encode(&scenario, language);
+        let read = link::decode(&query);
+        prop_assert!(read.reading.is_clean(), "{:?} from {}", read.reading.problems, query);
+        prop_assert!(read.reading.unknown.is_empty(), "{:?}", read.reading.unknown);
+        prop_assert_eq!(&read.reading.scenario, &scenario, "{}", query);
+        prop_assert_eq!(read.view.language, Some(language));
+        // The same figures, as the app would show them.
+        prop_assert_eq!(evaluate(&read.reading.scenario), evaluate(&scenario));
+    }
+
+    #[test]
+    fn a_file_gives_back_the_scenario_it_was_made_from(scenario in scenario_with_uncertainty()) {
+        let text = scenario_file::write(&scenario);
+        let read = scenario_file::read(&text).expect("an object");
+        prop_assert!(read.is_clean(), "{:?}", read.problems);
+        prop_assert_eq!(&read.scenario, &scenario);
     }
 
     #[test]

@@ -30,6 +30,7 @@ async fn mount(language: Language) -> Element {
         container.clone(),
         AppProps {
             language: Some(language),
+            ..AppProps::default()
         },
     )
     .render();
@@ -747,4 +748,79 @@ async fn numbers_are_read_strictly_beside_each_field() {
             .unwrap_or_default(),
         "Group digits in threes, as in 1,234,567."
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_container_with_attributes_gets_its_own_calculator() {
+    let host = document().create_element("div").expect("div");
+    for (name, value) in [
+        ("data-customer-value", ""),
+        ("data-lang", "he"),
+        ("data-lifetime-profit", "45000"),
+        ("data-currency", "USD"),
+        ("data-show", "headline"),
+        ("data-unhappy-share-now", "abc"),
+    ] {
+        host.set_attribute(name, value).expect("attribute");
+    }
+    document().body().expect("body").append_child(&host).expect("append");
+    customer_value_calculator::app::embed::mount_widgets(
+        "data:text/css,".to_string(),
+        "https://calc.example/".to_string(),
+    );
+    // The widget draws once its stylesheet has loaded; wait for it.
+    let mut shadow = None;
+    for _ in 0..100 {
+        shadow = host
+            .shadow_root()
+            .filter(|root| root.query_selector("data[data-name=\"npv_gain\"]").ok().flatten().is_some());
+        if shadow.is_some() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        settle().await;
+    }
+    let shadow = shadow.expect("the widget rendered into a shadow root");
+    let part = |selector: &str| {
+        shadow
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("no {selector} in the widget"))
+    };
+    assert_eq!(part(".cvc").get_attribute("lang").as_deref(), Some("he"));
+    let expected = evaluate(
+        &Scenario {
+            lifetime_profit: 45_000.0,
+            currency: "USD".into(),
+            ..Scenario::default()
+        }
+        .validate()
+        .expect("valid"),
+    );
+    let shown: f64 = part("data[data-name=\"npv_gain\"]")
+        .get_attribute("value")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert_close(shown, expected.projection.npv_gain.value().expect("a gain"));
+    assert!(shadow.query_selector("input").ok().flatten().is_none(), "headline only");
+    // The bad attribute was ignored, and the widget says so in its own language.
+    assert!(part(".notice").text_content().unwrap_or_default().contains("לא מספר"));
+    assert!(part(".privacy a")
+        .get_attribute("href")
+        .unwrap_or_default()
+        .starts_with("https://calc.example/?lifetime_profit=45000"));
+    // A second call leaves a mounted container alone.
+    customer_value_calculator::app::embed::mount_widgets(String::new(), String::new());
+    assert_eq!(shadow.child_element_count(), 2, "the stylesheet and one app");
+}
+
+#[wasm_bindgen_test]
+fn the_height_message_has_one_documented_shape() {
+    let message = customer_value_calculator::app::hooks::height::height_message(812.3);
+    let get = |key: &str| js_sys::Reflect::get(&message, &key.into()).expect("property");
+    assert_eq!(get("type").as_string().as_deref(), Some("customer-value:height"));
+    assert_eq!(get("height").as_f64(), Some(813.0));
+    assert_eq!(js_sys::Object::keys(&message).length(), 2);
 }

@@ -1,5 +1,6 @@
 //! The app: one state and reducer, results derived with `use_memo`, the Monte Carlo after
-//! the user pauses, and the formatters shared through context.
+//! the user pauses, and the formatters shared through context. It runs as the page itself,
+//! inside another site's iframe, or as a widget in another site's page ([`Mode`]).
 
 use super::charts::gain::GainChart;
 use super::charts::histogram::HistogramChart;
@@ -8,11 +9,16 @@ use super::charts::waterfall::WaterfallChart;
 use super::components::header::Header;
 use super::components::headline::{Headline, Questions, Summary};
 use super::components::inputs::Inputs;
+use super::components::notice::NoticeBanner;
+use super::components::tools::Tools;
 use super::format::{browser_number_syntax, Formats};
+use super::hooks::height::use_post_height;
+use super::hooks::link::{page_address, read_location, use_link_sync};
 use super::hooks::{initial_language, remember_language, use_after_pause};
 use super::i18n::Language;
+use super::link::{encode, LinkReading, Show};
 use super::presets::Preset;
-use super::state::{Action, State};
+use super::state::{Action, Notice, Source, State};
 use crate::model::uncertainty::{monte_carlo, tornado};
 use crate::model::{evaluate, ValidScenario};
 use std::rc::Rc;
@@ -21,16 +27,39 @@ use yew::prelude::*;
 /// How long typing must pause before the Monte Carlo runs.
 const MONTE_CARLO_PAUSE_MS: u32 = 300;
 
+/// Where the calculator runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The calculator's own page, with its title, tools and footer; the address bar
+    /// follows the scenario.
+    #[default]
+    Page,
+    /// Inside another site's iframe (`embed=1`): no page chrome, and the content height is
+    /// posted to the parent.
+    Frame,
+    /// A widget in another site's page (embed.js): no page chrome, and the host page's
+    /// address is left alone.
+    Widget(Show),
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The language to start in; by default the one chosen before, or the browser's.
     #[prop_or_default]
     pub language: Option<Language>,
+    /// A scenario from a link or an embed's attributes, with what was ignored in it.
+    #[prop_or_default]
+    pub start: Option<Rc<LinkReading>>,
+    #[prop_or_default]
+    pub mode: Mode,
+    /// The calculator's own address, ending in `/`; by default this page's.
+    #[prop_or_default]
+    pub app_address: Option<AttrValue>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let start_language = props.language;
+    let (start_language, start, mode) = (props.language, props.start.clone(), props.mode);
     let state = use_reducer(move || {
         let mut state = State::new(
             start_language.unwrap_or_else(initial_language),
@@ -39,6 +68,19 @@ pub fn App(props: &AppProps) -> Html {
         );
         // The defaults are the first example business.
         state.apply(Action::LoadPreset(Preset::SmallServiceIsrael));
+        if let Some(start) = start {
+            let source = if matches!(mode, Mode::Widget(_)) {
+                Source::Attributes
+            } else {
+                Source::Link
+            };
+            let start = (*start).clone();
+            if start.has_scenario {
+                state.apply(Action::Load(start.reading, source));
+            } else if let Some(notice) = Notice::of(start.reading, source) {
+                state.apply(Action::ShowNotice(notice));
+            }
+        }
         state
     });
     let scenario = state.scenario.clone();
@@ -50,6 +92,15 @@ pub fn App(props: &AppProps) -> Html {
         (state.language, scenario.currency.clone()),
         |(language, currency)| Formats::new(*language, currency),
     );
+    let language = state.language;
+    let keep = if mode == Mode::Frame { "&embed=1" } else { "" };
+    use_link_sync(
+        scenario.clone(),
+        language,
+        !matches!(mode, Mode::Widget(_)),
+        keep,
+    );
+    use_post_height(mode == Mode::Frame);
 
     let on_action = {
         let state = state.clone();
@@ -66,42 +117,86 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |preset: Preset| state.dispatch(Action::LoadPreset(preset)))
     };
-    let language = state.language;
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissNotice))
+    };
     let texts = language.texts();
     let stale = state.is_stale();
     let base_gain = results.projection.npv_gain.value().unwrap_or(0.0);
+    let app_address = props
+        .app_address
+        .clone()
+        .unwrap_or_else(|| page_address().into());
+    let full_calculator = format!("{app_address}{}", encode(&scenario, language));
+    let headline_only = mode == Mode::Widget(Show::Headline);
+    let mode_class = match mode {
+        Mode::Page => "page",
+        Mode::Frame => "framed",
+        Mode::Widget(_) => "widget",
+    };
 
     html! {
         <ContextProvider<Rc<Formats>> context={formats}>
-            <div class="cvc" lang={language.tag()} dir={language.dir()}>
-                <Header {language} preset={state.preset} {on_language} {on_preset} />
-                <Summary results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
-                <main class="layout">
-                    <div class="area-headline">
-                        <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
-                        <Questions results={results.clone()} monte_carlo={monte_carlo_result.clone()} updating={monte_carlo_updating} />
-                    </div>
-                    <div class="area-inputs">
-                        <Inputs state={Rc::new((*state).clone())} {on_action} />
-                    </div>
-                    <div class="area-charts">
-                        <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
-                        <WaterfallChart waterfall={results.waterfall} />
-                        <TornadoChart bars={bars} {base_gain} />
-                        <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
-                    </div>
-                </main>
-                <footer class="privacy"><p>{ texts.privacy }</p></footer>
+            <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
+                if mode == Mode::Page {
+                    <Header {language} preset={state.preset} {on_language} {on_preset} />
+                    <Tools scenario={scenario.clone()} app_address={app_address.clone()} />
+                }
+                <NoticeBanner notice={state.notice.clone()} {on_dismiss} />
+                if headline_only {
+                    <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                } else {
+                    <Summary results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                    <main class="layout">
+                        <div class="area-headline">
+                            <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                            <Questions results={results.clone()} monte_carlo={monte_carlo_result.clone()} updating={monte_carlo_updating} />
+                        </div>
+                        <div class="area-inputs">
+                            <Inputs state={Rc::new((*state).clone())} {on_action} />
+                        </div>
+                        <div class="area-charts">
+                            <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
+                            <WaterfallChart waterfall={results.waterfall} />
+                            <TornadoChart bars={bars} {base_gain} />
+                            <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
+                        </div>
+                    </main>
+                }
+                <footer class="privacy">
+                    if mode != Mode::Page {
+                        <p><a href={full_calculator} target="_blank" rel="noopener">{ texts.open_full }</a></p>
+                    }
+                    <p>{ texts.privacy }</p>
+                </footer>
             </div>
         </ContextProvider<Rc<Formats>>>
     }
 }
 
-/// Mounts the app into the element with id `cvc-root`, or the body.
+/// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
+/// without one (another site that loads embed.js) is left to [`super::embed`].
 pub fn mount() {
-    let root = gloo::utils::document().get_element_by_id("cvc-root");
-    match root {
-        Some(element) => yew::Renderer::<App>::with_root(element).render(),
-        None => yew::Renderer::<App>::new().render(),
+    let Some(root) = gloo::utils::document().get_element_by_id("cvc-root") else {
+        return;
     };
+    let link = read_location();
+    let mode = if link.view.embed {
+        Mode::Frame
+    } else {
+        Mode::Page
+    };
+    if let Some(accent) = &link.view.accent {
+        super::embed::set_accent(&gloo::utils::document_element(), accent);
+    }
+    let worth_reading =
+        link.has_scenario || !link.reading.problems.is_empty() || !link.reading.unknown.is_empty();
+    let props = AppProps {
+        language: link.view.language,
+        start: worth_reading.then(|| Rc::new(link)),
+        mode,
+        app_address: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -54,6 +54,18 @@ pub struct Notice {
     pub unknown: Vec<String>,
 }
 
+impl Notice {
+    /// The notice a reading calls for, if anything in it was ignored.
+    pub fn of(reading: Reading, source: Source) -> Option<Notice> {
+        let ignored = !reading.problems.is_empty() || !reading.unknown.is_empty();
+        ignored.then_some(Notice {
+            source,
+            problems: reading.problems,
+            unknown: reading.unknown,
+        })
+    }
+}
+
 const NUMERIC: usize = Field::ALL.len();
 const GAIN_INPUTS: usize = Field::AFFECTING_GAIN.len();
 
@@ -98,6 +110,7 @@ pub enum Action {
     Load(Reading, Source),
     /// A saved scenario, which was valid when it was saved.
     LoadScenario(ValidScenario),
+    ShowNotice(Notice),
     DismissNotice,
 }
 
@@ -328,21 +341,18 @@ impl State {
                 next.revalidate();
             }
             Action::Load(reading, source) => {
-                let ignored = !reading.problems.is_empty() || !reading.unknown.is_empty();
-                next.notice = ignored.then_some(Notice {
-                    source,
-                    problems: reading.problems,
-                    unknown: reading.unknown,
-                });
+                let scenario = reading.scenario.clone();
+                next.notice = Notice::of(reading, source);
                 next.preset = None;
-                next.scenario = reading.scenario.clone();
-                next.fill_from(&reading.scenario);
+                next.scenario = scenario.clone();
+                next.fill_from(&scenario);
             }
             Action::LoadScenario(scenario) => {
                 next.preset = None;
                 next.scenario = scenario.clone();
                 next.fill_from(&scenario);
             }
+            Action::ShowNotice(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
         }
     }

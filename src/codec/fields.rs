@@ -84,6 +84,15 @@ pub fn field_name_of(key: &str) -> FieldName {
 }
 
 impl FieldReader {
+    /// A reader that starts from another scenario than the default (an example business
+    /// that an embed names, say); fields given later override it.
+    pub fn starting_from(scenario: Scenario) -> Self {
+        FieldReader {
+            scenario,
+            ..FieldReader::default()
+        }
+    }
+
     pub fn refuse(&mut self, field: FieldName, problem: Problem) {
         self.problems.push(FieldError { field, problem });
     }

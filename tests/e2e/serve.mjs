@@ -1,5 +1,8 @@
 // A tiny static server for dist/, for the end-to-end tests and screenshots. It serves
-// .wasm as application/wasm, as any production host must.
+// .wasm as application/wasm, as any production host must. With `cors`, it also sends
+// Access-Control-Allow-Origin, as the app's host must for other sites to embed it.
+// `rewrite(path, body)` may change a file on its way out (the embed tests point the demo
+// page at another origin with it).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -7,24 +10,36 @@ import { extname, join, normalize } from "node:path";
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
   ".svg": "image/svg+xml",
+  ".png": "image/png",
 };
 
-export function serve(root, port = 0) {
-  const server = createServer(async (request, response) => {
+export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null } = {}) {
+  // Hostile links may be long (the tests send a 100 kB parameter); let them reach the app.
+  const server = createServer({ maxHeaderSize: 1 << 20 }, async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(root, path.endsWith("/") ? join(path, "index.html") : path);
+    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+    if (cors) headers["access-control-allow-origin"] = "*";
+    if (blocked && blocked(path)) {
+      response.writeHead(403, { "content-type": "text/plain" });
+      response.end("blocked");
+      return;
+    }
     try {
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      let body = await readFile(file);
+      if (rewrite) body = rewrite(path, body);
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("not found");
     }
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

@@ -5,6 +5,8 @@ pub mod header;
 pub mod headline;
 pub mod helpers;
 pub mod inputs;
+pub mod notice;
 pub mod number_field;
 pub mod table;
+pub mod tools;
 pub mod uncertainty;

@@ -1,5 +1,6 @@
-//! Custom hooks for the browser's concerns: the reader's language, remembering the chosen
-//! language, an element's width, and running slow work after the user pauses.
+//! Custom hooks and thin functions for the browser's concerns, each over a pure heart
+//! elsewhere: the reader's language, an element's width, slow work after a pause (here);
+//! the link in the address bar ([`link`]); the height an iframe posts ([`height`]).
 
 use super::format::Formats;
 use super::i18n::Language;
@@ -7,6 +8,9 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
+
+pub mod height;
+pub mod link;
 
 const LANGUAGE_KEY: &str = "cvc.language";
 

@@ -1,0 +1,159 @@
+//! The toolbar under the title and the panels it opens: Share (the link, copied or sent
+//! through the system share sheet) and Embed (snippets for another site). The link and
+//! the snippets come from pure code ([`crate::app::link`], [`crate::app::snippets`]).
+
+use crate::app::hooks::use_formats;
+use crate::app::i18n::fill_plain;
+use crate::app::link::{encode, parent_origin};
+use crate::app::share::{can_share, copy, share, Copied};
+use crate::app::snippets::{iframe_snippet, script_snippet};
+use crate::model::ValidScenario;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Panel {
+    Share,
+    Embed,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToolsProps {
+    pub scenario: ValidScenario,
+    /// The calculator's own address, ending in `/`: where links and embeds point.
+    pub app_address: AttrValue,
+}
+
+#[component]
+pub fn Tools(props: &ToolsProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let open = use_state(|| None::<Panel>);
+    let button = |panel: Panel, label: &'static str, id: &'static str| {
+        let open = open.clone();
+        let pressed = *open == Some(panel);
+        let onclick = Callback::from(move |_| open.set(if pressed { None } else { Some(panel) }));
+        html! {
+            <button type="button" class="tool" aria-expanded={pressed.to_string()} aria-controls={id} {onclick}>{ label }</button>
+        }
+    };
+    let language = formats.language;
+    let app = props.app_address.as_str();
+    let link = format!("{app}{}", encode(&props.scenario, language));
+    let panel = match *open {
+        None => Html::default(),
+        Some(Panel::Share) => html! {
+            <section class="panel" id="share-panel" aria-labelledby="share-heading">
+                <h2 id="share-heading">{ texts.share_heading }</h2>
+                <p class="hint">{ texts.share_hint }</p>
+                <CopyBox id="share-link" label={texts.link_label} text={link.clone()} copy_label={texts.copy_link} copied={texts.copied} />
+                if can_share() {
+                    <ShareButton title={texts.title} url={link} />
+                }
+            </section>
+        },
+        Some(Panel::Embed) => html! {
+            <section class="panel" id="embed-panel" aria-labelledby="embed-heading">
+                <h2 id="embed-heading">{ texts.embed_button }</h2>
+                <CopyBox id="embed-iframe" label={texts.embed_iframe_title} hint={texts.embed_iframe_hint} multiline=true
+                    text={iframe_snippet(app, &props.scenario, language, texts.frame_title)} copy_label={texts.copy_code} copied={texts.code_copied} />
+                <CopyBox id="embed-script" label={texts.embed_script_title} hint={texts.embed_script_hint} multiline=true
+                    text={script_snippet(app, &props.scenario, language)} copy_label={texts.copy_code} copied={texts.code_copied} />
+                <p class="hint">{ fill_plain(texts.embed_policy_note, &[("origin", &parent_origin(app))]) }</p>
+            </section>
+        },
+    };
+    html! {
+        <>
+            <div class="tools" role="group" aria-label={texts.tools_label}>
+                { button(Panel::Share, texts.share_button, "share-panel") }
+                { button(Panel::Embed, texts.embed_button, "embed-panel") }
+            </div>
+            { panel }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyBoxProps {
+    id: &'static str,
+    label: &'static str,
+    #[prop_or_default]
+    hint: Option<&'static str>,
+    text: String,
+    #[prop_or_default]
+    multiline: bool,
+    copy_label: &'static str,
+    copied: &'static str,
+}
+
+/// A labelled box of text the user may copy, with a button that copies it and says so.
+#[component]
+fn CopyBox(props: &CopyBoxProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let field = use_node_ref();
+    let status = use_state(|| None::<&'static str>);
+    let onclick = {
+        let (field, status, text, copied) = (
+            field.clone(),
+            status.clone(),
+            props.text.clone(),
+            props.copied,
+        );
+        let blocked = texts.copy_failed;
+        Callback::from(move |_| {
+            let (field, status, text) = (field.clone(), status.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = copy(&text, field.cast::<web_sys::HtmlElement>()).await;
+                status.set(Some(if outcome == Copied::Yes {
+                    copied
+                } else {
+                    blocked
+                }));
+            });
+        })
+    };
+    let hint_id = format!("{}-hint", props.id);
+    html! {
+        <div class="copy-box">
+            <label for={props.id}>{ props.label }</label>
+            if let Some(hint) = props.hint {
+                <p class="hint" id={hint_id.clone()}>{ hint }</p>
+            }
+            if props.multiline {
+                <textarea id={props.id} ref={field} readonly=true rows="6" spellcheck="false" dir="ltr" value={props.text.clone()}
+                    aria-describedby={props.hint.map(|_| hint_id.clone())} />
+            } else {
+                <input id={props.id} ref={field} type="text" readonly=true dir="ltr" value={props.text.clone()} />
+            }
+            <div class="button-row">
+                <button type="button" class="primary" {onclick}>{ props.copy_label }</button>
+                <p class="status" role="status">{ status.unwrap_or_default() }</p>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareButtonProps {
+    title: &'static str,
+    url: String,
+}
+
+/// The system share sheet, where there is one.
+#[component]
+fn ShareButton(props: &ShareButtonProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let onclick = {
+        let (title, url) = (props.title, props.url.clone());
+        Callback::from(move |_| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // Closing the sheet without sharing is the user's choice, not an error.
+                let _ = share(title, &url).await;
+            });
+        })
+    };
+    html! { <button type="button" class="secondary" {onclick}>{ texts.share_native }</button> }
+}

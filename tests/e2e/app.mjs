@@ -1,0 +1,141 @@
+// The calculator as a visitor gets it: both languages at phone and desktop size, no
+// requests to other hosts, no horizontal scroll, 44 px touch targets, axe's contrast and
+// labelling rules, keyboard use, and the input-to-DOM time (printed for
+// docs/benchmarks.md, not asserted).
+import { check, assert, openPage, axe, violations } from "./harness.mjs";
+import { PHONE, DESKTOP } from "./browser.mjs";
+
+const RULES = ["color-contrast", "label", "aria-valid-attr-value", "aria-allowed-attr", "button-name", "select-name", "html-has-lang", "duplicate-id", "list", "definition-list", "dlitem"];
+
+export async function run({ browser, origin }) {
+  for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+    for (const locale of ["en-US", "he-IL"]) {
+      const label = `${sizeName} ${locale}`;
+      const { context, page, problems } = await openPage(browser, `${origin}/`, { viewport, locale });
+      const language = locale.slice(0, 2);
+
+      await check(`${label}: follows the browser language`, async () => {
+        const lang = await page.getAttribute(".cvc", "lang");
+        const dir = await page.getAttribute(".cvc", "dir");
+        assert(lang === language, `lang=${lang}`);
+        assert(dir === (language === "he" ? "rtl" : "ltr"), `dir=${dir}`);
+      });
+
+      await check(`${label}: no horizontal scroll`, async () => {
+        await page.click(".advanced > summary");
+        await page.click(".uncertainty > summary");
+        for (const tool of await page.$$(".tool")) {
+          await tool.click();
+          await page.waitForTimeout(50);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert(overflow <= 0, `page is ${overflow}px wider than the viewport with ${await tool.textContent()} open`);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+      });
+
+      await check(`${label}: touch targets are at least 44px tall`, async () => {
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll("input[type=text], select, button, summary")]
+            .filter((element) => element.offsetParent !== null)
+            .map((element) => ({ element, box: element.getBoundingClientRect() }))
+            .filter(({ element, box }) => box.height < 44 && !element.closest(".why"))
+            .map(({ element, box }) => `${element.tagName.toLowerCase()}#${element.id || element.className} ${box.height.toFixed(0)}px`),
+        );
+        assert(small.length === 0, `small targets: ${small.join(", ")}`);
+      });
+
+      await check(`${label}: axe finds no contrast, label or ARIA violations`, async () => {
+        const found = await axe(page, RULES);
+        assert(found.length === 0, found.join("\n"));
+      });
+
+      await check(`${label}: an invalid entry shows its message, keeps the result, and keeps contrast`, async () => {
+        const before = await page.getAttribute("data[data-name=npv_gain]", "value");
+        await page.fill("#field-unhappy_share_now", "140");
+        await page.waitForSelector(".stale-note");
+        const message = await page.textContent("#field-unhappy_share_now-error");
+        assert(message.includes(language === "he" ? "מותר" : "Allowed"), `message: ${message}`);
+        assert((await page.getAttribute("data[data-name=npv_gain]", "value")) === before, "the last result stays");
+        const found = await axe(page, ["color-contrast"]);
+        await page.fill("#field-unhappy_share_now", "40");
+        assert(found.length === 0, found.join("\n"));
+      });
+
+      await check(`${label}: nothing left the browser, nothing failed, no policy violation`, async () => {
+        await page.waitForTimeout(600);
+        const found = [...problems, ...(await violations(page))];
+        assert(found.length === 0, found.join("\n"));
+      });
+
+      await check(`${label}: the form works from the keyboard alone`, async () => {
+        await page.focus("#preset-select");
+        let reached = false;
+        for (let i = 0; i < 30 && !reached; i += 1) {
+          await page.keyboard.press("Tab");
+          reached = await page.evaluate(() => document.activeElement?.id === "field-lifetime_profit");
+        }
+        assert(reached, "Tab reaches the lifetime-profit input");
+        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+        assert(outline !== "none", "focus is visible");
+        const before = await page.getAttribute("data[data-name=yearly_cost_of_poor_service]", "value");
+        await page.keyboard.press("Control+A");
+        await page.keyboard.type("30000");
+        await page.waitForTimeout(50);
+        const after = await page.getAttribute("data[data-name=yearly_cost_of_poor_service]", "value");
+        // The yearly cost is linear in L: 30,000 instead of 20,000 multiplies it by 1.5.
+        assert(Math.abs(Number(after) / Number(before) - 1.5) < 1e-9, `cost went from ${before} to ${after}`);
+        await page.keyboard.press("Control+A");
+        await page.keyboard.type("20000");
+      });
+
+      if (sizeName === "desktop") {
+        await check(`${label}: input-to-DOM time measured`, async () => {
+          const times = await inputToDom(page);
+          assert(times.every((time) => Number.isFinite(time)), "every edit updated the DOM");
+          console.log(`     input-to-DOM ${locale}: ${summarise(times)}`);
+        });
+      }
+      await context.close();
+    }
+  }
+
+  {
+    // Dark mode has its own palette; its contrast is checked too.
+    const { context, page, problems } = await openPage(browser, `${origin}/`, { viewport: DESKTOP, locale: "he-IL", colorScheme: "dark" });
+    await check("desktop he-IL dark: axe finds no contrast violations", async () => {
+      const found = await axe(page, ["color-contrast"]);
+      assert(found.length === 0 && problems.length === 0, [...found, ...problems].join("\n"));
+    });
+    await context.close();
+  }
+}
+
+/** 40 edits of the lifetime profit, each timed from the input event to the DOM change. */
+export async function inputToDom(page) {
+  return page.evaluate(async () => {
+    const input = document.querySelector("#field-lifetime_profit");
+    const target = document.querySelector("data[data-name=npv_gain]");
+    const results = [];
+    for (let i = 1; i <= 40; i += 1) {
+      let changedAt = NaN;
+      const observer = new MutationObserver(() => {
+        if (Number.isNaN(changedAt)) changedAt = performance.now();
+      });
+      observer.observe(target, { attributes: true, characterData: true, subtree: true, childList: true });
+      input.value = String(20000 + 100 * i);
+      const start = performance.now();
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      observer.disconnect();
+      results.push(changedAt - start);
+    }
+    return results;
+  });
+}
+
+export function summarise(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
+  return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms over ${sorted.length} edits`;
+}

@@ -1,0 +1,212 @@
+// What consultants need, end to end on the release bundle: a link that carries the
+// scenario (and survives hostile ones), the Share panel, and the calculator embedded on a
+// page of another origin, in an iframe and as script widgets, under strict policies.
+import { check, assert, openPage, violations } from "./harness.mjs";
+import { PHONE, DESKTOP } from "./browser.mjs";
+import { serve } from "./serve.mjs";
+
+const HOSTILE = [
+  "lifetime_profit=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "acquisition_cost=javascript:alert(1)",
+  "current_customers=1e400",
+  "referrals_per_happy=NaN",
+  "lost_per_unhappy=-3",
+  "unhappy_share_now=0.3",
+  "unhappy_share_now=0.5",
+  "discount_rate=%E0%A4%A",
+  `service_budget_per_year=${"9".repeat(100_000)}`,
+  "colour=red",
+  "%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E=1",
+  "horizon_years=10",
+  "lang=en",
+].join("&");
+
+async function shown(page, name) {
+  return page.getAttribute(`data[data-name=${name}]`, "value");
+}
+
+export async function run({ browser, origin, dist }) {
+  let shared = "";
+  let sharedGain = "";
+  {
+    const { context, page, problems } = await openPage(browser, `${origin}/`, { viewport: PHONE, locale: "en-US", permissions: ["clipboard-read", "clipboard-write"] });
+    await check("share: edits reach the address bar after a pause, with no new history entries", async () => {
+      const entries = await page.evaluate(() => history.length);
+      await page.click("#field-lifetime_profit", { clickCount: 3 });
+      await page.keyboard.type("45000");
+      await page.click("#field-unhappy_share_now", { clickCount: 3 });
+      await page.keyboard.type("35");
+      await page.waitForFunction(() => location.search.includes("unhappy_share_now=0.35"), null, { timeout: 5000 });
+      shared = page.url();
+      assert(shared.includes("lifetime_profit=45000") && shared.includes("lang=en") && shared.includes("currency=ILS"), shared);
+      assert((await page.evaluate(() => history.length)) === entries, "replaceState, not pushState");
+      sharedGain = await shown(page, "npv_gain");
+    });
+    await check("share: the panel shows the link, copies it and says so", async () => {
+      await page.click(".tool[aria-controls=share-panel]");
+      const link = await page.inputValue("#share-link");
+      assert(link === shared, `${link} != ${shared}`);
+      await page.click("#share-panel button.primary");
+      await page.waitForSelector("#share-panel .status:has-text('Link copied.')");
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert(copied === shared, `clipboard: ${copied}`);
+    });
+    await check("share: no errors and no policy violations", async () => {
+      const found = [...problems, ...(await violations(page))];
+      assert(found.length === 0, found.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
+    // A fresh browser with another language: the link's own language and figures win.
+    const { context, page, problems } = await openPage(browser, shared, { viewport: DESKTOP, locale: "he-IL" });
+    await check("share: the link opened in a fresh browser gives the same inputs and figures", async () => {
+      assert((await page.getAttribute(".cvc", "lang")) === "en", "the link's language");
+      assert((await page.inputValue("#field-lifetime_profit")) === "45000", "L");
+      assert((await page.inputValue("#field-unhappy_share_now")) === "35", "p0 in percent");
+      assert((await shown(page, "npv_gain")) === sharedGain, `${await shown(page, "npv_gain")} != ${sharedGain}`);
+      assert((await page.$(".notice:not([hidden])")) === null, "a clean link gives no notice");
+      assert(problems.length === 0 && (await violations(page)).length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
+    const { context, page, problems } = await openPage(browser, `${origin}/?${HOSTILE}`, { viewport: PHONE, locale: "en-US" });
+    await check("a hostile link: nothing runs, the rest applies, and a notice says what was ignored", async () => {
+      await page.waitForTimeout(500);
+      assert(problems.length === 0, problems.join("\n"));
+      assert((await violations(page)).length === 0, "no policy violation");
+      assert((await page.$$("script")).length === 1, "no script was inserted");
+      assert((await page.$("img")) === null, "no markup was inserted");
+      assert((await page.inputValue("#field-horizon_years")) === "10", "the good parameter applied");
+      assert((await page.inputValue("#field-lifetime_profit")) === "20000", "the bad one kept its default");
+      const notice = await page.textContent(".notice[role=status]");
+      for (const words of ["Profit from a well-served customer: not a number", "Customers served badly today: given twice", "Yearly service budget: not a number", "not recognised"]) {
+        assert(notice.includes(words), `notice lacks “${words}”: ${notice}`);
+      }
+      assert(notice.includes("<img src=x onerror=alert(2)>: not recognised"), "outside text is shown as text");
+    });
+    await check("a hostile link: the figures are the model's for the parameters that were taken", async () => {
+      const { context: clean, page: cleanPage } = await openPage(browser, `${origin}/?horizon_years=10&lang=en`, { viewport: PHONE });
+      assert((await shown(page, "npv_gain")) === (await shown(cleanPage, "npv_gain")), "same gain as the clean link");
+      await clean.close();
+    });
+    await context.close();
+  }
+
+  // The demo host page, served from another origin, loading the calculator from this one.
+  const host = await serve(dist, {
+    host: "localhost",
+    rewrite: (path, body) => {
+      if (path !== "/embed.html") return body;
+      return Buffer.from(
+        body
+          .toString()
+          .replaceAll('src="embed.js"', `src="${origin}/embed.js"`)
+          .replaceAll('src="./?', `src="${origin}/?`)
+          .replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${origin}`)
+          .replace("style-src 'self'", `style-src 'self' ${origin}`)
+          .replace("frame-src 'self'", `frame-src ${origin}`)
+          .replace("connect-src 'self'", `connect-src 'self' ${origin}`),
+      );
+    },
+  });
+  const hostOrigin = `http://localhost:${host.address().port}`;
+  {
+    const { context, page, problems } = await openPage(browser, `${hostOrigin}/embed.html`, { viewport: DESKTOP, origins: [origin], wait: null });
+    const frame = () => page.frames().find((candidate) => candidate.url().startsWith(origin));
+    await check("embed.html (another origin): the iframe's height follows its content, with no inner scroll bar", async () => {
+      await page.waitForFunction(() => document.getElementById("customer-value-calculator").style.height !== "", null, { timeout: 20000 });
+      const inner = frame();
+      await inner.waitForSelector("data[data-name=npv_gain]");
+      const fits = async () => {
+        await page.waitForTimeout(300);
+        const outer = await page.evaluate(() => document.getElementById("customer-value-calculator").getBoundingClientRect().height);
+        const content = await inner.evaluate(() => document.documentElement.scrollHeight);
+        const scrolls = await inner.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
+        assert(!scrolls, `inner scroll bar: content ${content}, frame ${outer}`);
+        assert(Math.abs(outer - content) <= 2, `frame ${outer}px for ${content}px of content`);
+        return content;
+      };
+      const before = await fits();
+      await inner.click(".advanced > summary");
+      const after = await fits();
+      assert(after > before, `the frame grew when Advanced opened: ${before} → ${after}`);
+      assert((await inner.getAttribute(".cvc", "class")).includes("framed"), "no page chrome");
+      assert((await inner.$("h1")) === null, "no title inside the frame");
+    });
+    await check("embed.html: the frame's listener ignores messages from elsewhere", async () => {
+      const height = await page.evaluate(() => document.getElementById("customer-value-calculator").style.height);
+      await page.evaluate(() => window.postMessage({ type: "customer-value:height", height: 5 }, "*"));
+      await page.waitForTimeout(100);
+      assert((await page.evaluate(() => document.getElementById("customer-value-calculator").style.height)) === height, "a message from the page itself is ignored");
+    });
+    await check("embed.html: each script widget shows its own figures and language", async () => {
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-customer-value]")].every((host) => host.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
+      const widgets = await page.evaluate(() =>
+        [...document.querySelectorAll("[data-customer-value]")].map((host) => {
+          const root = host.shadowRoot;
+          return {
+            lang: root.querySelector(".cvc").getAttribute("lang"),
+            gain: root.querySelector("data[data-name=npv_gain]").getAttribute("value"),
+            money: root.querySelector("data[data-name=npv_gain]").textContent,
+            inputs: root.querySelectorAll("input").length,
+            full: root.querySelector(".privacy a")?.getAttribute("href") ?? "",
+          };
+        }),
+      );
+      assert(widgets.length === 2, `${widgets.length} widgets`);
+      const [hebrew, english] = widgets;
+      assert(hebrew.lang === "he" && english.lang === "en", JSON.stringify(widgets));
+      assert(hebrew.inputs > 0 && english.inputs === 0, "full and headline-only");
+      assert(english.money.includes("$"), english.money);
+      assert(english.full.startsWith(`${origin}/?`) && english.full.includes("lifetime_profit=45000") && english.full.includes("currency=USD"), english.full);
+      // The same scenarios as links give the same figures.
+      for (const [widget, query] of [[hebrew, "preset=retail-shop&lang=he"], [english, "lifetime_profit=45000&currency=USD&lang=en"]]) {
+        const { context: other, page: direct } = await openPage(browser, `${origin}/?${query}`, { viewport: PHONE });
+        const gain = await shown(direct, "npv_gain");
+        assert(gain === widget.gain, `${query}: widget ${widget.gain}, page ${gain}`);
+        await other.close();
+      }
+    });
+    await check("embed.html: a hostile host stylesheet does not change the widgets", async () => {
+      const styles = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("[data-customer-value]")].map((host) => {
+            const root = host.shadowRoot;
+            return [".cvc", ".card h3", "data[data-name=npv_gain]", ".explanation p"].map((selector) => {
+              const element = root.querySelector(selector);
+              const style = getComputedStyle(element);
+              return [style.color, style.fontFamily, style.lineHeight, style.direction, style.textAlign, style.letterSpacing, style.fontSize].join("|");
+            });
+          }),
+        );
+      const before = JSON.stringify(await styles());
+      // A stylesheet built through the CSS object model, which the host's own policy allows.
+      await page.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync("* { color: red !important; font-family: serif !important; line-height: 5 !important; direction: rtl !important; text-align: right !important; letter-spacing: 3px !important; font-size: 30px !important } div, p, h3, data { all: unset !important }");
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      });
+      await page.waitForTimeout(100);
+      const hostChanged = await page.evaluate(() => getComputedStyle(document.querySelector("h1")).color);
+      assert(hostChanged === "rgb(255, 0, 0)", "the hostile sheet applies to the host page");
+      const after = JSON.stringify(await styles());
+      assert(after === before, `widget styles changed:\n${before}\n${after}`);
+    });
+    await check("embed.html: the accent is the widget's own, and the styles do not leak out", async () => {
+      const accent = await page.evaluate(() => getComputedStyle(document.querySelectorAll("[data-customer-value]")[1].shadowRoot.querySelector(".cvc")).getPropertyValue("--accent").trim());
+      assert(accent === "#6d28d9", `accent ${accent}`);
+      const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector("header p")).fontFamily);
+      assert(!hostFont.includes("system-ui"), `host font ${hostFont}`);
+    });
+    await check("embed.html: no errors and no policy violations, in the page or the frame", async () => {
+      const found = [...problems, ...(await violations(page))];
+      assert(found.length === 0, found.join("\n"));
+    });
+    await context.close();
+  }
+  host.close();
+}

@@ -1,0 +1,81 @@
+// What every end-to-end suite shares: named checks that count passes and failures, a
+// page that records errors, dialogs, requests to other hosts and Content-Security-Policy
+// violations, and axe run through DevTools (the page's policy forbids injected scripts).
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const tally = { passed: 0, failed: 0 };
+
+export async function check(name, body) {
+  try {
+    await body();
+    tally.passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    tally.failed += 1;
+    const lines = String(error.stack ?? error).split("\n").slice(0, 4).map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line));
+    console.log(`FAIL ${name}\n     ${lines.join("\n     ")}`);
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/**
+ * Opens `url` in a fresh context. `problems` collects page errors, console errors, dialogs
+ * (a script that ran), requests to hosts other than `origins`, and CSP violations.
+ */
+export async function openPage(browser, url, { viewport, locale = "en-US", colorScheme = "light", origins = [], wait = "data[data-name=npv_gain]", permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport, locale, colorScheme });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    }, true);
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const allowed = new Set([new URL(url).origin, ...origins]);
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("dialog", async (dialog) => {
+    problems.push(`a dialog opened: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on("request", (request) => {
+    const target = new URL(request.url());
+    if (!allowed.has(target.origin) && target.protocol !== "data:" && target.protocol !== "blob:") problems.push(`request to another host: ${request.url()}`);
+  });
+  await page.goto(url);
+  if (wait) await page.waitForSelector(wait, { timeout: 20000 });
+  return { context, page, problems };
+}
+
+/** Every CSP violation the page and its frames reported so far. */
+export async function violations(page) {
+  const found = [];
+  for (const frame of page.frames()) {
+    try {
+      found.push(...(await frame.evaluate(() => window.__violations ?? [])));
+    } catch {
+      // A frame that went away has nothing to report.
+    }
+  }
+  return found;
+}
+
+/** Runs axe with the given rules through DevTools, so the page's CSP does not block it. */
+export async function axe(page, rules) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (values) => {
+    const result = await window.axe.run(document, { runOnly: { type: "rule", values } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
+  }, rules);
+}
