@@ -21,6 +21,7 @@ pub mod link;
 pub mod notice;
 pub mod numbers;
 pub mod presets;
+pub mod qr;
 pub mod snippets;
 pub mod state;
 
