@@ -85,7 +85,7 @@ fi
 # --- npm packages: wasm-opt (binaryen), the browser driver for end-to-end tests ----------
 npm_ready() {
   node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || return 1
-  for package in playwright-core axe-core; do
+  for package in playwright-core axe-core jsqr pngjs; do
     [ -f "node_modules/$package/package.json" ] || return 1
   done
 }

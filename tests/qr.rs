@@ -13,9 +13,8 @@ fn decode(qr: &QrCode) -> (usize, String) {
     let pixels = qr.extent() * scale;
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(pixels, pixels, |x, y| {
         let (mx, my) = (x / scale, y / scale);
-        let dark = mx >= QUIET_ZONE
-            && my >= QUIET_ZONE
-            && qr.is_dark(mx - QUIET_ZONE, my - QUIET_ZONE);
+        let dark =
+            mx >= QUIET_ZONE && my >= QUIET_ZONE && qr.is_dark(mx - QUIET_ZONE, my - QUIET_ZONE);
         if dark {
             0
         } else {
@@ -80,9 +79,14 @@ fn known_links_match_the_reference_encoder_for_every_mask() {
 fn the_largest_versions_decode_and_match() {
     // Version 7 is the first with version information; 40 the last.
     for length in [123, 300, 1000, MAX_BYTES] {
-        let text: String = (0..length).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let text: String = (0..length)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
         let qr = QrCode::encode(&text).expect("fits");
-        assert!(same_modules(&qr, &reference(&text, qr.version, qr.mask)), "{length} bytes");
+        assert!(
+            same_modules(&qr, &reference(&text, qr.version, qr.mask)),
+            "{length} bytes"
+        );
         assert_eq!(decode(&qr).1, text, "{length} bytes");
     }
 }

@@ -291,10 +291,15 @@ async fn hebrew_sets_right_to_left_and_leaves_no_english() {
         }
     }
     settle().await;
+    // The language switch names each language in its own script, and the printed
+    // report's link is a URL: both are meant to be Latin.
     let switch = find(&root, ".language-switch");
     switch.set_attribute("hidden", "").expect("hide the switch");
+    let link = find(&root, ".report-link bdi");
+    link.set_attribute("hidden", "").expect("hide the link");
     let text = widget.dyn_ref::<HtmlElement>().expect("html").inner_text();
     switch.remove_attribute("hidden").expect("show the switch");
+    link.remove_attribute("hidden").expect("show the link");
     assert!(text.contains("מותר"), "the error is in Hebrew");
     assert_eq!(
         latin_words(&text),
@@ -763,7 +768,11 @@ async fn a_container_with_attributes_gets_its_own_calculator() {
     ] {
         host.set_attribute(name, value).expect("attribute");
     }
-    document().body().expect("body").append_child(&host).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     customer_value_calculator::app::embed::mount_widgets(
         "data:text/css,".to_string(),
         "https://calc.example/".to_string(),
@@ -771,9 +780,12 @@ async fn a_container_with_attributes_gets_its_own_calculator() {
     // The widget draws once its stylesheet has loaded; wait for it.
     let mut shadow = None;
     for _ in 0..100 {
-        shadow = host
-            .shadow_root()
-            .filter(|root| root.query_selector("data[data-name=\"npv_gain\"]").ok().flatten().is_some());
+        shadow = host.shadow_root().filter(|root| {
+            root.query_selector("data[data-name=\"npv_gain\"]")
+                .ok()
+                .flatten()
+                .is_some()
+        });
         if shadow.is_some() {
             break;
         }
@@ -804,23 +816,36 @@ async fn a_container_with_attributes_gets_its_own_calculator() {
         .parse()
         .expect("number");
     assert_close(shown, expected.projection.npv_gain.value().expect("a gain"));
-    assert!(shadow.query_selector("input").ok().flatten().is_none(), "headline only");
+    assert!(
+        shadow.query_selector("input").ok().flatten().is_none(),
+        "headline only"
+    );
     // The bad attribute was ignored, and the widget says so in its own language.
-    assert!(part(".notice").text_content().unwrap_or_default().contains("לא מספר"));
+    assert!(part(".notice")
+        .text_content()
+        .unwrap_or_default()
+        .contains("לא מספר"));
     assert!(part(".privacy a")
         .get_attribute("href")
         .unwrap_or_default()
         .starts_with("https://calc.example/?lifetime_profit=45000"));
     // A second call leaves a mounted container alone.
     customer_value_calculator::app::embed::mount_widgets(String::new(), String::new());
-    assert_eq!(shadow.child_element_count(), 2, "the stylesheet and one app");
+    assert_eq!(
+        shadow.child_element_count(),
+        2,
+        "the stylesheet and one app"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_height_message_has_one_documented_shape() {
     let message = customer_value_calculator::app::hooks::height::height_message(812.3);
     let get = |key: &str| js_sys::Reflect::get(&message, &key.into()).expect("property");
-    assert_eq!(get("type").as_string().as_deref(), Some("customer-value:height"));
+    assert_eq!(
+        get("type").as_string().as_deref(),
+        Some("customer-value:height")
+    );
     assert_eq!(get("height").as_f64(), Some(813.0));
     assert_eq!(js_sys::Object::keys(&message).length(), 2);
 }

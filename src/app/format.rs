@@ -4,7 +4,8 @@
 
 use super::i18n::Language;
 use super::numbers::NumberSyntax;
-use crate::model::{Figure, Why};
+use crate::model::scenario::Unit;
+use crate::model::{Field, Figure, Why};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -158,6 +159,20 @@ impl Formats {
         match figure {
             Figure::Value(value) => self.number(value),
             Figure::Missing(why) => self.why(why).to_string(),
+        }
+    }
+
+    /// An input's value in its own unit: money, a percentage, customers or years.
+    pub fn input_value(&self, field: Field, value: f64) -> String {
+        match field.spec().unit {
+            Unit::Money => self.money(value),
+            Unit::Share => self.percent(value),
+            Unit::Customers => self.number(value),
+            Unit::Years => format!(
+                "{} {}",
+                self.number(value),
+                self.language.texts().unit_years
+            ),
         }
     }
 

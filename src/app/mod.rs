@@ -16,17 +16,21 @@
 //! (clipboard and share sheet).
 
 pub mod charts;
+pub mod export;
 pub mod i18n;
 pub mod link;
 pub mod notice;
 pub mod numbers;
 pub mod presets;
 pub mod qr;
+pub mod saved;
 pub mod snippets;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

@@ -17,8 +17,8 @@ pub const QUIET_ZONE: usize = 4;
 
 /// Error-correction codewords per block, by version (index 0 unused), at level M.
 const ECC_PER_BLOCK: [u8; 41] = [
-    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28,
-    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
 ];
 
 /// Error-correction blocks, by version (index 0 unused), at level M.
@@ -205,7 +205,11 @@ fn data_codewords(bytes: &[u8], version: u8) -> Vec<u8> {
     let mut codewords: Vec<u8> = bits
         .0
         .chunks(8)
-        .map(|chunk| chunk.iter().fold(0u8, |byte, &bit| (byte << 1) | u8::from(bit)))
+        .map(|chunk| {
+            chunk
+                .iter()
+                .fold(0u8, |byte, &bit| (byte << 1) | u8::from(bit))
+        })
         .collect();
     for pad in [0xEC, 0x11].into_iter().cycle() {
         if codewords.len() >= capacity_bits / 8 {
@@ -352,14 +356,18 @@ impl Grid {
         let last = positions.len().saturating_sub(1);
         for (i, &cx) in positions.iter().enumerate() {
             for (j, &cy) in positions.iter().enumerate() {
-                let on_finder = (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0);
+                let on_finder = (i == 0 && (j == 0 || j == last)) || (i == last && j == 0);
                 if on_finder {
                     continue;
                 }
                 for dy in -2i32..=2 {
                     for dx in -2i32..=2 {
                         let dark = dx.abs().max(dy.abs()) != 1;
-                        self.set_function((cx as i32 + dx) as usize, (cy as i32 + dy) as usize, dark);
+                        self.set_function(
+                            (cx as i32 + dx) as usize,
+                            (cy as i32 + dy) as usize,
+                            dark,
+                        );
                     }
                 }
             }
@@ -427,7 +435,11 @@ impl Grid {
             }
             let upward = (right + 1) & 2 == 0;
             for vertical in 0..size {
-                let y = if upward { size - 1 - vertical } else { vertical };
+                let y = if upward {
+                    size - 1 - vertical
+                } else {
+                    vertical
+                };
                 for x in [right, right - 1] {
                     let at = y * size + x;
                     if !self.reserved[at] && i < total_bits {
@@ -476,7 +488,13 @@ impl Grid {
         for horizontal in [true, false] {
             for a in 0..size {
                 let line: Vec<bool> = (0..size)
-                    .map(|b| if horizontal { self.dark(b, a) } else { self.dark(a, b) })
+                    .map(|b| {
+                        if horizontal {
+                            self.dark(b, a)
+                        } else {
+                            self.dark(a, b)
+                        }
+                    })
                     .collect();
                 score += run_penalty(&line) + finder_penalty(&line);
             }
@@ -495,7 +513,10 @@ impl Grid {
         let dark = self.modules.iter().filter(|&&dark| dark).count();
         let total = size * size;
         // Ten points for each full 5% the dark share is away from half.
-        let k = (dark * 20).abs_diff(total * 10).div_ceil(total).saturating_sub(1);
+        let k = (dark * 20)
+            .abs_diff(total * 10)
+            .div_ceil(total)
+            .saturating_sub(1);
         score + k * 10
     }
 }
@@ -557,7 +578,9 @@ mod tests {
         assert_eq!(QrCode::encode(&"a".repeat(15)).map(|qr| qr.version), Ok(2));
         assert_eq!(
             QrCode::encode(&"a".repeat(MAX_BYTES + 1)),
-            Err(QrError::TooLong { bytes: MAX_BYTES + 1 })
+            Err(QrError::TooLong {
+                bytes: MAX_BYTES + 1
+            })
         );
     }
 

@@ -10,6 +10,8 @@ use super::components::header::Header;
 use super::components::headline::{Headline, Questions, Summary};
 use super::components::inputs::Inputs;
 use super::components::notice::NoticeBanner;
+use super::components::presenter::Presenter;
+use super::components::report::{ReportFigures, ReportTop};
 use super::components::tools::Tools;
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
@@ -101,6 +103,7 @@ pub fn App(props: &AppProps) -> Html {
         keep,
     );
     use_post_height(mode == Mode::Frame);
+    let presenting = use_state(|| false);
 
     let on_action = {
         let state = state.clone();
@@ -117,6 +120,14 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |preset: Preset| state.dispatch(Action::LoadPreset(preset)))
     };
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(true))
+    };
+    let on_leave_presenter = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(false))
+    };
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
@@ -129,6 +140,15 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
         .unwrap_or_else(|| page_address().into());
     let full_calculator = format!("{app_address}{}", encode(&scenario, language));
+    if *presenting {
+        return html! {
+            <ContextProvider<Rc<Formats>> context={formats}>
+                <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
+                    <Presenter results={results.clone()} scenario={scenario.scenario().clone()} link={full_calculator} on_leave={on_leave_presenter} />
+                </div>
+            </ContextProvider<Rc<Formats>>>
+        };
+    }
     let headline_only = mode == Mode::Widget(Show::Headline);
     let mode_class = match mode {
         Mode::Page => "page",
@@ -141,7 +161,9 @@ pub fn App(props: &AppProps) -> Html {
             <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
                     <Header {language} preset={state.preset} {on_language} {on_preset} />
-                    <Tools scenario={scenario.clone()} app_address={app_address.clone()} />
+                    <Tools scenario={scenario.clone()} app_address={app_address.clone()} results={results.clone()}
+                        on_action={on_action.clone()} {on_present} />
+                    <ReportTop link={full_calculator.clone()} />
                 }
                 <NoticeBanner notice={state.notice.clone()} {on_dismiss} />
                 if headline_only {
@@ -162,6 +184,9 @@ pub fn App(props: &AppProps) -> Html {
                             <TornadoChart bars={bars} {base_gain} />
                             <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
                         </div>
+                        if mode == Mode::Page {
+                            <ReportFigures scenario={scenario.scenario().clone()} />
+                        }
                     </main>
                 }
                 <footer class="privacy">

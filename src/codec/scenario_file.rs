@@ -37,11 +37,19 @@ use crate::model::{Field, Scenario};
 /// Reads a scenario file. A document that is not a JSON object is one error; otherwise each
 /// field is read on its own (see [`super::fields`]).
 pub fn read(text: &str) -> Result<Reading, FieldError> {
-    let unreadable = |message: String| FieldError {
+    let document = json::parse(text).map_err(|error| unreadable(error.to_string()))?;
+    read_value(&document)
+}
+
+fn unreadable(message: String) -> FieldError {
+    FieldError {
         field: FieldName::Document,
         problem: Problem::Unreadable(message),
-    };
-    let document = json::parse(text).map_err(|error| unreadable(error.to_string()))?;
+    }
+}
+
+/// Reads a scenario that is already parsed, such as one inside a saved-scenario entry.
+pub fn read_value(document: &Json) -> Result<Reading, FieldError> {
     let Json::Object(members) = document else {
         return Err(unreadable(format!("the document is {}", document.kind())));
     };
@@ -50,7 +58,7 @@ pub fn read(text: &str) -> Result<Reading, FieldError> {
     for key in &repeated {
         reader.refuse(field_name_of(key), Problem::Repeated);
     }
-    for (key, value) in &members {
+    for (key, value) in members {
         if repeated.contains(&key.as_str()) {
             continue;
         }
@@ -155,6 +163,11 @@ fn range_of(setting: &Json) -> Result<RangeGiven, Problem> {
 /// The scenario as a file: every field, with the uncertainty settings that differ from the
 /// defaults. An absent profit margin is left out.
 pub fn write(scenario: &Scenario) -> String {
+    json::write_pretty(&to_json(scenario)) + "\n"
+}
+
+/// The scenario as a JSON value, as [`write`] writes it.
+pub fn to_json(scenario: &Scenario) -> Json {
     let mut members: Vec<(String, Json)> = vec![
         (SCHEMA.into(), Json::Number(f64::from(SCHEMA_VERSION))),
         (CURRENCY.into(), Json::String(scenario.currency.clone())),
@@ -177,7 +190,7 @@ pub fn write(scenario: &Scenario) -> String {
         UNCERTAINTY.into(),
         Json::Object(uncertainty_members(&scenario.uncertainty)),
     ));
-    json::write_pretty(&Json::Object(members)) + "\n"
+    Json::Object(members)
 }
 
 /// The inputs whose uncertainty differs from the default, each as the file writes it.

@@ -5,13 +5,14 @@ import { serve } from "./serve.mjs";
 import { tally } from "./harness.mjs";
 import * as app from "./app.mjs";
 import * as consultants from "./consultants.mjs";
+import * as workshop from "./workshop.mjs";
 
 const dist = process.argv[2] ?? "dist";
 // The app's own origin sends Access-Control-Allow-Origin, as its host must for embedding.
 const server = await serve(dist, { cors: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
-for (const suite of [app, consultants]) {
+for (const suite of [app, consultants, workshop]) {
   await suite.run({ browser, origin, dist });
 }
 await browser.close();

@@ -1,12 +1,18 @@
 //! Small function components, each with a `Properties` struct and `on_*` callbacks.
 
 pub mod amount;
+pub mod compare;
+pub mod files;
 pub mod header;
 pub mod headline;
 pub mod helpers;
 pub mod inputs;
 pub mod notice;
 pub mod number_field;
+pub mod presenter;
+pub mod qr_code;
+pub mod report;
+pub mod saved;
 pub mod table;
 pub mod tools;
 pub mod uncertainty;

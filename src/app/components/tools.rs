@@ -1,19 +1,27 @@
 //! The toolbar under the title and the panels it opens: Share (the link, copied or sent
-//! through the system share sheet) and Embed (snippets for another site). The link and
-//! the snippets come from pure code ([`crate::app::link`], [`crate::app::snippets`]).
+//! through the system share sheet, and its QR code), Embed (snippets for another site),
+//! Saved scenarios, and Export and print; and the button to the presenter view. The link
+//! and the snippets come from pure code ([`crate::app::link`], [`crate::app::snippets`]).
 
+use super::files::FilesPanel;
+use super::qr_code::QrCodeImage;
+use super::saved::SavedPanel;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
 use crate::app::link::{encode, parent_origin};
 use crate::app::share::{can_share, copy, share, Copied};
 use crate::app::snippets::{iframe_snippet, script_snippet};
-use crate::model::ValidScenario;
+use crate::app::state::Action;
+use crate::model::{Results, ValidScenario};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Panel {
     Share,
     Embed,
+    Saved,
+    Files,
 }
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +29,9 @@ pub struct ToolsProps {
     pub scenario: ValidScenario,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
+    pub results: Rc<Results>,
+    pub on_action: Callback<Action>,
+    pub on_present: Callback<()>,
 }
 
 #[component]
@@ -47,8 +58,12 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 <p class="hint">{ texts.share_hint }</p>
                 <CopyBox id="share-link" label={texts.link_label} text={link.clone()} copy_label={texts.copy_link} copied={texts.copied} />
                 if can_share() {
-                    <ShareButton title={texts.title} url={link} />
+                    <ShareButton title={texts.title} url={link.clone()} />
                 }
+                <figure class="share-qr">
+                    <QrCodeImage {link} />
+                    <figcaption class="hint">{ texts.qr_hint }</figcaption>
+                </figure>
             </section>
         },
         Some(Panel::Embed) => html! {
@@ -61,12 +76,22 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 <p class="hint">{ fill_plain(texts.embed_policy_note, &[("origin", &parent_origin(app))]) }</p>
             </section>
         },
+        Some(Panel::Saved) => html! {
+            <SavedPanel scenario={props.scenario.clone()} on_action={props.on_action.clone()} />
+        },
+        Some(Panel::Files) => html! {
+            <FilesPanel scenario={props.scenario.clone()} results={props.results.clone()} on_action={props.on_action.clone()} />
+        },
     };
+    let on_present = props.on_present.reform(|_: MouseEvent| ());
     html! {
         <>
             <div class="tools" role="group" aria-label={texts.tools_label}>
                 { button(Panel::Share, texts.share_button, "share-panel") }
                 { button(Panel::Embed, texts.embed_button, "embed-panel") }
+                { button(Panel::Saved, texts.saved_button, "saved-panel") }
+                { button(Panel::Files, texts.files_button, "files-panel") }
+                <button type="button" class="tool" id="present" onclick={on_present}>{ texts.present_button }</button>
             </div>
             { panel }
         </>

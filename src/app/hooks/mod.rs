@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 pub mod height;
 pub mod link;
+pub mod saved;
 
 const LANGUAGE_KEY: &str = "cvc.language";
 

@@ -1,0 +1,152 @@
+//! Two scenarios side by side: every input and the headline figures, with the rows that
+//! differ marked in words as well as colour. The figures come from the model; each
+//! scenario's money is written in its own currency.
+
+use crate::app::components::amount::{format_figure, Kind};
+use crate::app::format::Formats;
+use crate::app::hooks::use_formats;
+use crate::app::i18n::{field_text, fill_plain};
+use crate::model::{evaluate, Field, Figure, ValidScenario};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub first: (AttrValue, ValidScenario),
+    pub second: (AttrValue, ValidScenario),
+}
+
+/// One row: a label and what each scenario says.
+struct Row {
+    label: String,
+    first: String,
+    second: String,
+    differs: bool,
+}
+
+#[component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let language = formats.language;
+    let (first_name, first) = &props.first;
+    let (second_name, second) = &props.second;
+    let results = use_memo((first.clone(), second.clone()), |(first, second)| {
+        (evaluate(first), evaluate(second))
+    });
+    let money = use_memo(
+        (language, first.currency.clone(), second.currency.clone()),
+        |(language, a, b)| {
+            (
+                Rc::new(Formats::new(*language, a)),
+                Rc::new(Formats::new(*language, b)),
+            )
+        },
+    );
+    let (first_formats, second_formats) = &*money;
+
+    let mut rows = vec![Row {
+        label: texts.currency_label.to_string(),
+        first: first.currency.clone(),
+        second: second.currency.clone(),
+        differs: first.currency != second.currency,
+    }];
+    for field in Field::ALL {
+        let (a, b) = (first.value(field), second.value(field));
+        let shown = |formats: &Formats, value: Option<f64>| {
+            value.map_or_else(
+                || "—".to_string(),
+                |value| formats.input_value(field, value),
+            )
+        };
+        rows.push(Row {
+            label: field_text(language, field).label.to_string(),
+            first: shown(first_formats, a),
+            second: shown(second_formats, b),
+            differs: a != b,
+        });
+    }
+    let (a, b) = (&results.0, &results.1);
+    let years = |scenario: &ValidScenario| (scenario.horizon_years as u32).to_string();
+    let figure_rows: [(String, Figure, Figure, Kind); 4] = [
+        (
+            format!("{} ({})", texts.cost_title, texts.per_year),
+            a.customer.yearly_cost_of_poor_service,
+            b.customer.yearly_cost_of_poor_service,
+            Kind::Money,
+        ),
+        (
+            fill_plain(texts.net_gain_total_label, &[("years", &years(first))]),
+            a.projection.npv_gain,
+            b.projection.npv_gain,
+            Kind::Money,
+        ),
+        (
+            texts.unhappy_title.to_string(),
+            a.customer.unhappy_customer_cost,
+            b.customer.unhappy_customer_cost,
+            Kind::Money,
+        ),
+        (
+            texts.roi_label.to_string(),
+            a.projection.roi,
+            b.projection.roi,
+            Kind::Percent,
+        ),
+    ];
+    for (label, x, y, kind) in figure_rows {
+        rows.push(Row {
+            label,
+            first: format_figure(first_formats, x, kind),
+            second: format_figure(second_formats, y, kind),
+            differs: x != y,
+        });
+    }
+    let payback = |formats: &Formats, figure: Figure| match figure {
+        Figure::Value(month) => super::headline::payback_words(formats, month),
+        Figure::Missing(why) => formats.why(why).to_string(),
+    };
+    rows.push(Row {
+        label: texts.payback_cash_label.to_string(),
+        first: payback(first_formats, a.projection.payback_month),
+        second: payback(second_formats, b.projection.payback_month),
+        differs: a.projection.payback_month != b.projection.payback_month,
+    });
+
+    let caption = fill_plain(
+        texts.compare_caption,
+        &[("first", first_name), ("second", second_name)],
+    );
+    html! {
+        <div class="table-scroll">
+            <table class="comparison">
+                <caption>{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ texts.compare_item }</th>
+                        <th scope="col"><bdi>{ first_name.clone() }</bdi></th>
+                        <th scope="col"><bdi>{ second_name.clone() }</bdi></th>
+                        <th scope="col" class="visually-hidden">{ texts.compare_differs }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.into_iter().map(|row| html! {
+                        <tr class={classes!(row.differs.then_some("differs"))}>
+                            <th scope="row">{ row.label }</th>
+                            <td><bdi>{ row.first }</bdi></td>
+                            <td><bdi>{ row.second }</bdi></td>
+                            <td class="mark">
+                                if row.differs {
+                                    <span aria-hidden="true">{ "≠" }</span>
+                                    <span class="visually-hidden">{ texts.compare_differs }</span>
+                                } else {
+                                    <span class="visually-hidden">{ texts.compare_same }</span>
+                                }
+                            </td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! The Export and print panel: the scenario as the command-line tool's JSON file, the
+//! year-by-year table as CSV, a scenario file opened back in (read field by field, with
+//! the same notice as a link), and the printed report. The file contents are pure
+//! ([`crate::app::export`], [`crate::codec::scenario_file`]).
+
+use crate::app::download::{offer_download, picked_text, today_iso};
+use crate::app::export::{file_name, yearly_csv};
+use crate::app::hooks::use_formats;
+use crate::app::state::{Action, Source};
+use crate::codec::scenario_file;
+use crate::model::{Results, ValidScenario};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FilesPanelProps {
+    pub scenario: ValidScenario,
+    pub results: Rc<Results>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn FilesPanel(props: &FilesPanelProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let language = formats.language;
+    let status = use_state(String::new);
+    let offer = |what: &'static str,
+                 extension: &'static str,
+                 mime: &'static str,
+                 text: Rc<dyn Fn() -> String>| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let started = offer_download(&file_name(&today_iso(), what, extension), mime, &text());
+            status.set(
+                if started {
+                    texts.downloaded
+                } else {
+                    texts.download_failed
+                }
+                .into(),
+            );
+        })
+    };
+    let on_json = {
+        let scenario = props.scenario.clone();
+        offer(
+            "scenario",
+            "json",
+            "application/json",
+            Rc::new(move || scenario_file::write(&scenario)),
+        )
+    };
+    let on_csv = {
+        let results = props.results.clone();
+        offer(
+            "years",
+            "csv",
+            "text/csv;charset=utf-8",
+            Rc::new(move || yearly_csv(&results, language)),
+        )
+    };
+    let on_import = {
+        let (status, on_action) = (status.clone(), props.on_action.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let (status, on_action) = (status.clone(), on_action.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = picked_text(&input).await;
+                // The same file can be picked again after a fix.
+                input.set_value("");
+                let Some(text) = text else {
+                    status.set(texts.import_empty.into());
+                    return;
+                };
+                match scenario_file::read(&text) {
+                    Ok(reading) => {
+                        on_action.emit(Action::Load(reading, Source::File));
+                        status.set(texts.imported.into());
+                    }
+                    // The parser's own words are English and technical; the reader gets theirs.
+                    Err(_) => status.set(texts.import_unreadable.into()),
+                }
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <section class="panel" id="files-panel" aria-labelledby="files-heading">
+            <h2 id="files-heading">{ texts.files_heading }</h2>
+            <div class="file-action">
+                <button type="button" class="primary" id="export-json" onclick={on_json}>{ texts.export_json }</button>
+                <p class="hint">{ texts.export_json_hint }</p>
+            </div>
+            <div class="file-action">
+                <button type="button" class="primary" id="export-csv" onclick={on_csv}>{ texts.export_csv }</button>
+                <p class="hint">{ texts.export_csv_hint }</p>
+            </div>
+            <div class="file-action">
+                <label for="import-json" class="file-label">{ texts.import_label }</label>
+                <input id="import-json" type="file" accept=".json,application/json" onchange={on_import} />
+            </div>
+            <div class="file-action">
+                <button type="button" class="secondary" id="print-report" onclick={on_print}>{ texts.print_button }</button>
+                <p class="hint">{ texts.print_hint }</p>
+            </div>
+            <p class="status" role="status">{ (*status).clone() }</p>
+        </section>
+    }
+}

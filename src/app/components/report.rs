@@ -1,0 +1,61 @@
+//! The parts of the printed report that the screen shows elsewhere or not at all: the
+//! date and the link at the top, the figures used as a table (the form's inputs and
+//! sliders do not print), and the sources. `styles/app.css` shows them only in print.
+
+use crate::app::download::long_date;
+use crate::app::hooks::use_formats;
+use crate::app::i18n::{field_text, fill_plain};
+use crate::model::{Field, Scenario};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportTopProps {
+    pub link: String,
+}
+
+#[component]
+pub fn ReportTop(props: &ReportTopProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let date = long_date(formats.language.tag(), js_sys::Date::now());
+    html! {
+        <div class="print-only report-top">
+            <p class="report-date">{ fill_plain(texts.report_date, &[("date", &date)]) }</p>
+            <p class="report-link">{ texts.report_link }{ " " }<bdi dir="ltr">{ props.link.clone() }</bdi></p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportFiguresProps {
+    pub scenario: Scenario,
+}
+
+#[component]
+pub fn ReportFigures(props: &ReportFiguresProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let language = formats.language;
+    let rows = Field::ALL.into_iter().filter_map(|field| {
+        let value = props.scenario.value(field)?;
+        Some(html! {
+            <tr>
+                <th scope="row">{ field_text(language, field).label }</th>
+                <td><bdi>{ formats.input_value(field, value) }</bdi></td>
+            </tr>
+        })
+    });
+    html! {
+        <section class="print-only report-figures">
+            <h2>{ texts.inputs_heading }</h2>
+            <table>
+                <tbody>
+                    <tr><th scope="row">{ texts.currency_label }</th><td>{ props.scenario.currency.clone() }</td></tr>
+                    { for rows }
+                </tbody>
+            </table>
+            <h2>{ texts.sources_heading }</h2>
+            <ul class="sources">{ for texts.sources.iter().map(|source| html! { <li>{ *source }</li> }) }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,321 @@
+//! The Saved scenarios panel: save the scenario on screen under a name; open, rename or
+//! delete a saved one; and compare any two, or one with the scenario on screen. Storage
+//! and its schema are elsewhere (`hooks/saved.rs`, [`crate::app::saved`]); this panel
+//! says, in words, when storage is full or missing, and the calculator goes on working.
+
+use super::compare::Comparison;
+use crate::app::download::long_date;
+use crate::app::hooks::saved::{use_saved, SavedHandle};
+use crate::app::hooks::use_formats;
+use crate::app::i18n::{fill_plain, Texts};
+use crate::app::notice::describe;
+use crate::app::saved::{SavedScenario, Skipped, StoreError};
+use crate::app::state::{Action, Notice, Source};
+use crate::model::ValidScenario;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The value that stands for the scenario on screen in the comparison's choices.
+const ON_SCREEN: &str = "";
+
+#[derive(Properties, PartialEq)]
+pub struct SavedPanelProps {
+    pub scenario: ValidScenario,
+    pub on_action: Callback<Action>,
+}
+
+fn refusal(texts: &Texts, error: StoreError) -> String {
+    match error {
+        StoreError::Full => texts.storage_full.into(),
+        StoreError::Unavailable => texts.storage_unavailable.into(),
+    }
+}
+
+#[component]
+pub fn SavedPanel(props: &SavedPanelProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let saved = use_saved();
+    let status = use_state(String::new);
+    let name_input = use_node_ref();
+    let first = use_state(|| ON_SCREEN.to_string());
+    let second = use_state(|| None::<String>);
+
+    let on_save = {
+        let (saved, status, name_input, scenario) = (
+            saved.clone(),
+            status.clone(),
+            name_input.clone(),
+            props.scenario.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = name_input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let typed = input.value();
+            let name = if typed.trim().is_empty() {
+                format!(
+                    "{} {}",
+                    texts.save_default_name,
+                    saved.shelf.entries.len() + 1
+                )
+            } else {
+                typed
+            };
+            status.set(match saved.save(&name, &scenario) {
+                Ok(entry) => {
+                    input.set_value("");
+                    fill_plain(texts.saved_as, &[("name", &entry.name)])
+                }
+                Err(error) => refusal(texts, error),
+            });
+        })
+    };
+
+    let shelf = &saved.shelf;
+    let mut news: Vec<String> = Vec::new();
+    if !shelf.available {
+        news.push(texts.storage_unavailable.into());
+    }
+    let unreadable = shelf
+        .skipped
+        .iter()
+        .filter(|skipped| matches!(skipped, Skipped::Unreadable { .. }))
+        .count();
+    let newer = shelf.skipped.len() - unreadable;
+    if unreadable > 0 {
+        news.push(fill_plain(
+            texts.saved_skipped,
+            &[("count", &unreadable.to_string())],
+        ));
+    }
+    if newer > 0 {
+        news.push(fill_plain(
+            texts.saved_newer,
+            &[("count", &newer.to_string())],
+        ));
+    }
+    if !shelf.migrated.is_empty() {
+        news.push(fill_plain(
+            texts.saved_migrated,
+            &[("names", &shelf.migrated.join(", "))],
+        ));
+    }
+    for (name, problem) in &shelf.problems {
+        let notice = Notice {
+            source: Source::Saved,
+            problems: vec![problem.clone()],
+            unknown: Vec::new(),
+        };
+        for line in describe(formats.language, &notice).1 {
+            news.push(format!("{name} · {line}"));
+        }
+    }
+
+    // The comparison: the scenario on screen or any saved one, against another.
+    let choose = |id: &str| -> Option<(AttrValue, ValidScenario)> {
+        if id == ON_SCREEN {
+            Some((texts.compare_on_screen.into(), props.scenario.clone()))
+        } else {
+            shelf
+                .find(id)
+                .map(|entry| (entry.name.clone().into(), entry.scenario.clone()))
+        }
+    };
+    let second_id = (*second)
+        .clone()
+        .or_else(|| shelf.entries.first().map(|entry| entry.id.clone()));
+    let comparison = match (choose(&first), second_id.as_deref().and_then(choose)) {
+        (Some(first), Some(second)) => html! { <Comparison {first} {second} /> },
+        _ => html! { <p class="hint">{ texts.compare_need_two }</p> },
+    };
+    let options = |selected: &str| {
+        let mut choices = vec![html! {
+            <option value={ON_SCREEN} selected={selected == ON_SCREEN}>{ texts.compare_on_screen }</option>
+        }];
+        choices.extend(shelf.entries.iter().map(|entry| html! {
+            <option value={entry.id.clone()} selected={selected == entry.id}>{ entry.name.clone() }</option>
+        }));
+        choices
+    };
+    let on_first = {
+        let first = first.clone();
+        Callback::from(move |event: Event| {
+            first.set(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_second = {
+        let second = second.clone();
+        Callback::from(move |event: Event| {
+            second.set(Some(
+                event.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_status = {
+        let status = status.clone();
+        Callback::from(move |message: String| status.set(message))
+    };
+
+    html! {
+        <section class="panel" id="saved-panel" aria-labelledby="saved-heading">
+            <h2 id="saved-heading">{ texts.saved_button }</h2>
+            <p class="hint">{ texts.saved_hint }</p>
+            if !news.is_empty() {
+                <ul class="saved-news">{ for news.into_iter().map(|line| html! { <li><bdi>{ line }</bdi></li> }) }</ul>
+            }
+            <form class="save-form" onsubmit={on_save}>
+                <label for="save-name">{ texts.save_name_label }</label>
+                <div class="button-row">
+                    <input id="save-name" ref={name_input} type="text" maxlength="80" autocomplete="off" />
+                    <button type="submit" class="primary">{ texts.save_button }</button>
+                </div>
+            </form>
+            <p class="status" role="status">{ (*status).clone() }</p>
+            if shelf.entries.is_empty() {
+                <p class="hint">{ texts.saved_empty }</p>
+            } else {
+                <ul class="saved-list" aria-label={texts.saved_list_label}>
+                    { for shelf.entries.iter().map(|entry| html! {
+                        <SavedItem key={entry.id.clone()} entry={entry.clone()} saved={saved.clone()}
+                            on_action={props.on_action.clone()} on_status={on_status.clone()} />
+                    }) }
+                </ul>
+            }
+            <h3>{ texts.compare_heading }</h3>
+            <div class="compare-choice">
+                <label>{ texts.compare_first }
+                    <select id="compare-first" onchange={on_first}>{ for options(&first) }</select>
+                </label>
+                <label>{ texts.compare_second }
+                    <select id="compare-second" onchange={on_second}>{ for options(second_id.as_deref().unwrap_or(ON_SCREEN)) }</select>
+                </label>
+            </div>
+            { comparison }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SavedItemProps {
+    entry: SavedScenario,
+    saved: SavedHandle,
+    on_action: Callback<Action>,
+    on_status: Callback<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Idle,
+    Renaming,
+    ConfirmingDelete,
+}
+
+/// One saved scenario, with its actions. Renaming and deleting take a second step, so a
+/// slip of the finger on a phone loses nothing.
+#[component]
+fn SavedItem(props: &SavedItemProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let step = use_state(|| Step::Idle);
+    let entry = &props.entry;
+    // What is typed as the new name, held here so that a re-render never resets it.
+    let draft = use_state(|| entry.name.clone());
+    let set_step = |next: Step| {
+        let (step, draft, name) = (step.clone(), draft.clone(), entry.name.clone());
+        Callback::from(move |_: MouseEvent| {
+            draft.set(name.clone());
+            step.set(next)
+        })
+    };
+    let on_draft = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            draft.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_open = {
+        let (on_action, on_status, entry) = (
+            props.on_action.clone(),
+            props.on_status.clone(),
+            entry.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::LoadScenario(entry.scenario.clone()));
+            on_status.emit(fill_plain(texts.opened, &[("name", &entry.name)]));
+        })
+    };
+    let on_rename = {
+        let (saved, on_status, entry, step, draft) = (
+            props.saved.clone(),
+            props.on_status.clone(),
+            entry.clone(),
+            step.clone(),
+            draft.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let name = (*draft).clone();
+            step.set(Step::Idle);
+            if name.trim().is_empty() {
+                return;
+            }
+            on_status.emit(match saved.rename(&entry, &name) {
+                Ok(()) => fill_plain(texts.renamed, &[("name", name.trim())]),
+                Err(error) => refusal(texts, error),
+            });
+        })
+    };
+    let on_delete = {
+        let (saved, on_status, entry) =
+            (props.saved.clone(), props.on_status.clone(), entry.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_status.emit(match saved.delete(&entry.id) {
+                Ok(()) => fill_plain(texts.deleted, &[("name", &entry.name)]),
+                Err(error) => refusal(texts, error),
+            });
+        })
+    };
+    let input_id = format!("rename-{}", entry.id);
+    let date = if entry.saved_at > 0.0 {
+        fill_plain(
+            texts.saved_at,
+            &[("date", &long_date(formats.language.tag(), entry.saved_at))],
+        )
+    } else {
+        String::new()
+    };
+    html! {
+        <li class="saved-item">
+            <p class="saved-name"><bdi>{ entry.name.clone() }</bdi>{ " " }<span class="hint">{ date }</span></p>
+            {
+                match *step {
+                    Step::Idle => html! {
+                        <div class="button-row">
+                            <button type="button" class="primary" onclick={on_open}>{ texts.open_button }</button>
+                            <button type="button" class="secondary" onclick={set_step(Step::Renaming)}>{ texts.rename_button }</button>
+                            <button type="button" class="secondary" onclick={set_step(Step::ConfirmingDelete)}>{ texts.delete_button }</button>
+                        </div>
+                    },
+                    Step::Renaming => html! {
+                        <form class="rename-form" onsubmit={on_rename}>
+                            <label for={input_id.clone()}>{ fill_plain(texts.rename_label, &[("name", &entry.name)]) }</label>
+                            <div class="button-row">
+                                <input id={input_id} type="text" maxlength="80" value={(*draft).clone()} oninput={on_draft} />
+                                <button type="submit" class="primary">{ texts.rename_save }</button>
+                                <button type="button" class="secondary" onclick={set_step(Step::Idle)}>{ texts.cancel }</button>
+                            </div>
+                        </form>
+                    },
+                    Step::ConfirmingDelete => html! {
+                        <div class="button-row">
+                            <button type="button" class="danger" onclick={on_delete}>{ fill_plain(texts.delete_confirm, &[("name", &entry.name)]) }</button>
+                            <button type="button" class="secondary" onclick={set_step(Step::Idle)}>{ texts.cancel }</button>
+                        </div>
+                    },
+                }
+            }
+        </li>
+    }
+}

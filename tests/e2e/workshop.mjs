@@ -1,0 +1,293 @@
+// What workshops and client reports need, end to end on the release bundle: a QR code
+// that decodes to the page's link, the presenter view, the app working offline after
+// one visit and a new release replacing the old cache, saved scenarios that survive a
+// reload and a corrupt entry, full storage, the JSON and CSV exports (the JSON through
+// the command-line tool), import, and a printed report of at most two A4 pages.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { check, assert, openPage, violations } from "./harness.mjs";
+import { PHONE, DESKTOP } from "./browser.mjs";
+import { serve } from "./serve.mjs";
+
+const PROJECTOR = { width: 1280, height: 720 };
+
+/** Reads the QR code in an element's screenshot, padded with white as a camera sees it. */
+async function decodeQr(locator) {
+  const shot = PNG.sync.read(await locator.screenshot());
+  const pad = 40;
+  const width = shot.width + 2 * pad;
+  const height = shot.height + 2 * pad;
+  const pixels = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < shot.height; y += 1) {
+    const from = y * shot.width * 4;
+    pixels.set(shot.data.subarray(from, from + shot.width * 4), ((y + pad) * width + pad) * 4);
+  }
+  return jsQR(pixels, width, height)?.data ?? null;
+}
+
+const shown = (page, name) => page.getAttribute(`data[data-name=${name}]`, "value");
+
+/** Counts the pages of a PDF by its page objects. */
+function pdfPages(pdf) {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/** The command-line tool's results for a scenario file (built natively by `cargo test`). */
+function cli(file) {
+  const built = join("target", "debug", "cvc");
+  if (!existsSync(built)) execFileSync("cargo", ["build", "--quiet", "--bin", "cvc"], { stdio: "inherit" });
+  const output = execFileSync(built, [file], { encoding: "utf8" });
+  return JSON.parse(output);
+}
+
+export async function run({ browser, origin, dist }) {
+  {
+    const { context, page, problems } = await openPage(browser, `${origin}/?lifetime_profit=45000&lang=en`, { viewport: PHONE });
+    await check("QR code: the Share panel's code decodes to the page's link", async () => {
+      // The address bar settles on the full link (currency and language) after a pause.
+      await page.waitForFunction(() => location.search.includes("currency=ILS"));
+      await page.click(".tool[aria-controls=share-panel]");
+      const qr = page.locator("#share-panel svg.qr");
+      assert((await qr.getAttribute("aria-label")).includes("QR"), "an accessible name with QR");
+      const link = await page.inputValue("#share-link");
+      const decoded = await decodeQr(qr);
+      assert(decoded === link, `decoded ${decoded}, link ${link}`);
+      assert(decoded === page.url(), `decoded ${decoded}, page ${page.url()}`);
+    });
+    await check("QR code: it follows an edit", async () => {
+      await page.fill("#field-unhappy_share_now", "35");
+      await page.waitForFunction(() => location.search.includes("unhappy_share_now=0.35"));
+      const decoded = await decodeQr(page.locator("#share-panel svg.qr"));
+      assert(decoded === page.url() && decoded.includes("unhappy_share_now=0.35"), `decoded ${decoded}`);
+      assert(problems.length === 0 && (await violations(page)).length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
+    const { context, page, problems } = await openPage(browser, `${origin}/?unhappy_share_now=0.35&lang=en`, { viewport: PROJECTOR });
+    await check("presenter view at 1280×720: answers at least 64 px tall, a QR code of the same scenario, Escape leaves", async () => {
+      const gain = await shown(page, "npv_gain");
+      await page.click("#present");
+      await page.waitForSelector(".presenter");
+      for (const name of ["presenter_cost", "presenter_gain"]) {
+        const box = await page.locator(`data[data-name=${name}]`).boundingBox();
+        const size = await page.$eval(`data[data-name=${name}]`, (element) => parseFloat(getComputedStyle(element).fontSize));
+        assert(size >= 64 && box.height >= 64, `${name}: ${size}px type, ${box.height}px tall`);
+        assert(box.y + box.height <= PROJECTOR.height, `${name} is on screen`);
+      }
+      assert((await shown(page, "presenter_gain")) === gain, "the same figure as the page");
+      const link = await decodeQr(page.locator(".presenter svg.qr"));
+      assert(link?.includes("unhappy_share_now=0.35") && !link.includes("present"), `QR: ${link}`);
+      const qrBox = await page.locator(".presenter svg.qr").boundingBox();
+      assert(qrBox.y + qrBox.height <= PROJECTOR.height, "the QR code is on screen");
+      // Participants who scan it land on the same scenario.
+      const { context: phone, page: participant } = await openPage(browser, link, { viewport: PHONE, locale: "he-IL" });
+      assert((await shown(participant, "npv_gain")) === gain, "the participant sees the same gain");
+      await phone.close();
+      await page.keyboard.press("Escape");
+      await page.waitForSelector(".tools");
+      assert((await page.$(".presenter")) === null, "Escape left the presenter view");
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  // Offline, and a new release: served from a copy of the bundle that the test can change.
+  const copy = await mkdtemp(join(tmpdir(), "cvc-release-"));
+  await cp(dist, copy, { recursive: true });
+  let server = await serve(copy, { port: 0 });
+  const port = server.address().port;
+  const local = `http://127.0.0.1:${port}`;
+  {
+    const { context, page, problems } = await openPage(browser, `${local}/?lifetime_profit=30000&lang=he`, { viewport: PHONE });
+    await check("offline: after one visit, a reload with the network off shows the scenario and works", async () => {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+      const gain = await shown(page, "npv_gain");
+      await context.setOffline(true);
+      server.close();
+      await page.reload();
+      await page.waitForSelector("data[data-name=npv_gain]", { timeout: 20000 });
+      assert((await shown(page, "npv_gain")) === gain, "the same figures offline");
+      await page.fill("#field-lifetime_profit", "40000");
+      await page.waitForFunction((before) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== before, gain);
+      assert(problems.filter((line) => !line.includes("ERR_INTERNET_DISCONNECTED")).length === 0, problems.join("\n"));
+      await context.setOffline(false);
+    });
+
+    await check("a new release replaces the old cache cleanly, and the page loads only the new release's files", async () => {
+      const before = await page.evaluate(() => caches.keys());
+      assert(before.length === 1, `one cache: ${before}`);
+      // Release B: the same app under new hashed names, as a rebuild gives.
+      const files = await readdir(copy);
+      const renames = files.filter((file) => /^customer-value-calculator-[0-9a-f]+(_bg\.wasm|\.js)$/.test(file) || /^app-[0-9a-f]+\.css$/.test(file));
+      let index = await readFile(join(copy, "index.html"), "utf8");
+      let worker = await readFile(join(copy, "sw.js"), "utf8");
+      for (const file of renames) {
+        const renamed = file.replace(/-([0-9a-f]+)(_bg\.wasm|\.js|\.css)$/, "-b$1$2");
+        await rename(join(copy, file), join(copy, renamed));
+        index = index.replaceAll(file, renamed);
+        worker = worker.replaceAll(file, renamed);
+      }
+      // Trunk's integrity hashes stay valid: the contents did not change.
+      worker = worker.replace(/const RELEASE = "([0-9a-f]+)"/, 'const RELEASE = "b$1"');
+      await writeFile(join(copy, "index.html"), index);
+      await writeFile(join(copy, "sw.js"), worker);
+      server = await serve(copy, { port });
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration.update();
+      });
+      let keys = before;
+      for (let wait = 0; wait < 100 && (keys.length !== 1 || keys[0] === before[0]); wait += 1) {
+        await page.waitForTimeout(200);
+        keys = await page.evaluate(() => caches.keys());
+      }
+      assert(keys.length === 1 && keys[0] !== before[0], `caches after the update: ${keys}`);
+      const cached = await page.evaluate(async () => {
+        const [name] = await caches.keys();
+        const requests = await (await caches.open(name)).keys();
+        return requests.map((request) => new URL(request.url).pathname);
+      });
+      const old = renames.filter((file) => cached.includes(`/${file}`));
+      assert(old.length === 0, `old files still cached: ${old}`);
+      await page.reload();
+      await page.waitForSelector("data[data-name=npv_gain]", { timeout: 20000 });
+      const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
+      const mixed = loaded.filter((path) => renames.some((file) => path === `/${file}`));
+      assert(mixed.length === 0, `the page loaded files of the old release: ${mixed}`);
+      assert(loaded.some((path) => /customer-value-calculator-b[0-9a-f]+_bg\.wasm$/.test(path)), `the new wasm: ${loaded.join(", ")}`);
+    });
+    await context.close();
+  }
+  server.close();
+  await rm(copy, { recursive: true, force: true });
+
+  for (const [viewport, locale] of [[PHONE, "en-US"], [DESKTOP, "he-IL"]]) {
+    const label = `${viewport === PHONE ? "phone" : "desktop"} ${locale}`;
+    const { context, page, problems } = await openPage(browser, `${origin}/`, { viewport, locale });
+    await check(`${label}: saved scenarios survive a reload, and a corrupt entry loses nothing else`, async () => {
+      await page.click(".tool[aria-controls=saved-panel]");
+      await page.fill("#save-name", "Today's plan");
+      await page.click(".save-form button[type=submit]");
+      await page.waitForSelector(".saved-item");
+      await page.fill("#field-lifetime_profit", "45000");
+      await page.fill("#save-name", "Bigger clients, <b>bold</b>");
+      await page.click(".save-form button[type=submit]");
+      await page.waitForFunction(() => document.querySelectorAll(".saved-item").length === 2);
+      await page.evaluate(() => {
+        localStorage.setItem("cvc.saved.corrupt", "{not json");
+        localStorage.setItem("cvc.saved.future", JSON.stringify({ version: 9, name: "from the future" }));
+      });
+      await page.reload();
+      await page.waitForSelector("data[data-name=npv_gain]");
+      await page.click(".tool[aria-controls=saved-panel]");
+      const names = await page.$$eval(".saved-name bdi", (elements) => elements.map((element) => element.textContent));
+      assert(names.length === 2 && names.includes("Today's plan") && names.includes("Bigger clients, <b>bold</b>"), `names: ${names}`);
+      assert((await page.$("#saved-panel b")) === null, "a name is text, never markup");
+      const news = await page.textContent(".saved-news");
+      assert(/: 1\./.test(news) && news.length > 20, `the notice: ${news}`);
+      const kept = await page.evaluate(() => [localStorage.getItem("cvc.saved.corrupt"), localStorage.getItem("cvc.saved.future")]);
+      assert(kept[0] === "{not json" && kept[1].includes("future"), "skipped entries are left as they are");
+    });
+    await check(`${label}: two saved scenarios compared, differences marked; open, rename and delete`, async () => {
+      await page.selectOption("#compare-first", { label: "Today's plan" });
+      await page.selectOption("#compare-second", { label: "Bigger clients, <b>bold</b>" });
+      const differing = await page.$$eval(".comparison tr.differs th", (cells) => cells.map((cell) => cell.textContent));
+      assert(differing.length >= 3, `differing rows: ${differing}`);
+      const rows = await page.$$eval(".comparison tbody tr", (rows) => rows.length);
+      assert(rows > differing.length, "rows that are the same are not marked");
+      // Open the first one: the form and the figures follow.
+      const first = page.locator(".saved-item", { hasText: "Today's plan" });
+      await first.locator("button.primary").click();
+      await page.waitForFunction(() => document.querySelector("#field-lifetime_profit").value === "20000");
+      // Rename, then delete the other after confirming.
+      await first.locator("button.secondary").first().click();
+      await first.locator("input").fill("Renamed plan");
+      await first.locator("button[type=submit]").click();
+      await page.waitForSelector(".saved-name bdi:text-is('Renamed plan')");
+      const other = page.locator(".saved-item", { hasText: "Bigger clients" });
+      await other.locator("button.secondary").nth(1).click();
+      await other.locator("button.danger").click();
+      await page.waitForFunction(() => document.querySelectorAll(".saved-item").length === 1);
+    });
+    await check(`${label}: with storage full, saving says so and the calculator still works`, async () => {
+      await page.evaluate(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      });
+      await page.fill("#save-name", "Will not fit");
+      await page.click(".save-form button[type=submit]");
+      const status = await page.textContent("#saved-panel .status");
+      assert(status.includes(locale === "he-IL" ? "מלא" : "full"), `status: ${status}`);
+      const before = await shown(page, "npv_gain");
+      await page.fill("#field-lifetime_profit", "25000");
+      await page.waitForFunction((old) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== old, before);
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
+    const { context, page, problems } = await openPage(browser, `${origin}/?lifetime_profit=45000&unhappy_share_now=0.35&lang=he`, { viewport: DESKTOP, locale: "he-IL" });
+    await check("CSV export: UTF-8 with a byte-order mark, Hebrew headers, a row per year and scenario", async () => {
+      await page.click(".tool[aria-controls=files-panel]");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+      assert(download.suggestedFilename().endsWith(".csv"), download.suggestedFilename());
+      const bytes = await readFile(await download.path());
+      assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, `starts with ${bytes.subarray(0, 3).toString("hex")}`);
+      const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
+      assert(lines[0].startsWith("תרחיש,שנה,"), lines[0]);
+      assert(lines.length === 1 + 2 * 5, `${lines.length} lines`);
+    });
+    await check("JSON export: the command-line tool gives the net gain the page shows", async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+      const results = cli(await download.path());
+      const gain = Number(await shown(page, "npv_gain"));
+      assert(Math.abs(results.npv_gain - gain) <= 1e-9 * Math.abs(gain), `CLI ${results.npv_gain}, page ${gain}`);
+    });
+    await check("JSON import: a file is read field by field, with the same notice as a link", async () => {
+      const file = join(await mkdtemp(join(tmpdir(), "cvc-import-")), "scenario.json");
+      await writeFile(file, JSON.stringify({ schema_version: 2, lifetime_profit: 33000, unhappy_share_now: 7, colour: "<img src=x onerror=alert(1)>" }));
+      await page.setInputFiles("#import-json", file);
+      await page.waitForFunction(() => document.querySelector("#field-lifetime_profit").value === "33000");
+      const notice = await page.textContent(".notice[role=status]");
+      assert(notice.includes("colour") && notice.includes("לקוחות שמקבלים היום שירות גרוע"), notice);
+      assert((await page.$("img")) === null, "nothing from the file became markup");
+      await writeFile(file, "this is not json");
+      const before = await shown(page, "npv_gain");
+      await page.setInputFiles("#import-json", file);
+      await page.waitForSelector("#files-panel .status:has-text('JSON')");
+      assert((await shown(page, "npv_gain")) === before, "a bad file changes nothing");
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  for (const locale of ["en-US", "he-IL"]) {
+    const { context, page } = await openPage(browser, `${origin}/?lifetime_profit=45000`, { viewport: DESKTOP, locale });
+    await check(`${locale}: the printed report is at most two A4 pages, with the answers, the figures used and the sources`, async () => {
+      await page.waitForSelector(".monte-carlo .chance", { timeout: 20000 });
+      await page.emulateMedia({ media: "print" });
+      const visible = await page.evaluate(() => ({
+        tools: getComputedStyle(document.querySelector(".tools")).display,
+        inputs: getComputedStyle(document.querySelector(".area-inputs")).display,
+        figures: getComputedStyle(document.querySelector(".report-figures")).display,
+        date: document.querySelector(".report-date").textContent,
+        sources: document.querySelectorAll(".sources li").length,
+      }));
+      assert(visible.tools === "none" && visible.inputs === "none", "buttons and inputs are left out");
+      assert(visible.figures !== "none" && visible.sources >= 4 && /\d{4}/.test(visible.date), JSON.stringify(visible));
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      const pages = pdfPages(pdf);
+      assert(pages >= 1 && pages <= 2, `${pages} pages`);
+    });
+    await context.close();
+  }
+}
