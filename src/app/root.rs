@@ -6,17 +6,17 @@ use super::charts::gain::GainChart;
 use super::charts::histogram::HistogramChart;
 use super::charts::tornado::TornadoChart;
 use super::charts::waterfall::WaterfallChart;
-use super::components::header::Header;
-use super::components::headline::{Headline, Questions, Summary};
-use super::components::inputs::Inputs;
-use super::components::notice::NoticeBanner;
-use super::components::presenter::Presenter;
-use super::components::report::{ReportFigures, ReportTop};
+use super::components::header::{header, HeaderProps};
+use super::components::headline::{headline, questions, summary};
+use super::components::inputs::inputs;
+use super::components::notice::notice_banner;
+use super::components::presenter::{presenter, PresenterProps};
+use super::components::report::{report_figures, report_top};
 use super::components::tools::Tools;
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
 use super::hooks::link::{page_address, read_location, use_link_sync};
-use super::hooks::{initial_language, remember_language, use_after_pause};
+use super::hooks::{initial_language, remember_language, use_after_pause, use_presenter_keys};
 use super::i18n::Language;
 use super::link::{encode, LinkReading, Show};
 use super::presets::Preset;
@@ -128,6 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         let presenting = presenting.clone();
         Callback::from(move |()| presenting.set(false))
     };
+    use_presenter_keys(*presenting, on_leave_presenter.clone());
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
@@ -142,9 +143,9 @@ pub fn App(props: &AppProps) -> Html {
     let full_calculator = format!("{app_address}{}", encode(&scenario, language));
     if *presenting {
         return html! {
-            <ContextProvider<Rc<Formats>> context={formats}>
+            <ContextProvider<Rc<Formats>> context={formats.clone()}>
                 <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
-                    <Presenter results={results.clone()} scenario={scenario.scenario().clone()} link={full_calculator} on_leave={on_leave_presenter} />
+                    { presenter(&formats, PresenterProps { results: &results, scenario: &scenario, link: &full_calculator, on_leave: on_leave_presenter }) }
                 </div>
             </ContextProvider<Rc<Formats>>>
         };
@@ -157,26 +158,26 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Rc<Formats>> context={formats}>
+        <ContextProvider<Rc<Formats>> context={formats.clone()}>
             <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
-                    <Header {language} preset={state.preset} {on_language} {on_preset} />
+                    { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
                     <Tools scenario={scenario.clone()} app_address={app_address.clone()} results={results.clone()}
                         on_action={on_action.clone()} {on_present} />
-                    <ReportTop link={full_calculator.clone()} />
+                    { report_top(&formats, &full_calculator) }
                 }
-                <NoticeBanner notice={state.notice.clone()} {on_dismiss} />
+                { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
                 if headline_only {
-                    <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                    { headline(&formats, &results, &scenario, stale) }
                 } else {
-                    <Summary results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
+                    { summary(&formats, &results, &scenario, stale) }
                     <main class="layout">
                         <div class="area-headline">
-                            <Headline results={results.clone()} scenario={scenario.scenario().clone()} {stale} />
-                            <Questions results={results.clone()} monte_carlo={monte_carlo_result.clone()} updating={monte_carlo_updating} />
+                            { headline(&formats, &results, &scenario, stale) }
+                            { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
                         </div>
                         <div class="area-inputs">
-                            <Inputs state={Rc::new((*state).clone())} {on_action} />
+                            { inputs(&formats, &state, &on_action) }
                         </div>
                         <div class="area-charts">
                             <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
@@ -185,7 +186,7 @@ pub fn App(props: &AppProps) -> Html {
                             <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
                         </div>
                         if mode == Mode::Page {
-                            <ReportFigures scenario={scenario.scenario().clone()} />
+                            { report_figures(&formats, &scenario) }
                         }
                     </main>
                 }

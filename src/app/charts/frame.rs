@@ -33,36 +33,47 @@ pub fn use_canvas() -> Canvas {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChartFrameProps {
-    pub title: AttrValue,
-    #[prop_or_default]
-    pub note: Option<AttrValue>,
-    #[prop_or_default]
-    pub legend: Html,
-    #[prop_or_default]
-    pub table: Html,
-    #[prop_or_default]
+/// The parts of a chart around its drawing.
+pub struct Frame<'a> {
+    pub class: &'static str,
+    pub title: &'a str,
+    pub note: Option<&'a str>,
+    /// Drawn for an older input than the one on screen (the Monte Carlo, while it waits).
     pub busy: bool,
     pub node: NodeRef,
-    pub class: &'static str,
-    pub children: Html,
 }
 
-#[component]
-pub fn ChartFrame(props: &ChartFrameProps) -> Html {
+/// A titled figure with the chart's box (whose width it is drawn to), its legend and its
+/// table alternative.
+pub fn chart_frame(frame: Frame, legend: Html, table: Html, drawing: Html) -> Html {
+    let class = if frame.busy {
+        format!("chart {} busy", frame.class)
+    } else {
+        format!("chart {}", frame.class)
+    };
     html! {
-        <figure class={classes!("chart", props.class, props.busy.then_some("busy"))} aria-busy={props.busy.to_string()}>
+        <figure {class} aria-busy={frame.busy.to_string()}>
             <figcaption>
-                <h3>{ props.title.clone() }</h3>
-                if let Some(note) = &props.note {
-                    <p class="hint">{ note.clone() }</p>
+                <h3>{ frame.title }</h3>
+                if let Some(note) = frame.note {
+                    <p class="hint">{ note }</p>
                 }
             </figcaption>
-            <div class="chart-box" ref={props.node.clone()}>{ props.children.clone() }</div>
-            { props.legend.clone() }
-            { props.table.clone() }
+            <div class="chart-box" ref={frame.node}>{ drawing }</div>
+            { legend }
+            { table }
         </figure>
+    }
+}
+
+/// The SVG every chart draws into: `width` × `height` pixels, one image with a summary
+/// for screen readers.
+pub fn svg_box(width: f64, height: f64, summary: &str, content: Html) -> Html {
+    let (width, height) = (px(width), px(height));
+    html! {
+        <svg viewBox={format!("0 0 {width} {height}")} width={width} height={height} role="img" aria-label={summary.to_string()}>
+            { content }
+        </svg>
     }
 }
 
@@ -81,7 +92,7 @@ pub fn money_grid(
         let (x1, x2) = (flip_x(x_from, width, rtl), flip_x(x_to, width, rtl));
         let label_x = flip_x(x_from - 6.0, width, rtl);
         html! {
-            <g class={classes!("grid", (tick == 0.0).then_some("zero"))}>
+            <g class={if tick == 0.0 { "grid zero" } else { "grid" }}>
                 <line x1={px(x1)} x2={px(x2)} y1={px(at)} y2={px(at)} />
                 <text x={px(label_x)} y={px(at + 4.0)} text-anchor={flip_anchor("end", rtl)}>{ formats.money_compact(tick) }</text>
             </g>
@@ -92,5 +103,5 @@ pub fn money_grid(
 
 /// A legend swatch and its words.
 pub fn legend_item(class: &'static str, label: impl Into<String>) -> Html {
-    html! { <li><span class={classes!("swatch", class)} aria-hidden="true"></span>{ label.into() }</li> }
+    html! { <li><span class={format!("swatch {class}")} aria-hidden="true"></span>{ label.into() }</li> }
 }

@@ -6,12 +6,12 @@
 //! One line of the difference, where two lines of the totals would lie on top of each
 //! other on a phone: the difference is the point.
 
-use super::frame::{legend_item, money_grid, use_canvas, Canvas, ChartFrame};
+use super::frame::{chart_frame, legend_item, money_grid, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{
     cumulative_points, flip_anchor, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
 use crate::app::components::headline::payback_words;
-use crate::app::components::table::ChartTable;
+use crate::app::components::table::chart_table;
 use crate::app::format::Formats;
 use crate::app::i18n::fill_plain;
 use crate::codec::decimal::{self, svg as px};
@@ -159,15 +159,18 @@ pub fn GainChart(props: &GainChartProps) -> Html {
         </>
     };
     html! {
-        <ChartFrame class="gain" title={texts.chart_gain} note={Some(AttrValue::from(texts.chart_gain_note))} {node} {legend} {table}>
-            <svg width={px(width)} height={px(HEIGHT)} viewBox={format!("0 0 {} {}", px(width), px(HEIGHT))} role="img" aria-label={summary}>
+        { chart_frame(
+            Frame { class: "gain", title: texts.chart_gain, note: Some(texts.chart_gain_note), busy: false, node },
+            legend,
+            table,
+            svg_box(width, HEIGHT, &summary, html! { <>
                 { money_grid(&formats, &y, &ticks, axis, plot_end, width, rtl) }
                 <g class="x-axis">{ for year_labels }</g>
                 <polyline class="series gain-line" data-series="cumulative_gain" points={polyline(&points, &x, &y, width, rtl)} />
                 { payback_mark.unwrap_or_default() }
                 { bar.unwrap_or_default() }
-            </svg>
-        </ChartFrame>
+            </> }),
+        ) }
     }
 }
 
@@ -196,8 +199,7 @@ fn gain_table(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> 
         ]);
     }
     html! {
-        <ChartTable summary={texts.show_table} caption={texts.chart_gain}
-            headers={vec![AttrValue::from(texts.year), AttrValue::from(texts.running_gain)]} {rows} />
+        { chart_table(texts.show_table, texts.chart_gain, &[texts.year, texts.running_gain], &rows) }
     }
 }
 
@@ -221,12 +223,8 @@ fn year_table(formats: &Formats, rows: &[YearRow], level: &'static str) -> Html 
         })
         .collect();
     html! {
-        <ChartTable
-            summary={level}
-            caption={format!("{} · {}", texts.year_by_year, level)}
-            headers={[texts.year, texts.column_happy, texts.column_unhappy, texts.column_marketing, texts.column_referral,
-                texts.column_turned_away, texts.column_profit, texts.column_cumulative].map(AttrValue::from).to_vec()}
-            {rows}
-        />
+        { chart_table(level, &format!("{} · {}", texts.year_by_year, level),
+            &[texts.year, texts.column_happy, texts.column_unhappy, texts.column_marketing, texts.column_referral,
+                texts.column_turned_away, texts.column_profit, texts.column_cumulative], &rows) }
     }
 }

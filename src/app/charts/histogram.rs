@@ -1,9 +1,9 @@
 //! The Monte Carlo result: how the net gain spreads when the uncertain inputs are drawn at
 //! random, with the 10th, 50th and 90th percentiles and the chance that investing pays.
 
-use super::frame::{use_canvas, Canvas, ChartFrame};
+use super::frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{flip_x, label_width, nice_domain, LinearScale};
-use crate::app::components::table::ChartTable;
+use crate::app::components::table::chart_table;
 use crate::app::i18n::fill_plain;
 use crate::codec::decimal::{self, svg as px};
 use crate::model::uncertainty::MonteCarlo;
@@ -34,9 +34,12 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
     let texts = formats.language.texts();
     let Some(result) = props.monte_carlo.clone() else {
         return html! {
-            <ChartFrame class="monte-carlo" title={texts.chart_monte_carlo} busy=true {node}>
-                <p class="hint" role="status">{ texts.updating }</p>
-            </ChartFrame>
+            { chart_frame(
+                Frame { class: "monte-carlo", title: texts.chart_monte_carlo, note: None, busy: true, node },
+                Html::default(),
+                Html::default(),
+                html! { <p class="hint" role="status">{ texts.updating }</p> },
+            ) }
         };
     };
     let bins = &result.histogram;
@@ -98,9 +101,8 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         })
         .collect();
     let table = html! {
-        <ChartTable summary={texts.show_table} caption={texts.chart_monte_carlo}
-            headers={vec![AttrValue::from(format!("{} {}", texts.column_gain_from, texts.column_gain_to)), texts.column_draws.into()]}
-            rows={table_rows} />
+        { chart_table(texts.show_table, texts.chart_monte_carlo,
+            &[&format!("{} {}", texts.column_gain_from, texts.column_gain_to), texts.column_draws], &table_rows) }
     };
     let legend = html! {
         <dl class="percentiles">
@@ -110,12 +112,18 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         </dl>
     };
     let zero = (x_low < 0.0 && x_high > 0.0).then(|| at(0.0));
+    let note = fill_plain(
+        texts.monte_carlo_note,
+        &[("draws", &formats.number(f64::from(result.draws)))],
+    );
     html! {
-        <ChartFrame class="monte-carlo" title={texts.chart_monte_carlo}
-            note={Some(AttrValue::from(fill_plain(texts.monte_carlo_note, &[("draws", &formats.number(f64::from(result.draws)))])))}
-            busy={props.updating} {node} {legend} {table}>
+        { chart_frame(
+            Frame { class: "monte-carlo", title: texts.chart_monte_carlo, note: Some(&note), busy: props.updating, node },
+            legend,
+            table,
+            html! { <>
             <p class="chance" data-value={decimal::shortest(result.probability_of_gain)}>{ fill_plain(texts.chance_of_gain, &[("chance", &chance)]) }</p>
-            <svg width={px(width)} height={px(HEIGHT)} viewBox={format!("0 0 {} {}", px(width), px(HEIGHT))} role="img" aria-label={summary}>
+            { svg_box(width, HEIGHT, &summary, html! { <>
                 { for bars }
                 if let Some(zero) = zero {
                     <line class="zero" x1={px(zero)} x2={px(zero)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
@@ -124,8 +132,9 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
                 { marker(result.p50, "p50", 0.0) }
                 { marker(result.p90, "p90", 0.0) }
                 <g class="x-axis">{ for tick_labels }</g>
-            </svg>
-        </ChartFrame>
+            </> }) }
+            </> },
+        ) }
     }
 }
 

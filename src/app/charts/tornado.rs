@@ -1,10 +1,10 @@
 //! The tornado: the inputs that move the net gain most, each bar spanning the gain with
 //! that input at the low and at the high end of its range (model.md "Sensitivity").
 
-use super::frame::{legend_item, use_canvas, Canvas, ChartFrame};
+use super::frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::number_field::unit_label;
-use crate::app::components::table::ChartTable;
+use crate::app::components::table::chart_table;
 use crate::app::format::Formats;
 use crate::app::i18n::field_text;
 use crate::app::state::display_factor;
@@ -118,17 +118,19 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         })
         .collect();
     let table = html! {
-        <ChartTable summary={texts.show_table} caption={texts.chart_tornado}
-            headers={vec![AttrValue::from(texts.column_input), texts.column_range.into(), texts.column_gain_low.into(), texts.column_gain_high.into()]}
-            rows={rows_table} />
+        { chart_table(texts.show_table, texts.chart_tornado,
+            &[texts.column_input, texts.column_range, texts.column_gain_low, texts.column_gain_high], &rows_table) }
     };
     let base_x = at(base);
     html! {
-        <ChartFrame class="tornado" title={texts.chart_tornado} note={Some(AttrValue::from(texts.tornado_note))} {node} {legend} {table}>
-            <svg width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
+        { chart_frame(
+            Frame { class: "tornado", title: texts.chart_tornado, note: Some(texts.tornado_note), busy: false, node },
+            legend,
+            table,
+            svg_box(width, height, &summary, html! { <>
                 <line class="base" x1={px(base_x)} x2={px(base_x)} y1="18" y2={px(height)} />
                 { for rows }
-            </svg>
-        </ChartFrame>
+            </> }),
+        ) }
     }
 }

@@ -1,9 +1,9 @@
 //! The gain waterfall: what keeping customers longer, more referrals and fewer turned away
 //! are each worth, less the service budget, giving the net gain (model.md "Decomposition").
 
-use super::frame::{use_canvas, Canvas, ChartFrame};
+use super::frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
-use crate::app::components::table::ChartTable;
+use crate::app::components::table::chart_table;
 use crate::codec::decimal::{self, svg as px};
 use crate::model::Waterfall;
 use yew::prelude::*;
@@ -104,19 +104,20 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         .iter()
         .find_map(|figure| figure.why());
     let table = html! {
-        <ChartTable summary={texts.show_table} caption={texts.chart_waterfall}
-            headers={vec![AttrValue::from(texts.column_item), AttrValue::from(texts.column_amount)]} rows={rows_table} />
+        { chart_table(texts.show_table, texts.chart_waterfall, &[texts.column_item, texts.column_amount], &rows_table) }
     };
     html! {
-        <ChartFrame class="waterfall" title={texts.chart_waterfall} {node} {table}>
-            if let Some(why) = missing {
-                <p class="missing">{ formats.why(why) }</p>
-            } else {
-                <svg width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
+        { chart_frame(
+            Frame { class: "waterfall", title: texts.chart_waterfall, note: None, busy: false, node },
+            Html::default(),
+            table,
+            match missing {
+                Some(why) => html! { <p class="missing">{ formats.why(why) }</p> },
+                None => svg_box(width, height, &summary, html! { <>
                     <line class="zero" x1={px(zero)} x2={px(zero)} y1="18" y2={px(height)} />
                     { for rows }
-                </svg>
-            }
-        </ChartFrame>
+                </> }),
+            },
+        ) }
     }
 }

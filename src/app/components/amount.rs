@@ -1,8 +1,10 @@
 //! One figure on screen: formatted for the reader, isolated for bidirectional text, and
 //! carrying its raw value in a `<data>` element so tests can compare it with the model.
+//!
+//! These are plain view functions rather than components: they hold no state, and each
+//! component costs the phone about 2 KB of wasm in framework glue (docs/size.md).
 
 use crate::app::format::Formats;
-use crate::app::hooks::use_formats;
 use crate::app::i18n::{fill, Piece};
 use crate::model::Figure;
 use yew::prelude::*;
@@ -13,17 +15,6 @@ pub enum Kind {
     /// A fraction shown as a percentage.
     Percent,
     Number,
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AmountProps {
-    pub figure: Figure,
-    pub kind: Kind,
-    #[prop_or_default]
-    pub class: Classes,
-    /// Names the figure for tests and for styling.
-    #[prop_or_default]
-    pub name: Option<AttrValue>,
 }
 
 pub fn format_figure(formats: &Formats, figure: Figure, kind: Kind) -> String {
@@ -37,42 +28,32 @@ pub fn format_figure(formats: &Formats, figure: Figure, kind: Kind) -> String {
     }
 }
 
-#[component]
-pub fn Amount(props: &AmountProps) -> Html {
-    let formats = use_formats();
-    let text = format_figure(&formats, props.figure, props.kind);
-    let name = props.name.clone();
-    match props.figure {
+/// A figure, named (`data-name`) for tests and styling when `name` is given.
+pub fn amount(
+    formats: &Formats,
+    figure: Figure,
+    kind: Kind,
+    name: Option<&'static str>,
+    class: &'static str,
+) -> Html {
+    let text = format_figure(formats, figure, kind);
+    match figure {
         Figure::Value(value) => html! {
-            <data class={classes!("amount", props.class.clone())} value={crate::codec::decimal::shortest(value)} data-name={name}><bdi>{text}</bdi></data>
+            <data class={format!("amount {class}")} value={crate::codec::decimal::shortest(value)} data-name={name}><bdi>{text}</bdi></data>
         },
         Figure::Missing(_) => html! {
-            <span class={classes!("amount", "missing", props.class.clone())} data-name={name}>{text}</span>
+            <span class="amount missing" data-name={name}>{text}</span>
         },
     }
 }
 
 /// A translated sentence whose figures are isolated with `<bdi>`.
-#[derive(Properties, PartialEq)]
-pub struct SentenceProps {
-    pub template: AttrValue,
-    pub figures: Vec<(AttrValue, String)>,
-    #[prop_or_default]
-    pub class: Classes,
-}
-
-#[component]
-pub fn Sentence(props: &SentenceProps) -> Html {
-    let figures: Vec<(&str, &str)> = props
-        .figures
-        .iter()
-        .map(|(name, text)| (name.as_str(), text.as_str()))
-        .collect();
-    let pieces = fill(&props.template, &figures)
+pub fn sentence(template: &str, figures: &[(&str, &str)], class: &'static str) -> Html {
+    let pieces = fill(template, figures)
         .into_iter()
         .map(|piece| match piece {
             Piece::Text(text) => html! { {text} },
             Piece::Figure(text) => html! { <bdi class="figure">{text}</bdi> },
         });
-    html! { <p class={props.class.clone()}>{ for pieces }</p> }
+    html! { <p class={class}>{ for pieces }</p> }
 }

@@ -4,17 +4,9 @@
 
 use crate::app::components::amount::{format_figure, Kind};
 use crate::app::format::Formats;
-use crate::app::hooks::use_formats;
 use crate::app::i18n::{field_text, fill_plain};
 use crate::model::{evaluate, Field, Figure, ValidScenario};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ComparisonProps {
-    pub first: (AttrValue, ValidScenario),
-    pub second: (AttrValue, ValidScenario),
-}
 
 /// One row: a label and what each scenario says.
 struct Row {
@@ -24,26 +16,18 @@ struct Row {
     differs: bool,
 }
 
-#[component]
-pub fn Comparison(props: &ComparisonProps) -> Html {
-    let formats = use_formats();
+/// `first` and `second` are each a name and a scenario.
+pub fn comparison(
+    formats: &Formats,
+    (first_name, first): (&str, &ValidScenario),
+    (second_name, second): (&str, &ValidScenario),
+) -> Html {
     let texts = formats.language.texts();
     let language = formats.language;
-    let (first_name, first) = &props.first;
-    let (second_name, second) = &props.second;
-    let results = use_memo((first.clone(), second.clone()), |(first, second)| {
-        (evaluate(first), evaluate(second))
-    });
-    let money = use_memo(
-        (language, first.currency.clone(), second.currency.clone()),
-        |(language, a, b)| {
-            (
-                Rc::new(Formats::new(*language, a)),
-                Rc::new(Formats::new(*language, b)),
-            )
-        },
-    );
-    let (first_formats, second_formats) = &*money;
+    // Each scenario's money in its own currency.
+    let first_formats = &Formats::new(language, &first.currency);
+    let second_formats = &Formats::new(language, &second.currency);
+    let results = (evaluate(first), evaluate(second));
 
     let mut rows = vec![Row {
         label: texts.currency_label.to_string(),
@@ -124,14 +108,14 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ texts.compare_item }</th>
-                        <th scope="col"><bdi>{ first_name.clone() }</bdi></th>
-                        <th scope="col"><bdi>{ second_name.clone() }</bdi></th>
+                        <th scope="col"><bdi>{ first_name }</bdi></th>
+                        <th scope="col"><bdi>{ second_name }</bdi></th>
                         <th scope="col" class="visually-hidden">{ texts.compare_differs }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for rows.into_iter().map(|row| html! {
-                        <tr class={classes!(row.differs.then_some("differs"))}>
+                        <tr class={row.differs.then_some("differs")}>
                             <th scope="row">{ row.label }</th>
                             <td><bdi>{ row.first }</bdi></td>
                             <td><bdi>{ row.second }</bdi></td>

@@ -5,7 +5,7 @@ use crate::app::presets::Preset;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the header shows, and where its choices go.
 pub struct HeaderProps {
     pub language: Language,
     pub preset: Option<Preset>,
@@ -13,8 +13,7 @@ pub struct HeaderProps {
     pub on_preset: Callback<Preset>,
 }
 
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn header(props: HeaderProps) -> Html {
     let texts = props.language.texts();
     let switch = Language::ALL.iter().map(|&language| {
         let on_language = props.on_language.clone();

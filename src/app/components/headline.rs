@@ -7,49 +7,38 @@
 //! net gain counts what customers won within the horizon bring after it, while the payback
 //! month reads the monthly cash alone (docs/model-notes.md).
 
-use super::amount::{format_figure, Amount, Kind, Sentence};
+use super::amount::{amount, format_figure, sentence, Kind};
 use crate::app::format::Formats;
-use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::{Figure, Results, Scenario, Why};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct HeadlineProps {
-    pub results: Rc<Results>,
-    pub scenario: Scenario,
-    pub stale: bool,
-}
 
 /// A short strip with the two main figures; it stays in view on a phone while the user
 /// edits, and screen readers hear it change.
-#[component]
-pub fn Summary(props: &HeadlineProps) -> Html {
-    let formats = use_formats();
+pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
     let texts = formats.language.texts();
-    let c = &props.results.customer;
-    let gain_label = if props.scenario.count_after_horizon {
+    let c = &results.customer;
+    let gain_label = if scenario.count_after_horizon {
         texts.summary_gain.to_string()
     } else {
         fill_plain(
             texts.summary_gain_horizon_only,
-            &[("years", &years(&props.scenario))],
+            &[("years", &years(scenario))],
         )
     };
     html! {
-        <div class={classes!("summary", props.stale.then_some("stale"))} role="status" aria-live="polite">
-            if props.stale {
+        <div class={if stale { "summary stale" } else { "summary" }} role="status" aria-live="polite">
+            if stale {
                 <span class="stale-badge">{ texts.summary_stale }</span>
             }
             <span class="summary-item">
-                { texts.summary_cost }{ " " }<Amount figure={c.yearly_cost_of_poor_service} kind={Kind::Money} />
+                { texts.summary_cost }{ " " }{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, None, "") }
                 if c.yearly_cost_of_poor_service.value().is_some() {
                     { " " }{ texts.per_year }
                 }
             </span>
-            <span class="summary-item">{ gain_label }{ " " }<Amount figure={props.results.projection.npv_gain} kind={Kind::Money} /></span>
+            <span class="summary-item">{ gain_label }{ " " }{ amount(formats, results.projection.npv_gain, Kind::Money, None, "") }</span>
         </div>
     }
 }
@@ -70,22 +59,23 @@ pub fn payback_words(formats: &Formats, month: f64) -> String {
     )
 }
 
-#[component]
-pub fn Headline(props: &HeadlineProps) -> Html {
-    let formats = use_formats();
+pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
     let texts = formats.language.texts();
-    let results = &props.results;
     let c = &results.customer;
     let p = &results.projection;
-    let s = &props.scenario;
+    let s = scenario;
     let years = years(s);
-    let money = |figure: Figure| format_figure(&formats, figure, Kind::Money);
+    let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
 
     let revenue = match (c.yearly_revenue_lost, s.profit_margin) {
-        (Figure::Value(_), Some(margin)) => html! {
-            <Sentence class="sub" template={texts.revenue_line}
-                figures={vec![("revenue".into(), money(c.yearly_revenue_lost)), ("margin".into(), formats.percent(margin))]} />
-        },
+        (Figure::Value(_), Some(margin)) => sentence(
+            texts.revenue_line,
+            &[
+                ("revenue", &money(c.yearly_revenue_lost)),
+                ("margin", &formats.percent(margin)),
+            ],
+            "sub",
+        ),
         _ => Html::default(),
     };
     let unbounded = c.yearly_cost_of_poor_service == Figure::Missing(Why::WordOfMouthUnbounded);
@@ -94,7 +84,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         _ if !budget_set => html! { <span class="missing">{ texts.no_budget }</span> },
         Figure::Value(month) => html! {
             <data class="amount" value={(month as u32).to_string()} data-name="payback_month">
-                { payback_words(&formats, month) }
+                { payback_words(formats, month) }
             </data>
         },
         Figure::Missing(why) => {
@@ -102,7 +92,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         }
     };
     let roi = if budget_set {
-        html! { <Amount figure={p.roi} kind={Kind::Percent} name="roi" /> }
+        amount(formats, p.roi, Kind::Percent, Some("roi"), "")
     } else {
         html! { <span class="missing">{ texts.no_budget }</span> }
     };
@@ -113,9 +103,9 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     };
 
     html! {
-        <section class={classes!("headline", props.stale.then_some("stale"))} aria-labelledby="results-heading">
+        <section class={if stale { "headline stale" } else { "headline" }} aria-labelledby="results-heading">
             <h2 id="results-heading" class="visually-hidden">{ texts.results_heading }</h2>
-            if props.stale {
+            if stale {
                 <p class="stale-note" role="status">{ texts.stale }</p>
             }
             <div class="cards">
@@ -124,7 +114,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                     if unbounded {
                         <p class="sub">{ texts.unbounded_cost }</p>
                     } else {
-                        <p class="big"><Amount figure={c.yearly_cost_of_poor_service} kind={Kind::Money} name="yearly_cost_of_poor_service" />{ " " }<span class="per">{ texts.per_year }</span></p>
+                        <p class="big">{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, Some("yearly_cost_of_poor_service"), "") }{ " " }<span class="per">{ texts.per_year }</span></p>
                         { revenue }
                     }
                 </article>
@@ -133,12 +123,12 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                     <dl>
                         <div class="main">
                             <dt>{ fill_plain(gain_label, &[("years", &years)]) }</dt>
-                            <dd class="big"><Amount figure={p.npv_gain} kind={Kind::Money} name="npv_gain" class={gain_class(p.npv_gain)} /></dd>
+                            <dd class="big">{ amount(formats, p.npv_gain, Kind::Money, Some("npv_gain"), gain_class(p.npv_gain)) }</dd>
                         </div>
                         if s.count_after_horizon {
                             <div>
                                 <dt>{ fill_plain(texts.net_gain_within_label, &[("years", &years)]) }</dt>
-                                <dd><Amount figure={p.npv_gain_within_horizon} kind={Kind::Money} name="npv_gain_within_horizon" /></dd>
+                                <dd>{ amount(formats, p.npv_gain_within_horizon, Kind::Money, Some("npv_gain_within_horizon"), "") }</dd>
                             </div>
                         }
                         <div><dt>{ texts.roi_label }</dt><dd>{ roi }</dd></div>
@@ -147,22 +137,21 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                 </article>
                 <article class="card unhappy">
                     <h3>{ texts.unhappy_title }</h3>
-                    <p class="big"><Amount figure={c.unhappy_customer_cost} kind={Kind::Money} name="unhappy_customer_cost" /></p>
+                    <p class="big">{ amount(formats, c.unhappy_customer_cost, Kind::Money, Some("unhappy_customer_cost"), "") }</p>
                     if c.unhappy_customer_cost.value().is_some() {
-                        <Sentence class="sub" template={texts.happy_against_unhappy}
-                            figures={vec![("happy".into(), money(c.happy_customer_value)), ("unhappy".into(), money(c.unhappy_customer_value))]} />
+                        { sentence(texts.happy_against_unhappy, &[("happy", &money(c.happy_customer_value)), ("unhappy", &money(c.unhappy_customer_value))], "sub") }
                     }
                 </article>
             </div>
-            { explanation(&formats, results, s) }
+            { explanation(formats, results, s) }
         </section>
     }
 }
 
-fn gain_class(gain: Figure) -> Classes {
+fn gain_class(gain: Figure) -> &'static str {
     match gain {
-        Figure::Value(value) if value < 0.0 => classes!("negative"),
-        _ => Classes::new(),
+        Figure::Value(value) if value < 0.0 => "negative",
+        _ => "",
     }
 }
 
@@ -175,28 +164,25 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
     let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
     let years = years(s);
     let after = s.count_after_horizon;
-    let (template, figures): (&'static str, Vec<(AttrValue, String)>) =
+    let (template, figures): (&'static str, Vec<(&'static str, String)>) =
         match (p.npv_gain, c.unhappy_customer_cost) {
             (Figure::Missing(_), _) => (texts.sentence_beyond_range, Vec::new()),
             (gain, Figure::Missing(Why::WordOfMouthUnbounded)) => (
                 texts.sentence_unbounded,
-                vec![
-                    ("years".into(), years.clone()),
-                    ("gain".into(), money(gain)),
-                ],
+                vec![("years", years.clone()), ("gain", money(gain))],
             ),
             (_, Figure::Missing(_)) => (texts.sentence_beyond_range, Vec::new()),
             (Figure::Value(gain), cost) => {
                 let mut figures = vec![
-                    ("unhappy_cost".into(), money(cost)),
-                    ("p0".into(), formats.percent(s.unhappy_share_now)),
-                    ("p1".into(), formats.percent(s.unhappy_share_invest)),
-                    ("lost".into(), money(p.lost_to_poor_service)),
-                    ("years".into(), years.clone()),
-                    ("budget".into(), money(p.service_budget_present_value)),
+                    ("unhappy_cost", money(cost)),
+                    ("p0", formats.percent(s.unhappy_share_now)),
+                    ("p1", formats.percent(s.unhappy_share_invest)),
+                    ("lost", money(p.lost_to_poor_service)),
+                    ("years", years.clone()),
+                    ("budget", money(p.service_budget_present_value)),
                 ];
                 if gain >= 0.0 {
-                    figures.push(("gain".into(), formats.money(gain)));
+                    figures.push(("gain", formats.money(gain)));
                     let template = if after {
                         texts.sentence_gain
                     } else {
@@ -204,8 +190,8 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
                     };
                     (template, figures)
                 } else {
-                    figures.push(("loss".into(), formats.money(-gain)));
-                    figures.push(("break_even".into(), money(p.break_even_budget_per_year)));
+                    figures.push(("loss", formats.money(-gain)));
+                    figures.push(("break_even", money(p.break_even_budget_per_year)));
                     let template = if after {
                         texts.sentence_loss
                     } else {
@@ -219,39 +205,42 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
         after && p.npv_gain.value().is_some() && p.npv_gain_within_horizon.value().is_some();
     html! {
         <div class="explanation">
-            <Sentence {template} {figures} />
+            { sentence(template, &borrowed(&figures), "") }
             if split {
-                <Sentence template={texts.sentence_split} figures={vec![
-                    ("within".into(), money(p.npv_gain_within_horizon)),
-                    ("after".into(), money(p.npv_gain_after_horizon)),
-                    ("years".into(), years.clone()),
-                ]} />
+                { sentence(texts.sentence_split, &[
+                    ("within", &money(p.npv_gain_within_horizon)),
+                    ("after", &money(p.npv_gain_after_horizon)),
+                    ("years", &years),
+                ], "") }
             }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionsProps {
-    pub results: Rc<Results>,
-    /// None until the first Monte Carlo has run.
-    pub monte_carlo: Option<Rc<MonteCarlo>>,
-    pub updating: bool,
+fn borrowed<'a>(figures: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    figures
+        .iter()
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect()
 }
 
 /// The questions owners ask the other way round: how large a budget still pays, how few
-/// unhappy customers this budget needs, and how likely it is to pay at all.
-#[component]
-pub fn Questions(props: &QuestionsProps) -> Html {
-    let formats = use_formats();
+/// unhappy customers this budget needs, and how likely it is to pay at all. The chance
+/// is `None` until the first Monte Carlo has run.
+pub fn questions(
+    formats: &Formats,
+    results: &Results,
+    monte_carlo: Option<&MonteCarlo>,
+    updating: bool,
+) -> Html {
     let texts = formats.language.texts();
-    let p = &props.results.projection;
-    let chance = match &props.monte_carlo {
+    let p = &results.projection;
+    let chance = match monte_carlo {
         Some(result) => {
             let probability = result.probability_of_gain;
             let tenths = ((probability * 10.0).round() as u32).to_string();
             html! {
-                <data class={classes!("answer", props.updating.then_some("updating"))} value={crate::codec::decimal::shortest(probability)} data-name="probability_of_gain">
+                <data class={if updating { "answer updating" } else { "answer" }} value={crate::codec::decimal::shortest(probability)} data-name="probability_of_gain">
                     { fill_plain(texts.answer_chance, &[("chance", &formats.percent(probability)), ("tenths", &tenths)]) }
                 </data>
             }
@@ -264,11 +253,11 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             <dl>
                 <div>
                     <dt>{ texts.question_budget }</dt>
-                    <dd><Amount figure={p.break_even_budget_per_year} kind={Kind::Money} name="break_even_budget_per_year" /></dd>
+                    <dd>{ amount(formats, p.break_even_budget_per_year, Kind::Money, Some("break_even_budget_per_year"), "") }</dd>
                 </div>
                 <div>
                     <dt>{ texts.question_share }</dt>
-                    <dd><Amount figure={p.break_even_unhappy_share_invest} kind={Kind::Percent} name="break_even_unhappy_share_invest" /></dd>
+                    <dd>{ amount(formats, p.break_even_unhappy_share_invest, Kind::Percent, Some("break_even_unhappy_share_invest"), "") }</dd>
                 </div>
                 <div>
                     <dt>{ texts.question_chance }</dt>

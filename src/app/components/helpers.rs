@@ -14,40 +14,39 @@ use crate::model::Field;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-struct HelperFieldProps {
-    id: AttrValue,
-    label: AttrValue,
-    unit: AttrValue,
-    draft: AttrValue,
+/// One input of a helper, whose text lives in `draft`.
+fn helper_field(
+    id: &'static str,
+    label: &'static str,
+    unit: &str,
+    draft: &UseStateHandle<String>,
     error: Option<String>,
-    on_input: Callback<String>,
-}
-
-#[component]
-fn HelperField(props: &HelperFieldProps) -> Html {
-    let on_input = props.on_input.clone();
-    let error_id = format!("{}-error", props.id);
+) -> Html {
+    let error_id = format!("{id}-error");
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            draft.set(input.value());
+        })
+    };
     html! {
-        <div class={classes!("field", "compact", props.error.is_some().then_some("has-error"))}>
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
+        <div class={if error.is_some() { "field compact has-error" } else { "field compact" }}>
+            <label for={id}>{ label }</label>
             <div class="number-box">
                 <input
-                    id={props.id.clone()}
+                    {id}
                     type="text"
                     inputmode="decimal"
                     autocomplete="off"
-                    value={props.draft.clone()}
+                    value={(**draft).clone()}
                     aria-describedby={error_id.clone()}
-                    aria-invalid={props.error.is_some().to_string()}
-                    oninput={Callback::from(move |event: InputEvent| {
-                        let input: HtmlInputElement = event.target_unchecked_into();
-                        on_input.emit(input.value());
-                    })}
+                    aria-invalid={error.is_some().to_string()}
+                    {oninput}
                 />
-                <span class="unit" aria-hidden="true">{ props.unit.clone() }</span>
+                <span class="unit" aria-hidden="true">{ unit.to_string() }</span>
             </div>
-            <p class="error" id={error_id} aria-live="polite">{ props.error.clone().unwrap_or_default() }</p>
+            <p class="error" id={error_id} aria-live="polite">{ error.unwrap_or_default() }</p>
         </div>
     }
 }
@@ -100,11 +99,6 @@ fn toggle_button(
             { if **open { close_label } else { open_label } }
         </button>
     }
-}
-
-fn setter(state: &UseStateHandle<String>) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |text: String| state.set(text))
 }
 
 #[derive(Properties, PartialEq)]
@@ -174,12 +168,9 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
             { button }
             <section class="helper" id="lifetime-helper" aria-label={texts.lifetime_helper_title}>
                 <h3>{ texts.lifetime_helper_title }</h3>
-                <HelperField id="helper-yearly-profit" label={texts.helper_input(HelperInput::YearlyProfit)} unit={formats.currency_symbol().to_string()}
-                    draft={(*yearly_profit).clone()} error={error_for(HelperInput::YearlyProfit)} on_input={setter(&yearly_profit)} />
-                <HelperField id="helper-retention" label={texts.helper_input(HelperInput::Retention)} unit="%"
-                    draft={(*retention).clone()} error={error_for(HelperInput::Retention)} on_input={setter(&retention)} />
-                <HelperField id="helper-discount" label={texts.helper_input(HelperInput::DiscountRate)} unit="%"
-                    draft={(*discount).clone()} error={error_for(HelperInput::DiscountRate)} on_input={setter(&discount)} />
+                { helper_field("helper-yearly-profit", texts.helper_input(HelperInput::YearlyProfit), formats.currency_symbol(), &yearly_profit, error_for(HelperInput::YearlyProfit)) }
+                { helper_field("helper-retention", texts.helper_input(HelperInput::Retention), "%", &retention, error_for(HelperInput::Retention)) }
+                { helper_field("helper-discount", texts.helper_input(HelperInput::DiscountRate), "%", &discount, error_for(HelperInput::DiscountRate)) }
                 { apply.unwrap_or_default() }
             </section>
         </>
@@ -257,14 +248,10 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
             { button }
             <section class="helper" id="metrics-helper" aria-label={texts.metrics_helper_title}>
                 <h3>{ texts.metrics_helper_title }</h3>
-                <HelperField id="helper-with-problem" label={texts.helper_input(HelperInput::ShareWithProblem)} unit="%"
-                    draft={(*with_problem).clone()} error={error_for(&[HelperInput::ShareWithProblem])} on_input={setter(&with_problem)} />
-                <HelperField id="helper-complaining" label={texts.helper_input(HelperInput::ShareComplaining)} unit="%"
-                    draft={(*complaining).clone()} error={error_for(&[HelperInput::ShareComplaining])} on_input={setter(&complaining)} />
-                <HelperField id="helper-fast" label={texts.helper_input(HelperInput::ResolvedFast)} unit="%"
-                    draft={(*fast).clone()} error={error_for(&[HelperInput::ResolvedFast])} on_input={setter(&fast)} />
-                <HelperField id="helper-slow" label={texts.helper_input(HelperInput::ResolvedSlowly)} unit="%"
-                    draft={(*slow).clone()} error={error_for(&[HelperInput::ResolvedSlowly, HelperInput::ResolvedTogether])} on_input={setter(&slow)} />
+                { helper_field("helper-with-problem", texts.helper_input(HelperInput::ShareWithProblem), "%", &with_problem, error_for(&[HelperInput::ShareWithProblem])) }
+                { helper_field("helper-complaining", texts.helper_input(HelperInput::ShareComplaining), "%", &complaining, error_for(&[HelperInput::ShareComplaining])) }
+                { helper_field("helper-fast", texts.helper_input(HelperInput::ResolvedFast), "%", &fast, error_for(&[HelperInput::ResolvedFast])) }
+                { helper_field("helper-slow", texts.helper_input(HelperInput::ResolvedSlowly), "%", &slow, error_for(&[HelperInput::ResolvedSlowly, HelperInput::ResolvedTogether])) }
                 <fieldset class="choices">
                     <legend>{ texts.problem_size }</legend>
                     { size_choice(ProblemSize::Large, texts.problem_large) }

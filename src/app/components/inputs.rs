@@ -2,11 +2,11 @@
 //! "Advanced" section.
 
 use super::helpers::{LifetimeHelper, MetricsHelper};
-use super::number_field::NumberField;
-use super::uncertainty::UncertaintySection;
+use super::number_field::{number_field, FieldEntry};
+use super::uncertainty::uncertainty_section;
+use crate::app::format::Formats;
 use crate::app::state::{Action, State};
 use crate::model::Field;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -36,38 +36,28 @@ pub const ADVANCED: [Field; 7] = [
 /// Currencies offered in the list; any other ISO code can be typed.
 const CURRENCIES: [&str; 4] = ["ILS", "USD", "EUR", "GBP"];
 
-#[derive(Properties, PartialEq)]
-pub struct InputsProps {
-    pub state: Rc<State>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn Inputs(props: &InputsProps) -> Html {
-    let state = &props.state;
+pub fn inputs(formats: &Formats, state: &State, on_action: &Callback<Action>) -> Html {
     let texts = state.language.texts();
     let on_edit = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |(field, text): (Field, String)| {
             on_action.emit(Action::Edit(field, text))
         })
     };
     let on_apply = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |values: Vec<(Field, f64)>| on_action.emit(Action::Apply(values)))
     };
     let field = |field: Field, children: Html| {
-        html! {
-            <NumberField
-                {field}
-                draft={state.draft(field).to_string()}
-                error={state.error(field).cloned()}
-                syntax={state.syntax}
-                current={state.scenario.value(field).unwrap_or(field.spec().default)}
-                slider={field != Field::ProfitMargin}
-                on_edit={on_edit.clone()}
-            >{ children }</NumberField>
-        }
+        let entry = FieldEntry {
+            field,
+            draft: state.draft(field),
+            error: state.error(field),
+            syntax: state.syntax,
+            current: state.scenario.value(field).unwrap_or(field.spec().default),
+            slider: field != Field::ProfitMargin,
+        };
+        number_field(formats, entry, &on_edit, children)
     };
     let helper_for = |field: Field| match field {
         Field::LifetimeProfit => html! {
@@ -87,7 +77,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
 
     let currency_known = CURRENCIES.contains(&state.currency.as_str());
     let on_currency_select = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let code = select.value();
@@ -98,14 +88,14 @@ pub fn Inputs(props: &InputsProps) -> Html {
         })
     };
     let on_currency_text = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_action.emit(Action::EditCurrency(input.value()));
         })
     };
     let on_count_after = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_action.emit(Action::SetCountAfterHorizon(input.checked()));
@@ -119,7 +109,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
             { for FIRST_SCREEN.iter().map(|&f| field(f, helper_for(f))) }
             <details class="advanced">
                 <summary>{ texts.advanced_summary }</summary>
-                <div class={classes!("field", currency_error.then_some("has-error"))}>
+                <div class={if currency_error { "field has-error" } else { "field" }}>
                     <label for="currency-select">{ texts.currency_label }</label>
                     <div class="field-row">
                         <select id="currency-select" onchange={on_currency_select}>
@@ -153,7 +143,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     </label>
                     <p class="hint" id="count-after-hint">{ texts.count_after_horizon_hint }</p>
                 </div>
-                <UncertaintySection state={props.state.clone()} on_action={props.on_action.clone()} />
+                { uncertainty_section(formats, state, on_action) }
             </details>
         </section>
     }

@@ -1,31 +1,27 @@
 //! What a link, file, embed or saved scenario had that was not taken, said in the reader's
 //! language (`role="status"`), until dismissed. The words come from [`crate::app::notice`].
 
-use crate::app::hooks::use_formats;
+use crate::app::i18n::Language;
 use crate::app::notice::describe;
 use crate::app::state::Notice;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub notice: Option<Notice>,
-    pub on_dismiss: Callback<()>,
-}
-
-#[component]
-pub fn NoticeBanner(props: &NoticeProps) -> Html {
-    let formats = use_formats();
-    let Some(notice) = &props.notice else {
+pub fn notice_banner(
+    language: Language,
+    notice: Option<&Notice>,
+    on_dismiss: &Callback<()>,
+) -> Html {
+    let Some(notice) = notice else {
         // The live region stays in the page, so that the notice is announced when it comes.
         return html! { <div class="notice" role="status" hidden=true></div> };
     };
-    let (heading, lines) = describe(formats.language, notice);
-    let on_dismiss = props.on_dismiss.reform(|_| ());
+    let (heading, lines) = describe(language, notice);
+    let on_dismiss = on_dismiss.reform(|_| ());
     html! {
         <div class="notice" role="status">
             <p>{ heading }</p>
             <ul>{ for lines.into_iter().map(|line| html! { <li><bdi>{ line }</bdi></li> }) }</ul>
-            <button type="button" class="secondary" onclick={on_dismiss}>{ formats.language.texts().close }</button>
+            <button type="button" class="secondary" onclick={on_dismiss}>{ language.texts().close }</button>
         </div>
     }
 }

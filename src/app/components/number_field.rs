@@ -2,7 +2,6 @@
 //! hint, the error in the reader's language, and the "why this number?" note.
 
 use crate::app::format::Formats;
-use crate::app::hooks::use_formats;
 use crate::app::i18n::{field_text, fill_plain, Language};
 use crate::app::numbers::{
     draft_text, parse_number, shown_range, slider_start, NumberSyntax, ParseProblem,
@@ -14,20 +13,15 @@ use crate::model::Field;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NumberFieldProps {
+/// One field's figures as the form holds them.
+pub struct FieldEntry<'a> {
     pub field: Field,
-    pub draft: AttrValue,
-    pub error: Option<EntryError>,
+    pub draft: &'a str,
+    pub error: Option<&'a EntryError>,
     pub syntax: NumberSyntax,
     /// The value in use, in model units, where the slider rests while the draft is bad.
     pub current: f64,
-    #[prop_or(true)]
     pub slider: bool,
-    pub on_edit: Callback<(Field, String)>,
-    /// Extra content under the field, such as a helper that fills it.
-    #[prop_or_default]
-    pub children: Html,
 }
 
 /// The unit shown beside the input.
@@ -84,9 +78,13 @@ pub fn error_message(formats: &Formats, field: Field, error: &EntryError) -> Str
     }
 }
 
-#[component]
-pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let formats = use_formats();
+/// The field, with `children` under it (a helper that fills it, say).
+pub fn number_field(
+    formats: &Formats,
+    props: FieldEntry,
+    on_edit: &Callback<(Field, String)>,
+    children: Html,
+) -> Html {
     let language: Language = formats.language;
     let texts = language.texts();
     let field = props.field;
@@ -98,14 +96,14 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let factor = display_factor(field);
 
     let on_input = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_edit.emit((field, input.value()));
         })
     };
     let on_slide = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         let syntax = props.syntax;
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
@@ -115,7 +113,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
 
-    let typed = parse_number(&props.draft, props.syntax, number_kind(field))
+    let typed = parse_number(props.draft, props.syntax, number_kind(field))
         .ok()
         .map(|value| value / factor);
     let slider_value = typed
@@ -124,8 +122,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let slider_max = spec.usual_max.max(slider_value);
     let error = props
         .error
-        .as_ref()
-        .map(|error| error_message(&formats, field, error));
+        .map(|error| error_message(formats, field, error));
     let described_by = if error.is_some() {
         format!("{hint_id} {error_id}")
     } else {
@@ -133,7 +130,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     };
 
     html! {
-        <div class={classes!("field", error.is_some().then_some("has-error"))} data-field={spec.name}>
+        <div class={if error.is_some() { "field has-error" } else { "field" }} data-field={spec.name}>
             <label for={id.clone()}>{ words.label }</label>
             <div class="field-row">
                 <div class="number-box">
@@ -143,12 +140,12 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                         inputmode="decimal"
                         autocomplete="off"
                         spellcheck="false"
-                        value={props.draft.clone()}
+                        value={props.draft.to_string()}
                         aria-describedby={described_by}
                         aria-invalid={error.is_some().to_string()}
                         oninput={on_input}
                     />
-                    <span class="unit" aria-hidden="true">{ unit_label(&formats, field) }</span>
+                    <span class="unit" aria-hidden="true">{ unit_label(formats, field) }</span>
                 </div>
                 if props.slider {
                     <input
@@ -159,7 +156,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                         step={decimal::shortest(spec.usual_step * factor)}
                         value={decimal::shortest(slider_value * factor)}
                         aria-label={words.label}
-                        aria-valuetext={display_value(&formats, field, slider_value)}
+                        aria-valuetext={display_value(formats, field, slider_value)}
                         tabindex="-1"
                         oninput={on_slide}
                     />
@@ -171,7 +168,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 <summary>{ texts.why_label }</summary>
                 <p>{ words.why }</p>
             </details>
-            { props.children.clone() }
+            { children }
         </div>
     }
 }

@@ -3,41 +3,27 @@
 //! sliders do not print), and the sources. `styles/app.css` shows them only in print.
 
 use crate::app::download::long_date;
-use crate::app::hooks::use_formats;
+use crate::app::format::Formats;
 use crate::app::i18n::{field_text, fill_plain};
 use crate::model::{Field, Scenario};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReportTopProps {
-    pub link: String,
-}
-
-#[component]
-pub fn ReportTop(props: &ReportTopProps) -> Html {
-    let formats = use_formats();
+pub fn report_top(formats: &Formats, link: &str) -> Html {
     let texts = formats.language.texts();
     let date = long_date(formats.language.tag(), js_sys::Date::now());
     html! {
         <div class="print-only report-top">
             <p class="report-date">{ fill_plain(texts.report_date, &[("date", &date)]) }</p>
-            <p class="report-link">{ texts.report_link }{ " " }<bdi dir="ltr">{ props.link.clone() }</bdi></p>
+            <p class="report-link">{ texts.report_link }{ " " }<bdi dir="ltr">{ link }</bdi></p>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReportFiguresProps {
-    pub scenario: Scenario,
-}
-
-#[component]
-pub fn ReportFigures(props: &ReportFiguresProps) -> Html {
-    let formats = use_formats();
+pub fn report_figures(formats: &Formats, scenario: &Scenario) -> Html {
     let texts = formats.language.texts();
     let language = formats.language;
     let rows = Field::ALL.into_iter().filter_map(|field| {
-        let value = props.scenario.value(field)?;
+        let value = scenario.value(field)?;
         Some(html! {
             <tr>
                 <th scope="row">{ field_text(language, field).label }</th>
@@ -50,7 +36,7 @@ pub fn ReportFigures(props: &ReportFiguresProps) -> Html {
             <h2>{ texts.inputs_heading }</h2>
             <table>
                 <tbody>
-                    <tr><th scope="row">{ texts.currency_label }</th><td>{ props.scenario.currency.clone() }</td></tr>
+                    <tr><th scope="row">{ texts.currency_label }</th><td>{ scenario.currency.clone() }</td></tr>
                     { for rows }
                 </tbody>
             </table>

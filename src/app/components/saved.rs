@@ -3,8 +3,9 @@
 //! and its schema are elsewhere (`hooks/saved.rs`, [`crate::app::saved`]); this panel
 //! says, in words, when storage is full or missing, and the calculator goes on working.
 
-use super::compare::Comparison;
+use super::compare::comparison;
 use crate::app::download::long_date;
+use crate::app::format::Formats;
 use crate::app::hooks::saved::{use_saved, SavedHandle};
 use crate::app::hooks::use_formats;
 use crate::app::i18n::{fill_plain, Texts};
@@ -40,6 +41,8 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let name_input = use_node_ref();
     let first = use_state(|| ON_SCREEN.to_string());
     let second = use_state(|| None::<String>);
+    let editing = use_state(|| None::<(String, Step)>);
+    let draft = use_state(String::new);
 
     let on_save = {
         let (saved, status, name_input, scenario) = (
@@ -114,20 +117,20 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     }
 
     // The comparison: the scenario on screen or any saved one, against another.
-    let choose = |id: &str| -> Option<(AttrValue, ValidScenario)> {
+    let choose = |id: &str| -> Option<(&str, &ValidScenario)> {
         if id == ON_SCREEN {
-            Some((texts.compare_on_screen.into(), props.scenario.clone()))
+            Some((texts.compare_on_screen, &props.scenario))
         } else {
             shelf
                 .find(id)
-                .map(|entry| (entry.name.clone().into(), entry.scenario.clone()))
+                .map(|entry| (entry.name.as_str(), &entry.scenario))
         }
     };
     let second_id = (*second)
         .clone()
         .or_else(|| shelf.entries.first().map(|entry| entry.id.clone()));
     let comparison = match (choose(&first), second_id.as_deref().and_then(choose)) {
-        (Some(first), Some(second)) => html! { <Comparison {first} {second} /> },
+        (Some(first), Some(second)) => comparison(&formats, first, second),
         _ => html! { <p class="hint">{ texts.compare_need_two }</p> },
     };
     let options = |selected: &str| {
@@ -157,6 +160,14 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         let status = status.clone();
         Callback::from(move |message: String| status.set(message))
     };
+    let item_context = ItemContext {
+        formats: &formats,
+        saved: &saved,
+        on_action: &props.on_action,
+        on_status: &on_status,
+        editing: &editing,
+        draft: &draft,
+    };
 
     html! {
         <section class="panel" id="saved-panel" aria-labelledby="saved-heading">
@@ -177,10 +188,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                 <p class="hint">{ texts.saved_empty }</p>
             } else {
                 <ul class="saved-list" aria-label={texts.saved_list_label}>
-                    { for shelf.entries.iter().map(|entry| html! {
-                        <SavedItem key={entry.id.clone()} entry={entry.clone()} saved={saved.clone()}
-                            on_action={props.on_action.clone()} on_status={on_status.clone()} />
-                    }) }
+                    { for shelf.entries.iter().map(|entry| saved_item(&item_context, entry)) }
                 </ul>
             }
             <h3>{ texts.compare_heading }</h3>
@@ -197,12 +205,16 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SavedItemProps {
-    entry: SavedScenario,
-    saved: SavedHandle,
-    on_action: Callback<Action>,
-    on_status: Callback<String>,
+/// What a saved item can do, shared by every item of the list.
+struct ItemContext<'a> {
+    formats: &'a Formats,
+    saved: &'a SavedHandle,
+    on_action: &'a Callback<Action>,
+    on_status: &'a Callback<String>,
+    /// The one item in its second step (renaming or confirming a delete), if any, and
+    /// the name being typed, held here so that a re-render never resets it.
+    editing: &'a UseStateHandle<Option<(String, Step)>>,
+    draft: &'a UseStateHandle<String>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -214,31 +226,35 @@ enum Step {
 
 /// One saved scenario, with its actions. Renaming and deleting take a second step, so a
 /// slip of the finger on a phone loses nothing.
-#[component]
-fn SavedItem(props: &SavedItemProps) -> Html {
-    let formats = use_formats();
+fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
+    let formats = context.formats;
     let texts = formats.language.texts();
-    let step = use_state(|| Step::Idle);
-    let entry = &props.entry;
-    // What is typed as the new name, held here so that a re-render never resets it.
-    let draft = use_state(|| entry.name.clone());
+    let step = match &**context.editing {
+        Some((id, step)) if *id == entry.id => *step,
+        _ => Step::Idle,
+    };
     let set_step = |next: Step| {
-        let (step, draft, name) = (step.clone(), draft.clone(), entry.name.clone());
+        let (editing, draft, name, id) = (
+            context.editing.clone(),
+            context.draft.clone(),
+            entry.name.clone(),
+            entry.id.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             draft.set(name.clone());
-            step.set(next)
+            editing.set((next != Step::Idle).then(|| (id.clone(), next)));
         })
     };
     let on_draft = {
-        let draft = draft.clone();
+        let draft = context.draft.clone();
         Callback::from(move |event: InputEvent| {
             draft.set(event.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
     let on_open = {
         let (on_action, on_status, entry) = (
-            props.on_action.clone(),
-            props.on_status.clone(),
+            context.on_action.clone(),
+            context.on_status.clone(),
             entry.clone(),
         );
         Callback::from(move |_: MouseEvent| {
@@ -247,17 +263,17 @@ fn SavedItem(props: &SavedItemProps) -> Html {
         })
     };
     let on_rename = {
-        let (saved, on_status, entry, step, draft) = (
-            props.saved.clone(),
-            props.on_status.clone(),
+        let (saved, on_status, entry, editing, draft) = (
+            context.saved.clone(),
+            context.on_status.clone(),
             entry.clone(),
-            step.clone(),
-            draft.clone(),
+            context.editing.clone(),
+            context.draft.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let name = (*draft).clone();
-            step.set(Step::Idle);
+            editing.set(None);
             if name.trim().is_empty() {
                 return;
             }
@@ -268,8 +284,11 @@ fn SavedItem(props: &SavedItemProps) -> Html {
         })
     };
     let on_delete = {
-        let (saved, on_status, entry) =
-            (props.saved.clone(), props.on_status.clone(), entry.clone());
+        let (saved, on_status, entry) = (
+            context.saved.clone(),
+            context.on_status.clone(),
+            entry.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             on_status.emit(match saved.delete(&entry.id) {
                 Ok(()) => fill_plain(texts.deleted, &[("name", &entry.name)]),
@@ -287,10 +306,10 @@ fn SavedItem(props: &SavedItemProps) -> Html {
         String::new()
     };
     html! {
-        <li class="saved-item">
+        <li class="saved-item" key={entry.id.clone()}>
             <p class="saved-name"><bdi>{ entry.name.clone() }</bdi>{ " " }<span class="hint">{ date }</span></p>
             {
-                match *step {
+                match step {
                     Step::Idle => html! {
                         <div class="button-row">
                             <button type="button" class="primary" onclick={on_open}>{ texts.open_button }</button>
@@ -302,7 +321,7 @@ fn SavedItem(props: &SavedItemProps) -> Html {
                         <form class="rename-form" onsubmit={on_rename}>
                             <label for={input_id.clone()}>{ fill_plain(texts.rename_label, &[("name", &entry.name)]) }</label>
                             <div class="button-row">
-                                <input id={input_id} type="text" maxlength="80" value={(*draft).clone()} oninput={on_draft} />
+                                <input id={input_id} type="text" maxlength="80" value={(**context.draft).clone()} oninput={on_draft} />
                                 <button type="submit" class="primary">{ texts.rename_save }</button>
                                 <button type="button" class="secondary" onclick={set_step(Step::Idle)}>{ texts.cancel }</button>
                             </div>

@@ -4,16 +4,17 @@
 //! and the snippets come from pure code ([`crate::app::link`], [`crate::app::snippets`]).
 
 use super::files::FilesPanel;
-use super::qr_code::QrCodeImage;
+use super::qr_code::qr_code;
 use super::saved::SavedPanel;
 use crate::app::hooks::use_formats;
-use crate::app::i18n::fill_plain;
+use crate::app::i18n::{fill_plain, Texts};
 use crate::app::link::{encode, parent_origin};
 use crate::app::share::{can_share, copy, share, Copied};
 use crate::app::snippets::{iframe_snippet, script_snippet};
 use crate::app::state::Action;
 use crate::model::{Results, ValidScenario};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| None::<Panel>);
+    let copied = use_state(|| None::<(&'static str, &'static str)>);
     let button = |panel: Panel, label: &'static str, id: &'static str| {
         let open = open.clone();
         let pressed = *open == Some(panel);
@@ -56,12 +58,13 @@ pub fn Tools(props: &ToolsProps) -> Html {
             <section class="panel" id="share-panel" aria-labelledby="share-heading">
                 <h2 id="share-heading">{ texts.share_heading }</h2>
                 <p class="hint">{ texts.share_hint }</p>
-                <CopyBox id="share-link" label={texts.link_label} text={link.clone()} copy_label={texts.copy_link} copied={texts.copied} />
+                { copy_box(texts, CopyBox { id: "share-link", label: texts.link_label, hint: None, text: link.clone(),
+                    multiline: false, copy_label: texts.copy_link, copied: texts.copied }, &copied) }
                 if can_share() {
-                    <ShareButton title={texts.title} url={link.clone()} />
+                    { share_button(texts.title, texts.share_native, &link) }
                 }
                 <figure class="share-qr">
-                    <QrCodeImage {link} />
+                    { qr_code(texts, &link) }
                     <figcaption class="hint">{ texts.qr_hint }</figcaption>
                 </figure>
             </section>
@@ -69,10 +72,12 @@ pub fn Tools(props: &ToolsProps) -> Html {
         Some(Panel::Embed) => html! {
             <section class="panel" id="embed-panel" aria-labelledby="embed-heading">
                 <h2 id="embed-heading">{ texts.embed_button }</h2>
-                <CopyBox id="embed-iframe" label={texts.embed_iframe_title} hint={texts.embed_iframe_hint} multiline=true
-                    text={iframe_snippet(app, &props.scenario, language, texts.frame_title)} copy_label={texts.copy_code} copied={texts.code_copied} />
-                <CopyBox id="embed-script" label={texts.embed_script_title} hint={texts.embed_script_hint} multiline=true
-                    text={script_snippet(app, &props.scenario, language)} copy_label={texts.copy_code} copied={texts.code_copied} />
+                { copy_box(texts, CopyBox { id: "embed-iframe", label: texts.embed_iframe_title, hint: Some(texts.embed_iframe_hint),
+                    text: iframe_snippet(app, &props.scenario, language, texts.frame_title), multiline: true,
+                    copy_label: texts.copy_code, copied: texts.code_copied }, &copied) }
+                { copy_box(texts, CopyBox { id: "embed-script", label: texts.embed_script_title, hint: Some(texts.embed_script_hint),
+                    text: script_snippet(app, &props.scenario, language), multiline: true,
+                    copy_label: texts.copy_code, copied: texts.code_copied }, &copied) }
                 <p class="hint">{ fill_plain(texts.embed_policy_note, &[("origin", &parent_origin(app))]) }</p>
             </section>
         },
@@ -98,46 +103,51 @@ pub fn Tools(props: &ToolsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CopyBoxProps {
+/// A box of text the user may copy: its element id, label, optional hint, and the words
+/// its button says and what it says once copied.
+struct CopyBox {
     id: &'static str,
     label: &'static str,
-    #[prop_or_default]
     hint: Option<&'static str>,
     text: String,
-    #[prop_or_default]
     multiline: bool,
     copy_label: &'static str,
     copied: &'static str,
 }
 
-/// A labelled box of text the user may copy, with a button that copies it and says so.
-#[component]
-fn CopyBox(props: &CopyBoxProps) -> Html {
-    let formats = use_formats();
-    let texts = formats.language.texts();
-    let field = use_node_ref();
-    let status = use_state(|| None::<&'static str>);
+/// The box, with a button that copies it and says so in `status` (which box, and what
+/// it says).
+fn copy_box(
+    texts: &Texts,
+    props: CopyBox,
+    status: &UseStateHandle<Option<(&'static str, &'static str)>>,
+) -> Html {
     let onclick = {
-        let (field, status, text, copied) = (
-            field.clone(),
-            status.clone(),
-            props.text.clone(),
-            props.copied,
-        );
+        let (status, text, copied, id) =
+            (status.clone(), props.text.clone(), props.copied, props.id);
         let blocked = texts.copy_failed;
         Callback::from(move |_| {
-            let (field, status, text) = (field.clone(), status.clone(), text.clone());
+            let (status, text) = (status.clone(), text.clone());
+            let field = gloo::utils::document()
+                .get_element_by_id(id)
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = copy(&text, field.cast::<web_sys::HtmlElement>()).await;
-                status.set(Some(if outcome == Copied::Yes {
-                    copied
-                } else {
-                    blocked
-                }));
+                let outcome = copy(&text, field).await;
+                status.set(Some((
+                    id,
+                    if outcome == Copied::Yes {
+                        copied
+                    } else {
+                        blocked
+                    },
+                )));
             });
         })
     };
+    let said = status
+        .filter(|(id, _)| *id == props.id)
+        .map(|(_, words)| words)
+        .unwrap_or_default();
     let hint_id = format!("{}-hint", props.id);
     html! {
         <div class="copy-box">
@@ -146,39 +156,28 @@ fn CopyBox(props: &CopyBoxProps) -> Html {
                 <p class="hint" id={hint_id.clone()}>{ hint }</p>
             }
             if props.multiline {
-                <textarea id={props.id} ref={field} readonly=true rows="6" spellcheck="false" dir="ltr" value={props.text.clone()}
+                <textarea id={props.id} readonly=true rows="6" spellcheck="false" dir="ltr" value={props.text.clone()}
                     aria-describedby={props.hint.map(|_| hint_id.clone())} />
             } else {
-                <input id={props.id} ref={field} type="text" readonly=true dir="ltr" value={props.text.clone()} />
+                <input id={props.id} type="text" readonly=true dir="ltr" value={props.text.clone()} />
             }
             <div class="button-row">
                 <button type="button" class="primary" {onclick}>{ props.copy_label }</button>
-                <p class="status" role="status">{ status.unwrap_or_default() }</p>
+                <p class="status" role="status">{ said }</p>
             </div>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ShareButtonProps {
-    title: &'static str,
-    url: String,
-}
-
 /// The system share sheet, where there is one.
-#[component]
-fn ShareButton(props: &ShareButtonProps) -> Html {
-    let formats = use_formats();
-    let texts = formats.language.texts();
-    let onclick = {
-        let (title, url) = (props.title, props.url.clone());
-        Callback::from(move |_| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                // Closing the sheet without sharing is the user's choice, not an error.
-                let _ = share(title, &url).await;
-            });
-        })
-    };
-    html! { <button type="button" class="secondary" {onclick}>{ texts.share_native }</button> }
+fn share_button(title: &'static str, label: &'static str, url: &str) -> Html {
+    let url = url.to_string();
+    let onclick = Callback::from(move |_| {
+        let url = url.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            // Closing the sheet without sharing is the user's choice, not an error.
+            let _ = share(title, &url).await;
+        });
+    });
+    html! { <button type="button" class="secondary" {onclick}>{ label }</button> }
 }

@@ -3,34 +3,24 @@
 //! the same units and number format as the field itself.
 
 use super::number_field::{error_message, unit_label};
-use crate::app::hooks::use_formats;
+use crate::app::format::Formats;
 use crate::app::i18n::field_text;
 use crate::app::state::{Action, End, State};
 use crate::model::Field;
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct UncertaintyProps {
-    pub state: Rc<State>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn UncertaintySection(props: &UncertaintyProps) -> Html {
-    let formats = use_formats();
+pub fn uncertainty_section(formats: &Formats, state: &State, on_action: &Callback<Action>) -> Html {
     let texts = formats.language.texts();
-    let state = &props.state;
     let rows = Field::AFFECTING_GAIN.into_iter().map(|field| {
         let name = field.name();
         let label = field_text(formats.language, field).label;
         let error = state.range_errors[field.index()]
             .as_ref()
-            .map(|error| error_message(&formats, field, error));
+            .map(|error| error_message(formats, field, error));
         let error_id = format!("range-{name}-error");
         let end_input = |end: End, end_label: &'static str| {
-            let on_action = props.on_action.clone();
+            let on_action = on_action.clone();
             let oninput = Callback::from(move |event: InputEvent| {
                 let input: HtmlInputElement = event.target_unchecked_into();
                 on_action.emit(Action::EditRange(field, end, input.value()));
@@ -44,20 +34,20 @@ pub fn UncertaintySection(props: &UncertaintyProps) -> Html {
             }
         };
         let on_varies = {
-            let on_action = props.on_action.clone();
+            let on_action = on_action.clone();
             Callback::from(move |event: Event| {
                 let input: HtmlInputElement = event.target_unchecked_into();
                 on_action.emit(Action::SetVaries(field, input.checked()));
             })
         };
         html! {
-            <div class={classes!("range-row", error.is_some().then_some("has-error"))} data-field={name}>
+            <div class={if error.is_some() { "range-row has-error" } else { "range-row" }} data-field={name}>
                 <span class="range-label">{ label }</span>
                 <div class="range-ends">
                     { end_input(End::Low, texts.column_low) }
                     <span aria-hidden="true">{ "–" }</span>
                     { end_input(End::High, texts.column_high) }
-                    <span class="unit" aria-hidden="true">{ unit_label(&formats, field) }</span>
+                    <span class="unit" aria-hidden="true">{ unit_label(formats, field) }</span>
                 </div>
                 <label class="choice">
                     <input type="checkbox" checked={state.range(field).varies} onchange={on_varies} aria-label={format!("{label}: {}", texts.varies_label)} />
@@ -68,14 +58,14 @@ pub fn UncertaintySection(props: &UncertaintyProps) -> Html {
         }
     });
     let on_draws = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_action.emit(Action::EditDraws(input.value()));
         })
     };
     let on_reset = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |_| on_action.emit(Action::ResetUncertainty))
     };
     let draws_error = state.draws_error.is_some().then_some(texts.error_draws);
@@ -84,7 +74,7 @@ pub fn UncertaintySection(props: &UncertaintyProps) -> Html {
             <summary>{ texts.uncertainty_summary }</summary>
             <p class="hint">{ texts.uncertainty_hint }</p>
             { for rows }
-            <div class={classes!("field", draws_error.is_some().then_some("has-error"))}>
+            <div class={if draws_error.is_some() { "field has-error" } else { "field" }}>
                 <label for="monte-carlo-draws">{ texts.draws_label }</label>
                 <input id="monte-carlo-draws" type="text" inputmode="numeric" autocomplete="off" class="draws"
                     value={state.draws.clone()} oninput={on_draws}

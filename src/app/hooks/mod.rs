@@ -7,6 +7,7 @@ use super::i18n::Language;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub mod height;
@@ -37,6 +38,31 @@ pub fn remember_language(language: Language) {
         // Private browsing may refuse storage; the choice then lasts for this visit only.
         let _ = storage.set_item(LANGUAGE_KEY, language.tag());
     }
+}
+
+/// While the presenter view is on: Escape leaves it, and focus starts on its button to
+/// leave, so keyboard users are where the content is.
+#[hook]
+pub fn use_presenter_keys(presenting: bool, on_leave: Callback<()>) {
+    use_effect_with(presenting, move |presenting| {
+        let listener = presenting.then(|| {
+            if let Some(button) = gloo::utils::document()
+                .get_element_by_id("presenter-leave")
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+            EventListener::new(&gloo::utils::window(), "keydown", move |event| {
+                let escape = event
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|event| event.key() == "Escape");
+                if escape {
+                    on_leave.emit(());
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 /// The formatters for the current language and currency, provided by the app's root.
