@@ -5,8 +5,12 @@
 // - A release build gets its service worker, with this release's precache list, and
 //   index.html names it; a development build (trunk serve) gets a worker that removes
 //   any release worker left at the same address, so it never gets in the way.
+// - A release's index.html gets the answer at first paint: the static HTML of
+//   src/bin/first_paint.rs (built natively from the model), with its money formatted by
+//   Node's Intl.NumberFormat exactly as the app formats it in the browser.
 // - index.html is checked to hold no inline script, so that the strict
 //   Content-Security-Policy cannot be broken by a later change unnoticed.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -63,20 +67,40 @@ let page = readFileSync(join(staging, "index.html"), "utf8");
 const inline = [...page.matchAll(/<script\b([^>]*)>/g)].filter(([, attributes]) => !/\bsrc=/.test(attributes));
 if (inline.length > 0) fail(`index.html has ${inline.length} inline script(s); the Content-Security-Policy forbids them`);
 
+/** The static answer of every language, with its money formatted for that language. */
+function firstPaint() {
+  // A native build: the wasm build's standard-library flags must not reach it.
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith("CARGO_UNSTABLE_") || name === "RUSTC_BOOTSTRAP") delete env[name];
+  const output = execFileSync("cargo", ["run", "--quiet", "--bin", "first-paint"], { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const answers = JSON.parse(output);
+  return Object.entries(answers)
+    .map(([tag, html]) => {
+      const currency = html.match(/data-currency="([A-Z]{3})"/)?.[1] ?? fail(`no currency in the ${tag} answer`);
+      const money = new Intl.NumberFormat(tag, { style: "currency", currency, maximumFractionDigits: 0 });
+      return html.replace(/data-money="([^"]+)">[^<]*</g, (_, value) => `data-money="${value}">${money.format(Number(value))}<`);
+    })
+    .join("");
+}
+
 if (release) {
+  const root = /<div id="?cvc-root"?>/;
+  if (!root.test(page)) fail("index.html has no #cvc-root to write the first answer into");
+  page = page.replace(root, (tag) => tag + firstPaint());
   // Everything the page needs to open and work offline; not the embed demo, which is
   // another site's page.
-  const precached = ["start.js", names.__JS__, names.__WASM__, names.__CSS__, "manifest.webmanifest", ...icons.map((icon) => icon.src)];
-  const release = createHash("sha256");
-  for (const file of ["index.html", ...precached]) release.update(readFileSync(join(staging, file)));
-  const version = release.digest("hex").slice(0, 16);
+  const precached = ["start.js", "first-paint.js", names.__JS__, names.__WASM__, names.__CSS__, "manifest.webmanifest", ...icons.map((icon) => icon.src)];
+  const digest = createHash("sha256").update(page);
+  for (const file of precached) digest.update(readFileSync(join(staging, file)));
+  const version = digest.digest("hex").slice(0, 16);
   const worker = readFileSync(join(source, "web/sw.js"), "utf8")
     .replace("__RELEASE__", version)
     .replace("__FILES__", JSON.stringify(["./", ...precached]));
   writeFileSync(join(staging, "sw.js"), worker);
-  const tag = /<script type="module" src="([^"]*)start\.js"/;
+  // The tag Trunk wrote from pattern_script, minified or not (quotes may be dropped).
+  const tag = /<script\b([^>]*?)\bsrc=("?)([^"\s>]*)start\.js\2/;
   const match = page.match(tag) ?? fail("index.html has no start.js tag to name the service worker in");
-  page = page.replace(tag, `${match[0]} data-cvc-sw="${match[1]}sw.js"`);
+  page = page.replace(tag, `<script data-cvc-sw="${match[3]}sw.js"${match[1]}src=${match[2]}${match[3]}start.js${match[2]}`);
   writeFileSync(join(staging, "index.html"), page);
   console.log(`post-build: service worker for release ${version}, ${precached.length + 1} files`);
 } else {

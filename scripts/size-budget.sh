@@ -15,7 +15,7 @@ BUDGET_GZIP_BYTES=150000
 total=0
 printf '%-48s %10s %10s\n' "first load" "raw" "gzip -9"
 for file in "$dist"/index.html "$dist"/boot.js "$dist"/start.js "$dist"/customer-value-calculator-*.js \
-  "$dist"/customer-value-calculator-*_bg.wasm "$dist"/app-*.css; do
+  "$dist"/first-paint.js "$dist"/customer-value-calculator-*_bg.wasm "$dist"/app-*.css; do
   [ -f "$file" ] || continue
   name=$(basename "$file")
   raw=$(wc -c < "$file")

@@ -400,6 +400,8 @@ pub struct Texts {
     pub report_date: &'static str,
     pub report_link: &'static str,
     pub sources_heading: &'static str,
+    pub first_paint_starting: &'static str,
+    pub first_paint_link: &'static str,
     /// The works the defaults come from, for the printed report.
     pub sources: &'static [&'static str],
 }
@@ -850,6 +852,8 @@ pub const EN: Texts = Texts {
     report_date: "Report of {date}",
     report_link: "Open this scenario:",
     sources_heading: "Sources",
+    first_paint_starting: "Starting the calculator…",
+    first_paint_link: "Loading the figures of this link…",
     sources: &[
         "A. Zoglobek, “Customer service and retention”, 2008: what winning a customer costs, the profit over the relationship, and how few businesses meet a reasonable service standard.",
         "A. Hadar, “Service experience”: how many people a satisfied and a disappointed customer tell.",
@@ -1098,6 +1102,8 @@ pub const HE: Texts = Texts {
     report_date: "דוח מתאריך {date}",
     report_link: "לפתיחת התרחיש:",
     sources_heading: "מקורות",
+    first_paint_starting: "המחשבון נטען…",
+    first_paint_link: "טוען את הנתונים של הקישור…",
     sources: &[
         "א. זוגלובק, „שירות ושימור לקוחות”, 2008: כמה עולה להשיג לקוח, הרווח לאורך הקשר, וכמה מעט עסקים עומדים ברמת שירות סבירה.",
         "א. הדר, „חוויית שירות”: לכמה אנשים מספרים לקוח מרוצה ולקוח מאוכזב.",

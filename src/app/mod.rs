@@ -17,6 +17,7 @@
 
 pub mod charts;
 pub mod export;
+pub mod first_paint;
 pub mod i18n;
 pub mod link;
 pub mod notice;

@@ -1,5 +1,5 @@
 //! Saved scenarios: the storage schema, its migration, and every change to it, as pure
-//! code over a [`Store`] (the browser's `localStorage` in the app, a map in tests). The
+//! code over a [`Store`] (a trait object, so the code is in the wasm once) (the browser's `localStorage` in the app, a map in tests). The
 //! browser edge is `hooks/saved.rs`.
 //!
 //! Each scenario is its own entry, under `cvc.saved.<id>`, so that one entry that is
@@ -175,7 +175,7 @@ fn parse_entry(key: &str, text: &str) -> Parsed {
 
 /// Reads every saved scenario, migrating old ones in place and skipping what cannot be
 /// read. It never removes an entry.
-pub fn load(store: &mut impl Store, available: bool) -> Shelf {
+pub fn load(store: &mut dyn Store, available: bool) -> Shelf {
     let mut shelf = Shelf {
         available,
         ..Shelf::default()
@@ -219,7 +219,7 @@ pub fn load(store: &mut impl Store, available: bool) -> Shelf {
 }
 
 /// An id no entry has: the time, in base 36, with a counter if that is taken.
-fn new_id(store: &impl Store, now: f64) -> String {
+fn new_id(store: &dyn Store, now: f64) -> String {
     let mut stamp = if now.is_finite() && now > 0.0 {
         now as u64
     } else {
@@ -245,7 +245,7 @@ fn new_id(store: &impl Store, now: f64) -> String {
 
 /// Saves a scenario under a name, as a new entry.
 pub fn save(
-    store: &mut impl Store,
+    store: &mut dyn Store,
     name: &str,
     scenario: &ValidScenario,
     now: f64,
@@ -262,7 +262,7 @@ pub fn save(
 }
 
 /// Gives a saved scenario a new name; its figures and time stay.
-pub fn rename(store: &mut impl Store, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
+pub fn rename(store: &mut dyn Store, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
     let Some(name) = clean_name(name) else {
         return Ok(());
     };
@@ -272,7 +272,7 @@ pub fn rename(store: &mut impl Store, entry: &SavedScenario, name: &str) -> Resu
     )
 }
 
-pub fn delete(store: &mut impl Store, id: &str) -> Result<(), StoreError> {
+pub fn delete(store: &mut dyn Store, id: &str) -> Result<(), StoreError> {
     store.remove(&format!("{PREFIX}{id}"))
 }
 

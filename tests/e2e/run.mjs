@@ -6,13 +6,14 @@ import { tally } from "./harness.mjs";
 import * as app from "./app.mjs";
 import * as consultants from "./consultants.mjs";
 import * as workshop from "./workshop.mjs";
+import * as firstPaint from "./first_paint.mjs";
 
 const dist = process.argv[2] ?? "dist";
 // The app's own origin sends Access-Control-Allow-Origin, as its host must for embedding.
 const server = await serve(dist, { cors: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
-for (const suite of [app, consultants, workshop]) {
+for (const suite of [app, firstPaint, consultants, workshop]) {
   await suite.run({ browser, origin, dist });
 }
 await browser.close();

@@ -2,7 +2,8 @@
 // .wasm as application/wasm, as any production host must. With `cors`, it also sends
 // Access-Control-Allow-Origin, as the app's host must for other sites to embed it.
 // `rewrite(path, body)` may change a file on its way out (the embed tests point the demo
-// page at another origin with it).
+// page at another origin with it); `blocked(path)` refuses a file, and `delay(path)`
+// holds it back for some milliseconds, as a proxy or a slow connection would.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -19,13 +20,15 @@ const TYPES = {
   ".png": "image/png",
 };
 
-export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null } = {}) {
+export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null, delay = null } = {}) {
   // Hostile links may be long (the tests send a 100 kB parameter); let them reach the app.
   const server = createServer({ maxHeaderSize: 1 << 20 }, async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(root, path.endsWith("/") ? join(path, "index.html") : path);
     const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
     if (cors) headers["access-control-allow-origin"] = "*";
+    const wait = delay ? delay(path) : 0;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (blocked && blocked(path)) {
       response.writeHead(403, { "content-type": "text/plain" });
       response.end("blocked");

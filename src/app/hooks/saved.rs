@@ -65,34 +65,11 @@ enum Backing {
 }
 
 impl Backing {
-    fn store(&mut self) -> &mut dyn StoreObject {
+    fn store(&mut self) -> &mut dyn Store {
         match self {
             Backing::Local(store) => store,
             Backing::Memory(store) => store,
         }
-    }
-}
-
-/// [`Store`] as a trait object, for the one place that picks a store at run time.
-trait StoreObject {
-    fn shelf(&mut self, available: bool) -> Shelf;
-    fn save(&mut self, name: &str, scenario: &ValidScenario) -> Result<SavedScenario, StoreError>;
-    fn rename(&mut self, entry: &SavedScenario, name: &str) -> Result<(), StoreError>;
-    fn delete(&mut self, id: &str) -> Result<(), StoreError>;
-}
-
-impl<S: Store> StoreObject for S {
-    fn shelf(&mut self, available: bool) -> Shelf {
-        saved::load(self, available)
-    }
-    fn save(&mut self, name: &str, scenario: &ValidScenario) -> Result<SavedScenario, StoreError> {
-        saved::save(self, name, scenario, js_sys::Date::now())
-    }
-    fn rename(&mut self, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
-        saved::rename(self, entry, name)
-    }
-    fn delete(&mut self, id: &str) -> Result<(), StoreError> {
-        saved::delete(self, id)
     }
 }
 
@@ -117,17 +94,22 @@ impl SavedHandle {
     }
 
     pub fn save(&self, name: &str, scenario: &ValidScenario) -> Result<SavedScenario, StoreError> {
-        let outcome = self.backing.borrow_mut().store().save(name, scenario);
+        let outcome = saved::save(
+            self.backing.borrow_mut().store(),
+            name,
+            scenario,
+            js_sys::Date::now(),
+        );
         self.after(outcome)
     }
 
     pub fn rename(&self, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
-        let outcome = self.backing.borrow_mut().store().rename(entry, name);
+        let outcome = saved::rename(self.backing.borrow_mut().store(), entry, name);
         self.after(outcome)
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let outcome = self.backing.borrow_mut().store().delete(id);
+        let outcome = saved::delete(self.backing.borrow_mut().store(), id);
         self.after(outcome)
     }
 }
@@ -144,12 +126,15 @@ pub fn use_saved() -> SavedHandle {
     let available = matches!(*backing.borrow(), Backing::Local(_));
     let shelf = {
         let backing = backing.clone();
-        use_state(move || Rc::new(backing.borrow_mut().store().shelf(available)))
+        use_state(move || Rc::new(saved::load(backing.borrow_mut().store(), available)))
     };
     let refresh = {
         let (backing, shelf) = (backing.clone(), shelf.clone());
         Callback::from(move |()| {
-            shelf.set(Rc::new(backing.borrow_mut().store().shelf(available)));
+            shelf.set(Rc::new(saved::load(
+                backing.borrow_mut().store(),
+                available,
+            )));
         })
     };
     SavedHandle {

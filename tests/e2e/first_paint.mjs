@@ -1,0 +1,92 @@
+// The answer at first paint, on the release bundle: before the wasm arrives the page
+// already shows the title, the question and the example's answers in the visitor's
+// language; a link's own scenario is never answered with the example's figures; a page
+// whose wasm is blocked says so in both languages and keeps the static answer; and the
+// app takes over without moving anything (cumulative layout shift 0).
+import { check, assert, violations } from "./harness.mjs";
+import { PHONE, DESKTOP } from "./browser.mjs";
+import { serve } from "./serve.mjs";
+
+const isWasm = (path) => path.endsWith(".wasm");
+
+/** A page whose console errors are kept, apart from the blocked wasm's own 403. */
+async function open(browser, url, viewport, locale) {
+  const context = await browser.newContext({ viewport, locale });
+  await context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().includes("403")) problems.push(message.text());
+  });
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  return { context, page, problems };
+}
+
+const visible = (page, selector) => page.$eval(selector, (element) => element.offsetParent !== null && getComputedStyle(element).visibility !== "hidden");
+
+export async function run({ browser, dist, origin }) {
+  // The figures the app itself shows for the example, in each language.
+  const appMoney = {};
+  for (const locale of ["en-US", "he-IL"]) {
+    const { context, page } = await open(browser, `${origin}/`, PHONE, locale);
+    await page.waitForSelector("data[data-name=npv_gain]");
+    appMoney[locale] = await page.$eval("data[data-name=npv_gain]", (element) => element.textContent);
+    await context.close();
+  }
+
+  const slow = await serve(dist, { delay: (path) => (isWasm(path) ? 1500 : 0) });
+  const slowOrigin = `http://127.0.0.1:${slow.address().port}`;
+  for (const [viewport, locale] of [[PHONE, "he-IL"], [DESKTOP, "en-US"]]) {
+    const lang = locale.slice(0, 2);
+    await check(`first paint, ${locale}: the answer shows before the wasm arrives, in the visitor's language, with the app's figures; the app takes over without layout shift`, async () => {
+      const { context, page, problems } = await open(browser, `${slowOrigin}/`, viewport, locale);
+      assert(await visible(page, `.first-paint[lang=${lang}] h1`), "the title shows");
+      assert(!(await visible(page, `.first-paint[lang=${lang === "he" ? "en" : "he"}] h1`)), "one language only");
+      assert((await page.$("data[data-name=npv_gain]")) === null, "the app has not started yet");
+      const staticGain = await page.$eval(`.first-paint[lang=${lang}] .card.return .big .figure`, (element) => element.textContent);
+      assert(staticGain === appMoney[locale], `static ${staticGain}, app ${appMoney[locale]}`);
+      await page.waitForSelector("data[data-name=npv_gain]", { timeout: 20000 });
+      assert((await page.$(".first-paint")) === null, "the app replaced the static answer");
+      await page.waitForTimeout(500);
+      const shift = await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
+      assert(shift === 0, `cumulative layout shift ${shift}`);
+      assert(problems.length === 0 && (await violations(page)).length === 0, problems.join("\n"));
+      await context.close();
+    });
+  }
+  await check("first paint: a link with its own scenario shows the example's figures as loading, never as its answer", async () => {
+    const { context, page } = await open(browser, `${slowOrigin}/?lifetime_profit=45000&lang=en`, PHONE, "he-IL");
+    assert(await visible(page, ".first-paint[lang=en] .link-pending"), "says the link's figures are loading");
+    assert(!(await visible(page, ".first-paint[lang=en] .starting")), "not the plain starting note");
+    const colour = await page.$eval(".first-paint[lang=en] .card.return .big .figure", (element) => getComputedStyle(element).color);
+    assert(colour === "rgba(0, 0, 0, 0)", `the example's gain is hidden: ${colour}`);
+    await page.waitForSelector("data[data-name=npv_gain]", { timeout: 20000 });
+    const gain = await page.$eval("data[data-name=npv_gain]", (element) => element.textContent);
+    assert(gain !== appMoney["en-US"], "the link's own figure replaced it");
+    await context.close();
+  });
+  slow.close();
+
+  const blocked = await serve(dist, { blocked: isWasm });
+  const blockedOrigin = `http://127.0.0.1:${blocked.address().port}`;
+  for (const locale of ["en-US", "he-IL"]) {
+    await check(`first paint, ${locale}: with the wasm blocked, the page says so in both languages and keeps the static answer`, async () => {
+      const { context, page } = await open(browser, `${blockedOrigin}/`, PHONE, locale);
+      await page.waitForFunction(() => document.documentElement.classList.contains("cvc-failed"), null, { timeout: 20000 });
+      assert(await visible(page, ".cvc-failed-note"), "the note shows");
+      const note = await page.textContent(".cvc-failed-note");
+      assert(note.includes("could not start") && note.includes("לא הצליח"), note);
+      const lang = locale.slice(0, 2);
+      assert(await visible(page, `.first-paint[lang=${lang}] .card.cost .figure`), "the static answer stays");
+      assert(!(await visible(page, `.first-paint[lang=${lang}] .first-paint-status`)), "no 'starting' left on screen");
+      await context.close();
+    });
+  }
+  blocked.close();
+}
