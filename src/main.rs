@@ -1,6 +1,8 @@
-//! Mounts the app; everything else is in the library.
+//! The binary the page loads. Its `main` does nothing: `web/start.js` calls the library's
+//! `mountPage` once the wasm has started, in a task of its own, so that starting the wasm
+//! and drawing the page do not block the phone's main thread in one long stretch.
 
-fn main() {
-    #[cfg(target_arch = "wasm32")]
-    customer_value_calculator::app::root::mount();
-}
+// Linked for its exports (`mountPage`, `mountWidgets`), which JavaScript calls.
+extern crate customer_value_calculator as _;
+
+fn main() {}

@@ -35,6 +35,11 @@ async fn mount(language: Language) -> Element {
     )
     .render();
     settle().await;
+    // The page is drawn in three steps (hooks::use_drawing_stages), a task apart.
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+        settle().await;
+    }
     container
 }
 

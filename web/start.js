@@ -20,8 +20,15 @@ if ("serviceWorker" in navigator) {
 }
 
 try {
-  const { default: init } = await import(tag.dataset.cvcJs);
+  // Let the answer written into the page (first paint) reach the screen before the app
+  // replaces it, so that it counts as what the visitor saw first. The wasm is already on
+  // its way (Trunk's preload links), so this costs at most one frame.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const { default: init, mountPage } = await import(tag.dataset.cvcJs);
   await init({ module_or_path: tag.dataset.cvcWasm });
+  // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  mountPage();
 } catch (error) {
   document.documentElement.classList.add("cvc-failed");
   console.warn("Customer Value Calculator could not start:", error);

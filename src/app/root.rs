@@ -16,7 +16,10 @@ use super::components::tools::Tools;
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
 use super::hooks::link::{page_address, read_location, use_link_sync};
-use super::hooks::{initial_language, remember_language, use_after_pause, use_presenter_keys};
+use super::hooks::{
+    initial_language, remember_language, use_after_pause, use_drawing_stages, use_presenter_keys,
+    Stage,
+};
 use super::i18n::Language;
 use super::link::{encode, LinkReading, Show};
 use super::presets::Preset;
@@ -103,6 +106,7 @@ pub fn App(props: &AppProps) -> Html {
         keep,
     );
     use_post_height(mode == Mode::Frame);
+    let stage = use_drawing_stages();
     let presenting = use_state(|| false);
 
     let on_action = {
@@ -177,25 +181,32 @@ pub fn App(props: &AppProps) -> Html {
                             { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
                         </div>
                         <div class="area-inputs">
-                            { inputs(&formats, &state, &on_action) }
+                            if stage >= Stage::Form {
+                                { inputs(&formats, &state, &on_action) }
+                            }
                         </div>
                         <div class="area-charts">
-                            <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
-                            <WaterfallChart waterfall={results.waterfall} />
-                            <TornadoChart bars={bars} {base_gain} />
-                            <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
+                            if stage >= Stage::Everything {
+                                <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
+                                <WaterfallChart waterfall={results.waterfall} />
+                                <TornadoChart bars={bars} {base_gain} />
+                                <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
+                            }
                         </div>
                         if mode == Mode::Page {
                             { report_figures(&formats, &scenario) }
                         }
                     </main>
                 }
-                <footer class="privacy">
-                    if mode != Mode::Page {
-                        <p><a href={full_calculator} target="_blank" rel="noopener">{ texts.open_full }</a></p>
-                    }
-                    <p>{ texts.privacy }</p>
-                </footer>
+                // Last, so that nothing already on screen moves when the rest arrives.
+                if stage >= Stage::Everything {
+                    <footer class="privacy">
+                        if mode != Mode::Page {
+                            <p><a href={full_calculator} target="_blank" rel="noopener">{ texts.open_full }</a></p>
+                        }
+                        <p>{ texts.privacy }</p>
+                    </footer>
+                }
             </div>
         </ContextProvider<Rc<Formats>>>
     }
@@ -203,6 +214,7 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
 /// without one (another site that loads embed.js) is left to [`super::embed`].
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountPage)]
 pub fn mount() {
     let Some(root) = gloo::utils::document().get_element_by_id("cvc-root") else {
         return;

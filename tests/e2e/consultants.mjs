@@ -78,7 +78,8 @@ export async function run({ browser, origin, dist }) {
       await page.waitForTimeout(500);
       assert(problems.length === 0, problems.join("\n"));
       assert((await violations(page)).length === 0, "no policy violation");
-      assert((await page.$$("script")).length === 1, "no script was inserted");
+      const scripts = await page.$$eval("script", (elements) => elements.map((element) => element.getAttribute("src") ?? "inline"));
+      assert(scripts.length === 2 && scripts.every((src) => /^\/(first-paint|start)\.js$/.test(src)), `no script was inserted: ${scripts}`);
       assert((await page.$("img")) === null, "no markup was inserted");
       assert((await page.inputValue("#field-horizon_years")) === "10", "the good parameter applied");
       assert((await page.inputValue("#field-lifetime_profit")) === "20000", "the bad one kept its default");

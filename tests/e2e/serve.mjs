@@ -3,8 +3,10 @@
 // Access-Control-Allow-Origin, as the app's host must for other sites to embed it.
 // `rewrite(path, body)` may change a file on its way out (the embed tests point the demo
 // page at another origin with it); `blocked(path)` refuses a file, and `delay(path)`
-// holds it back for some milliseconds, as a proxy or a slow connection would.
+// holds it back for some milliseconds, as a proxy or a slow connection would; `gzip`
+// compresses as a CDN does (scripts/lighthouse.sh).
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -20,7 +22,9 @@ const TYPES = {
   ".png": "image/png",
 };
 
-export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null, delay = null } = {}) {
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg"]);
+
+export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null, delay = null, gzip = false } = {}) {
   // Hostile links may be long (the tests send a 100 kB parameter); let them reach the app.
   const server = createServer({ maxHeaderSize: 1 << 20 }, async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -37,6 +41,11 @@ export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrit
     try {
       let body = await readFile(file);
       if (rewrite) body = rewrite(path, body);
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+        body = gzipSync(body, { level: 9 });
+        headers["content-encoding"] = "gzip";
+        headers.vary = "Accept-Encoding";
+      }
       response.writeHead(200, headers);
       response.end(body);
     } catch {

@@ -40,6 +40,39 @@ pub fn remember_language(language: Language) {
     }
 }
 
+/// How much of the page has been drawn since it started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// The title, the tools and the answers: what the visitor came for.
+    Answers,
+    /// And the form.
+    Form,
+    /// And the charts and the footer.
+    Everything,
+}
+
+/// Draws the page in three steps, each in a task of its own, so that a phone's main
+/// thread is never blocked for long while the page starts: the answers first, then the
+/// form, then the charts (docs/benchmarks.md, total blocking time). Content only ever
+/// arrives below or beside what is drawn, so nothing on screen moves.
+#[hook]
+pub fn use_drawing_stages() -> Stage {
+    let stage = use_state(|| Stage::Answers);
+    {
+        let handle = stage.clone();
+        use_effect_with(*stage, move |current| {
+            let next = match current {
+                Stage::Answers => Some(Stage::Form),
+                Stage::Form => Some(Stage::Everything),
+                Stage::Everything => None,
+            };
+            let timeout = next.map(|next| Timeout::new(0, move || handle.set(next)));
+            move || drop(timeout)
+        });
+    }
+    *stage
+}
+
 /// While the presenter view is on: Escape leaves it, and focus starts on its button to
 /// leave, so keyboard users are where the content is.
 #[hook]
