@@ -79,7 +79,7 @@ export async function run({ browser, origin, dist }) {
       assert(problems.length === 0, problems.join("\n"));
       assert((await violations(page)).length === 0, "no policy violation");
       const scripts = await page.$$eval("script", (elements) => elements.map((element) => element.getAttribute("src") ?? "inline"));
-      assert(scripts.length === 2 && scripts.every((src) => /^\/(first-paint|start)\.js$/.test(src)), `no script was inserted: ${scripts}`);
+      assert(scripts.length === 2 && scripts.every((src) => /^\/?(first-paint|start)\.js$/.test(src)), `no script was inserted: ${scripts}`);
       assert((await page.$("img")) === null, "no markup was inserted");
       assert((await page.inputValue("#field-horizon_years")) === "10", "the good parameter applied");
       assert((await page.inputValue("#field-lifetime_profit")) === "20000", "the bad one kept its default");
