@@ -7,10 +7,12 @@
 #
 # The line is what the bundle reached plus 5%, so that later work cannot grow it
 # unnoticed. A feature that needs more room raises it in its own commit, with the
-# figures in the message (docs/size.md keeps the history).
+# figures in the message (docs/size.md keeps the history). It stands above issue 9's
+# 150,000: the Share, Embed, Saved, Export and presenter features (issues 7 and 8) cost
+# 64,789 bytes, of which the shrinking so far won back 14,000 (docs/size.md).
 set -euo pipefail
 dist=${1:-dist}
-BUDGET_GZIP_BYTES=150000
+BUDGET_GZIP_BYTES=204400
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
 total=0
 printf '%-48s %10s %10s\n' "first load" "raw" "gzip -9"
