@@ -65,17 +65,26 @@ pub fn today_iso() -> String {
     )
 }
 
-/// A date written for the reader (`25 November 2026`, `25 בנובמבר 2026`).
-pub fn long_date(language_tag: &str, milliseconds: f64) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let locales = js_sys::Array::of1(&language_tag.into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-    let date = js_sys::Date::new(&milliseconds.into());
-    format
-        .format()
-        .call1(&format, &date)
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_default()
+/// Dates written for the reader (`25 November 2026`, `25 בנובמבר 2026`). Building the
+/// browser's formatter is slow, so one is made per language and kept.
+pub struct DateFormat(js_sys::Intl::DateTimeFormat);
+
+impl DateFormat {
+    pub fn new(language_tag: &str) -> DateFormat {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let locales = js_sys::Array::of1(&language_tag.into());
+        DateFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
+    }
+
+    /// The date of a time in milliseconds since 1970.
+    pub fn format(&self, milliseconds: f64) -> String {
+        let date = js_sys::Date::new(&milliseconds.into());
+        self.0
+            .format()
+            .call1(&self.0, &date)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    }
 }

@@ -13,6 +13,7 @@ use super::components::notice::notice_banner;
 use super::components::presenter::{presenter, PresenterProps};
 use super::components::report::{report_figures, report_top};
 use super::components::tools::Tools;
+use super::download::DateFormat;
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
 use super::hooks::link::{page_address, read_location, use_link_sync};
@@ -98,6 +99,9 @@ pub fn App(props: &AppProps) -> Html {
         |(language, currency)| Formats::new(*language, currency),
     );
     let language = state.language;
+    let today = use_memo(language, |language| {
+        DateFormat::new(language.tag()).format(js_sys::Date::now())
+    });
     let keep = if mode == Mode::Frame { "&embed=1" } else { "" };
     use_link_sync(
         scenario.clone(),
@@ -109,9 +113,11 @@ pub fn App(props: &AppProps) -> Html {
     let stage = use_drawing_stages();
     let presenting = use_state(|| false);
 
+    // One callback for every action, the same on every render, so that components
+    // given it (each form field) are drawn again only when their own props change.
     let on_action = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let on_language = {
         let state = state.clone();
@@ -168,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
                     <Tools scenario={scenario.clone()} app_address={app_address.clone()} results={results.clone()}
                         on_action={on_action.clone()} {on_present} />
-                    { report_top(&formats, &full_calculator) }
+                    { report_top(&formats, &today, &full_calculator) }
                 }
                 { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
                 if headline_only {

@@ -11,7 +11,7 @@ use super::scale::{
     cumulative_points, flip_anchor, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
 use crate::app::components::headline::payback_words;
-use crate::app::components::table::chart_table;
+use crate::app::components::table::{chart_table, table, use_table_toggle, TableToggle};
 use crate::app::format::Formats;
 use crate::app::i18n::fill_plain;
 use crate::codec::decimal::{self, svg as px};
@@ -42,6 +42,8 @@ pub fn GainChart(props: &GainChartProps) -> Html {
         node,
         width,
     } = use_canvas();
+    let gain_toggle = use_table_toggle();
+    let years_toggle = use_table_toggle();
     let texts = formats.language.texts();
     let p = &props.results.projection;
     let points = cumulative_points(&p.cumulative_gain_by_month);
@@ -150,11 +152,13 @@ pub fn GainChart(props: &GainChartProps) -> Html {
     };
     let table = html! {
         <>
-            { gain_table(&formats, props, &p.cumulative_gain_by_month) }
-            <details class="chart-table year-by-year">
+            { gain_table(&gain_toggle, &formats, props, &p.cumulative_gain_by_month) }
+            <details class="chart-table year-by-year" open={years_toggle.open} ontoggle={years_toggle.on_toggle.clone()}>
                 <summary>{ texts.year_by_year }</summary>
-                { year_table(&formats, &p.yearly_now, texts.today) }
-                { year_table(&formats, &p.yearly_invest, texts.invest) }
+                if years_toggle.open {
+                    { year_table(&formats, &p.yearly_now, texts.today) }
+                    { year_table(&formats, &p.yearly_invest, texts.invest) }
+                }
             </details>
         </>
     };
@@ -175,7 +179,24 @@ pub fn GainChart(props: &GainChartProps) -> Html {
 }
 
 /// The chart as a table: the running gain at each year's end, then what comes after.
-fn gain_table(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> Html {
+fn gain_table(
+    toggle: &TableToggle,
+    formats: &Formats,
+    props: &GainChartProps,
+    monthly: &[Figure],
+) -> Html {
+    let texts = formats.language.texts();
+    let rows = || gain_rows(formats, props, monthly);
+    chart_table(
+        toggle,
+        texts.show_table,
+        texts.chart_gain,
+        &[texts.year, texts.running_gain],
+        rows,
+    )
+}
+
+fn gain_rows(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> Vec<Vec<String>> {
     let texts = formats.language.texts();
     let p = &props.results.projection;
     let mut rows: Vec<Vec<String>> = monthly
@@ -198,9 +219,7 @@ fn gain_table(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> 
             formats.money_figure(p.npv_gain),
         ]);
     }
-    html! {
-        { chart_table(texts.show_table, texts.chart_gain, &[texts.year, texts.running_gain], &rows) }
-    }
+    rows
 }
 
 /// Every yearly figure of the model for one service level.
@@ -222,9 +241,18 @@ fn year_table(formats: &Formats, rows: &[YearRow], level: &'static str) -> Html 
             ]
         })
         .collect();
-    html! {
-        { chart_table(level, &format!("{} · {}", texts.year_by_year, level),
-            &[texts.year, texts.column_happy, texts.column_unhappy, texts.column_marketing, texts.column_referral,
-                texts.column_turned_away, texts.column_profit, texts.column_cumulative], &rows) }
-    }
+    table(
+        &format!("{} · {}", texts.year_by_year, level),
+        &[
+            texts.year,
+            texts.column_happy,
+            texts.column_unhappy,
+            texts.column_marketing,
+            texts.column_referral,
+            texts.column_turned_away,
+            texts.column_profit,
+            texts.column_cumulative,
+        ],
+        &rows,
+    )
 }

@@ -3,7 +3,7 @@
 
 use super::frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{flip_x, label_width, nice_domain, LinearScale};
-use crate::app::components::table::chart_table;
+use crate::app::components::table::{chart_table, use_table_toggle};
 use crate::app::i18n::fill_plain;
 use crate::codec::decimal::{self, svg as px};
 use crate::model::uncertainty::MonteCarlo;
@@ -31,6 +31,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         node,
         width,
     } = use_canvas();
+    let toggle = use_table_toggle();
     let texts = formats.language.texts();
     let Some(result) = props.monte_carlo.clone() else {
         return html! {
@@ -91,19 +92,26 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    let table_rows: Vec<Vec<String>> = bins
-        .iter()
-        .map(|bin| {
-            vec![
-                format!("{} – {}", formats.money(bin.from), formats.money(bin.to)),
-                bin.count.to_string(),
-            ]
-        })
-        .collect();
-    let table = html! {
-        { chart_table(texts.show_table, texts.chart_monte_carlo,
-            &[&format!("{} {}", texts.column_gain_from, texts.column_gain_to), texts.column_draws], &table_rows) }
+    let table_rows = || {
+        bins.iter()
+            .map(|bin| {
+                vec![
+                    format!("{} – {}", formats.money(bin.from), formats.money(bin.to)),
+                    bin.count.to_string(),
+                ]
+            })
+            .collect()
     };
+    let table = chart_table(
+        &toggle,
+        texts.show_table,
+        texts.chart_monte_carlo,
+        &[
+            &format!("{} {}", texts.column_gain_from, texts.column_gain_to),
+            texts.column_draws,
+        ],
+        table_rows,
+    );
     let legend = html! {
         <dl class="percentiles">
             { for figures.iter().map(|(name, label, figure)| html! {

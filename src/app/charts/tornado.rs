@@ -4,7 +4,7 @@
 use super::frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::app::components::number_field::unit_label;
-use crate::app::components::table::chart_table;
+use crate::app::components::table::{chart_table, use_table_toggle};
 use crate::app::format::Formats;
 use crate::app::i18n::field_text;
 use crate::app::state::display_factor;
@@ -45,6 +45,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         node,
         width,
     } = use_canvas();
+    let toggle = use_table_toggle();
     let texts = formats.language.texts();
     let language = formats.language;
     let shown: Vec<&TornadoBar> = props
@@ -101,26 +102,36 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
             { legend_item("high", texts.tornado_high) }
         </ul>
     };
-    let rows_table: Vec<Vec<String>> = props
-        .bars
-        .iter()
-        .map(|bar| {
-            vec![
-                field_text(language, bar.field).label.to_string(),
-                format!(
-                    "{} – {}",
-                    input_value(&formats, bar.field, bar.low_value),
-                    input_value(&formats, bar.field, bar.high_value)
-                ),
-                formats.money_figure(bar.gain_at_low),
-                formats.money_figure(bar.gain_at_high),
-            ]
-        })
-        .collect();
-    let table = html! {
-        { chart_table(texts.show_table, texts.chart_tornado,
-            &[texts.column_input, texts.column_range, texts.column_gain_low, texts.column_gain_high], &rows_table) }
+    let rows_table = || {
+        props
+            .bars
+            .iter()
+            .map(|bar| {
+                vec![
+                    field_text(language, bar.field).label.to_string(),
+                    format!(
+                        "{} – {}",
+                        input_value(&formats, bar.field, bar.low_value),
+                        input_value(&formats, bar.field, bar.high_value)
+                    ),
+                    formats.money_figure(bar.gain_at_low),
+                    formats.money_figure(bar.gain_at_high),
+                ]
+            })
+            .collect()
     };
+    let table = chart_table(
+        &toggle,
+        texts.show_table,
+        texts.chart_tornado,
+        &[
+            texts.column_input,
+            texts.column_range,
+            texts.column_gain_low,
+            texts.column_gain_high,
+        ],
+        rows_table,
+    );
     let base_x = at(base);
     html! {
         { chart_frame(

@@ -3,7 +3,7 @@
 
 use super::frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use super::scale::{flip_anchor, flip_x, nice_domain, LinearScale};
-use crate::app::components::table::chart_table;
+use crate::app::components::table::{chart_table, use_table_toggle};
 use crate::codec::decimal::{self, svg as px};
 use crate::model::Waterfall;
 use yew::prelude::*;
@@ -35,6 +35,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         node,
         width,
     } = use_canvas();
+    let toggle = use_table_toggle();
     let texts = formats.language.texts();
     let w = props.waterfall;
     let parts = [
@@ -96,16 +97,22 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         .map(|step| format!("{}: {}", step.label, formats.money(step.amount)))
         .collect::<Vec<_>>()
         .join("; ");
-    let rows_table: Vec<Vec<String>> = steps
-        .iter()
-        .map(|step| vec![step.label.to_string(), formats.money(step.amount)])
-        .collect();
+    let rows_table = || {
+        steps
+            .iter()
+            .map(|step| vec![step.label.to_string(), formats.money(step.amount)])
+            .collect()
+    };
     let missing = [w.retention, w.referrals, w.fewer_turned_away, w.net_gain]
         .iter()
         .find_map(|figure| figure.why());
-    let table = html! {
-        { chart_table(texts.show_table, texts.chart_waterfall, &[texts.column_item, texts.column_amount], &rows_table) }
-    };
+    let table = chart_table(
+        &toggle,
+        texts.show_table,
+        texts.chart_waterfall,
+        &[texts.column_item, texts.column_amount],
+        rows_table,
+    );
     html! {
         { chart_frame(
             Frame { class: "waterfall", title: texts.chart_waterfall, note: None, busy: false, node },

@@ -6,6 +6,7 @@ use crate::app::format::Formats;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
 use crate::app::numbers::{draft_text, parse_number, NumberKind, NumberSyntax};
+use crate::app::state::Action;
 use crate::model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperError,
     HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
@@ -108,7 +109,8 @@ pub struct LifetimeHelperProps {
     /// The scenario's L and T, which the helper starts from.
     pub lifetime_profit: f64,
     pub customer_lifetime_years: f64,
-    pub on_apply: Callback<Vec<(Field, f64)>>,
+    /// Where the figures go, as [`Action::Apply`]; the app's one stable callback.
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -140,12 +142,12 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
         _ => None,
     };
     let apply = result.ok().map(|estimate| {
-        let on_apply = props.on_apply.clone();
+        let on_action = props.on_action.clone();
         let apply = Callback::from(move |_| {
-            on_apply.emit(vec![
+            on_action.emit(Action::Apply(vec![
                 (Field::CustomerLifetimeYears, estimate.customer_lifetime_years),
                 (Field::LifetimeProfit, estimate.lifetime_profit),
-            ])
+            ]))
         });
         html! {
             <>
@@ -180,7 +182,8 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MetricsHelperProps {
     pub syntax: NumberSyntax,
-    pub on_apply: Callback<Vec<(Field, f64)>>,
+    /// Where the figures go, as [`Action::Apply`]; the app's one stable callback.
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -227,8 +230,8 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
     };
     let apply = result.ok().map(|share| {
         let apply_to = |field: Field, label: &'static str| {
-            let on_apply = props.on_apply.clone();
-            html! { <button type="button" class="primary" onclick={Callback::from(move |_| on_apply.emit(vec![(field, share)]))}>{ label }</button> }
+            let on_action = props.on_action.clone();
+            html! { <button type="button" class="primary" onclick={Callback::from(move |_| on_action.emit(Action::Apply(vec![(field, share)])))}>{ label }</button> }
         };
         html! {
             <>

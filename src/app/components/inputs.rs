@@ -2,7 +2,7 @@
 //! "Advanced" section.
 
 use super::helpers::{LifetimeHelper, MetricsHelper};
-use super::number_field::{number_field, FieldEntry};
+use super::number_field::NumberField;
 use super::uncertainty::uncertainty_section;
 use crate::app::format::Formats;
 use crate::app::state::{Action, State};
@@ -38,26 +38,22 @@ const CURRENCIES: [&str; 4] = ["ILS", "USD", "EUR", "GBP"];
 
 pub fn inputs(formats: &Formats, state: &State, on_action: &Callback<Action>) -> Html {
     let texts = state.language.texts();
-    let on_edit = {
-        let on_action = on_action.clone();
-        Callback::from(move |(field, text): (Field, String)| {
-            on_action.emit(Action::Edit(field, text))
-        })
-    };
-    let on_apply = {
-        let on_action = on_action.clone();
-        Callback::from(move |values: Vec<(Field, f64)>| on_action.emit(Action::Apply(values)))
-    };
-    let field = |field: Field, children: Html| {
-        let entry = FieldEntry {
-            field,
-            draft: state.draft(field),
-            error: state.error(field),
-            syntax: state.syntax,
-            current: state.scenario.value(field).unwrap_or(field.spec().default),
-            slider: field != Field::ProfitMargin,
-        };
-        number_field(formats, entry, &on_edit, children)
+    // The helpers follow the field they fill.
+    let field = |field: Field, helper: Html| {
+        html! {
+            <>
+                <NumberField
+                    {field}
+                    draft={AttrValue::from(state.draft(field).to_string())}
+                    error={state.error(field).cloned()}
+                    syntax={state.syntax}
+                    current={state.scenario.value(field).unwrap_or(field.spec().default)}
+                    slider={field != Field::ProfitMargin}
+                    on_action={on_action.clone()}
+                />
+                { helper }
+            </>
+        }
     };
     let helper_for = |field: Field| match field {
         Field::LifetimeProfit => html! {
@@ -66,11 +62,11 @@ pub fn inputs(formats: &Formats, state: &State, on_action: &Callback<Action>) ->
                 discount_rate={state.scenario.discount_rate}
                 lifetime_profit={state.scenario.lifetime_profit}
                 customer_lifetime_years={state.scenario.customer_lifetime_years}
-                on_apply={on_apply.clone()}
+                on_action={on_action.clone()}
             />
         },
         Field::UnhappyShareNow => {
-            html! { <MetricsHelper syntax={state.syntax} on_apply={on_apply.clone()} /> }
+            html! { <MetricsHelper syntax={state.syntax} on_action={on_action.clone()} /> }
         }
         _ => Html::default(),
     };

@@ -2,16 +2,48 @@
 //! hint, the error in the reader's language, and the "why this number?" note.
 
 use crate::app::format::Formats;
+use crate::app::hooks::use_formats;
 use crate::app::i18n::{field_text, fill_plain, Language};
 use crate::app::numbers::{
     draft_text, parse_number, shown_range, slider_start, NumberSyntax, ParseProblem,
 };
-use crate::app::state::{display_factor, number_kind, EntryError};
+use crate::app::state::{display_factor, number_kind, Action, EntryError};
 use crate::codec::decimal;
 use crate::model::scenario::{Problem, Unit};
 use crate::model::Field;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// One field, as a component of its own with plain props and the app's one stable
+/// callback: on a keystroke only the fields whose props changed are drawn again
+/// (docs/benchmarks.md, input to DOM on a phone-class CPU).
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub field: Field,
+    pub draft: AttrValue,
+    pub error: Option<EntryError>,
+    pub syntax: NumberSyntax,
+    pub current: f64,
+    pub slider: bool,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let formats = use_formats();
+    let on_edit = props
+        .on_action
+        .reform(|(field, text): (Field, String)| Action::Edit(field, text));
+    let entry = FieldEntry {
+        field: props.field,
+        draft: &props.draft,
+        error: props.error.as_ref(),
+        syntax: props.syntax,
+        current: props.current,
+        slider: props.slider,
+    };
+    number_field(&formats, entry, &on_edit, Html::default())
+}
 
 /// One field's figures as the form holds them.
 pub struct FieldEntry<'a> {

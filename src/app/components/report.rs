@@ -2,18 +2,18 @@
 //! date and the link at the top, the figures used as a table (the form's inputs and
 //! sliders do not print), and the sources. `styles/app.css` shows them only in print.
 
-use crate::app::download::long_date;
 use crate::app::format::Formats;
 use crate::app::i18n::{field_text, fill_plain};
 use crate::model::{Field, Scenario};
 use yew::prelude::*;
 
-pub fn report_top(formats: &Formats, link: &str) -> Html {
+/// `date` is today's, written for the reader (kept by the app: building a date
+/// formatter is slow, and this is drawn on every keystroke).
+pub fn report_top(formats: &Formats, date: &str, link: &str) -> Html {
     let texts = formats.language.texts();
-    let date = long_date(formats.language.tag(), js_sys::Date::now());
     html! {
         <div class="print-only report-top">
-            <p class="report-date">{ fill_plain(texts.report_date, &[("date", &date)]) }</p>
+            <p class="report-date">{ fill_plain(texts.report_date, &[("date", date)]) }</p>
             <p class="report-link">{ texts.report_link }{ " " }<bdi dir="ltr">{ link }</bdi></p>
         </div>
     }

@@ -4,7 +4,7 @@
 //! says, in words, when storage is full or missing, and the calculator goes on working.
 
 use super::compare::comparison;
-use crate::app::download::long_date;
+use crate::app::download::DateFormat;
 use crate::app::format::Formats;
 use crate::app::hooks::saved::{use_saved, SavedHandle};
 use crate::app::hooks::use_formats;
@@ -42,6 +42,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let first = use_state(|| ON_SCREEN.to_string());
     let second = use_state(|| None::<String>);
     let editing = use_state(|| None::<(String, Step)>);
+    let dates = use_memo(formats.language, |language| DateFormat::new(language.tag()));
     let draft = use_state(String::new);
 
     let on_save = {
@@ -166,6 +167,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         on_action: &props.on_action,
         on_status: &on_status,
         editing: &editing,
+        dates: &dates,
         draft: &draft,
     };
 
@@ -214,6 +216,7 @@ struct ItemContext<'a> {
     /// The one item in its second step (renaming or confirming a delete), if any, and
     /// the name being typed, held here so that a re-render never resets it.
     editing: &'a UseStateHandle<Option<(String, Step)>>,
+    dates: &'a DateFormat,
     draft: &'a UseStateHandle<String>,
 }
 
@@ -300,7 +303,7 @@ fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
     let date = if entry.saved_at > 0.0 {
         fill_plain(
             texts.saved_at,
-            &[("date", &long_date(formats.language.tag(), entry.saved_at))],
+            &[("date", &context.dates.format(entry.saved_at))],
         )
     } else {
         String::new()
