@@ -5,7 +5,8 @@
 // median run's full report in docs/lighthouse-report.json.
 //
 // Usage: node scripts/lighthouse.mjs [dist] [runs]   (scripts/lighthouse.sh sets it up)
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,10 +22,11 @@ const out = mkdtempSync(join(tmpdir(), "cvc-lighthouse-"));
 const results = [];
 for (let run = 1; run <= runs; run += 1) {
   const file = join(out, `run-${run}.json`);
-  execFileSync(
+  // Asynchronously: the server answering Lighthouse runs in this same process.
+  await promisify(execFile)(
     "node_modules/.bin/lighthouse",
     [url, "--quiet", "--output=json", `--output-path=${file}`, `--chrome-flags=${flags}`, "--only-categories=performance,accessibility,best-practices"],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] },
+    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, timeout: 300000 },
   );
   const report = JSON.parse(readFileSync(file, "utf8"));
   const audit = (id) => report.audits[id]?.numericValue ?? NaN;

@@ -1,26 +1,37 @@
 // Takes the screenshots people look at before UI work is called done: phone (360×740) and
 // desktop (1280×800), English and Hebrew; the default scenario, an invalid entry, both
-// helpers, and the Advanced section open. Usage: node tests/e2e/screenshots.mjs [dist] [out-dir]
-import { mkdir } from "node:fs/promises";
+// helpers, the Advanced section; the Share (with its QR code), Embed, Saved (two saved
+// scenarios compared) and Export panels; the presenter view at 1280×720; the answer at
+// first paint with the wasm blocked; embed.html; and the printed report's pages (PDF,
+// rendered with pdftoppm when it is installed).
+// Usage: node tests/e2e/screenshots.mjs [dist] [out-dir]
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
 import { launch, PHONE, DESKTOP } from "./browser.mjs";
 import { serve } from "./serve.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const out = process.argv[3] ?? "docs/screenshots";
 await mkdir(out, { recursive: true });
-const server = await serve(dist);
+const server = await serve(dist, { cors: true });
 const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launch();
 const errors = [];
 
+async function open(viewport, language, address = url) {
+  const context = await browser.newContext({ viewport, locale: language === "he" ? "he-IL" : "en-US", deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(`${language}: ${error.message}`));
+  await page.goto(address);
+  return { context, page };
+}
+
 for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   for (const language of ["en", "he"]) {
-    const context = await browser.newContext({ viewport, locale: language === "he" ? "he-IL" : "en-US", deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    page.on("pageerror", (error) => errors.push(`${sizeName}/${language}: ${error.message}`));
-    await page.goto(url);
+    const { context, page } = await open(viewport, language);
     await page.waitForSelector(".monte-carlo .chance", { timeout: 20000 });
     const shot = (name, fullPage = false) => page.screenshot({ path: `${out}/${sizeName}-${language}-${name}.png`, fullPage });
+    const panel = (id, name) => page.locator(`#${id}`).screenshot({ path: `${out}/${sizeName}-${language}-${name}.png` });
     await shot("default");
     await shot("default-full", true);
     await page.fill("#field-unhappy_share_now", "140");
@@ -37,9 +48,67 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await page.click(".advanced > summary");
     await page.locator(".advanced").scrollIntoViewIfNeeded();
     await shot("advanced");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click(".tool[aria-controls=share-panel]");
+    await shot("share");
+    await panel("share-panel", "share-panel");
+    await page.click(".tool[aria-controls=embed-panel]");
+    await panel("embed-panel", "embed-panel");
+    await page.click(".tool[aria-controls=saved-panel]");
+    await page.fill("#save-name", language === "he" ? "המרפאה היום" : "The clinic today");
+    await page.click(".save-form button[type=submit]");
+    await page.fill("#field-lifetime_profit", "45000");
+    await page.fill("#field-unhappy_share_invest", "10");
+    await page.fill("#save-name", language === "he" ? "עם לקוחות גדולים" : "With bigger clients");
+    await page.click(".save-form button[type=submit]");
+    await page.waitForFunction(() => document.querySelectorAll(".saved-item").length === 2);
+    await page.selectOption("#compare-first", { index: 1 });
+    await page.selectOption("#compare-second", { index: 2 });
+    await panel("saved-panel", "saved-compared");
+    await page.click(".tool[aria-controls=files-panel]");
+    await panel("files-panel", "export-panel");
     await context.close();
   }
 }
+
+for (const language of ["en", "he"]) {
+  const { context, page } = await open({ width: 1280, height: 720 }, language);
+  await page.waitForSelector("data[data-name=npv_gain]");
+  await page.click("#present");
+  await page.waitForSelector(".presenter");
+  await page.screenshot({ path: `${out}/presenter-1280x720-${language}.png` });
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".monte-carlo .chance", { timeout: 20000 });
+  await page.emulateMedia({ media: "print" });
+  const pdf = `${out}/report-${language}.pdf`;
+  await writeFile(pdf, await page.pdf({ format: "A4", printBackground: true }));
+  try {
+    execFileSync("pdftoppm", ["-r", "60", "-png", pdf, `${out}/report-${language}`]);
+  } catch {
+    console.log("pdftoppm is not installed (Debian: poppler-utils); the PDF is kept as it is");
+  }
+  await context.close();
+}
+
+{
+  const blocked = await serve(dist, { blocked: (path) => path.endsWith(".wasm") });
+  for (const language of ["en", "he"]) {
+    const { context, page } = await open(PHONE, language, `http://127.0.0.1:${blocked.address().port}/`);
+    await page.waitForFunction(() => document.documentElement.classList.contains("cvc-failed"));
+    await page.screenshot({ path: `${out}/phone-${language}-wasm-blocked.png` });
+    await context.close();
+  }
+  blocked.close();
+}
+
+for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+  const { context, page } = await open(viewport, "en", `${url}embed.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-customer-value]")].every((host) => host.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${out}/${sizeName}-embed-html.png`, fullPage: true });
+  await context.close();
+}
+
 await browser.close();
 server.close();
 if (errors.length) {
