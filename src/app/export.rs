@@ -47,21 +47,11 @@ pub fn yearly_csv(results: &Results, language: Language) -> String {
     let texts = language.texts();
     let mut out = String::new();
     out.push(BYTE_ORDER_MARK);
-    push_record(
-        &mut out,
-        &[
-            texts.column_scenario,
-            texts.year,
-            texts.column_happy,
-            texts.column_unhappy,
-            texts.column_marketing,
-            texts.column_referral,
-            texts.column_turned_away,
-            texts.column_profit,
-            texts.column_cumulative,
-        ]
-        .map(String::from),
-    );
+    let headers: Vec<String> = std::iter::once(texts.column_scenario)
+        .chain(texts.year_columns())
+        .map(String::from)
+        .collect();
+    push_record(&mut out, &headers);
     let levels: [(&str, &[YearRow]); 2] = [
         (texts.today, &results.projection.yearly_now),
         (texts.invest, &results.projection.yearly_invest),

@@ -407,6 +407,20 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The headers of the year-by-year table, on screen and in the CSV.
+    pub fn year_columns(&self) -> [&'static str; 8] {
+        [
+            self.year,
+            self.column_happy,
+            self.column_unhappy,
+            self.column_marketing,
+            self.column_referral,
+            self.column_turned_away,
+            self.column_profit,
+            self.column_cumulative,
+        ]
+    }
+
     pub fn helper_input(&self, input: HelperInput) -> &'static str {
         match (input, self.language == Language::English) {
             (HelperInput::YearlyProfit, true) => "Yearly profit from one customer",

@@ -73,6 +73,22 @@ pub struct LinkReading {
 
 /// Writes a scenario and its language as a query string, starting with `?`.
 pub fn encode(scenario: &Scenario, language: Language) -> String {
+    let mut query = String::from("?");
+    for (i, (key, value)) in pairs(scenario, language).iter().enumerate() {
+        if i > 0 {
+            query.push('&');
+        }
+        percent_encode(key, &mut query);
+        query.push('=');
+        percent_encode(value, &mut query);
+    }
+    query
+}
+
+/// The named values a link writes for a scenario (and an embed's attributes, with
+/// `data-` before each name): every field that differs from the defaults, the
+/// uncertainty settings that differ, the currency and the language.
+pub fn pairs(scenario: &Scenario, language: Language) -> Vec<(String, String)> {
     let defaults = Scenario::default();
     let mut pairs: Vec<(String, String)> = Vec::new();
     for field in Field::ALL {
@@ -118,16 +134,7 @@ pub fn encode(scenario: &Scenario, language: Language) -> String {
     }
     pairs.push((CURRENCY.into(), scenario.currency.clone()));
     pairs.push((LANG.into(), language.tag().into()));
-    let mut query = String::from("?");
-    for (i, (key, value)) in pairs.iter().enumerate() {
-        if i > 0 {
-            query.push('&');
-        }
-        percent_encode(key, &mut query);
-        query.push('=');
-        percent_encode(value, &mut query);
-    }
-    query
+    pairs
 }
 
 /// Reads a query string (with or without its `?`).

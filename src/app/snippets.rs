@@ -6,10 +6,8 @@
 //! that iframe's `contentWindow`, and ignores everything else.
 
 use super::i18n::Language;
-use super::link::{encode, parent_origin, HEIGHT_MESSAGE};
-use crate::codec::decimal;
-use crate::codec::fields::{COUNT_AFTER_HORIZON, CURRENCY, DRAWS};
-use crate::model::{Field, Scenario};
+use super::link::{encode, pairs, parent_origin, HEIGHT_MESSAGE};
+use crate::model::Scenario;
 
 /// The element id the iframe snippet gives its frame.
 pub const FRAME_ID: &str = "customer-value-calculator";
@@ -43,42 +41,13 @@ addEventListener("message", function (event) {{
     )
 }
 
-/// The loader script and a container whose attributes hold the scenario: the same keys as
-/// the link, `data-` first and hyphens for underscores.
+/// The loader script and a container whose attributes hold the scenario: the same names
+/// and values as the link ([`pairs`]), `data-` first and hyphens for underscores.
 pub fn script_snippet(app: &str, scenario: &Scenario, language: Language) -> String {
-    let mut attributes = vec![format!("data-lang=\"{}\"", language.tag())];
-    let defaults = Scenario::default();
-    if scenario.currency != defaults.currency {
-        attributes.push(format!(
-            "data-{CURRENCY}=\"{}\"",
-            attribute(&scenario.currency)
-        ));
-    }
-    for field in Field::ALL {
-        let value = scenario.value(field);
-        if value != defaults.value(field) {
-            if let Some(value) = value {
-                attributes.push(format!(
-                    "data-{}=\"{}\"",
-                    field.name().replace('_', "-"),
-                    decimal::shortest(value)
-                ));
-            }
-        }
-    }
-    if !scenario.count_after_horizon {
-        attributes.push(format!(
-            "data-{}=\"false\"",
-            COUNT_AFTER_HORIZON.replace('_', "-")
-        ));
-    }
-    if scenario.uncertainty.draws != defaults.uncertainty.draws {
-        attributes.push(format!(
-            "data-{}=\"{}\"",
-            DRAWS.replace('_', "-"),
-            scenario.uncertainty.draws
-        ));
-    }
+    let attributes: Vec<String> = pairs(scenario, language)
+        .into_iter()
+        .map(|(key, value)| format!("data-{}=\"{}\"", key.replace('_', "-"), attribute(&value)))
+        .collect();
     format!(
         "<script type=\"module\" src=\"{}\"></script>\n<div data-customer-value {}></div>",
         attribute(&format!("{app}embed.js")),
@@ -113,12 +82,15 @@ mod tests {
 
     #[test]
     fn the_script_snippet_carries_the_scenario_as_attributes() {
-        let scenario = Scenario {
+        let mut scenario = Scenario {
             lifetime_profit: 45_000.0,
             currency: "USD".into(),
             count_after_horizon: false,
             ..Scenario::default()
         };
+        scenario
+            .uncertainty
+            .set(crate::model::Field::LifetimeProfit, 30_000.0, 60_000.0);
         let snippet = script_snippet("https://calc.example/", &scenario, Language::English);
         assert!(snippet.starts_with(
             "<script type=\"module\" src=\"https://calc.example/embed.js\"></script>\n"
@@ -129,6 +101,10 @@ mod tests {
         );
         assert!(snippet.contains(r#"data-currency="USD""#));
         assert!(snippet.contains(r#"data-count-after-horizon="false""#));
+        assert!(
+            snippet.contains(r#"data-lifetime-profit-range="30000..60000""#),
+            "{snippet}"
+        );
         // Read back as an embed reads its attributes, the attributes give the scenario.
         let pairs: Vec<(String, String)> = snippet
             .split_whitespace()

@@ -243,16 +243,7 @@ fn year_table(formats: &Formats, rows: &[YearRow], level: &'static str) -> Html 
         .collect();
     table(
         &format!("{} · {}", texts.year_by_year, level),
-        &[
-            texts.year,
-            texts.column_happy,
-            texts.column_unhappy,
-            texts.column_marketing,
-            texts.column_referral,
-            texts.column_turned_away,
-            texts.column_profit,
-            texts.column_cumulative,
-        ],
+        &texts.year_columns(),
         &rows,
     )
 }
