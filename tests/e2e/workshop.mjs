@@ -235,6 +235,35 @@ export async function run({ browser, origin, dist }) {
   }
 
   {
+    // Private browsing, or storage turned off: localStorage itself throws.
+    const context = await browser.newContext({ viewport: PHONE, locale: "en-US" });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(`${origin}/`);
+    await check("with no storage at all, the calculator works, says saved scenarios last for the visit, and still saves them for it", async () => {
+      await page.waitForSelector("data[data-name=npv_gain]");
+      await page.click(".tool[aria-controls=saved-panel]");
+      const news = await page.textContent(".saved-news");
+      assert(news.includes("does not let the calculator keep scenarios"), news);
+      await page.fill("#save-name", "For this visit");
+      await page.click(".save-form button[type=submit]");
+      await page.waitForSelector(".saved-name bdi:text-is('For this visit')");
+      await page.click(".language-button[lang=he]");
+      await page.waitForSelector(".cvc[lang=he]");
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
     const { context, page, problems } = await openPage(browser, `${origin}/?lifetime_profit=45000&unhappy_share_now=0.35&lang=he`, { viewport: DESKTOP, locale: "he-IL" });
     await check("CSV export: UTF-8 with a byte-order mark, Hebrew headers, a row per year and scenario", async () => {
       await page.click(".tool[aria-controls=files-panel]");
