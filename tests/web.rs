@@ -35,8 +35,17 @@ async fn mount(language: Language) -> Element {
     )
     .render();
     settle().await;
-    // The page is drawn in three steps (hooks::use_drawing_stages), a task apart.
-    for _ in 0..3 {
+    // The page is drawn in three steps (hooks::use_drawing_stages), a task apart; the
+    // footer comes last.
+    for _ in 0..200 {
+        if container
+            .query_selector(".privacy")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            break;
+        }
         yew::platform::time::sleep(Duration::from_millis(5)).await;
         settle().await;
     }
@@ -782,15 +791,13 @@ async fn a_container_with_attributes_gets_its_own_calculator() {
         "data:text/css,".to_string(),
         "https://calc.example/".to_string(),
     );
-    // The widget draws once its stylesheet has loaded; wait for it.
+    // The widget draws once its stylesheet has loaded, in steps (the footer with its
+    // link comes last); wait for all of it.
     let mut shadow = None;
     for _ in 0..100 {
-        shadow = host.shadow_root().filter(|root| {
-            root.query_selector("data[data-name=\"npv_gain\"]")
-                .ok()
-                .flatten()
-                .is_some()
-        });
+        shadow = host
+            .shadow_root()
+            .filter(|root| root.query_selector(".privacy a").ok().flatten().is_some());
         if shadow.is_some() {
             break;
         }
