@@ -102,8 +102,10 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 <p class="hint">{ texts.export_csv_hint }</p>
             </div>
             <div class="file-action">
-                <label for="import-json" class="file-label">{ texts.import_label }</label>
-                <input id="import-json" type="file" accept=".json,application/json" onchange={on_import} />
+                // The browser's own file button speaks the browser's language, not the
+                // page's; the label, in the page's language, is the button instead.
+                <input id="import-json" class="file-input" type="file" accept=".json,application/json" onchange={on_import} />
+                <label for="import-json" class="file-button">{ texts.import_label }</label>
             </div>
             <div class="file-action">
                 <button type="button" class="secondary" id="print-report" onclick={on_print}>{ texts.print_button }</button>
