@@ -121,9 +121,13 @@ fn assert_sound(scenario: &customer_value_calculator::model::ValidScenario) {
     }
 }
 
-#[test]
-fn the_link_decoder_never_panics_and_always_gives_a_valid_scenario() {
-    static RUNS: AtomicU64 = AtomicU64::new(0);
+/// Runs `check` on `cases()` inputs drawn from `strategy`, and prints how many ran.
+fn fuzz<S: Strategy>(
+    name: &str,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let runs = AtomicU64::new(0);
     let mut runner = TestRunner::new(Config {
         cases: cases(),
         failure_persistence: None,
@@ -131,52 +135,44 @@ fn the_link_decoder_never_panics_and_always_gives_a_valid_scenario() {
     });
     let started = std::time::Instant::now();
     runner
-        .run(&query(), |query| {
-            RUNS.fetch_add(1, Ordering::Relaxed);
-            let read = link::decode(&query);
-            assert_sound(&read.reading.scenario);
-            // What was accepted survives a round trip unchanged.
-            let again = link::decode(&link::encode(
-                &read.reading.scenario,
-                customer_value_calculator::app::i18n::Language::English,
-            ));
-            prop_assert_eq!(&again.reading.scenario, &read.reading.scenario);
-            prop_assert!(again.reading.is_clean());
-            Ok(())
+        .run(&strategy, |input| {
+            runs.fetch_add(1, Ordering::Relaxed);
+            check(input)
         })
         .expect("no failure");
     println!(
-        "link decoder: {} executions in {:.1} s, 0 crashes",
-        RUNS.load(Ordering::Relaxed),
+        "{name}: {} executions in {:.1} s, 0 crashes",
+        runs.load(Ordering::Relaxed),
         started.elapsed().as_secs_f64()
     );
 }
 
 #[test]
-fn the_scenario_file_reader_never_panics_and_always_gives_a_valid_scenario() {
-    static RUNS: AtomicU64 = AtomicU64::new(0);
-    let mut runner = TestRunner::new(Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
+fn the_link_decoder_never_panics_and_always_gives_a_valid_scenario() {
+    fuzz("link decoder", query(), |query| {
+        let read = link::decode(&query);
+        assert_sound(&read.reading.scenario);
+        // What was accepted survives a round trip unchanged.
+        let again = link::decode(&link::encode(
+            &read.reading.scenario,
+            customer_value_calculator::app::i18n::Language::English,
+        ));
+        prop_assert_eq!(&again.reading.scenario, &read.reading.scenario);
+        prop_assert!(again.reading.is_clean());
+        Ok(())
     });
-    let started = std::time::Instant::now();
-    runner
-        .run(&json_text(), |text| {
-            RUNS.fetch_add(1, Ordering::Relaxed);
-            if let Ok(read) = scenario_file::read(&text) {
-                assert_sound(&read.scenario);
-                let again =
-                    scenario_file::read(&scenario_file::write(&read.scenario)).expect("an object");
-                prop_assert_eq!(&again.scenario, &read.scenario);
-                prop_assert!(again.is_clean());
-            }
-            Ok(())
-        })
-        .expect("no failure");
-    println!(
-        "scenario file reader: {} executions in {:.1} s, 0 crashes",
-        RUNS.load(Ordering::Relaxed),
-        started.elapsed().as_secs_f64()
-    );
+}
+
+#[test]
+fn the_scenario_file_reader_never_panics_and_always_gives_a_valid_scenario() {
+    fuzz("scenario file reader", json_text(), |text| {
+        if let Ok(read) = scenario_file::read(&text) {
+            assert_sound(&read.scenario);
+            let again =
+                scenario_file::read(&scenario_file::write(&read.scenario)).expect("an object");
+            prop_assert_eq!(&again.scenario, &read.scenario);
+            prop_assert!(again.is_clean());
+        }
+        Ok(())
+    });
 }
