@@ -16,17 +16,17 @@ struct Row {
     differs: bool,
 }
 
-/// `first` and `second` are each a name and a scenario.
+/// `first` and `second` are each a name and a scenario; `money` formats each one's money
+/// in its own currency (made by the caller, once per pair of currencies: building the
+/// browser's formatters is slow).
 pub fn comparison(
     formats: &Formats,
     (first_name, first): (&str, &ValidScenario),
     (second_name, second): (&str, &ValidScenario),
+    (first_formats, second_formats): (&Formats, &Formats),
 ) -> Html {
     let texts = formats.language.texts();
     let language = formats.language;
-    // Each scenario's money in its own currency.
-    let first_formats = &Formats::new(language, &first.currency);
-    let second_formats = &Formats::new(language, &second.currency);
     let results = (evaluate(first), evaluate(second));
 
     let mut rows = vec![Row {

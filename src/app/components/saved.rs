@@ -12,6 +12,7 @@ use crate::app::i18n::{fill_plain, Texts};
 use crate::app::notice::describe;
 use crate::app::saved::{SavedScenario, Skipped, StoreError};
 use crate::app::state::{Action, Notice, Source};
+use crate::model::scenario::DEFAULT_CURRENCY;
 use crate::model::ValidScenario;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -130,8 +131,19 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let second_id = (*second)
         .clone()
         .or_else(|| shelf.entries.first().map(|entry| entry.id.clone()));
-    let comparison = match (choose(&first), second_id.as_deref().and_then(choose)) {
-        (Some(first), Some(second)) => comparison(&formats, first, second),
+    let chosen = (choose(&first), second_id.as_deref().and_then(choose));
+    let currencies = (
+        chosen.0.map(|(_, scenario)| scenario.currency.clone()),
+        chosen.1.map(|(_, scenario)| scenario.currency.clone()),
+    );
+    let money = use_memo((formats.language, currencies), |(language, (a, b))| {
+        let make = |code: &Option<String>| {
+            Formats::new(*language, code.as_deref().unwrap_or(DEFAULT_CURRENCY))
+        };
+        (make(a), make(b))
+    });
+    let comparison = match chosen {
+        (Some(first), Some(second)) => comparison(&formats, first, second, (&money.0, &money.1)),
         _ => html! { <p class="hint">{ texts.compare_need_two }</p> },
     };
     let options = |selected: &str| {
