@@ -256,6 +256,10 @@ export async function run({ browser, origin, dist }) {
       await page.fill("#save-name", "For this visit");
       await page.click(".save-form button[type=submit]");
       await page.waitForSelector(".saved-name bdi:text-is('For this visit')");
+      // Closing the panel and opening it again keeps what was saved for the visit.
+      await page.click(".tool[aria-controls=saved-panel]");
+      await page.click(".tool[aria-controls=saved-panel]");
+      await page.waitForSelector(".saved-name bdi:text-is('For this visit')", { timeout: 2000 });
       await page.click(".language-button[lang=he]");
       await page.waitForSelector(".cvc[lang=he]");
       assert(problems.length === 0, problems.join("\n"));

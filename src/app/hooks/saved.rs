@@ -73,6 +73,15 @@ impl Backing {
     }
 }
 
+thread_local! {
+    /// The page's one store, opened on first use. It outlives the Saved panel: scenarios
+    /// kept in memory (no storage) must last for the visit, not until the panel closes.
+    static BACKING: Rc<RefCell<Backing>> = Rc::new(RefCell::new(match LocalStore::open() {
+        Some(store) => Backing::Local(store),
+        None => Backing::Memory(MemoryStore::default()),
+    }));
+}
+
 /// The saved scenarios and what the user can do with them.
 #[derive(Clone)]
 pub struct SavedHandle {
@@ -117,12 +126,7 @@ impl SavedHandle {
 /// Loads the saved scenarios once, and again after every change.
 #[hook]
 pub fn use_saved() -> SavedHandle {
-    let backing = use_memo((), |_| {
-        RefCell::new(match LocalStore::open() {
-            Some(store) => Backing::Local(store),
-            None => Backing::Memory(MemoryStore::default()),
-        })
-    });
+    let backing = BACKING.with(Rc::clone);
     let available = matches!(*backing.borrow(), Backing::Local(_));
     let shelf = {
         let backing = backing.clone();
