@@ -77,16 +77,7 @@ pub fn static_answer(language: Language) -> String {
         texts.net_gain_label
     };
     let payback = match p.payback_month {
-        Figure::Value(month) => {
-            let month = month as u32;
-            escape(&crate::app::i18n::fill_plain(
-                texts.payback_month,
-                &[
-                    ("month", &month.to_string()),
-                    ("year", &month.div_ceil(12).to_string()),
-                ],
-            ))
-        }
+        Figure::Value(month) => escape(&texts.payback_words(month)),
         Figure::Missing(_) => escape(texts.payback_never),
     };
     let tag = language.tag();

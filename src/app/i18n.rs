@@ -407,6 +407,18 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// When the monthly cash catches up: "in month 70 (year 6)".
+    pub fn payback_words(&self, month: f64) -> String {
+        let month = month as u32;
+        fill_plain(
+            self.payback_month,
+            &[
+                ("month", &month.to_string()),
+                ("year", &month.div_ceil(12).to_string()),
+            ],
+        )
+    }
+
     /// The headers of the year-by-year table, on screen and in the CSV.
     pub fn year_columns(&self) -> [&'static str; 8] {
         [

@@ -10,7 +10,7 @@ use super::frame::{chart_frame, legend_item, money_grid, svg_box, use_canvas, Ca
 use super::scale::{
     cumulative_points, flip_anchor, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
-use crate::app::components::headline::payback_words;
+use crate::app::components::headline::payback_text;
 use crate::app::components::table::{chart_table, table, use_table_toggle, TableToggle};
 use crate::app::format::Formats;
 use crate::app::i18n::fill_plain;
@@ -133,10 +133,10 @@ pub fn GainChart(props: &GainChartProps) -> Html {
         "{}: {} {}",
         texts.chart_gain,
         texts.payback_cash_label,
-        match p.payback_month {
-            Figure::Value(month) if budget => payback_words(&formats, month),
-            Figure::Missing(why) if budget => formats.why(why).to_string(),
-            _ => texts.no_budget.to_string(),
+        if budget {
+            payback_text(&formats, p.payback_month)
+        } else {
+            texts.no_budget.to_string()
         }
     );
     let legend = html! {

@@ -3,6 +3,7 @@
 //! scenario's money is written in its own currency.
 
 use crate::app::components::amount::{format_figure, Kind};
+use crate::app::components::headline::payback_text;
 use crate::app::format::Formats;
 use crate::app::i18n::{field_text, fill_plain};
 use crate::model::{evaluate, Field, Figure, ValidScenario};
@@ -86,14 +87,10 @@ pub fn comparison(
             differs: x != y,
         });
     }
-    let payback = |formats: &Formats, figure: Figure| match figure {
-        Figure::Value(month) => super::headline::payback_words(formats, month),
-        Figure::Missing(why) => formats.why(why).to_string(),
-    };
     rows.push(Row {
         label: texts.payback_cash_label.to_string(),
-        first: payback(first_formats, a.projection.payback_month),
-        second: payback(second_formats, b.projection.payback_month),
+        first: payback_text(first_formats, a.projection.payback_month),
+        second: payback_text(second_formats, b.projection.payback_month),
         differs: a.projection.payback_month != b.projection.payback_month,
     });
 

@@ -47,16 +47,12 @@ fn years(scenario: &Scenario) -> String {
     (scenario.horizon_years as u32).to_string()
 }
 
-/// "in month 70 (year 6)".
-pub fn payback_words(formats: &Formats, month: f64) -> String {
-    let month = month as u32;
-    fill_plain(
-        formats.language.texts().payback_month,
-        &[
-            ("month", &month.to_string()),
-            ("year", &month.div_ceil(12).to_string()),
-        ],
-    )
+/// The payback month in words, or why there is none.
+pub fn payback_text(formats: &Formats, payback_month: Figure) -> String {
+    match payback_month {
+        Figure::Value(month) => formats.language.texts().payback_words(month),
+        Figure::Missing(why) => formats.why(why).to_string(),
+    }
 }
 
 pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
@@ -84,7 +80,7 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
         _ if !budget_set => html! { <span class="missing">{ texts.no_budget }</span> },
         Figure::Value(month) => html! {
             <data class="amount" value={(month as u32).to_string()} data-name="payback_month">
-                { payback_words(formats, month) }
+                { texts.payback_words(month) }
             </data>
         },
         Figure::Missing(why) => {

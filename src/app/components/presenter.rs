@@ -3,11 +3,11 @@
 //! phones. Escape, or the button, leaves it.
 
 use super::amount::{amount, Kind};
-use super::headline::payback_words;
+use super::headline::payback_text;
 use super::qr_code::qr_code;
 use crate::app::format::Formats;
 use crate::app::i18n::fill_plain;
-use crate::model::{Figure, Results, Scenario};
+use crate::model::{Results, Scenario};
 use yew::prelude::*;
 
 /// What the presenter view shows. Escape is handled by the app
@@ -30,10 +30,7 @@ pub fn presenter(formats: &Formats, props: PresenterProps) -> Html {
     } else {
         texts.net_gain_label
     };
-    let payback = match results.projection.payback_month {
-        Figure::Value(month) => payback_words(formats, month),
-        Figure::Missing(why) => formats.why(why).to_string(),
-    };
+    let payback = payback_text(formats, results.projection.payback_month);
     let on_leave = props.on_leave.reform(|_: MouseEvent| ());
     html! {
         <section class="presenter" aria-labelledby="presenter-title">
