@@ -172,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
-                    <Tools scenario={scenario.clone()} app_address={app_address.clone()} results={results.clone()}
+                    <Tools scenario={scenario.clone()} app_address={app_address.clone()} link={full_calculator.clone()} results={results.clone()}
                         on_action={on_action.clone()} {on_present} />
                     { report_top(&formats, &today, &full_calculator) }
                 }

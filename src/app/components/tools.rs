@@ -8,7 +8,7 @@ use super::qr_code::qr_code;
 use super::saved::SavedPanel;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::{fill_plain, Texts};
-use crate::app::link::{encode, parent_origin};
+use crate::app::link::parent_origin;
 use crate::app::share::{can_share, copy, share, Copied};
 use crate::app::snippets::{iframe_snippet, script_snippet};
 use crate::app::state::Action;
@@ -30,6 +30,8 @@ pub struct ToolsProps {
     pub scenario: ValidScenario,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
+    /// The link to the scenario on screen (built once, by the app).
+    pub link: AttrValue,
     pub results: Rc<Results>,
     pub on_action: Callback<Action>,
     pub on_present: Callback<()>,
@@ -51,20 +53,20 @@ pub fn Tools(props: &ToolsProps) -> Html {
     };
     let language = formats.language;
     let app = props.app_address.as_str();
-    let link = format!("{app}{}", encode(&props.scenario, language));
+    let link = props.link.as_str();
     let panel = match *open {
         None => Html::default(),
         Some(Panel::Share) => html! {
             <section class="panel" id="share-panel" aria-labelledby="share-heading">
                 <h2 id="share-heading">{ texts.share_heading }</h2>
                 <p class="hint">{ texts.share_hint }</p>
-                { copy_box(texts, CopyBox { id: "share-link", label: texts.link_label, hint: None, text: link.clone(),
+                { copy_box(texts, CopyBox { id: "share-link", label: texts.link_label, hint: None, text: link.to_string(),
                     multiline: false, copy_label: texts.copy_link, copied: texts.copied }, &copied) }
                 if can_share() {
-                    { share_button(texts.title, texts.share_native, &link) }
+                    { share_button(texts.title, texts.share_native, link) }
                 }
                 <figure class="share-qr">
-                    { qr_code(texts, &link) }
+                    { qr_code(texts, link) }
                     <figcaption class="hint">{ texts.qr_hint }</figcaption>
                 </figure>
             </section>
