@@ -8,6 +8,7 @@
 //! - [`presets`]: example businesses.
 //! - [`link`]: a scenario in a link and in an embed's attributes (read and written).
 //! - [`snippets`]: the embed code the Embed panel offers.
+//! - [`html`]: escaping text written into HTML outside Yew.
 //! - [`notice`]: the words for what a link or file had that was not taken.
 //! - [`charts`]: SVG charts; their scale maths is pure.
 //!
@@ -18,6 +19,7 @@
 pub mod charts;
 pub mod export;
 pub mod first_paint;
+pub mod html;
 pub mod i18n;
 pub mod link;
 pub mod notice;

@@ -5,20 +5,13 @@
 //! `event.origin` with the calculator's origin using `===`, checks `event.source` against
 //! that iframe's `contentWindow`, and ignores everything else.
 
+use super::html::escape;
 use super::i18n::Language;
 use super::link::{encode, pairs, parent_origin, HEIGHT_MESSAGE};
 use crate::model::Scenario;
 
 /// The element id the iframe snippet gives its frame.
 pub const FRAME_ID: &str = "customer-value-calculator";
-
-/// Escapes text for an HTML attribute value in double quotes.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// An iframe of the calculator at `app` (its address, ending in `/`), with the listener
 /// that sizes it to its content.
@@ -36,8 +29,8 @@ addEventListener("message", function (event) {{
   frame.style.height = Math.min(Math.ceil(data.height), 20000) + "px";
 }});
 </script>"#,
-        src = attribute(&source),
-        title = attribute(title),
+        src = escape(&source),
+        title = escape(title),
     )
 }
 
@@ -46,11 +39,11 @@ addEventListener("message", function (event) {{
 pub fn script_snippet(app: &str, scenario: &Scenario, language: Language) -> String {
     let attributes: Vec<String> = pairs(scenario, language)
         .into_iter()
-        .map(|(key, value)| format!("data-{}=\"{}\"", key.replace('_', "-"), attribute(&value)))
+        .map(|(key, value)| format!("data-{}=\"{}\"", key.replace('_', "-"), escape(&value)))
         .collect();
     format!(
         "<script type=\"module\" src=\"{}\"></script>\n<div data-customer-value {}></div>",
-        attribute(&format!("{app}embed.js")),
+        escape(&format!("{app}embed.js")),
         attributes.join(" ")
     )
 }
