@@ -234,8 +234,7 @@ pub fn mount() {
     if let Some(accent) = &link.view.accent {
         super::embed::set_accent(&gloo::utils::document_element(), accent);
     }
-    let worth_reading =
-        link.has_scenario || !link.reading.problems.is_empty() || !link.reading.unknown.is_empty();
+    let worth_reading = link.has_scenario || link.reading.ignored_anything();
     let props = AppProps {
         language: link.view.language,
         start: worth_reading.then(|| Rc::new(link)),

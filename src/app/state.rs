@@ -57,8 +57,7 @@ pub struct Notice {
 impl Notice {
     /// The notice a reading calls for, if anything in it was ignored.
     pub fn of(reading: Reading, source: Source) -> Option<Notice> {
-        let ignored = !reading.problems.is_empty() || !reading.unknown.is_empty();
-        ignored.then_some(Notice {
+        reading.ignored_anything().then_some(Notice {
             source,
             problems: reading.problems,
             unknown: reading.unknown,

@@ -29,6 +29,11 @@ impl Reading {
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
     }
+
+    /// Whether anything was refused or not recognised: what a notice tells the reader.
+    pub fn ignored_anything(&self) -> bool {
+        !self.problems.is_empty() || !self.unknown.is_empty()
+    }
 }
 
 /// What a document says of one input's uncertainty.
