@@ -37,19 +37,20 @@ async fn mount(language: Language) -> Element {
     settle().await;
     // The page is drawn in three steps (hooks::use_drawing_stages), a task apart; the
     // footer comes last.
+    wait_for(&container, ".privacy", 5).await;
+    container
+}
+
+/// Polls, 200 times at most, until `selector` matches inside `root`; the caller's own
+/// assertions say what is missing if it never does.
+async fn wait_for(root: &Element, selector: &str, every_ms: u64) {
     for _ in 0..200 {
-        if container
-            .query_selector(".privacy")
-            .ok()
-            .flatten()
-            .is_some()
-        {
-            break;
+        if root.query_selector(selector).ok().flatten().is_some() {
+            return;
         }
-        yew::platform::time::sleep(Duration::from_millis(5)).await;
+        yew::platform::time::sleep(Duration::from_millis(every_ms)).await;
         settle().await;
     }
-    container
 }
 
 /// Waits until Yew has finished every pending render.
@@ -364,18 +365,7 @@ async fn presets_load_their_scenario() {
 async fn the_monte_carlo_arrives_after_a_pause() {
     let root = mount(Language::English).await;
     // It runs once typing has paused; poll for it rather than guess how long it takes.
-    for _ in 0..200 {
-        if root
-            .query_selector(".monte-carlo .chance")
-            .ok()
-            .flatten()
-            .is_some()
-        {
-            break;
-        }
-        yew::platform::time::sleep(Duration::from_millis(50)).await;
-        settle().await;
-    }
+    wait_for(&root, ".monte-carlo .chance", 50).await;
     let chance: f64 = find(&root, ".monte-carlo .chance")
         .get_attribute("data-value")
         .expect("value")
