@@ -1,5 +1,9 @@
 // Trunk's post-build step (Trunk.toml [[hooks]]): it runs in Trunk's staging folder after
 // every build, where the hashed file names are known. Nobody writes these by hand.
+// - The extras module (src/bin/extras.rs: the tool panels, the presenter view, the
+//   charts) is built as a second wasm, with the same profile and flags as the page's, put
+//   through wasm-bindgen and, for a release, wasm-opt; its files get a content hash, and
+//   start.js and embed.js are told their names.
 // - embed.js, the loader with a stable name, gets this build's hashed names.
 // - The web app manifest and its icons are written (scripts/icons.mjs).
 // - A release build gets its service worker, with this release's precache list, and
@@ -12,7 +16,8 @@
 //   Content-Security-Policy cannot be broken by a later change unnoticed.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACCENT, pngIcon, svgIcon } from "./icons.mjs";
 
@@ -35,6 +40,38 @@ const names = {
   __WASM__: find(/^customer-value-calculator-[0-9a-f]+_bg\.wasm$/, "wasm"),
   __CSS__: find(/^app-[0-9a-f]+\.css$/, "stylesheet"),
 };
+
+/** Builds the extras module into the staging folder and returns its two file names. */
+function buildExtras() {
+  const profile = release ? ["--release"] : [];
+  execFileSync("cargo", ["build", "--quiet", "--target", "wasm32-unknown-unknown", "--bin", "extras", ...profile], { cwd: source, stdio: ["ignore", "inherit", "inherit"] });
+  const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
+  const built = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", "extras.wasm");
+  const work = mkdtempSync(join(tmpdir(), "cvc-extras-"));
+  try {
+    execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", work, "--out-name", "extras", built], { stdio: "inherit" });
+    let wasm = join(work, "extras_bg.wasm");
+    if (release) {
+      // The same passes and features as the page's wasm (index.html, data-wasm-opt).
+      const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+      const optimised = join(work, "extras_opt.wasm");
+      execFileSync("wasm-opt", ["-Oz", ...features, "-o", optimised, wasm], { stdio: "inherit" });
+      wasm = optimised;
+    }
+    const js = readFileSync(join(work, "extras.js"));
+    const binary = readFileSync(wasm);
+    const hash = createHash("sha256").update(js).update(binary).digest("hex").slice(0, 16);
+    const extras = { js: `extras-${hash}.js`, wasm: `extras-${hash}_bg.wasm` };
+    writeFileSync(join(staging, extras.js), js);
+    writeFileSync(join(staging, extras.wasm), binary);
+    return extras;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+const extras = buildExtras();
+names.__EXTRAS_JS__ = extras.js;
+names.__EXTRAS_WASM__ = extras.wasm;
 
 let loader = readFileSync(join(source, "web/embed.js"), "utf8");
 for (const [placeholder, name] of Object.entries(names)) loader = loader.replaceAll(placeholder, name);
@@ -85,13 +122,20 @@ function firstPaint() {
     .join("");
 }
 
+// The tag Trunk wrote from pattern_script, minified or not (quotes may be dropped), gets
+// the extras module's names, and a release's the service worker's.
+const startTag = /<script\b([^>]*?)\bsrc=("?)([^"\s>]*)start\.js\2/;
+const startMatch = page.match(startTag) ?? fail("index.html has no start.js tag to name the extras module in");
+const base = startMatch[3];
+const named = (attributes) => `<script ${attributes}${startMatch[1]}src=${startMatch[2]}${base}start.js${startMatch[2]}`;
+
 if (release) {
   const root = /<div id="?cvc-root"?>/;
   if (!root.test(page)) fail("index.html has no #cvc-root to write the first answer into");
   page = page.replace(root, (tag) => tag + firstPaint());
   // Everything the page needs to open and work offline; not the embed demo, which is
   // another site's page.
-  const precached = ["start.js", "first-paint.js", names.__JS__, names.__WASM__, names.__CSS__, "manifest.webmanifest", ...icons.map((icon) => icon.src)];
+  const precached = ["start.js", "first-paint.js", names.__JS__, names.__WASM__, names.__CSS__, extras.js, extras.wasm, "manifest.webmanifest", ...icons.map((icon) => icon.src)];
   const digest = createHash("sha256").update(page);
   for (const file of precached) digest.update(readFileSync(join(staging, file)));
   const version = digest.digest("hex").slice(0, 16);
@@ -99,13 +143,11 @@ if (release) {
     .replace("__RELEASE__", version)
     .replace("__FILES__", JSON.stringify(["./", ...precached]));
   writeFileSync(join(staging, "sw.js"), worker);
-  // The tag Trunk wrote from pattern_script, minified or not (quotes may be dropped).
-  const tag = /<script\b([^>]*?)\bsrc=("?)([^"\s>]*)start\.js\2/;
-  const match = page.match(tag) ?? fail("index.html has no start.js tag to name the service worker in");
-  page = page.replace(tag, `<script data-cvc-sw="${match[3]}sw.js"${match[1]}src=${match[2]}${match[3]}start.js${match[2]}`);
-  writeFileSync(join(staging, "index.html"), page);
+  page = page.replace(startTag, named(`data-cvc-sw="${base}sw.js" data-cvc-extras-js="${base}${extras.js}" data-cvc-extras-wasm="${base}${extras.wasm}"`));
   console.log(`post-build: service worker for release ${version}, ${precached.length + 1} files`);
 } else {
+  page = page.replace(startTag, named(`data-cvc-extras-js="${base}${extras.js}" data-cvc-extras-wasm="${base}${extras.wasm}"`));
   writeFileSync(join(staging, "sw.js"), readFileSync(join(source, "web/sw-dev.js")));
 }
-console.log(`post-build: embed.js → ${names.__JS__}, ${names.__WASM__}, ${names.__CSS__}`);
+writeFileSync(join(staging, "index.html"), page);
+console.log(`post-build: embed.js → ${Object.values(names).join(", ")}`);

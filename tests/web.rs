@@ -3,11 +3,16 @@
 //! waits for Yew to render, and reads the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use customer_value_calculator::app::extras::message::{Part, Request};
+use customer_value_calculator::app::extras::part::PartApp;
 use customer_value_calculator::app::i18n::Language;
 use customer_value_calculator::app::presets::Preset;
 use customer_value_calculator::app::root::{App, AppProps};
 use customer_value_calculator::model::{evaluate, Field, Scenario, ValidScenario};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -18,8 +23,72 @@ fn document() -> web_sys::Document {
     gloo::utils::document()
 }
 
-/// Mounts the app in English (or the given language) into a fresh container.
+/// Sets `key` on a plain object.
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    js_sys::Reflect::set(object, &key.into(), value).expect("a plain object takes any key");
+}
+
+/// What web/start.js hands the page as the extras module, here built from this same wasm:
+/// an object with `mountPart`, whose handles have `update` and `unmount`
+/// (src/bin/extras.rs exports the same for the real module).
+fn in_process_extras() -> js_sys::Function {
+    let module = js_sys::Object::new();
+    let mount_part =
+        Closure::<dyn Fn(Element, String, String, String, js_sys::Function, u32) -> JsValue>::new(
+            |element,
+             part: String,
+             link: String,
+             app_address: String,
+             on_request: js_sys::Function,
+             page_roots| {
+                let Some(part) = Part::from_name(&part) else {
+                    return JsValue::NULL;
+                };
+                let on_request = yew::Callback::from(move |request: Request| {
+                    let _ = on_request.call1(&JsValue::NULL, &request.to_message().into());
+                });
+                let app = Rc::new(RefCell::new(Some(PartApp::mount(
+                    element,
+                    part,
+                    &link,
+                    &app_address,
+                    on_request,
+                    page_roots,
+                ))));
+                let handle = js_sys::Object::new();
+                let updating = app.clone();
+                let update = Closure::<dyn Fn(String)>::new(move |link: String| {
+                    if let Some(app) = updating.borrow_mut().as_mut() {
+                        app.update(&link);
+                    }
+                });
+                let unmount = Closure::<dyn Fn()>::new(move || {
+                    if let Some(app) = app.borrow_mut().take() {
+                        app.unmount();
+                    }
+                });
+                set(&handle, "update", update.as_ref());
+                set(&handle, "unmount", unmount.as_ref());
+                // They live as long as the handle, which lives as long as the test page.
+                update.forget();
+                unmount.forget();
+                handle.into()
+            },
+        );
+    set(&module, "mountPart", mount_part.as_ref());
+    mount_part.forget();
+    let load = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        js_sys::Promise::resolve::<JsValue>(&JsValue::from(module.clone()))
+    });
+    let function = load.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    load.forget();
+    function
+}
+
+/// Mounts the app in English (or the given language) into a fresh container, and waits
+/// for all of it, the charts from the extras module included.
 async fn mount(language: Language) -> Element {
+    customer_value_calculator::app::extras::loader::set_loader(in_process_extras());
     let container = document().create_element("div").expect("div");
     document()
         .body()
@@ -38,6 +107,9 @@ async fn mount(language: Language) -> Element {
     // The page is drawn in three steps (hooks::use_drawing_stages), a task apart; the
     // footer comes last.
     wait_for(&container, ".privacy", 5).await;
+    // The charts are fetched once they come near the screen.
+    find(&container, ".area-charts").scroll_into_view();
+    wait_for(&container, ".area-charts figure", 5).await;
     container
 }
 

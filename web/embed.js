@@ -11,7 +11,18 @@
 const folder = new URL(".", import.meta.url);
 const { default: init, mountWidgets } = await import(new URL("__JS__", folder).href);
 await init({ module_or_path: new URL("__WASM__", folder) });
-const mount = () => mountWidgets(new URL("__CSS__", folder).href, folder.href);
+// The extras module (the charts) is fetched when a widget first needs it, and started once.
+let extras;
+const loadExtras = () =>
+  (extras ??= (async () => {
+    const module = await import(new URL("__EXTRAS_JS__", folder).href);
+    await module.default({ module_or_path: new URL("__EXTRAS_WASM__", folder) });
+    return module;
+  })().catch((error) => {
+    extras = undefined;
+    throw error;
+  }));
+const mount = () => mountWidgets(new URL("__CSS__", folder).href, folder.href, loadExtras);
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", mount, { once: true });
 } else {

@@ -19,6 +19,20 @@ if ("serviceWorker" in navigator) {
   }
 }
 
+// The extras module (the tool panels, the presenter view, the charts: src/app/extras) is
+// fetched the first time the app asks for it, and started once.
+let extras;
+const loadExtras = () =>
+  (extras ??= (async () => {
+    const module = await import(tag.dataset.cvcExtrasJs);
+    await module.default({ module_or_path: tag.dataset.cvcExtrasWasm });
+    return module;
+  })().catch((error) => {
+    // Asked again later (the connection may be back), it tries again.
+    extras = undefined;
+    throw error;
+  }));
+
 try {
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first. The wasm is already on
@@ -28,7 +42,7 @@ try {
   await init({ module_or_path: tag.dataset.cvcWasm });
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  mountPage();
+  mountPage(loadExtras);
 } catch (error) {
   document.documentElement.classList.add("cvc-failed");
   console.warn("Customer Value Calculator could not start:", error);

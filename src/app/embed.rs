@@ -10,15 +10,14 @@ use super::root::{App, AppProps, Mode};
 use crate::model::Scenario;
 use gloo::events::EventListener;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The attribute that marks a container.
 pub const MARKER: &str = "data-customer-value";
 
 /// Mounts a calculator into every container on the page that has none yet.
-/// `stylesheet` is the calculator's CSS and `app_address` its folder, both absolute.
-#[wasm_bindgen(js_name = mountWidgets)]
+/// `stylesheet` is the calculator's CSS and `app_address` its folder, both absolute. The
+/// page's wasm exports it as `mountWidgets` (src/main.rs).
 pub fn mount_widgets(stylesheet: String, app_address: String) {
     let document = gloo::utils::document();
     let Ok(containers) = document.query_selector_all(&format!("[{MARKER}]")) else {
@@ -81,6 +80,7 @@ fn mount_widget(host: &web_sys::HtmlElement, stylesheet: &str, app_address: &str
         let render = render.clone();
         EventListener::once(&sheet, event, move |_| {
             if let Some((root, props)) = render.take() {
+                super::extras::loader::count_page_root();
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
             }
         })

@@ -340,6 +340,10 @@ pub struct Texts {
     pub qr_too_long: &'static str,
     pub present_scan: &'static str,
     pub present_leave: &'static str,
+    /// While a panel, the presenter view or the charts are being fetched.
+    pub part_loading: &'static str,
+    /// When they could not be fetched.
+    pub part_failed: &'static str,
     pub saved_hint: &'static str,
     pub save_name_label: &'static str,
     pub save_button: &'static str,
@@ -830,6 +834,8 @@ pub const EN: Texts = Texts {
     qr_too_long: "This link is too long for a QR code; copy it instead.",
     present_scan: "Scan to try this scenario on your phone",
     present_leave: "Leave presenter view (Esc)",
+    part_loading: "Loading…",
+    part_failed: "This part could not be loaded. Check the connection, then try again.",
     saved_hint: "Kept in this browser, on this device only. Nothing is sent anywhere.",
     save_name_label: "Name for the scenario on screen",
     save_button: "Save",
@@ -1080,6 +1086,8 @@ pub const HE: Texts = Texts {
     qr_too_long: "הקישור ארוך מדי לקוד QR; העתיקו אותו במקום.",
     present_scan: "סרקו כדי לנסות את התרחיש בטלפון",
     present_leave: "יציאה ממצב הצגה (Esc)",
+    part_loading: "טוען…",
+    part_failed: "לא ניתן היה לטעון את החלק הזה. בדקו את החיבור ונסו שוב.",
     saved_hint: "נשמרים בדפדפן הזה, במכשיר הזה בלבד. שום דבר לא נשלח לשום מקום.",
     save_name_label: "שם לתרחיש שעל המסך",
     save_button: "שמירה",

@@ -18,6 +18,7 @@
 
 pub mod charts;
 pub mod export;
+pub mod extras;
 pub mod first_paint;
 pub mod html;
 pub mod i18n;

@@ -2,36 +2,30 @@
 //! the user pauses, and the formatters shared through context. It runs as the page itself,
 //! inside another site's iframe, or as a widget in another site's page ([`Mode`]).
 
-use super::charts::gain::GainChart;
-use super::charts::histogram::HistogramChart;
-use super::charts::tornado::TornadoChart;
-use super::charts::waterfall::WaterfallChart;
 use super::components::header::{header, HeaderProps};
 use super::components::headline::{headline, questions, summary};
 use super::components::inputs::inputs;
 use super::components::notice::notice_banner;
-use super::components::presenter::{presenter, PresenterProps};
 use super::components::report::{report_figures, report_top};
-use super::components::tools::Tools;
+use super::components::tools::{part_status_text, Tools};
 use super::download::DateFormat;
+use super::extras::loader::{use_near_screen, use_part};
+use super::extras::message::{Part, Request};
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
 use super::hooks::link::{page_address, read_location, use_link_sync};
 use super::hooks::{
     initial_language, remember_language, use_after_pause, use_drawing_stages, use_presenter_keys,
-    Stage,
+    Stage, MONTE_CARLO_PAUSE_MS,
 };
 use super::i18n::Language;
-use super::link::{encode, LinkReading, Show};
+use super::link::{decode, encode, LinkReading, Show};
 use super::presets::Preset;
 use super::state::{Action, Notice, Source, State};
-use crate::model::uncertainty::{monte_carlo, tornado};
+use crate::model::uncertainty::monte_carlo;
 use crate::model::{evaluate, ValidScenario};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// How long typing must pause before the Monte Carlo runs.
-const MONTE_CARLO_PAUSE_MS: u32 = 300;
 
 /// Where the calculator runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -91,7 +85,6 @@ pub fn App(props: &AppProps) -> Html {
     });
     let scenario = state.scenario.clone();
     let results = use_memo(scenario.clone(), evaluate);
-    let bars = use_memo(scenario.clone(), tornado);
     let (monte_carlo_result, monte_carlo_updating) =
         use_after_pause(scenario.clone(), MONTE_CARLO_PAUSE_MS, monte_carlo);
     let formats = use_memo(
@@ -112,6 +105,9 @@ pub fn App(props: &AppProps) -> Html {
     use_post_height(mode == Mode::Frame);
     let stage = use_drawing_stages();
     let presenting = use_state(|| false);
+    // Whether a tool panel has been opened: the extras module is then on its way, and the
+    // charts come with it (so a report printed from the panel has them).
+    let extras_opened = use_state(|| false);
 
     // One callback for every action, the same on every render, so that components
     // given it (each form field) are drawn again only when their own props change.
@@ -139,28 +135,67 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| presenting.set(false))
     };
     use_presenter_keys(*presenting, on_leave_presenter.clone());
+    let on_open = {
+        let extras_opened = extras_opened.clone();
+        Callback::from(move |()| extras_opened.set(true))
+    };
+    // What a part of the extras module asks: a saved or imported scenario on screen, or
+    // to leave the presenter view.
+    let on_request = {
+        let (dispatcher, on_leave) = (state.dispatcher(), on_leave_presenter.clone());
+        Callback::from(move |request: Request| match request {
+            Request::Load(query) => {
+                let reading = decode(&query).reading;
+                dispatcher.dispatch(Action::LoadScenario(reading.scenario));
+            }
+            Request::Leave => on_leave.emit(()),
+        })
+    };
     let on_dismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
     let texts = language.texts();
     let stale = state.is_stale();
-    let base_gain = results.projection.npv_gain.value().unwrap_or(0.0);
     let app_address = props
         .app_address
         .clone()
         .unwrap_or_else(|| page_address().into());
-    let full_calculator = format!("{app_address}{}", encode(&scenario, language));
+    let full_calculator: AttrValue = format!("{app_address}{}", encode(&scenario, language)).into();
+    let headline_only = mode == Mode::Widget(Show::Headline);
+
+    let presenter_slot = use_node_ref();
+    let presenter_status = use_part(
+        presenter_slot.clone(),
+        Part::Presenter,
+        *presenting,
+        full_calculator.clone(),
+        app_address.clone(),
+        on_request.clone(),
+    );
+    let charts_slot = use_node_ref();
+    let charts_near = use_near_screen(charts_slot.clone());
+    let charts_status = use_part(
+        charts_slot.clone(),
+        Part::Charts,
+        !*presenting
+            && !headline_only
+            && stage >= Stage::Everything
+            && (charts_near || *extras_opened),
+        full_calculator.clone(),
+        app_address.clone(),
+        on_request.clone(),
+    );
     if *presenting {
         return html! {
-            <ContextProvider<Rc<Formats>> context={formats.clone()}>
-                <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
-                    { presenter(&formats, PresenterProps { results: &results, scenario: &scenario, link: &full_calculator, on_leave: on_leave_presenter }) }
-                </div>
-            </ContextProvider<Rc<Formats>>>
+            <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
+                if let Some(words) = part_status_text(texts, presenter_status) {
+                    <p class="part-status" role="status">{ words }</p>
+                }
+                <div ref={presenter_slot} class="presenter-slot"></div>
+            </div>
         };
     }
-    let headline_only = mode == Mode::Widget(Show::Headline);
     let mode_class = match mode {
         Mode::Page => "page",
         Mode::Frame => "framed",
@@ -172,8 +207,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
-                    <Tools scenario={scenario.clone()} app_address={app_address.clone()} link={full_calculator.clone()} results={results.clone()}
-                        on_action={on_action.clone()} {on_present} />
+                    <Tools app_address={app_address.clone()} link={full_calculator.clone()} {on_request} {on_open} {on_present} />
                     { report_top(&formats, &today, &full_calculator) }
                 }
                 { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
@@ -191,14 +225,12 @@ pub fn App(props: &AppProps) -> Html {
                                 { inputs(&formats, &state, &on_action) }
                             }
                         </div>
-                        <div class="area-charts">
-                            if stage >= Stage::Everything {
-                                <GainChart results={results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
-                                <WaterfallChart waterfall={results.waterfall} />
-                                <TornadoChart bars={bars} {base_gain} />
-                                <HistogramChart monte_carlo={monte_carlo_result} updating={monte_carlo_updating} />
-                            }
-                        </div>
+                        // The charts are drawn here by the extras module, fetched when they
+                        // come near the screen (src/app/extras).
+                        <div class="area-charts" ref={charts_slot}></div>
+                        if let Some(words) = part_status_text(texts, charts_status) {
+                            <p class="part-status area-charts-status" role="status">{ words }</p>
+                        }
                         if mode == Mode::Page {
                             { report_figures(&formats, &scenario) }
                         }
@@ -208,7 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                 if stage >= Stage::Everything {
                     <footer class="privacy">
                         if mode != Mode::Page {
-                            <p><a href={full_calculator} target="_blank" rel="noopener">{ texts.open_full }</a></p>
+                            <p><a href={full_calculator.clone()} target="_blank" rel="noopener">{ texts.open_full }</a></p>
                         }
                         <p>{ texts.privacy }</p>
                     </footer>
@@ -219,9 +251,9 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
-/// without one (another site that loads embed.js) is left to [`super::embed`].
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountPage)]
-pub fn mount() {
+/// without one (another site that loads embed.js) is left to [`super::embed`]. The page's
+/// wasm exports it as `mountPage` (src/main.rs).
+pub fn mount_page() {
     let Some(root) = gloo::utils::document().get_element_by_id("cvc-root") else {
         return;
     };
@@ -241,5 +273,6 @@ pub fn mount() {
         mode,
         app_address: None,
     };
+    super::extras::loader::count_page_root();
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -1,8 +1,11 @@
-//! SVG charts drawn by Yew components. Their scale and tick maths is in [`scale`], pure and
-//! tested natively; each chart is laid out left to right and flipped for right-to-left.
+//! SVG charts drawn by Yew components, in the extras module (`area` draws all four).
+//! Their scale and tick maths is in [`scale`], pure and tested natively; each chart is
+//! laid out left to right and flipped for right-to-left.
 
 pub mod scale;
 
+#[cfg(target_arch = "wasm32")]
+pub mod area;
 #[cfg(target_arch = "wasm32")]
 mod frame;
 #[cfg(target_arch = "wasm32")]

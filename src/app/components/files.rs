@@ -6,7 +6,8 @@
 use crate::app::download::{offer_download, picked_text, today_iso};
 use crate::app::export::{file_name, yearly_csv};
 use crate::app::hooks::use_formats;
-use crate::app::state::{Action, Source};
+use crate::app::notice::describe;
+use crate::app::state::{Notice, Source};
 use crate::codec::scenario_file;
 use crate::model::{Results, ValidScenario};
 use std::rc::Rc;
@@ -17,7 +18,8 @@ use yew::prelude::*;
 pub struct FilesPanelProps {
     pub scenario: ValidScenario,
     pub results: Rc<Results>,
-    pub on_action: Callback<Action>,
+    /// Puts a scenario read from a file on screen.
+    pub on_load: Callback<ValidScenario>,
 }
 
 #[component]
@@ -62,10 +64,10 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
         )
     };
     let on_import = {
-        let (status, on_action) = (status.clone(), props.on_action.clone());
+        let (status, on_load) = (status.clone(), props.on_load.clone());
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let (status, on_action) = (status.clone(), on_action.clone());
+            let (status, on_load) = (status.clone(), on_load.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = picked_text(&input).await;
                 // The same file can be picked again after a fix.
@@ -76,8 +78,16 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 };
                 match scenario_file::read(&text) {
                     Ok(reading) => {
-                        on_action.emit(Action::Load(reading, Source::File));
-                        status.set(texts.imported.into());
+                        // What the file had that was not taken is said here, beside the
+                        // button the reader used.
+                        let mut said = vec![texts.imported.to_string()];
+                        if let Some(notice) = Notice::of(reading.clone(), Source::File) {
+                            let (heading, lines) = describe(language, &notice);
+                            said.push(heading.to_string());
+                            said.extend(lines);
+                        }
+                        on_load.emit(reading.scenario);
+                        status.set(said.join(" · "));
                     }
                     // The parser's own words are English and technical; the reader gets theirs.
                     Err(_) => status.set(texts.import_unreadable.into()),

@@ -1,4 +1,6 @@
-//! Small function components, each with a `Properties` struct and `on_*` callbacks.
+//! Small function components, each with a `Properties` struct and `on_*` callbacks, and
+//! plain view functions. The panels, the presenter view and the charts are drawn by the
+//! extras module (`files`, `link_panels`, `saved`, `compare`, `presenter`, `qr_code`).
 
 pub mod amount;
 pub mod compare;
@@ -7,6 +9,7 @@ pub mod header;
 pub mod headline;
 pub mod helpers;
 pub mod inputs;
+pub mod link_panels;
 pub mod notice;
 pub mod number_field;
 pub mod presenter;

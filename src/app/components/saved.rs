@@ -11,7 +11,7 @@ use crate::app::hooks::use_formats;
 use crate::app::i18n::{fill_plain, Texts};
 use crate::app::notice::describe;
 use crate::app::saved::{SavedScenario, Skipped, StoreError};
-use crate::app::state::{Action, Notice, Source};
+use crate::app::state::{Notice, Source};
 use crate::model::scenario::DEFAULT_CURRENCY;
 use crate::model::ValidScenario;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -23,7 +23,8 @@ const ON_SCREEN: &str = "";
 #[derive(Properties, PartialEq)]
 pub struct SavedPanelProps {
     pub scenario: ValidScenario,
-    pub on_action: Callback<Action>,
+    /// Puts a saved scenario on screen.
+    pub on_load: Callback<ValidScenario>,
 }
 
 fn refusal(texts: &Texts, error: StoreError) -> String {
@@ -176,7 +177,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let item_context = ItemContext {
         formats: &formats,
         saved: &saved,
-        on_action: &props.on_action,
+        on_load: &props.on_load,
         on_status: &on_status,
         editing: &editing,
         dates: &dates,
@@ -223,7 +224,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
 struct ItemContext<'a> {
     formats: &'a Formats,
     saved: &'a SavedHandle,
-    on_action: &'a Callback<Action>,
+    on_load: &'a Callback<ValidScenario>,
     on_status: &'a Callback<String>,
     /// The one item in its second step (renaming or confirming a delete), if any, and
     /// the name being typed, held here so that a re-render never resets it.
@@ -267,13 +268,13 @@ fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
         })
     };
     let on_open = {
-        let (on_action, on_status, entry) = (
-            context.on_action.clone(),
+        let (on_load, on_status, entry) = (
+            context.on_load.clone(),
             context.on_status.clone(),
             entry.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::LoadScenario(entry.scenario.clone()));
+            on_load.emit(entry.scenario.clone());
             on_status.emit(fill_plain(texts.opened, &[("name", &entry.name)]));
         })
     };

@@ -134,6 +134,9 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
     *width
 }
 
+/// How long typing must pause before the Monte Carlo runs.
+pub const MONTE_CARLO_PAUSE_MS: u32 = 300;
+
 /// Runs `compute` on `input` once the input has stopped changing for `delay_ms`, so that
 /// slow work (the Monte Carlo) never blocks typing. Returns the latest result, and whether
 /// it is for an older input than the current one.

@@ -1,0 +1,230 @@
+//! The page's side: fetches the extras module once, through the function the page's own
+//! loader handed over at start (web/start.js, or embed.js on another site), and draws a
+//! part into an element of the page with [`use_part`].
+
+use super::message::{Part, Request};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The extras module's exports (src/bin/extras.rs), once started.
+    type ExtrasModule;
+    #[wasm_bindgen(method, js_name = mountPart)]
+    fn mount_part(
+        this: &ExtrasModule,
+        element: &web_sys::Element,
+        part: &str,
+        link: &str,
+        app_address: &str,
+        on_request: &js_sys::Function,
+        page_roots: u32,
+    ) -> Option<PartHandle>;
+
+    /// A part drawn into the page.
+    type PartHandle;
+    #[wasm_bindgen(method)]
+    fn update(this: &PartHandle, link: &str);
+    #[wasm_bindgen(method)]
+    fn unmount(this: &PartHandle);
+}
+
+thread_local! {
+    /// Returns a promise of the started module; the page's loader fetches it only once.
+    static LOAD: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// How many Yew apps this wasm has mounted (see [`count_page_root`]).
+    static PAGE_ROOTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts a Yew app this wasm mounts. Each Yew app in a wasm brands its elements with a
+/// number from that wasm's own count, starting at 1, and Yew finds which app an event
+/// belongs to from the nearest branded element. The extras module's apps sit inside this
+/// wasm's app, so their numbers must never be this wasm's: the extras module skips past
+/// the count it is given (src/bin/extras.rs), or a click in a panel would run this app's
+/// handler of the same number.
+pub fn count_page_root() {
+    PAGE_ROOTS.with(|roots| roots.set(roots.get() + 1));
+}
+
+/// Where the extras module comes from: a function that returns a promise of it, started.
+pub fn set_loader(load: js_sys::Function) {
+    LOAD.with(|slot| *slot.borrow_mut() = Some(load));
+}
+
+async fn extras_module() -> Option<ExtrasModule> {
+    let load = LOAD.with(|slot| slot.borrow().clone())?;
+    let promise = load
+        .call0(&JsValue::NULL)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let module = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(module.unchecked_into())
+}
+
+/// How far a part has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartStatus {
+    /// Not wanted yet.
+    Waiting,
+    /// Wanted, and the module is on its way.
+    Loading,
+    /// On screen.
+    Shown,
+    /// The module could not be fetched or started (offline before a first visit, blocked).
+    Failed,
+}
+
+/// A part on screen, and the function it calls with its requests (kept alive with it).
+struct Mounted {
+    handle: PartHandle,
+    _on_request: Closure<dyn Fn(String)>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.handle.unmount();
+    }
+}
+
+/// Draws `part` into the element behind `slot` once `wanted`, keeps it on the latest
+/// `link`, and removes it when no longer wanted (or when another part is wanted there). The part's requests reach `on_request`
+/// in a task of their own, never while the part is still handling its own event.
+#[hook]
+pub fn use_part(
+    slot: NodeRef,
+    part: Part,
+    wanted: bool,
+    link: AttrValue,
+    app_address: AttrValue,
+    on_request: Callback<Request>,
+) -> PartStatus {
+    let status = use_state(|| PartStatus::Waiting);
+    let mounted = use_mut_ref(|| None::<Mounted>);
+    // What the part is drawn with when the module arrives: the latest, not the first.
+    let latest = use_mut_ref(|| (link.clone(), on_request.clone()));
+    *latest.borrow_mut() = (link.clone(), on_request);
+    {
+        let (status, mounted, latest) = (status.clone(), mounted.clone(), latest.clone());
+        use_effect_with((wanted, part), move |&(wanted, part)| {
+            let alive = Rc::new(std::cell::Cell::new(wanted));
+            if !wanted {
+                status.set(PartStatus::Waiting);
+            } else if mounted.borrow().is_none() {
+                status.set(PartStatus::Loading);
+                let (alive, mounted) = (alive.clone(), mounted.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let module = extras_module().await;
+                    if !alive.get() {
+                        return;
+                    }
+                    let (Some(module), Some(element)) = (module, slot.cast::<web_sys::Element>())
+                    else {
+                        status.set(PartStatus::Failed);
+                        return;
+                    };
+                    let forward = latest.clone();
+                    let on_request = Closure::<dyn Fn(String)>::new(move |message: String| {
+                        let Some(request) = Request::from_message(&message) else {
+                            return;
+                        };
+                        let on_request = forward.borrow().1.clone();
+                        wasm_bindgen_futures::spawn_local(async move { on_request.emit(request) });
+                    });
+                    let link = latest.borrow().0.clone();
+                    let handle = module.mount_part(
+                        &element,
+                        part.name(),
+                        &link,
+                        &app_address,
+                        on_request.as_ref().unchecked_ref(),
+                        PAGE_ROOTS.with(|roots| roots.get()),
+                    );
+                    match handle {
+                        Some(handle) => {
+                            *mounted.borrow_mut() = Some(Mounted {
+                                handle,
+                                _on_request: on_request,
+                            });
+                            status.set(PartStatus::Shown);
+                        }
+                        None => status.set(PartStatus::Failed),
+                    }
+                });
+            }
+            move || {
+                alive.set(false);
+                mounted.borrow_mut().take();
+            }
+        });
+    }
+    {
+        let mounted = mounted.clone();
+        use_effect_with(link, move |link| {
+            if let Some(shown) = &*mounted.borrow() {
+                shown.handle.update(link);
+            }
+        });
+    }
+    *status
+}
+
+/// Whether the element behind `node` has come within half a screen of the visible part of
+/// the page, or the page is being printed; once true, it stays true. Parts below the fold
+/// are fetched only when the reader gets near them.
+#[hook]
+pub fn use_near_screen(node: NodeRef) -> bool {
+    let near = use_state(|| false);
+    {
+        let near = near.clone();
+        use_effect_with((node, *near), move |(node, already)| {
+            let mut observer = None;
+            let mut printing = None;
+            if !*already {
+                let seen = near.clone();
+                let on_change =
+                    Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let visible = entries.iter().any(|entry| {
+                            entry
+                                .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                                .is_intersecting()
+                        });
+                        if visible {
+                            seen.set(true);
+                        }
+                    });
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin("50% 0px");
+                if let (Ok(watcher), Some(element)) = (
+                    web_sys::IntersectionObserver::new_with_options(
+                        on_change.as_ref().unchecked_ref(),
+                        &options,
+                    ),
+                    node.cast::<web_sys::Element>(),
+                ) {
+                    watcher.observe(&element);
+                    observer = Some((watcher, on_change));
+                } else {
+                    // Without an observer, the part is simply fetched at once.
+                    near.set(true);
+                }
+                let seen = near.clone();
+                printing = Some(gloo::events::EventListener::new(
+                    &gloo::utils::window(),
+                    "beforeprint",
+                    move |_| seen.set(true),
+                ));
+            }
+            move || {
+                if let Some((watcher, _)) = observer {
+                    watcher.disconnect();
+                }
+                drop(printing);
+            }
+        });
+    }
+    *near
+}
