@@ -5,9 +5,12 @@
 // answer it showed at first paint.
 const tag = document.querySelector("script[data-cvc-wasm]");
 
-// A release build names its service worker (scripts/post-build.mjs adds data-cvc-sw);
-// a development build does not, and removes any worker a release left at this address.
-if ("serviceWorker" in navigator) {
+// A release build names its service worker (scripts/post-build.mjs adds data-cvc-sw),
+// registered once the calculator is on screen, so that its precaching (the extras module
+// too) never competes with the first load for a slow connection; a development build
+// does not name one, and removes any worker a release left at this address.
+const keepForOffline = () => {
+  if (!("serviceWorker" in navigator)) return;
   if (tag.dataset.cvcSw) {
     navigator.serviceWorker.register(tag.dataset.cvcSw, { scope: "./" }).catch((error) => {
       console.warn("Customer Value Calculator will not work offline:", error);
@@ -17,7 +20,7 @@ if ("serviceWorker" in navigator) {
       for (const registration of registrations) registration.unregister();
     });
   }
-}
+};
 
 // The extras module (the tool panels, the presenter view, the charts: src/app/extras) is
 // fetched the first time the app asks for it, and started once.
@@ -43,6 +46,7 @@ try {
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
   mountPage(loadExtras);
+  keepForOffline();
 } catch (error) {
   document.documentElement.classList.add("cvc-failed");
   console.warn("Customer Value Calculator could not start:", error);
