@@ -44,7 +44,7 @@ fn cell(figure: Figure) -> String {
 
 /// The year-by-year rows of both scenarios, with headers in the reader's language.
 pub fn yearly_csv(results: &Results, language: Language) -> String {
-    let texts = language.texts();
+    let texts = language.extra_texts();
     let mut out = String::new();
     out.push(BYTE_ORDER_MARK);
     let headers: Vec<String> = std::iter::once(texts.column_scenario)

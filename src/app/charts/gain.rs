@@ -44,7 +44,7 @@ pub fn GainChart(props: &GainChartProps) -> Html {
     } = use_canvas();
     let gain_toggle = use_table_toggle();
     let years_toggle = use_table_toggle();
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let p = &props.results.projection;
     let points = cumulative_points(&p.cumulative_gain_by_month);
     let end = points.last().map_or(0.0, |point| point.1);
@@ -185,7 +185,7 @@ fn gain_table(
     props: &GainChartProps,
     monthly: &[Figure],
 ) -> Html {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let rows = || gain_rows(formats, props, monthly);
     chart_table(
         toggle,
@@ -197,7 +197,7 @@ fn gain_table(
 }
 
 fn gain_rows(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> Vec<Vec<String>> {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let p = &props.results.projection;
     let mut rows: Vec<Vec<String>> = monthly
         .iter()
@@ -224,7 +224,7 @@ fn gain_rows(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> V
 
 /// Every yearly figure of the model for one service level.
 fn year_table(formats: &Formats, rows: &[YearRow], level: &'static str) -> Html {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let count = |figure: Figure| formats.number_figure(figure.map(f64::round));
     let rows: Vec<Vec<String>> = rows
         .iter()

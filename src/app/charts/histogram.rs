@@ -32,7 +32,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         width,
     } = use_canvas();
     let toggle = use_table_toggle();
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let Some(result) = props.monte_carlo.clone() else {
         return html! {
             { chart_frame(

@@ -46,7 +46,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         width,
     } = use_canvas();
     let toggle = use_table_toggle();
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let language = formats.language;
     let shown: Vec<&TornadoBar> = props
         .bars

@@ -36,7 +36,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         width,
     } = use_canvas();
     let toggle = use_table_toggle();
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let w = props.waterfall;
     let parts = [
         ("retention", texts.waterfall_retention, w.retention),

@@ -26,7 +26,7 @@ pub fn comparison(
     (second_name, second): (&str, &ValidScenario),
     (first_formats, second_formats): (&Formats, &Formats),
 ) -> Html {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let language = formats.language;
     let results = (evaluate(first), evaluate(second));
 

@@ -25,7 +25,7 @@ pub struct FilesPanelProps {
 #[component]
 pub fn FilesPanel(props: &FilesPanelProps) -> Html {
     let formats = use_formats();
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let language = formats.language;
     let status = use_state(String::new);
     let offer = |what: &'static str,

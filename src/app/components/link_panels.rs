@@ -5,7 +5,7 @@
 
 use super::qr_code::qr_code;
 use crate::app::format::Formats;
-use crate::app::i18n::{fill_plain, Texts};
+use crate::app::i18n::{fill_plain, ExtraTexts};
 use crate::app::link::parent_origin;
 use crate::app::share::{can_share, copy, share, Copied};
 use crate::app::snippets::{iframe_snippet, script_snippet};
@@ -18,7 +18,7 @@ pub type CopyStatus = UseStateHandle<Option<(&'static str, &'static str)>>;
 
 /// The Share panel for `link`, the link to the scenario on screen.
 pub fn share_panel(formats: &Formats, link: &str, copied: &CopyStatus) -> Html {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     html! {
         <section class="panel" id="share-panel" aria-labelledby="share-heading">
             <h2 id="share-heading">{ texts.share_heading }</h2>
@@ -45,7 +45,7 @@ pub fn embed_panel(
     copied: &CopyStatus,
 ) -> Html {
     let language = formats.language;
-    let texts = language.texts();
+    let texts = language.extra_texts();
     html! {
         <section class="panel" id="embed-panel" aria-labelledby="embed-heading">
             <h2 id="embed-heading">{ texts.embed_button }</h2>
@@ -74,7 +74,7 @@ struct CopyBox {
 
 /// The box, with a button that copies it and says so in `status` (which box, and what
 /// it says).
-fn copy_box(texts: &Texts, props: CopyBox, status: &CopyStatus) -> Html {
+fn copy_box(texts: &ExtraTexts, props: CopyBox, status: &CopyStatus) -> Html {
     let onclick = {
         let (status, text, copied, id) =
             (status.clone(), props.text.clone(), props.copied, props.id);

@@ -21,7 +21,7 @@ pub struct PresenterProps<'a> {
 }
 
 pub fn presenter(formats: &Formats, props: PresenterProps) -> Html {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let results = props.results;
     let s = props.scenario;
     let years = (s.horizon_years as u32).to_string();

@@ -1,11 +1,11 @@
 //! A QR code of a link, as SVG that scales to any size without blurring: the matrix comes
 //! from the pure encoder ([`crate::app::qr`]); this only draws it.
 
-use crate::app::i18n::Texts;
+use crate::app::i18n::ExtraTexts;
 use crate::app::qr::QrCode;
 use yew::prelude::*;
 
-pub fn qr_code(texts: &Texts, link: &str) -> Html {
+pub fn qr_code(texts: &ExtraTexts, link: &str) -> Html {
     let Ok(qr) = QrCode::encode(link) else {
         return html! { <p class="hint">{ texts.qr_too_long }</p> };
     };

@@ -8,7 +8,7 @@ use crate::app::download::DateFormat;
 use crate::app::format::Formats;
 use crate::app::hooks::saved::{use_saved, SavedHandle};
 use crate::app::hooks::use_formats;
-use crate::app::i18n::{fill_plain, Texts};
+use crate::app::i18n::{fill_plain, ExtraTexts};
 use crate::app::notice::describe;
 use crate::app::saved::{SavedScenario, Skipped, StoreError};
 use crate::app::state::{Notice, Source};
@@ -27,7 +27,7 @@ pub struct SavedPanelProps {
     pub on_load: Callback<ValidScenario>,
 }
 
-fn refusal(texts: &Texts, error: StoreError) -> String {
+fn refusal(texts: &ExtraTexts, error: StoreError) -> String {
     match error {
         StoreError::Full => texts.storage_full.into(),
         StoreError::Unavailable => texts.storage_unavailable.into(),
@@ -37,7 +37,7 @@ fn refusal(texts: &Texts, error: StoreError) -> String {
 #[component]
 pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let formats = use_formats();
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let saved = use_saved();
     let status = use_state(String::new);
     let name_input = use_node_ref();
@@ -244,7 +244,7 @@ enum Step {
 /// slip of the finger on a phone loses nothing.
 fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
     let formats = context.formats;
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let step = match &**context.editing {
         Some((id, step)) if *id == entry.id => *step,
         _ => Step::Idle,
