@@ -4,6 +4,7 @@
 // proxy blocks it, an old browser), the page says so in both languages and keeps the
 // answer it showed at first paint.
 const tag = document.querySelector("script[data-cvc-wasm]");
+const root = document.documentElement;
 
 // A release build names its service worker (scripts/post-build.mjs adds data-cvc-sw),
 // registered once the calculator is on screen, so that its precaching (the extras module
@@ -38,16 +39,26 @@ const loadExtras = () =>
 
 try {
   // Let the answer written into the page (first paint) reach the screen before the app
-  // replaces it, so that it counts as what the visitor saw first. The wasm is already on
-  // its way (Trunk's preload links), so this costs at most one frame.
+  // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const { default: init, mountPage } = await import(tag.dataset.cvcJs);
-  await init({ module_or_path: tag.dataset.cvcWasm });
+  const started = init({ module_or_path: tag.dataset.cvcWasm });
+  // The browser's first number format loads its locale data, which on a phone takes
+  // longer than drawing half the page (docs/benchmarks.md). Done here, while the wasm
+  // is on its way, it is not part of the task that draws the page.
+  for (const locale of new Set([navigator.language, root.classList.contains("cvc-he") ? "he" : "en"])) {
+    try {
+      new Intl.NumberFormat(locale).format(0);
+    } catch {
+      // An unknown locale: the app falls back on its own.
+    }
+  }
+  await started;
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
   mountPage(loadExtras);
   keepForOffline();
 } catch (error) {
-  document.documentElement.classList.add("cvc-failed");
+  root.classList.add("cvc-failed");
   console.warn("Customer Value Calculator could not start:", error);
 }

@@ -7,6 +7,7 @@ use super::numbers::NumberSyntax;
 use crate::model::scenario::Unit;
 use crate::model::{Field, Figure, Why};
 use js_sys::{Array, Object, Reflect};
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -49,15 +50,18 @@ fn part(format: &IntlNumberFormat, value: f64, kind: &str) -> Option<String> {
     })
 }
 
-/// Formatters for one language and currency.
+/// Formatters for one language and currency, each built on first use: building an
+/// `Intl.NumberFormat` is among the costliest steps of drawing the page on a phone
+/// (docs/benchmarks.md), and some are never needed in a given wasm (only the charts use
+/// the compact one).
 pub struct Formats {
     pub language: Language,
     pub currency: String,
-    money: Option<IntlNumberFormat>,
-    number: Option<IntlNumberFormat>,
-    compact: Option<IntlNumberFormat>,
-    percent: Option<IntlNumberFormat>,
-    currency_symbol: String,
+    money: OnceCell<Option<IntlNumberFormat>>,
+    number: OnceCell<Option<IntlNumberFormat>>,
+    compact: OnceCell<Option<IntlNumberFormat>>,
+    percent: OnceCell<Option<IntlNumberFormat>>,
+    currency_symbol: OnceCell<String>,
 }
 
 impl PartialEq for Formats {
@@ -68,45 +72,64 @@ impl PartialEq for Formats {
 
 impl Formats {
     pub fn new(language: Language, currency: &str) -> Self {
-        let locale = language.tag();
-        let money = formatter(
-            locale,
-            &[
-                ("style", "currency".into()),
-                ("currency", currency.into()),
-                ("maximumFractionDigits", 0.into()),
-            ],
-        );
-        let currency_symbol = money
-            .as_ref()
-            .and_then(|format| part(format, 1.0, "currency"))
-            .unwrap_or_else(|| currency.to_string());
         Formats {
             language,
             currency: currency.to_string(),
-            money,
-            number: formatter(locale, &[("maximumFractionDigits", 2.into())]),
+            money: OnceCell::new(),
+            number: OnceCell::new(),
+            compact: OnceCell::new(),
+            percent: OnceCell::new(),
+            currency_symbol: OnceCell::new(),
+        }
+    }
+
+    fn money_format(&self) -> &Option<IntlNumberFormat> {
+        self.money.get_or_init(|| {
+            formatter(
+                self.language.tag(),
+                &[
+                    ("style", "currency".into()),
+                    ("currency", self.currency.as_str().into()),
+                    ("maximumFractionDigits", 0.into()),
+                ],
+            )
+        })
+    }
+
+    fn number_format(&self) -> &Option<IntlNumberFormat> {
+        self.number
+            .get_or_init(|| formatter(self.language.tag(), &[("maximumFractionDigits", 2.into())]))
+    }
+
+    fn compact_format(&self) -> &Option<IntlNumberFormat> {
+        self.compact.get_or_init(|| {
             // Hebrew's short compact forms use Latin letters (K, M); the long ones are words.
-            compact: formatter(
-                locale,
+            let display = if self.language.is_rtl() {
+                "long"
+            } else {
+                "short"
+            };
+            formatter(
+                self.language.tag(),
                 &[
                     ("notation", "compact".into()),
-                    (
-                        "compactDisplay",
-                        if language.is_rtl() { "long" } else { "short" }.into(),
-                    ),
+                    ("compactDisplay", display.into()),
                     ("maximumFractionDigits", 1.into()),
                 ],
-            ),
-            percent: formatter(
-                locale,
+            )
+        })
+    }
+
+    fn percent_format(&self) -> &Option<IntlNumberFormat> {
+        self.percent.get_or_init(|| {
+            formatter(
+                self.language.tag(),
                 &[
                     ("style", "percent".into()),
                     ("maximumFractionDigits", 1.into()),
                 ],
-            ),
-            currency_symbol,
-        }
+            )
+        })
     }
 
     fn with(format: &Option<IntlNumberFormat>, value: f64) -> String {
@@ -118,32 +141,37 @@ impl Formats {
 
     /// Whole units of money: ₪25,980.
     pub fn money(&self, value: f64) -> String {
-        Self::with(&self.money, value)
+        Self::with(self.money_format(), value)
     }
 
     /// Money for axis ticks: ₪1.3M, or "1.3 מיליון ₪".
     pub fn money_compact(&self, value: f64) -> String {
-        let number = Self::with(&self.compact, value.abs());
+        let number = Self::with(self.compact_format(), value.abs());
         let sign = if value < 0.0 { "-" } else { "" };
         if self.language.is_rtl() {
-            format!("{sign}{number} {}", self.currency_symbol)
+            format!("{sign}{number} {}", self.currency_symbol())
         } else {
-            format!("{sign}{}{number}", self.currency_symbol)
+            format!("{sign}{}{number}", self.currency_symbol())
         }
     }
 
     /// A plain number with up to two decimals: 1,234.5.
     pub fn number(&self, value: f64) -> String {
-        Self::with(&self.number, value)
+        Self::with(self.number_format(), value)
     }
 
     /// A fraction as a percentage: 0.4 → 40%.
     pub fn percent(&self, fraction: f64) -> String {
-        Self::with(&self.percent, fraction)
+        Self::with(self.percent_format(), fraction)
     }
 
     pub fn currency_symbol(&self) -> &str {
-        &self.currency_symbol
+        self.currency_symbol.get_or_init(|| {
+            self.money_format()
+                .as_ref()
+                .and_then(|format| part(format, 1.0, "currency"))
+                .unwrap_or_else(|| self.currency.clone())
+        })
     }
 
     /// A figure in money, or the reason it is missing in words.

@@ -92,8 +92,12 @@ pub fn App(props: &AppProps) -> Html {
         |(language, currency)| Formats::new(*language, currency),
     );
     let language = state.language;
-    let today = use_memo(language, |language| {
-        DateFormat::new(language.tag()).format(js_sys::Date::now())
+    let stage = use_drawing_stages();
+    // The report's parts are only printed, never seen on screen, so they are drawn last,
+    // with the date (building a date format is slow on a phone).
+    let report_drawn = stage >= Stage::Everything;
+    let today = use_memo((language, report_drawn), |(language, drawn)| {
+        drawn.then(|| DateFormat::new(language.tag()).format(js_sys::Date::now()))
     });
     let keep = if mode == Mode::Frame { "&embed=1" } else { "" };
     use_link_sync(
@@ -103,7 +107,6 @@ pub fn App(props: &AppProps) -> Html {
         keep,
     );
     use_post_height(mode == Mode::Frame);
-    let stage = use_drawing_stages();
     let presenting = use_state(|| false);
     // Whether a tool panel has been opened: the extras module is then on its way, and the
     // charts come with it (so a report printed from the panel has them).
@@ -208,7 +211,9 @@ pub fn App(props: &AppProps) -> Html {
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
                     <Tools app_address={app_address.clone()} link={full_calculator.clone()} {on_request} {on_open} {on_present} />
-                    { report_top(&formats, &today, &full_calculator) }
+                    if let Some(today) = &*today {
+                        { report_top(&formats, today, &full_calculator) }
+                    }
                 }
                 { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
                 if headline_only {
@@ -231,7 +236,7 @@ pub fn App(props: &AppProps) -> Html {
                         if let Some(words) = part_status_text(texts, charts_status) {
                             <p class="part-status area-charts-status" role="status">{ words }</p>
                         }
-                        if mode == Mode::Page {
+                        if mode == Mode::Page && report_drawn {
                             { report_figures(&formats, &scenario) }
                         }
                     </main>
