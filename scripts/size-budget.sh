@@ -17,7 +17,7 @@
 set -euo pipefail
 dist=${1:-dist}
 BUDGET_GZIP_BYTES=150000
-EXTRAS_BUDGET_GZIP_BYTES=161300
+EXTRAS_BUDGET_GZIP_BYTES=171800
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
 total=0
 printf '%-48s %10s %10s\n' "first load" "raw" "gzip -9"
