@@ -205,21 +205,9 @@ pub struct Texts {
     pub updating: &'static str,
 
     pub lifetime_helper_open: &'static str,
-    pub lifetime_helper_title: &'static str,
-    pub lifetime_years_result: &'static str,
-    pub lifetime_profit_result: &'static str,
-    pub clv_start_result: &'static str,
-    pub clv_end_result: &'static str,
     pub metrics_helper_open: &'static str,
-    pub metrics_helper_title: &'static str,
-    pub metrics_result: &'static str,
     pub problem_size: &'static str,
-    pub problem_large: &'static str,
-    pub problem_small: &'static str,
-    pub abandoned_note: &'static str,
     pub apply: &'static str,
-    pub apply_to_now: &'static str,
-    pub apply_to_invest: &'static str,
     pub close: &'static str,
 
     pub error_grouping: &'static str,
@@ -310,27 +298,6 @@ impl Texts {
                 ("year", &month.div_ceil(12).to_string()),
             ],
         )
-    }
-
-    pub fn helper_input(&self, input: HelperInput) -> &'static str {
-        match (input, self.language == Language::English) {
-            (HelperInput::YearlyProfit, true) => "Yearly profit from one customer",
-            (HelperInput::YearlyProfit, false) => "רווח שנתי מלקוח אחד",
-            (HelperInput::Retention, true) => "Customers who stay each year",
-            (HelperInput::Retention, false) => "לקוחות שנשארים משנה לשנה",
-            (HelperInput::DiscountRate, true) => "Discount rate",
-            (HelperInput::DiscountRate, false) => "שיעור היוון",
-            (HelperInput::ShareWithProblem, true) => "Customers who meet a problem",
-            (HelperInput::ShareWithProblem, false) => "לקוחות שנתקלים בבעיה",
-            (HelperInput::ShareComplaining, true) => "Of those, how many complain",
-            (HelperInput::ShareComplaining, false) => "מתוכם, כמה מתלוננים",
-            (HelperInput::ResolvedFast, true) => "Complaints resolved quickly",
-            (HelperInput::ResolvedFast, false) => "תלונות שנפתרות מהר",
-            (HelperInput::ResolvedSlowly, true) => "Complaints resolved slowly",
-            (HelperInput::ResolvedSlowly, false) => "תלונות שנפתרות לאט",
-            (HelperInput::ResolvedTogether, true) => "Quick and slow together may not exceed 100%.",
-            (HelperInput::ResolvedTogether, false) => "מהר ולאט יחד לא יכולים לעבור 100%.",
-        }
     }
 }
 
@@ -581,21 +548,9 @@ pub const EN: Texts = Texts {
     draws_count: "Scenarios",
     updating: "Updating…",
     lifetime_helper_open: "Don't know your lifetime profit? Work it out from yearly figures",
-    lifetime_helper_title: "Lifetime profit from yearly figures",
-    lifetime_years_result: "A customer stays on average",
-    lifetime_profit_result: "Lifetime profit (not discounted)",
-    clv_start_result: "Textbook CLV, profit at the start of each year",
-    clv_end_result: "Textbook CLV, profit at the end of each year",
     metrics_helper_open: "Estimate from your service metrics",
-    metrics_helper_title: "Share served badly, from service metrics",
-    metrics_result: "Estimated share served badly",
     problem_size: "Typical problem",
-    problem_large: "Costly (over $100)",
-    problem_small: "Minor (under $5)",
-    abandoned_note: "Count abandoned calls as complaints left unresolved. Rates of buying again: TARP.",
     apply: "Use these figures",
-    apply_to_now: "Use for today",
-    apply_to_invest: "Use for after investing",
     close: "Close",
 
     error_grouping: "Group digits in threes, as in 1,234,567.",
@@ -728,21 +683,9 @@ pub const HE: Texts = Texts {
     draws_count: "תרחישים",
     updating: "מתעדכן…",
     lifetime_helper_open: "לא יודעים את הרווח לאורך חיי הלקוח? חשבו אותו מנתונים שנתיים",
-    lifetime_helper_title: "רווח לאורך חיי הלקוח מנתונים שנתיים",
-    lifetime_years_result: "לקוח נשאר בממוצע",
-    lifetime_profit_result: "רווח לאורך חיי הלקוח (לא מהוון)",
-    clv_start_result: "ערך לקוח מהוון, רווח בתחילת כל שנה",
-    clv_end_result: "ערך לקוח מהוון, רווח בסוף כל שנה",
     metrics_helper_open: "הערכה לפי מדדי השירות שלכם",
-    metrics_helper_title: "שיעור השירות הגרוע לפי מדדי שירות",
-    metrics_result: "שיעור משוער של לקוחות עם שירות גרוע",
     problem_size: "בעיה טיפוסית",
-    problem_large: "יקרה (מעל 100 דולר)",
-    problem_small: "קטנה (פחות מ־5 דולר)",
-    abandoned_note: "שיחות שננטשו נחשבות תלונות שלא נפתרו. שיעורי הרכישה החוזרת: טארפ.",
     apply: "השתמשו בנתונים האלה",
-    apply_to_now: "לשימוש עבור היום",
-    apply_to_invest: "לשימוש עבור אחרי ההשקעה",
     close: "סגירה",
 
     error_grouping: "יש לקבץ את הספרות בשלשות, כמו 1,234,567.",
@@ -937,6 +880,18 @@ pub struct ExtraTexts {
     pub import_empty: &'static str,
     pub print_button: &'static str,
     pub print_hint: &'static str,
+    pub lifetime_helper_title: &'static str,
+    pub lifetime_years_result: &'static str,
+    pub lifetime_profit_result: &'static str,
+    pub clv_start_result: &'static str,
+    pub clv_end_result: &'static str,
+    pub metrics_helper_title: &'static str,
+    pub metrics_result: &'static str,
+    pub problem_large: &'static str,
+    pub problem_small: &'static str,
+    pub abandoned_note: &'static str,
+    pub apply_to_now: &'static str,
+    pub apply_to_invest: &'static str,
 }
 
 impl std::ops::Deref for ExtraTexts {
@@ -960,6 +915,27 @@ impl ExtraTexts {
             self.column_profit,
             self.column_cumulative,
         ]
+    }
+
+    pub fn helper_input(&self, input: HelperInput) -> &'static str {
+        match (input, self.language == Language::English) {
+            (HelperInput::YearlyProfit, true) => "Yearly profit from one customer",
+            (HelperInput::YearlyProfit, false) => "רווח שנתי מלקוח אחד",
+            (HelperInput::Retention, true) => "Customers who stay each year",
+            (HelperInput::Retention, false) => "לקוחות שנשארים משנה לשנה",
+            (HelperInput::DiscountRate, true) => "Discount rate",
+            (HelperInput::DiscountRate, false) => "שיעור היוון",
+            (HelperInput::ShareWithProblem, true) => "Customers who meet a problem",
+            (HelperInput::ShareWithProblem, false) => "לקוחות שנתקלים בבעיה",
+            (HelperInput::ShareComplaining, true) => "Of those, how many complain",
+            (HelperInput::ShareComplaining, false) => "מתוכם, כמה מתלוננים",
+            (HelperInput::ResolvedFast, true) => "Complaints resolved quickly",
+            (HelperInput::ResolvedFast, false) => "תלונות שנפתרות מהר",
+            (HelperInput::ResolvedSlowly, true) => "Complaints resolved slowly",
+            (HelperInput::ResolvedSlowly, false) => "תלונות שנפתרות לאט",
+            (HelperInput::ResolvedTogether, true) => "Quick and slow together may not exceed 100%.",
+            (HelperInput::ResolvedTogether, false) => "מהר ולאט יחד לא יכולים לעבור 100%.",
+        }
     }
 }
 
@@ -1070,6 +1046,18 @@ pub const EXTRA_EN: ExtraTexts = ExtraTexts {
     import_empty: "No file was read. Nothing was changed.",
     print_button: "Print the report, or save it as PDF",
     print_hint: "A one- or two-page report for a client: the answers, the figures used, the charts and the sources.",
+    lifetime_helper_title: "Lifetime profit from yearly figures",
+    lifetime_years_result: "A customer stays on average",
+    lifetime_profit_result: "Lifetime profit (not discounted)",
+    clv_start_result: "Textbook CLV, profit at the start of each year",
+    clv_end_result: "Textbook CLV, profit at the end of each year",
+    metrics_helper_title: "Share served badly, from service metrics",
+    metrics_result: "Estimated share served badly",
+    problem_large: "Costly (over $100)",
+    problem_small: "Minor (under $5)",
+    abandoned_note: "Count abandoned calls as complaints left unresolved. Rates of buying again: TARP.",
+    apply_to_now: "Use for today",
+    apply_to_invest: "Use for after investing",
 };
 
 pub const EXTRA_HE: ExtraTexts = ExtraTexts {
@@ -1179,6 +1167,18 @@ pub const EXTRA_HE: ExtraTexts = ExtraTexts {
     import_empty: "לא נקרא קובץ. שום דבר לא השתנה.",
     print_button: "הדפסת הדוח, או שמירה כ־PDF",
     print_hint: "דוח של עמוד או שניים ללקוח: התשובות, הנתונים, התרשימים והמקורות.",
+    lifetime_helper_title: "רווח לאורך חיי הלקוח מנתונים שנתיים",
+    lifetime_years_result: "לקוח נשאר בממוצע",
+    lifetime_profit_result: "רווח לאורך חיי הלקוח (לא מהוון)",
+    clv_start_result: "ערך לקוח מהוון, רווח בתחילת כל שנה",
+    clv_end_result: "ערך לקוח מהוון, רווח בסוף כל שנה",
+    metrics_helper_title: "שיעור השירות הגרוע לפי מדדי שירות",
+    metrics_result: "שיעור משוער של לקוחות עם שירות גרוע",
+    problem_large: "יקרה (מעל 100 דולר)",
+    problem_small: "קטנה (פחות מ־5 דולר)",
+    abandoned_note: "שיחות שננטשו נחשבות תלונות שלא נפתרו. שיעורי הרכישה החוזרת: טארפ.",
+    apply_to_now: "לשימוש עבור היום",
+    apply_to_invest: "לשימוש עבור אחרי ההשקעה",
 };
 
 #[cfg(test)]
@@ -1273,8 +1273,8 @@ mod tests {
             HE.stale,
             HE.sentence_gain,
             HE.unbounded_cost,
-            HE.abandoned_note,
-            HE.problem_large,
+            EXTRA_HE.abandoned_note,
+            EXTRA_HE.problem_large,
             HE.currency_hint,
         ];
         for field in Field::ALL {
@@ -1290,7 +1290,7 @@ mod tests {
             HelperInput::Retention,
             HelperInput::ResolvedTogether,
         ] {
-            hebrew.push(HE.helper_input(input));
+            hebrew.push(EXTRA_HE.helper_input(input));
         }
         for text in hebrew {
             // Slot names are replaced by figures before anyone sees them.
@@ -1308,8 +1308,8 @@ mod tests {
     #[test]
     fn helper_inputs_are_translated() {
         assert_ne!(
-            EN.helper_input(HelperInput::Retention),
-            HE.helper_input(HelperInput::Retention)
+            EXTRA_EN.helper_input(HelperInput::Retention),
+            EXTRA_HE.helper_input(HelperInput::Retention)
         );
     }
 }

@@ -9,7 +9,7 @@ use super::components::notice::notice_banner;
 use super::components::report::{report_figures, report_top};
 use super::components::tools::{part_status_text, Tools};
 use super::download::DateFormat;
-use super::extras::loader::{use_near_screen, use_part};
+use super::extras::loader::{use_near_screen, use_part, PartLinks};
 use super::extras::message::{Part, Request};
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
@@ -152,6 +152,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::LoadScenario(reading.scenario));
             }
             Request::Leave => on_leave.emit(()),
+            Request::Apply(figures) => dispatcher.dispatch(Action::Apply(figures)),
         })
     };
     let on_dismiss = {
@@ -167,14 +168,17 @@ pub fn App(props: &AppProps) -> Html {
     let full_calculator: AttrValue = format!("{app_address}{}", encode(&scenario, language)).into();
     let headline_only = mode == Mode::Widget(Show::Headline);
 
+    let extras = PartLinks {
+        link: full_calculator.clone(),
+        app_address: app_address.clone(),
+        on_request,
+    };
     let presenter_slot = use_node_ref();
     let presenter_status = use_part(
         presenter_slot.clone(),
         Part::Presenter,
         *presenting,
-        full_calculator.clone(),
-        app_address.clone(),
-        on_request.clone(),
+        &extras,
     );
     let charts_slot = use_node_ref();
     let charts_near = use_near_screen(charts_slot.clone());
@@ -185,9 +189,7 @@ pub fn App(props: &AppProps) -> Html {
             && !headline_only
             && stage >= Stage::Everything
             && (charts_near || *extras_opened),
-        full_calculator.clone(),
-        app_address.clone(),
-        on_request.clone(),
+        &extras,
     );
     if *presenting {
         return html! {
@@ -210,7 +212,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
-                    <Tools app_address={app_address.clone()} link={full_calculator.clone()} {on_request} {on_open} {on_present} />
+                    <Tools extras={extras.clone()} {on_open} {on_present} />
                     if let Some(today) = &*today {
                         { report_top(&formats, today, &full_calculator) }
                     }
@@ -227,7 +229,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <div class="area-inputs">
                             if stage >= Stage::Form {
-                                { inputs(&formats, &state, &on_action) }
+                                { inputs(&formats, &state, &on_action, &extras) }
                             }
                         </div>
                         // The charts are drawn here by the extras module, fetched when they

@@ -1,12 +1,12 @@
-//! The two helpers of model.md, each opened from the field it fills: lifetime profit from
-//! yearly figures, and the unhappy share from service metrics. They show their result and
-//! hand it to the form only when the user says so.
+//! The two helpers of model.md, each opened from the field it fills (the button is the
+//! page's, [`super::helper_toggle`]; the helper is drawn by the extras module): lifetime
+//! profit from yearly figures, and the unhappy share from service metrics. They show their
+//! result and hand it to the form only when the user says so.
 
 use crate::app::format::Formats;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::fill_plain;
 use crate::app::numbers::{draft_text, parse_number, NumberKind, NumberSyntax};
-use crate::app::state::Action;
 use crate::model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperError,
     HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
@@ -54,7 +54,7 @@ fn helper_field(
 
 /// The helper's message for an input out of range, or that is not a number.
 fn helper_error(formats: &Formats, error: &HelperError) -> String {
-    let texts = formats.language.texts();
+    let texts = formats.language.extra_texts();
     let (min, max) = match error.input {
         HelperInput::YearlyProfit => (formats.money(0.0), formats.money(1e10)),
         HelperInput::Retention => (formats.percent(0.0), formats.percent(MAX_RETENTION)),
@@ -84,24 +84,6 @@ fn read(text: &str, syntax: NumberSyntax, percent: bool) -> f64 {
     }
 }
 
-/// The link under a field that opens its helper, and closes it again.
-fn toggle_button(
-    open: &UseStateHandle<bool>,
-    controls: &'static str,
-    open_label: &'static str,
-    close_label: &'static str,
-) -> Html {
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    html! {
-        <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls={controls} {onclick}>
-            { if **open { close_label } else { open_label } }
-        </button>
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct LifetimeHelperProps {
     pub syntax: NumberSyntax,
@@ -109,29 +91,19 @@ pub struct LifetimeHelperProps {
     /// The scenario's L and T, which the helper starts from.
     pub lifetime_profit: f64,
     pub customer_lifetime_years: f64,
-    /// Where the figures go, as [`Action::Apply`]; the app's one stable callback.
-    pub on_action: Callback<Action>,
+    /// Where the figures go, in model units.
+    pub on_apply: Callback<Vec<(Field, f64)>>,
 }
 
 #[component]
 pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
     let formats = use_formats();
-    let texts = formats.language.texts();
-    let open = use_state(|| false);
+    let texts = formats.language.extra_texts();
     let (start_profit, start_retention) =
         yearly_from_lifetime(props.lifetime_profit, props.customer_lifetime_years);
     let yearly_profit = use_state(|| draft_text(start_profit, props.syntax));
     let retention = use_state(|| draft_text(start_retention * 100.0, props.syntax));
     let discount = use_state(|| draft_text(props.discount_rate * 100.0, props.syntax));
-    let button = toggle_button(
-        &open,
-        "lifetime-helper",
-        texts.lifetime_helper_open,
-        texts.close,
-    );
-    if !*open {
-        return button;
-    }
     let result = lifetime_from_yearly(
         read(&yearly_profit, props.syntax, false),
         read(&retention, props.syntax, true),
@@ -142,12 +114,12 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
         _ => None,
     };
     let apply = result.ok().map(|estimate| {
-        let on_action = props.on_action.clone();
+        let on_apply = props.on_apply.clone();
         let apply = Callback::from(move |_| {
-            on_action.emit(Action::Apply(vec![
+            on_apply.emit(vec![
                 (Field::CustomerLifetimeYears, estimate.customer_lifetime_years),
                 (Field::LifetimeProfit, estimate.lifetime_profit),
-            ]))
+            ])
         });
         html! {
             <>
@@ -167,7 +139,6 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
     });
     html! {
         <>
-            { button }
             <section class="helper" id="lifetime-helper" aria-label={texts.lifetime_helper_title}>
                 <h3>{ texts.lifetime_helper_title }</h3>
                 { helper_field("helper-yearly-profit", texts.helper_input(HelperInput::YearlyProfit), formats.currency_symbol(), &yearly_profit, error_for(HelperInput::YearlyProfit)) }
@@ -182,15 +153,14 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MetricsHelperProps {
     pub syntax: NumberSyntax,
-    /// Where the figures go, as [`Action::Apply`]; the app's one stable callback.
-    pub on_action: Callback<Action>,
+    /// Where the figures go, in model units.
+    pub on_apply: Callback<Vec<(Field, f64)>>,
 }
 
 #[component]
 pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
     let formats = use_formats();
-    let texts = formats.language.texts();
-    let open = use_state(|| false);
+    let texts = formats.language.extra_texts();
     let example = ServiceMetrics::EXAMPLE;
     let percent = |share: f64| draft_text(share * 100.0, props.syntax);
     let with_problem = use_state(|| percent(example.share_with_problem));
@@ -198,15 +168,6 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
     let fast = use_state(|| percent(example.resolved_fast));
     let slow = use_state(|| percent(example.resolved_slowly));
     let size = use_state(|| example.problem_size);
-    let button = toggle_button(
-        &open,
-        "metrics-helper",
-        texts.metrics_helper_open,
-        texts.close,
-    );
-    if !*open {
-        return button;
-    }
     let metrics = ServiceMetrics {
         share_with_problem: read(&with_problem, props.syntax, true),
         share_complaining: read(&complaining, props.syntax, true),
@@ -230,8 +191,8 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
     };
     let apply = result.ok().map(|share| {
         let apply_to = |field: Field, label: &'static str| {
-            let on_action = props.on_action.clone();
-            html! { <button type="button" class="primary" onclick={Callback::from(move |_| on_action.emit(Action::Apply(vec![(field, share)])))}>{ label }</button> }
+            let on_apply = props.on_apply.clone();
+            html! { <button type="button" class="primary" onclick={Callback::from(move |_| on_apply.emit(vec![(field, share)]))}>{ label }</button> }
         };
         html! {
             <>
@@ -248,7 +209,6 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
     });
     html! {
         <>
-            { button }
             <section class="helper" id="metrics-helper" aria-label={texts.metrics_helper_title}>
                 <h3>{ texts.metrics_helper_title }</h3>
                 { helper_field("helper-with-problem", texts.helper_input(HelperInput::ShareWithProblem), "%", &with_problem, error_for(&[HelperInput::ShareWithProblem])) }

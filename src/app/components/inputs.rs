@@ -1,9 +1,11 @@
 //! The form: the figures from the product brief first, everything else in a collapsed
 //! "Advanced" section.
 
-use super::helpers::{LifetimeHelper, MetricsHelper};
+use super::helper_toggle::HelperToggle;
 use super::number_field::NumberField;
 use super::uncertainty::uncertainty_section;
+use crate::app::extras::loader::PartLinks;
+use crate::app::extras::message::Part;
 use crate::app::format::Formats;
 use crate::app::state::{Action, State};
 use crate::model::Field;
@@ -36,7 +38,12 @@ pub const ADVANCED: [Field; 7] = [
 /// Currencies offered in the list; any other ISO code can be typed.
 const CURRENCIES: [&str; 4] = ["ILS", "USD", "EUR", "GBP"];
 
-pub fn inputs(formats: &Formats, state: &State, on_action: &Callback<Action>) -> Html {
+pub fn inputs(
+    formats: &Formats,
+    state: &State,
+    on_action: &Callback<Action>,
+    extras: &PartLinks,
+) -> Html {
     let texts = state.language.texts();
     // The helpers follow the field they fill.
     let field = |field: Field, helper: Html| {
@@ -57,17 +64,11 @@ pub fn inputs(formats: &Formats, state: &State, on_action: &Callback<Action>) ->
     };
     let helper_for = |field: Field| match field {
         Field::LifetimeProfit => html! {
-            <LifetimeHelper
-                syntax={state.syntax}
-                discount_rate={state.scenario.discount_rate}
-                lifetime_profit={state.scenario.lifetime_profit}
-                customer_lifetime_years={state.scenario.customer_lifetime_years}
-                on_action={on_action.clone()}
-            />
+            <HelperToggle part={Part::LifetimeHelper} open_label={texts.lifetime_helper_open} extras={extras.clone()} />
         },
-        Field::UnhappyShareNow => {
-            html! { <MetricsHelper syntax={state.syntax} on_action={on_action.clone()} /> }
-        }
+        Field::UnhappyShareNow => html! {
+            <HelperToggle part={Part::MetricsHelper} open_label={texts.metrics_helper_open} extras={extras.clone()} />
+        },
         _ => Html::default(),
     };
 

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod files;
 pub mod header;
 pub mod headline;
+pub mod helper_toggle;
 pub mod helpers;
 pub mod inputs;
 pub mod link_panels;

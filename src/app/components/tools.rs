@@ -3,20 +3,17 @@
 //! extras module ([`crate::app::extras`]), fetched when the first one is opened; this
 //! page's wasm draws only the buttons, and says so while a panel is on its way.
 
-use crate::app::extras::loader::{use_part, PartStatus};
-use crate::app::extras::message::{Part, Request};
+use crate::app::extras::loader::{use_part, PartLinks, PartStatus};
+use crate::app::extras::message::Part;
 use crate::app::hooks::use_formats;
 use crate::app::i18n::Texts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolsProps {
-    /// The calculator's own address, ending in `/`: where links and embeds point.
-    pub app_address: AttrValue,
-    /// The link to the scenario on screen (built once, by the app).
-    pub link: AttrValue,
-    /// What an open panel asks of the page (a saved scenario or a file to put on screen).
-    pub on_request: Callback<Request>,
+    /// What the panels are drawn from, and where they ask for a saved scenario or a file
+    /// to be put on screen.
+    pub extras: PartLinks,
     /// A panel was opened (so the extras module is on its way).
     pub on_open: Callback<()>,
     pub on_present: Callback<()>,
@@ -41,9 +38,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
         slot.clone(),
         open.unwrap_or(Part::Share),
         open.is_some(),
-        props.link.clone(),
-        props.app_address.clone(),
-        props.on_request.clone(),
+        &props.extras,
     );
     let button = |panel: Part, label: &'static str| {
         let (open, on_open) = (open.clone(), props.on_open.clone());

@@ -78,6 +78,16 @@ pub enum PartStatus {
     Failed,
 }
 
+/// What every part is drawn from: the link to the scenario on screen (which carries the
+/// language too), the calculator's own address, and where the part's requests go.
+#[derive(Clone, PartialEq)]
+pub struct PartLinks {
+    pub link: AttrValue,
+    /// The calculator's own address, ending in `/`: where links and embeds point.
+    pub app_address: AttrValue,
+    pub on_request: Callback<Request>,
+}
+
 /// A part on screen, and the function it calls with its requests (kept alive with it).
 struct Mounted {
     handle: PartHandle,
@@ -91,17 +101,16 @@ impl Drop for Mounted {
 }
 
 /// Draws `part` into the element behind `slot` once `wanted`, keeps it on the latest
-/// `link`, and removes it when no longer wanted (or when another part is wanted there). The part's requests reach `on_request`
-/// in a task of their own, never while the part is still handling its own event.
+/// link, and removes it when no longer wanted (or when another part is wanted there).
+/// The part's requests reach `on_request` in a task of their own, never while the part
+/// is still handling its own event.
 #[hook]
-pub fn use_part(
-    slot: NodeRef,
-    part: Part,
-    wanted: bool,
-    link: AttrValue,
-    app_address: AttrValue,
-    on_request: Callback<Request>,
-) -> PartStatus {
+pub fn use_part(slot: NodeRef, part: Part, wanted: bool, links: &PartLinks) -> PartStatus {
+    let PartLinks {
+        link,
+        app_address,
+        on_request,
+    } = links.clone();
     let status = use_state(|| PartStatus::Waiting);
     let mounted = use_mut_ref(|| None::<Mounted>);
     // What the part is drawn with when the module arrives: the latest, not the first.

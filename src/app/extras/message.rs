@@ -3,6 +3,9 @@
 //! natively; the scenario itself always travels as its link ([`crate::app::link`]), which
 //! gives back exactly the scenario it was made from.
 
+use crate::codec::decimal;
+use crate::model::Field;
+
 /// A part of the calculator that lives in the extras module, drawn into an element the
 /// page gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,16 +22,22 @@ pub enum Part {
     Presenter,
     /// The four charts.
     Charts,
+    /// The helper that works out the lifetime profit from yearly figures.
+    LifetimeHelper,
+    /// The helper that works out the unhappy share from service metrics.
+    MetricsHelper,
 }
 
 impl Part {
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 8] = [
         Part::Share,
         Part::Embed,
         Part::Saved,
         Part::Files,
         Part::Presenter,
         Part::Charts,
+        Part::LifetimeHelper,
+        Part::MetricsHelper,
     ];
 
     pub fn name(self) -> &'static str {
@@ -39,6 +48,8 @@ impl Part {
             Part::Files => "files",
             Part::Presenter => "presenter",
             Part::Charts => "charts",
+            Part::LifetimeHelper => "lifetime-helper",
+            Part::MetricsHelper => "metrics-helper",
         }
     }
 
@@ -48,22 +59,32 @@ impl Part {
 }
 
 /// What a part asks of the page.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// Put this scenario on screen (a saved one opened, or a file read): its link's query.
     Load(String),
     /// Leave the presenter view.
     Leave,
+    /// Put these figures from a helper into the form, in model units.
+    Apply(Vec<(Field, f64)>),
 }
 
 const LOAD: &str = "load";
 const LEAVE: &str = "leave";
+const APPLY: &str = "apply";
 
 impl Request {
     pub fn to_message(&self) -> String {
         match self {
             Request::Load(query) => format!("{LOAD} {query}"),
             Request::Leave => LEAVE.into(),
+            Request::Apply(figures) => {
+                let figures: Vec<String> = figures
+                    .iter()
+                    .map(|(field, value)| format!("{}={}", field.name(), decimal::shortest(*value)))
+                    .collect();
+                format!("{APPLY} {}", figures.join("&"))
+            }
         }
     }
 
@@ -71,6 +92,14 @@ impl Request {
     pub fn from_message(message: &str) -> Option<Request> {
         match message.split_once(' ') {
             Some((LOAD, query)) => Some(Request::Load(query.into())),
+            Some((APPLY, figures)) => figures
+                .split('&')
+                .map(|figure| {
+                    let (name, value) = figure.split_once('=')?;
+                    Some((Field::from_name(name)?, decimal::parse(value)?))
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(Request::Apply),
             None if message == LEAVE => Some(Request::Leave),
             _ => None,
         }
@@ -88,7 +117,7 @@ mod tests {
     use super::*;
     use crate::app::i18n::Language;
     use crate::app::link::{decode, encode};
-    use crate::model::{Field, ValidScenario};
+    use crate::model::ValidScenario;
 
     #[test]
     fn every_part_is_read_back_from_its_name() {
@@ -114,6 +143,32 @@ mod tests {
         assert!(reading.reading.is_clean());
         assert_eq!(reading.reading.scenario, scenario);
         assert_eq!(reading.view.language, Some(Language::Hebrew));
+    }
+
+    #[test]
+    fn an_apply_request_carries_the_figures_exactly() {
+        let figures = vec![
+            (Field::CustomerLifetimeYears, 4.213_456_789_012_345),
+            (Field::LifetimeProfit, 31_234.567),
+        ];
+        let message = Request::Apply(figures.clone()).to_message();
+        assert_eq!(
+            message,
+            "apply customer_lifetime_years=4.213456789012345&lifetime_profit=31234.567"
+        );
+        assert_eq!(
+            Request::from_message(&message),
+            Some(Request::Apply(figures))
+        );
+        // One unreadable figure refuses the whole request, rather than applying half.
+        for broken in [
+            "apply lifetime_profit=abc",
+            "apply colour=3",
+            "apply lifetime_profit",
+            "apply lifetime_profit=1&",
+        ] {
+            assert_eq!(Request::from_message(broken), None, "{broken}");
+        }
     }
 
     #[test]

@@ -6,10 +6,11 @@
 use super::message::{query_of, Part, Request};
 use crate::app::charts::area::Charts;
 use crate::app::components::files::FilesPanel;
+use crate::app::components::helpers::{LifetimeHelper, MetricsHelper};
 use crate::app::components::link_panels::{embed_panel, share_panel};
 use crate::app::components::presenter::{presenter, PresenterProps};
 use crate::app::components::saved::SavedPanel;
-use crate::app::format::Formats;
+use crate::app::format::{browser_number_syntax, Formats};
 use crate::app::i18n::Language;
 use crate::app::link::{decode, encode};
 use crate::model::{evaluate, ValidScenario};
@@ -38,6 +39,7 @@ pub fn PartRoot(props: &PartProps) -> Html {
         |(language, currency)| Formats::new(*language, currency),
     );
     let results = use_memo(scenario.clone(), evaluate);
+    let syntax = *use_memo((), |()| browser_number_syntax());
     let copied = use_state(|| None::<(&'static str, &'static str)>);
     let presenting = props.part == Part::Presenter;
     use_effect_with(presenting, |presenting| {
@@ -72,6 +74,13 @@ pub fn PartRoot(props: &PartProps) -> Html {
             },
         ),
         Part::Charts => html! { <Charts {scenario} {results} /> },
+        Part::LifetimeHelper => html! {
+            <LifetimeHelper {syntax} discount_rate={scenario.discount_rate} lifetime_profit={scenario.lifetime_profit}
+                customer_lifetime_years={scenario.customer_lifetime_years} on_apply={props.on_request.reform(Request::Apply)} />
+        },
+        Part::MetricsHelper => html! {
+            <MetricsHelper {syntax} on_apply={props.on_request.reform(Request::Apply)} />
+        },
     };
     html! {
         <ContextProvider<Rc<Formats>> context={formats}>{ body }</ContextProvider<Rc<Formats>>>
