@@ -275,6 +275,7 @@ pub struct Texts {
     pub part_loading: &'static str,
     /// When they could not be fetched.
     pub part_failed: &'static str,
+    pub try_again: &'static str,
     /// Slot: {date}.
     pub saved_at: &'static str,
     /// Slot: {date}.
@@ -604,7 +605,8 @@ pub const EN: Texts = Texts {
     files_button: "Export and print",
     present_button: "Present",
     part_loading: "Loading…",
-    part_failed: "This part could not be loaded. Check the connection, then try again.",
+    part_failed: "This part could not be loaded. Check the connection.",
+    try_again: "Try again",
     saved_at: "saved {date}",
     report_date: "Report of {date}",
     report_link: "Open this scenario:",
@@ -739,7 +741,8 @@ pub const HE: Texts = Texts {
     files_button: "ייצוא והדפסה",
     present_button: "מצב הצגה",
     part_loading: "טוען…",
-    part_failed: "לא ניתן היה לטעון את החלק הזה. בדקו את החיבור ונסו שוב.",
+    part_failed: "לא ניתן היה לטעון את החלק הזה. בדקו את החיבור.",
+    try_again: "לנסות שוב",
     saved_at: "נשמר {date}",
     report_date: "דוח מתאריך {date}",
     report_link: "לפתיחת התרחיש:",

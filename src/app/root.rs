@@ -6,10 +6,11 @@ use super::components::header::{header, HeaderProps};
 use super::components::headline::{headline, questions, summary};
 use super::components::inputs::inputs;
 use super::components::notice::notice_banner;
+use super::components::part_status::part_status;
 use super::components::report::{report_figures, report_top};
-use super::components::tools::{part_status_text, Tools};
+use super::components::tools::Tools;
 use super::download::DateFormat;
-use super::extras::loader::{use_near_screen, use_part, PartLinks};
+use super::extras::loader::{use_near_screen, use_part, wide_screen, PartLinks};
 use super::extras::message::{Part, Request};
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
@@ -174,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
         on_request,
     };
     let presenter_slot = use_node_ref();
-    let presenter_status = use_part(
+    let (presenter_status, on_presenter_retry) = use_part(
         presenter_slot.clone(),
         Part::Presenter,
         *presenting,
@@ -182,21 +183,20 @@ pub fn App(props: &AppProps) -> Html {
     );
     let charts_slot = use_node_ref();
     let charts_near = use_near_screen(charts_slot.clone());
-    let charts_status = use_part(
+    let wide = use_memo((), |()| wide_screen());
+    let (charts_status, on_charts_retry) = use_part(
         charts_slot.clone(),
         Part::Charts,
         !*presenting
             && !headline_only
             && stage >= Stage::Everything
-            && (charts_near || *extras_opened),
+            && (charts_near || *extras_opened || *wide),
         &extras,
     );
     if *presenting {
         return html! {
             <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
-                if let Some(words) = part_status_text(texts, presenter_status) {
-                    <p class="part-status" role="status">{ words }</p>
-                }
+                { part_status(texts, presenter_status, &on_presenter_retry, "") }
                 <div ref={presenter_slot} class="presenter-slot"></div>
             </div>
         };
@@ -235,9 +235,7 @@ pub fn App(props: &AppProps) -> Html {
                         // The charts are drawn here by the extras module, fetched when they
                         // come near the screen (src/app/extras).
                         <div class="area-charts" ref={charts_slot}></div>
-                        if let Some(words) = part_status_text(texts, charts_status) {
-                            <p class="part-status area-charts-status" role="status">{ words }</p>
-                        }
+                        { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
                         if mode == Mode::Page && report_drawn {
                             { report_figures(&formats, &scenario) }
                         }

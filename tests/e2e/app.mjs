@@ -21,12 +21,27 @@ export async function run({ browser, origin }) {
         assert(dir === (language === "he" ? "rtl" : "ltr"), `dir=${dir}`);
       });
 
+      await check(`${label}: the extras module is fetched only when wanted: on a phone, the charts when scrolled to`, async () => {
+        await page.waitForSelector(".privacy");
+        const extras = () => page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => /\/extras-/.test(name)));
+        if (viewport === PHONE) {
+          await page.waitForTimeout(500);
+          assert((await extras()).length === 0, `fetched at start: ${await extras()}`);
+          assert((await page.$(".area-charts figure")) === null, "charts before they are near the screen");
+          await page.locator(".area-charts").scrollIntoViewIfNeeded();
+        }
+        // On a wide screen the charts come with the page.
+        await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
+        assert((await extras()).length === 2, `the extras module's JS and wasm: ${await extras()}`);
+        await page.evaluate(() => window.scrollTo(0, 0));
+      });
+
       await check(`${label}: no horizontal scroll`, async () => {
         await page.click(".advanced > summary");
         await page.click(".uncertainty > summary");
         for (const tool of await page.$$(".tool[aria-controls]")) {
           await tool.click();
-          await page.waitForTimeout(50);
+          await page.waitForSelector(`#${await tool.getAttribute("aria-controls")}`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 0, `page is ${overflow}px wider than the viewport with ${await tool.textContent()} open`);
         }

@@ -89,4 +89,35 @@ export async function run({ browser, dist, origin }) {
     });
   }
   blocked.close();
+
+  // Only the extras module blocked (a proxy, or offline before a first full visit): the
+  // calculator works, and a panel says in the reader's language that it could not come,
+  // then comes once the connection is back.
+  let blockExtras = true;
+  const noExtras = await serve(dist, { blocked: (path) => blockExtras && path.includes("/extras-") });
+  const noExtrasOrigin = `http://127.0.0.1:${noExtras.address().port}`;
+  for (const [locale, words] of [["en-US", "could not be loaded"], ["he-IL", "לא ניתן היה לטעון"]]) {
+    await check(`${locale}: with the extras module blocked, a panel says so, the calculator works, and Try again brings it once it can`, async () => {
+      blockExtras = true;
+      const context = await browser.newContext({ viewport: PHONE, locale, serviceWorkers: "block" });
+      const page = await context.newPage();
+      await page.goto(`${noExtrasOrigin}/`);
+      await page.waitForSelector(".privacy");
+      await page.click(".tool[aria-controls=share-panel]");
+      await page.waitForSelector(`.part-status:has-text("${words}")`, { timeout: 10000 });
+      const before = await page.getAttribute("data[data-name=npv_gain]", "value");
+      await page.fill("#field-lifetime_profit", "45000");
+      await page.waitForFunction((old) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== old, before);
+      blockExtras = false;
+      // Each part that could not come has a button to ask again (the panel, and the
+      // charts, which come with any panel).
+      const retries = await page.$$(".part-status button");
+      assert(retries.length >= 1, "a button to try again");
+      for (const retry of retries) await retry.click();
+      await page.waitForSelector("#share-panel .qr", { timeout: 10000 });
+      await page.waitForFunction(() => document.querySelector(".part-status") === null, null, { timeout: 10000 });
+      await context.close();
+    });
+  }
+  noExtras.close();
 }

@@ -29,7 +29,10 @@ async function open(viewport, language, address = url) {
 for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   for (const language of ["en", "he"]) {
     const { context, page } = await open(viewport, language);
-    await page.waitForSelector(".monte-carlo .chance", { timeout: 20000 });
+    await page.waitForSelector(".privacy", { timeout: 20000 });
+    // The charts come with the extras module once they are near the screen: at once on a
+    // desktop, not until scrolled to on a phone.
+    if (viewport === DESKTOP) await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
     const shot = (name, fullPage = false) => page.screenshot({ path: `${out}/${sizeName}-${language}-${name}.png`, fullPage });
     const panel = (id, name) => page.locator(`#${id}`).screenshot({ path: `${out}/${sizeName}-${language}-${name}.png` });
     await shot("default");
@@ -50,6 +53,8 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await shot("advanced");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.click(".tool[aria-controls=share-panel]");
+    // The panels come with the extras module, fetched on the first click.
+    await page.waitForSelector("#share-panel .qr");
     await shot("share");
     await panel("share-panel", "share-panel");
     await page.click(".tool[aria-controls=embed-panel]");

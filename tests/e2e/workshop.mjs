@@ -71,7 +71,7 @@ export async function run({ browser, origin, dist }) {
 
   {
     const { context, page, problems } = await openPage(browser, `${origin}/?unhappy_share_now=0.35&lang=en`, { viewport: PROJECTOR });
-    await check("presenter view at 1280×720: answers at least 64 px tall, a QR code of the same scenario, Escape leaves", async () => {
+    await check("presenter view at 1280×720: answers at least 64 px tall, a QR code of the same scenario, Escape leaves and the charts come back", async () => {
       const gain = await shown(page, "npv_gain");
       await page.click("#present");
       await page.waitForSelector(".presenter");
@@ -93,6 +93,10 @@ export async function run({ browser, origin, dist }) {
       await page.keyboard.press("Escape");
       await page.waitForSelector(".tools");
       assert((await page.$(".presenter")) === null, "Escape left the presenter view");
+      // The page comes back whole: the charts (drawn by the extras module) too, once they
+      // are near the screen again.
+      await page.locator(".area-charts").scrollIntoViewIfNeeded();
+      await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
       assert(problems.length === 0, problems.join("\n"));
     });
     await context.close();

@@ -1,7 +1,7 @@
 //! The button under a field that opens its helper, and the place where the extras module
 //! draws the helper ([`super::helpers`], src/app/extras) once it is opened.
 
-use super::tools::part_status_text;
+use super::part_status::part_status;
 use crate::app::extras::loader::{use_part, PartLinks};
 use crate::app::extras::message::Part;
 use crate::app::hooks::use_formats;
@@ -21,7 +21,7 @@ pub fn HelperToggle(props: &HelperToggleProps) -> Html {
     let texts = formats.language.texts();
     let open = use_state(|| false);
     let slot = use_node_ref();
-    let status = use_part(slot.clone(), props.part, *open, &props.extras);
+    let (status, on_retry) = use_part(slot.clone(), props.part, *open, &props.extras);
     let onclick = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -32,9 +32,7 @@ pub fn HelperToggle(props: &HelperToggleProps) -> Html {
             <button type="button" class="link-button" aria-expanded={open.to_string()} aria-controls={props.part.name()} {onclick}>
                 { if *open { texts.close } else { props.open_label } }
             </button>
-            if let Some(words) = part_status_text(texts, status) {
-                <p class="part-status" role="status">{ words }</p>
-            }
+            { part_status(texts, status, &on_retry, "") }
             if *open {
                 <div ref={slot} class="helper-slot"></div>
             }

@@ -13,6 +13,7 @@ pub mod inputs;
 pub mod link_panels;
 pub mod notice;
 pub mod number_field;
+pub mod part_status;
 pub mod presenter;
 pub mod qr_code;
 pub mod report;

@@ -3,10 +3,10 @@
 //! extras module ([`crate::app::extras`]), fetched when the first one is opened; this
 //! page's wasm draws only the buttons, and says so while a panel is on its way.
 
-use crate::app::extras::loader::{use_part, PartLinks, PartStatus};
+use super::part_status::part_status;
+use crate::app::extras::loader::{use_part, PartLinks};
 use crate::app::extras::message::Part;
 use crate::app::hooks::use_formats;
-use crate::app::i18n::Texts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,22 +19,13 @@ pub struct ToolsProps {
     pub on_present: Callback<()>,
 }
 
-/// Words for a part that is not on screen yet, if any are due.
-pub fn part_status_text(texts: &Texts, status: PartStatus) -> Option<&'static str> {
-    match status {
-        PartStatus::Loading => Some(texts.part_loading),
-        PartStatus::Failed => Some(texts.part_failed),
-        PartStatus::Waiting | PartStatus::Shown => None,
-    }
-}
-
 #[component]
 pub fn Tools(props: &ToolsProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| None::<Part>);
     let slot = use_node_ref();
-    let status = use_part(
+    let (status, on_retry) = use_part(
         slot.clone(),
         open.unwrap_or(Part::Share),
         open.is_some(),
@@ -62,9 +53,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 { button(Part::Files, texts.files_button) }
                 <button type="button" class="tool" id="present" onclick={on_present}>{ texts.present_button }</button>
             </div>
-            if let Some(words) = part_status_text(texts, status) {
-                <p class="part-status" role="status">{ words }</p>
-            }
+            { part_status(texts, status, &on_retry, "") }
             if open.is_some() {
                 <div ref={slot} class="panel-slot"></div>
             }

@@ -103,22 +103,30 @@ impl Drop for Mounted {
 /// Draws `part` into the element behind `slot` once `wanted`, keeps it on the latest
 /// link, and removes it when no longer wanted (or when another part is wanted there).
 /// The part's requests reach `on_request` in a task of their own, never while the part
-/// is still handling its own event.
+/// is still handling its own event. Returns how far it has come, and a callback that asks
+/// again after a failure.
 #[hook]
-pub fn use_part(slot: NodeRef, part: Part, wanted: bool, links: &PartLinks) -> PartStatus {
+pub fn use_part(
+    slot: NodeRef,
+    part: Part,
+    wanted: bool,
+    links: &PartLinks,
+) -> (PartStatus, Callback<()>) {
     let PartLinks {
         link,
         app_address,
         on_request,
     } = links.clone();
     let status = use_state(|| PartStatus::Waiting);
+    // Asking again after a failure is a new attempt, which runs the effect below again.
+    let attempt = use_state(|| 0_u32);
     let mounted = use_mut_ref(|| None::<Mounted>);
     // What the part is drawn with when the module arrives: the latest, not the first.
     let latest = use_mut_ref(|| (link.clone(), on_request.clone()));
     *latest.borrow_mut() = (link.clone(), on_request);
     {
         let (status, mounted, latest) = (status.clone(), mounted.clone(), latest.clone());
-        use_effect_with((wanted, part), move |&(wanted, part)| {
+        use_effect_with((wanted, part, *attempt), move |&(wanted, part, _)| {
             let alive = Rc::new(std::cell::Cell::new(wanted));
             if !wanted {
                 status.set(PartStatus::Waiting);
@@ -178,62 +186,101 @@ pub fn use_part(slot: NodeRef, part: Part, wanted: bool, links: &PartLinks) -> P
             }
         });
     }
-    *status
+    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    (*status, retry)
+}
+
+/// Whether the screen is wide enough for the calculator's two-column layout, where the
+/// charts sit beside the form within the first screen or two, and where a report is
+/// printed from; there the charts come with the page, on a phone when scrolled to.
+pub fn wide_screen() -> bool {
+    gloo::utils::window()
+        .match_media("(min-width: 900px)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
 }
 
 /// Whether the element behind `node` has come within half a screen of the visible part of
 /// the page, or the page is being printed; once true, it stays true. Parts below the fold
-/// are fetched only when the reader gets near them.
+/// are fetched only when the reader gets near them. The element may be replaced (the
+/// presenter view takes the page away and gives it back); the new one is watched then.
 #[hook]
 pub fn use_near_screen(node: NodeRef) -> bool {
     let near = use_state(|| false);
+    let watching = use_mut_ref(|| None::<Watching>);
+    {
+        let (near, watching) = (near.clone(), watching.clone());
+        use_effect(move || {
+            let element = node.cast::<web_sys::Element>();
+            let mut watching = watching.borrow_mut();
+            let same = matches!((&*watching, &element), (Some(now), Some(element)) if now.element == *element);
+            if *near || !same {
+                watching.take();
+            }
+            if !*near && !same {
+                if let Some(element) = element {
+                    match Watching::new(element, near.clone()) {
+                        Some(watch) => *watching = Some(watch),
+                        // Without an observer, the part is simply fetched at once.
+                        None => near.set(true),
+                    }
+                }
+            }
+            || ()
+        });
+    }
     {
         let near = near.clone();
-        use_effect_with((node, *near), move |(node, already)| {
-            let mut observer = None;
-            let mut printing = None;
-            if !*already {
-                let seen = near.clone();
-                let on_change =
-                    Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                        let visible = entries.iter().any(|entry| {
-                            entry
-                                .unchecked_into::<web_sys::IntersectionObserverEntry>()
-                                .is_intersecting()
-                        });
-                        if visible {
-                            seen.set(true);
-                        }
-                    });
-                let options = web_sys::IntersectionObserverInit::new();
-                options.set_root_margin("50% 0px");
-                if let (Ok(watcher), Some(element)) = (
-                    web_sys::IntersectionObserver::new_with_options(
-                        on_change.as_ref().unchecked_ref(),
-                        &options,
-                    ),
-                    node.cast::<web_sys::Element>(),
-                ) {
-                    watcher.observe(&element);
-                    observer = Some((watcher, on_change));
-                } else {
-                    // Without an observer, the part is simply fetched at once.
-                    near.set(true);
-                }
-                let seen = near.clone();
-                printing = Some(gloo::events::EventListener::new(
-                    &gloo::utils::window(),
-                    "beforeprint",
-                    move |_| seen.set(true),
-                ));
-            }
-            move || {
-                if let Some((watcher, _)) = observer {
-                    watcher.disconnect();
-                }
-                drop(printing);
-            }
+        use_effect_with((), move |()| {
+            let printing = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "beforeprint",
+                move |_| near.set(true),
+            );
+            move || drop((printing, watching.borrow_mut().take()))
         });
     }
     *near
+}
+
+/// An element watched for coming near the screen, until dropped.
+struct Watching {
+    element: web_sys::Element,
+    observer: web_sys::IntersectionObserver,
+    _on_change: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Watching {
+    fn new(element: web_sys::Element, near: UseStateHandle<bool>) -> Option<Watching> {
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let visible = entries.iter().any(|entry| {
+                entry
+                    .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if visible {
+                near.set(true);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("50% 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(&element);
+        Some(Watching {
+            element,
+            observer,
+            _on_change: on_change,
+        })
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
