@@ -13,7 +13,9 @@ use yew::prelude::*;
 extern "C" {
     /// The extras module's exports (src/bin/extras.rs), once started.
     type ExtrasModule;
-    #[wasm_bindgen(method, js_name = mountPart)]
+    // Each call catches what JavaScript throws, so that nothing the other module does can
+    // stop this one.
+    #[wasm_bindgen(method, js_name = mountPart, catch)]
     fn mount_part(
         this: &ExtrasModule,
         element: &web_sys::Element,
@@ -22,14 +24,14 @@ extern "C" {
         app_address: &str,
         on_request: &js_sys::Function,
         page_roots: u32,
-    ) -> Option<PartHandle>;
+    ) -> Result<Option<PartHandle>, JsValue>;
 
     /// A part drawn into the page.
     type PartHandle;
-    #[wasm_bindgen(method)]
-    fn update(this: &PartHandle, link: &str);
-    #[wasm_bindgen(method)]
-    fn unmount(this: &PartHandle);
+    #[wasm_bindgen(method, catch)]
+    fn update(this: &PartHandle, link: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn unmount(this: &PartHandle) -> Result<(), JsValue>;
 }
 
 thread_local! {
@@ -96,7 +98,7 @@ struct Mounted {
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        self.handle.unmount();
+        let _ = self.handle.unmount();
     }
 }
 
@@ -161,14 +163,14 @@ pub fn use_part(
                         PAGE_ROOTS.with(|roots| roots.get()),
                     );
                     match handle {
-                        Some(handle) => {
+                        Ok(Some(handle)) => {
                             *mounted.borrow_mut() = Some(Mounted {
                                 handle,
                                 _on_request: on_request,
                             });
                             status.set(PartStatus::Shown);
                         }
-                        None => status.set(PartStatus::Failed),
+                        Ok(None) | Err(_) => status.set(PartStatus::Failed),
                     }
                 });
             }
@@ -182,7 +184,8 @@ pub fn use_part(
         let mounted = mounted.clone();
         use_effect_with(link, move |link| {
             if let Some(shown) = &*mounted.borrow() {
-                shown.handle.update(link);
+                // A part that cannot take the new link keeps showing the last one.
+                let _ = shown.handle.update(link);
             }
         });
     }
