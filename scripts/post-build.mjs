@@ -1,5 +1,7 @@
 // Trunk's post-build step (Trunk.toml [[hooks]]): it runs in Trunk's staging folder after
 // every build, where the hashed file names are known. Nobody writes these by hand.
+// - A release's wasm-bindgen JS (the page's and the extras module's) is minified with
+//   terser; Trunk's own minifier fails on it and leaves it whole (docs/size.md).
 // - The extras module (src/bin/extras.rs: the tool panels, the presenter view, the
 //   charts) is built as a second wasm, with the same profile and flags as the page's, put
 //   through wasm-bindgen and, for a release, wasm-opt; its files get a content hash, and
@@ -19,6 +21,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { minify } from "terser";
 import { ACCENT, pngIcon, svgIcon } from "./icons.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -41,8 +44,16 @@ const names = {
   __CSS__: find(/^app-[0-9a-f]+\.css$/, "stylesheet"),
 };
 
+/** A release's JS, minified; a development build's, as it is. */
+async function minified(code) {
+  if (!release) return code;
+  // Property names stay: the wasm's imports are looked up by name on the import object.
+  const result = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  return result.code ?? fail("terser returned no code");
+}
+
 /** Builds the extras module into the staging folder and returns its two file names. */
-function buildExtras() {
+async function buildExtras() {
   const profile = release ? ["--release"] : [];
   execFileSync("cargo", ["build", "--quiet", "--target", "wasm32-unknown-unknown", "--bin", "extras", ...profile], { cwd: source, stdio: ["ignore", "inherit", "inherit"] });
   const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
@@ -58,7 +69,7 @@ function buildExtras() {
       execFileSync("wasm-opt", ["-Oz", ...features, "-o", optimised, wasm], { stdio: "inherit" });
       wasm = optimised;
     }
-    const js = readFileSync(join(work, "extras.js"));
+    const js = await minified(readFileSync(join(work, "extras.js"), "utf8"));
     const binary = readFileSync(wasm);
     const hash = createHash("sha256").update(js).update(binary).digest("hex").slice(0, 16);
     const extras = { js: `extras-${hash}.js`, wasm: `extras-${hash}_bg.wasm` };
@@ -69,7 +80,9 @@ function buildExtras() {
     rmSync(work, { recursive: true, force: true });
   }
 }
-const extras = buildExtras();
+const extras = await buildExtras();
+// The page's own JS (Trunk wrote it; its name's hash is Trunk's, from before this step).
+writeFileSync(join(staging, names.__JS__), await minified(readFileSync(join(staging, names.__JS__), "utf8")));
 names.__EXTRAS_JS__ = extras.js;
 names.__EXTRAS_WASM__ = extras.wasm;
 
