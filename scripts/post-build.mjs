@@ -1,7 +1,8 @@
 // Trunk's post-build step (Trunk.toml [[hooks]]): it runs in Trunk's staging folder after
 // every build, where the hashed file names are known. Nobody writes these by hand.
-// - A release's wasm-bindgen JS (the page's and the extras module's) is minified with
-//   terser; Trunk's own minifier fails on it and leaves it whole (docs/size.md).
+// - A release's JS is minified with terser: the wasm-bindgen JS of both wasm files
+//   (Trunk's own minifier fails on it and leaves it whole), and the loaders and service
+//   worker, whose sources in web/ keep their comments (docs/size.md).
 // - The extras module (src/bin/extras.rs: the tool panels, the presenter view, the
 //   charts) is built as a second wasm, with the same profile and flags as the page's, put
 //   through wasm-bindgen and, for a release, wasm-opt; its files get a content hash, and
@@ -44,11 +45,12 @@ const names = {
   __CSS__: find(/^app-[0-9a-f]+\.css$/, "stylesheet"),
 };
 
-/** A release's JS, minified; a development build's, as it is. */
-async function minified(code) {
+/** A release's JS, minified; a development build's, as it is. `module` says whether it
+ * is an ES module (start.js, embed.js, wasm-bindgen's) or a classic script. */
+async function minified(code, module = true) {
   if (!release) return code;
   // Property names stay: the wasm's imports are looked up by name on the import object.
-  const result = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  const result = await minify(code, { module, compress: true, mangle: true, format: { comments: false } });
   return result.code ?? fail("terser returned no code");
 }
 
@@ -88,7 +90,9 @@ names.__EXTRAS_WASM__ = extras.wasm;
 
 let loader = readFileSync(join(source, "web/embed.js"), "utf8");
 for (const [placeholder, name] of Object.entries(names)) loader = loader.replaceAll(placeholder, name);
-writeFileSync(join(staging, "embed.js"), loader);
+writeFileSync(join(staging, "embed.js"), await minified(loader));
+writeFileSync(join(staging, "start.js"), await minified(readFileSync(join(staging, "start.js"), "utf8")));
+writeFileSync(join(staging, "first-paint.js"), await minified(readFileSync(join(staging, "first-paint.js"), "utf8"), false));
 
 // The manifest: a name in both languages, the icons, the theme colour.
 const icons = [
@@ -155,7 +159,7 @@ if (release) {
   const worker = readFileSync(join(source, "web/sw.js"), "utf8")
     .replace("__RELEASE__", version)
     .replace("__FILES__", JSON.stringify(["./", ...precached]));
-  writeFileSync(join(staging, "sw.js"), worker);
+  writeFileSync(join(staging, "sw.js"), await minified(worker, false));
   page = page.replace(startTag, named(`data-cvc-sw="${base}sw.js" data-cvc-extras-js="${base}${extras.js}" data-cvc-extras-wasm="${base}${extras.wasm}"`));
   console.log(`post-build: service worker for release ${version}, ${precached.length + 1} files`);
 } else {

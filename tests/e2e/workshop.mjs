@@ -139,7 +139,10 @@ export async function run({ browser, origin, dist }) {
         worker = worker.replaceAll(file, renamed);
       }
       // Trunk's integrity hashes stay valid: the contents did not change.
-      worker = worker.replace(/const RELEASE = "([0-9a-f]+)"/, 'const RELEASE = "b$1"');
+      // (The release's sw.js is minified: no spaces around "=".)
+      const release = /const RELEASE ?= ?"([0-9a-f]+)"/;
+      assert(release.test(worker), "sw.js names its release");
+      worker = worker.replace(release, 'const RELEASE="b$1"');
       await writeFile(join(copy, "index.html"), index);
       await writeFile(join(copy, "sw.js"), worker);
       server = await serve(copy, { port });
