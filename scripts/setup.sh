@@ -82,15 +82,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version"; then
     || die "could not install wasm-bindgen-cli $bindgen_version"
 fi
 
-# --- npm packages: wasm-opt (binaryen), the browser driver for end-to-end tests ----------
+# --- npm packages: wasm-opt (binaryen), terser (the release's JS), the browser driver for
+# end-to-end tests ---------------------------------------------------------------------------
 npm_ready() {
   node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || return 1
-  for package in playwright-core axe-core jsqr pngjs; do
+  for package in playwright-core axe-core jsqr pngjs terser; do
     [ -f "node_modules/$package/package.json" ] || return 1
   done
 }
 if ! npm_ready; then
-  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt; playwright-core and axe-core for end-to-end tests)"
+  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt; terser; playwright-core and axe-core for end-to-end tests)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
   npm_ready || die "npm ci did not provide wasm-opt $BINARYEN_VERSION, playwright-core and axe-core"
 fi
