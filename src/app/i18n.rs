@@ -276,6 +276,8 @@ pub struct Texts {
     /// When they could not be fetched.
     pub part_failed: &'static str,
     pub try_again: &'static str,
+    /// In a printout made before the charts had arrived.
+    pub charts_not_printed: &'static str,
     /// Slot: {date}.
     pub saved_at: &'static str,
     /// Slot: {date}.
@@ -607,6 +609,7 @@ pub const EN: Texts = Texts {
     part_loading: "Loading…",
     part_failed: "This part could not be loaded. Check the connection.",
     try_again: "Try again",
+    charts_not_printed: "The charts had not arrived when this was printed. Print again to include them.",
     saved_at: "saved {date}",
     report_date: "Report of {date}",
     report_link: "Open this scenario:",
@@ -743,6 +746,7 @@ pub const HE: Texts = Texts {
     part_loading: "טוען…",
     part_failed: "לא ניתן היה לטעון את החלק הזה. בדקו את החיבור.",
     try_again: "לנסות שוב",
+    charts_not_printed: "התרשימים עוד לא נטענו כשהדוח הודפס. הדפיסו שוב כדי לכלול אותם.",
     saved_at: "נשמר {date}",
     report_date: "דוח מתאריך {date}",
     report_link: "לפתיחת התרחיש:",

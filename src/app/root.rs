@@ -10,7 +10,7 @@ use super::components::part_status::part_status;
 use super::components::report::{report_figures, report_top};
 use super::components::tools::Tools;
 use super::download::DateFormat;
-use super::extras::loader::{use_near_screen, use_part, wide_screen, PartLinks};
+use super::extras::loader::{use_near_screen, use_part, wide_screen, PartLinks, PartStatus};
 use super::extras::message::{Part, Request};
 use super::format::{browser_number_syntax, Formats};
 use super::hooks::height::use_post_height;
@@ -236,6 +236,11 @@ pub fn App(props: &AppProps) -> Html {
                         // come near the screen (src/app/extras).
                         <div class="area-charts" ref={charts_slot}></div>
                         { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
+                        // Printing fetches the charts, but too late for the printout that
+                        // asked: it says so, rather than leaving a silent gap.
+                        if charts_status != PartStatus::Shown {
+                            <p class="print-only charts-not-printed">{ texts.charts_not_printed }</p>
+                        }
                         if mode == Mode::Page && report_drawn {
                             { report_figures(&formats, &scenario) }
                         }

@@ -326,10 +326,28 @@ export async function run({ browser, origin, dist }) {
         sources: document.querySelectorAll(".sources li").length,
       }));
       assert(visible.tools === "none" && visible.inputs === "none", "buttons and inputs are left out");
+      assert((await page.$(".charts-not-printed")) === null, "the charts are there, so no note says they are missing");
       assert(visible.figures !== "none" && visible.sources >= 4 && /\d{4}/.test(visible.date), JSON.stringify(visible));
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       const pages = pdfPages(pdf);
       assert(pages >= 1 && pages <= 2, `${pages} pages`);
+    });
+    await context.close();
+  }
+
+  {
+    const { context, page } = await openPage(browser, `${origin}/`, { viewport: PHONE, locale: "he-IL" });
+    await check("he-IL phone: printed before the charts were scrolled to, the report says they are missing; once they are there, it does not", async () => {
+      await page.waitForSelector(".privacy");
+      await page.emulateMedia({ media: "print" });
+      const note = page.locator(".charts-not-printed");
+      assert(await note.isVisible(), "a note in place of the charts");
+      assert((await note.textContent()).includes("התרשימים"), await note.textContent());
+      await page.emulateMedia({ media: "screen" });
+      assert(!(await note.isVisible()), "the note is for print only");
+      await page.locator(".area-charts").scrollIntoViewIfNeeded();
+      await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
+      assert((await page.$(".charts-not-printed")) === null, "no note once the charts are there");
     });
     await context.close();
   }
