@@ -73,18 +73,12 @@ pub fn use_drawing_stages() -> Stage {
     *stage
 }
 
-/// While the presenter view is on: Escape leaves it, and focus starts on its button to
-/// leave, so keyboard users are where the content is.
+/// While the presenter view is on, Escape leaves it. (Focus starts on its button to leave
+/// once the extras module has drawn it: [`crate::app::extras::part`].)
 #[hook]
 pub fn use_presenter_keys(presenting: bool, on_leave: Callback<()>) {
     use_effect_with(presenting, move |presenting| {
         let listener = presenting.then(|| {
-            if let Some(button) = gloo::utils::document()
-                .get_element_by_id("presenter-leave")
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = button.focus();
-            }
             EventListener::new(&gloo::utils::window(), "keydown", move |event| {
                 let escape = event
                     .dyn_ref::<web_sys::KeyboardEvent>()
@@ -101,9 +95,10 @@ pub fn use_presenter_keys(presenting: bool, on_leave: Callback<()>) {
 /// The formatters for the current language and currency, provided by the app's root.
 #[hook]
 pub fn use_formats() -> Rc<Formats> {
-    // The root always provides them; a component outside it is a programming error.
+    // Both roots provide them (App, and the extras module's PartRoot); a component outside
+    // them is a programming error.
     use_context::<Rc<Formats>>()
-        .expect("components are rendered inside App, which provides Formats")
+        .expect("components are rendered inside App or PartRoot, which provide Formats")
 }
 
 /// The width in CSS pixels of the element behind `node`, updated when the window resizes,
