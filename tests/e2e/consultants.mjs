@@ -122,6 +122,10 @@ export async function run({ browser, origin, dist }) {
       await page.waitForFunction(() => document.getElementById("customer-value-calculator").style.height !== "", null, { timeout: 20000 });
       const inner = frame();
       await inner.waitForSelector("data[data-name=npv_gain]");
+      // The page is whole once the charts have come from the extras module (when they
+      // come into view), which makes it taller a moment after the rest.
+      await inner.locator(".area-charts").scrollIntoViewIfNeeded();
+      await inner.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
       const fits = async () => {
         await page.waitForTimeout(300);
         const outer = await page.evaluate(() => document.getElementById("customer-value-calculator").getBoundingClientRect().height);
