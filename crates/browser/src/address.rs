@@ -1,0 +1,69 @@
+//! The link in the address bar: read once when the page opens, and kept in step with the
+//! scenario on screen afterwards. The codec itself is pure ([`cvc_core::codec::link`]).
+
+use cvc_core::words::Language;
+use cvc_core::codec::link::{decode, encode, LinkReading};
+use cvc_model::ValidScenario;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+/// How long edits must pause before the address bar is rewritten: one history entry is
+/// replaced, never added, and not on every keystroke.
+const SETTLE_MS: u32 = 400;
+
+/// The scenario and view the page's own link carries.
+pub fn read_location() -> LinkReading {
+    let search = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    decode(&search)
+}
+
+/// The folder this page is served from, ending in `/`: where a shared link points, and
+/// where embed.js lives.
+pub fn page_address() -> String {
+    web_sys::window()
+        .map(|window| {
+            let location = window.location();
+            let path = location.pathname().unwrap_or_default();
+            let folder = path.rfind('/').map_or("/", |end| &path[..=end]);
+            format!("{}{folder}", location.origin().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+/// Keeps the address bar showing the scenario on screen (with `history.replaceState`, after
+/// edits pause). Off for a widget, which must not touch its host page's address.
+#[hook]
+pub fn use_link_sync(
+    scenario: ValidScenario,
+    language: Language,
+    enabled: bool,
+    keep: &'static str,
+) {
+    use_effect_with(
+        (scenario, language, enabled),
+        move |(scenario, language, enabled)| {
+            let timeout = enabled.then(|| {
+                let query = encode(scenario, *language);
+                Timeout::new(SETTLE_MS, move || {
+                    let Some(window) = web_sys::window() else {
+                        return;
+                    };
+                    let Ok(history) = window.history() else {
+                        return;
+                    };
+                    let hash = window.location().hash().unwrap_or_default();
+                    let address = format!("{}{keep}{}", query, hash);
+                    // A refusal (a sandboxed frame, say) leaves the old address; nothing is lost.
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&address),
+                    );
+                })
+            });
+            move || drop(timeout)
+        },
+    );
+}

@@ -1,0 +1,90 @@
+//! Files in and out, at the browser's edge: a text handed to the user as a download, and
+//! the text of a file the user picked. What goes in the files is pure
+//! ([`cvc_core::codec::csv`], [`cvc_core::codec::scenario_file`]).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `name`. Nothing leaves the browser: the file is
+/// made from a local `blob:` address, which is let go once the download has started.
+pub fn offer_download(name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(address) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let document = gloo::utils::document();
+    let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    anchor.set_href(&address);
+    anchor.set_download(name);
+    anchor.click();
+    // Revoked on the next turn, when the browser has taken the file.
+    gloo::timers::callback::Timeout::new(0, move || {
+        let _ = web_sys::Url::revoke_object_url(&address);
+    })
+    .forget();
+    true
+}
+
+/// The text of the first file picked in `input`, or `None` if none was picked or it
+/// could not be read as text.
+pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    // A scenario file is a few kilobytes; anything far larger is not one.
+    if file.size() > 1_000_000.0 {
+        return None;
+    }
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// Today's date as `YYYY-MM-DD`, in the user's time zone.
+pub fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    let pad = |n: u32| {
+        if n < 10 {
+            format!("0{n}")
+        } else {
+            n.to_string()
+        }
+    };
+    format!(
+        "{}-{}-{}",
+        now.get_full_year(),
+        pad(now.get_month() + 1),
+        pad(now.get_date())
+    )
+}
+
+/// Dates written for the reader (`25 November 2026`, `25 בנובמבר 2026`). Building the
+/// browser's formatter is slow, so one is made per language and kept.
+pub struct DateFormat(js_sys::Intl::DateTimeFormat);
+
+impl DateFormat {
+    pub fn new(language_tag: &str) -> DateFormat {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let locales = js_sys::Array::of1(&language_tag.into());
+        DateFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
+    }
+
+    /// The date of a time in milliseconds since 1970.
+    pub fn format(&self, milliseconds: f64) -> String {
+        let date = js_sys::Date::new(&milliseconds.into());
+        self.0
+            .format()
+            .call1(&self.0, &date)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    }
+}

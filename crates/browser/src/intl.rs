@@ -1,0 +1,237 @@
+//! Numbers and money in the reader's language, through the browser's own
+//! `Intl.NumberFormat`, so no locale data ships in the wasm. Formatters are built once per
+//! language and currency and shared through context.
+
+use cvc_core::words::Language;
+use cvc_core::numbers::NumberSyntax;
+use cvc_model::scenario::Unit;
+use cvc_model::{Field, Figure, Why};
+use js_sys::{Array, Object, Reflect};
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type IntlNumberFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locale: &str, options: &Object) -> Result<IntlNumberFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "Intl.NumberFormat")]
+    fn format(this: &IntlNumberFormat, value: f64) -> String;
+
+    #[wasm_bindgen(method, js_class = "Intl.NumberFormat", js_name = formatToParts)]
+    fn format_to_parts(this: &IntlNumberFormat, value: f64) -> Array;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn formatter(locale: &str, pairs: &[(&str, JsValue)]) -> Option<IntlNumberFormat> {
+    IntlNumberFormat::new(locale, &options(pairs)).ok()
+}
+
+/// The part of a formatted number of a given type (`"currency"`, `"decimal"`, `"group"`).
+fn part(format: &IntlNumberFormat, value: f64, kind: &str) -> Option<String> {
+    format.format_to_parts(value).iter().find_map(|part| {
+        let is_kind = Reflect::get(&part, &"type".into()).ok()?.as_string()? == kind;
+        if is_kind {
+            Reflect::get(&part, &"value".into()).ok()?.as_string()
+        } else {
+            None
+        }
+    })
+}
+
+/// Formatters for one language and currency, each built on first use: building an
+/// `Intl.NumberFormat` is among the costliest steps of drawing the page on a phone
+/// (docs/benchmarks.md), and some are never needed in a given wasm (only the charts use
+/// the compact one).
+pub struct Formats {
+    pub language: Language,
+    pub currency: String,
+    money: OnceCell<Option<IntlNumberFormat>>,
+    number: OnceCell<Option<IntlNumberFormat>>,
+    compact: OnceCell<Option<IntlNumberFormat>>,
+    percent: OnceCell<Option<IntlNumberFormat>>,
+    currency_symbol: OnceCell<String>,
+}
+
+impl PartialEq for Formats {
+    fn eq(&self, other: &Self) -> bool {
+        self.language == other.language && self.currency == other.currency
+    }
+}
+
+impl Formats {
+    pub fn new(language: Language, currency: &str) -> Self {
+        Formats {
+            language,
+            currency: currency.to_string(),
+            money: OnceCell::new(),
+            number: OnceCell::new(),
+            compact: OnceCell::new(),
+            percent: OnceCell::new(),
+            currency_symbol: OnceCell::new(),
+        }
+    }
+
+    fn money_format(&self) -> &Option<IntlNumberFormat> {
+        self.money.get_or_init(|| {
+            formatter(
+                self.language.tag(),
+                &[
+                    ("style", "currency".into()),
+                    ("currency", self.currency.as_str().into()),
+                    ("maximumFractionDigits", 0.into()),
+                ],
+            )
+        })
+    }
+
+    fn number_format(&self) -> &Option<IntlNumberFormat> {
+        self.number
+            .get_or_init(|| formatter(self.language.tag(), &[("maximumFractionDigits", 2.into())]))
+    }
+
+    fn compact_format(&self) -> &Option<IntlNumberFormat> {
+        self.compact.get_or_init(|| {
+            // Hebrew's short compact forms use Latin letters (K, M); the long ones are words.
+            let display = if self.language.is_rtl() {
+                "long"
+            } else {
+                "short"
+            };
+            formatter(
+                self.language.tag(),
+                &[
+                    ("notation", "compact".into()),
+                    ("compactDisplay", display.into()),
+                    ("maximumFractionDigits", 1.into()),
+                ],
+            )
+        })
+    }
+
+    fn percent_format(&self) -> &Option<IntlNumberFormat> {
+        self.percent.get_or_init(|| {
+            formatter(
+                self.language.tag(),
+                &[
+                    ("style", "percent".into()),
+                    ("maximumFractionDigits", 1.into()),
+                ],
+            )
+        })
+    }
+
+    fn with(format: &Option<IntlNumberFormat>, value: f64) -> String {
+        match format {
+            Some(format) => format.format(value),
+            None => cvc_core::codec::decimal::shortest(value),
+        }
+    }
+
+    /// Whole units of money: ₪25,980.
+    pub fn money(&self, value: f64) -> String {
+        Self::with(self.money_format(), value)
+    }
+
+    /// Money for axis ticks: ₪1.3M, or "1.3 מיליון ₪".
+    pub fn money_compact(&self, value: f64) -> String {
+        let number = Self::with(self.compact_format(), value.abs());
+        let sign = if value < 0.0 { "-" } else { "" };
+        if self.language.is_rtl() {
+            format!("{sign}{number} {}", self.currency_symbol())
+        } else {
+            format!("{sign}{}{number}", self.currency_symbol())
+        }
+    }
+
+    /// A plain number with up to two decimals: 1,234.5.
+    pub fn number(&self, value: f64) -> String {
+        Self::with(self.number_format(), value)
+    }
+
+    /// A fraction as a percentage: 0.4 → 40%.
+    pub fn percent(&self, fraction: f64) -> String {
+        Self::with(self.percent_format(), fraction)
+    }
+
+    pub fn currency_symbol(&self) -> &str {
+        self.currency_symbol.get_or_init(|| {
+            self.money_format()
+                .as_ref()
+                .and_then(|format| part(format, 1.0, "currency"))
+                .unwrap_or_else(|| self.currency.clone())
+        })
+    }
+
+    /// A figure in money, or the reason it is missing in words.
+    pub fn money_figure(&self, figure: Figure) -> String {
+        match figure {
+            Figure::Value(value) => self.money(value),
+            Figure::Missing(why) => self.why(why).to_string(),
+        }
+    }
+
+    /// A figure as a plain number, or the reason it is missing in words.
+    pub fn number_figure(&self, figure: Figure) -> String {
+        match figure {
+            Figure::Value(value) => self.number(value),
+            Figure::Missing(why) => self.why(why).to_string(),
+        }
+    }
+
+    /// An input's value in its own unit: money, a percentage, customers or years.
+    pub fn input_value(&self, field: Field, value: f64) -> String {
+        match field.spec().unit {
+            Unit::Money => self.money(value),
+            Unit::Share => self.percent(value),
+            Unit::Customers => self.number(value),
+            Unit::Years => format!(
+                "{} {}",
+                self.number(value),
+                self.language.texts().unit_years
+            ),
+        }
+    }
+
+    pub fn why(&self, why: Why) -> &'static str {
+        let texts = self.language.texts();
+        match why {
+            Why::WordOfMouthUnbounded => texts.unbounded_short,
+            Why::BeyondModelRange => texts.beyond_range,
+            Why::NoProfitMargin => texts.no_margin,
+            Why::NoServiceBudget => texts.no_budget,
+            Why::NoPaybackWithin30Years => texts.payback_never,
+            Why::NoBreakEvenBudget => texts.no_break_even,
+            Why::NoBreakEvenShare => texts.no_break_even_share,
+        }
+    }
+}
+
+/// The decimal and group separators of the browser's own locale, which people type in
+/// even when the page is in another language.
+pub fn browser_number_syntax() -> NumberSyntax {
+    let locale = web_sys::window()
+        .map(|window| window.navigator().language().unwrap_or_default())
+        .unwrap_or_default();
+    let Some(format) = formatter(if locale.is_empty() { "en" } else { &locale }, &[]) else {
+        return NumberSyntax::default();
+    };
+    let decimal = part(&format, 1234.5, "decimal").and_then(|text| text.chars().next());
+    let group = part(&format, 1234.5, "group").and_then(|text| text.chars().next());
+    match (decimal, group) {
+        (Some(','), _) => NumberSyntax::COMMA_DECIMAL,
+        (Some(decimal), Some(group)) if decimal != group => NumberSyntax { decimal, group },
+        _ => NumberSyntax::default(),
+    }
+}

@@ -1,0 +1,31 @@
+//! The reader's language at the browser's edge: the one chosen before on this device
+//! (`localStorage`), else the browser's own. Which tags mean which language is pure
+//! ([`cvc_core::words::Language::from_browser`]).
+
+use cvc_core::words::{Language, LANGUAGE_KEY};
+
+/// The language to start in: the one chosen before on this device, else the browser's.
+pub fn initial_language() -> Language {
+    let stored = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(LANGUAGE_KEY).ok().flatten())
+        .and_then(|tag| Language::from_tag(&tag));
+    stored.unwrap_or_else(|| Language::from_browser(&browser_language()))
+}
+
+/// The browser's preferred language tag (`he-IL`), or an empty one.
+pub fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|window| window.navigator().language())
+        .unwrap_or_default()
+}
+
+/// Remembers a language the user picked, on this device only.
+pub fn remember_language(language: Language) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        // Private browsing may refuse storage; the choice then lasts for this visit only.
+        let _ = storage.set_item(LANGUAGE_KEY, language.tag());
+    }
+}

@@ -1,0 +1,33 @@
+//! The browser's edge: every call the calculator makes to `web-sys`, `js-sys` and
+//! `gloo` lives in this crate, as small functions and custom hooks, each over a pure heart
+//! in `cvc_core`. Views, the page and the extras module call these; none of them depends
+//! on a web crate itself (ARCHITECTURE.md).
+//!
+//! - [`address`]: the page's address: the link it was opened with, and the address bar
+//!   kept in step with the scenario.
+//! - [`language`]: the reader's language, remembered on this device.
+//! - [`local_storage`]: saved scenarios in `localStorage` (or in memory for the visit).
+//! - [`clipboard`]: copying, and the system share sheet.
+//! - [`files`]: downloads and picked files.
+//! - [`intl`]: numbers, money and dates through the browser's `Intl`.
+//! - [`observers`]: sizes and positions of elements on screen.
+//! - [`frame`]: an iframe's height, posted to the page that embeds it.
+//! - [`timing`]: work spread over time (drawing in steps, work after a pause).
+//! - [`keyboard`]: keys answered wherever focus is.
+//! - [`dom`]: what views read from events and elements, and the widget's accent.
+//! - [`mount`]: every Yew app either wasm mounts, counted.
+//! - [`extras_loader`]: the page's side of the extras module: fetched once, parts drawn.
+
+pub mod address;
+pub mod clipboard;
+pub mod dom;
+pub mod extras_loader;
+pub mod files;
+pub mod frame;
+pub mod intl;
+pub mod keyboard;
+pub mod language;
+pub mod local_storage;
+pub mod mount;
+pub mod observers;
+pub mod timing;

@@ -1,0 +1,131 @@
+//! Where elements are on the screen: an element's width (charts are drawn to it), whether
+//! the screen is wide, and whether an element has come near the visible part of the page
+//! (parts below the fold are fetched only then).
+
+use gloo::events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The width in CSS pixels of the element behind `node`, updated when the window resizes,
+/// so charts draw at their real size and their text stays readable on a phone.
+#[hook]
+pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
+    let width = use_state(|| fallback);
+    {
+        let width = width.clone();
+        use_effect_with(node, move |node| {
+            let measure = {
+                let node = node.clone();
+                move || {
+                    if let Some(element) = node.cast::<web_sys::Element>() {
+                        let measured = f64::from(element.client_width());
+                        if measured > 0.0 {
+                            width.set(measured);
+                        }
+                    }
+                }
+            };
+            measure();
+            let listener = web_sys::window()
+                .map(|window| EventListener::new(&window, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+/// Whether the screen is wide enough for the calculator's two-column layout, where the
+/// charts sit beside the form within the first screen or two, and where a report is
+/// printed from; there the charts come with the page, on a phone when scrolled to.
+pub fn wide_screen() -> bool {
+    gloo::utils::window()
+        .match_media("(min-width: 900px)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Whether the element behind `node` has come within half a screen of the visible part of
+/// the page, or the page is being printed; once true, it stays true. Parts below the fold
+/// are fetched only when the reader gets near them. The element may be replaced (the
+/// presenter view takes the page away and gives it back); the new one is watched then.
+#[hook]
+pub fn use_near_screen(node: NodeRef) -> bool {
+    let near = use_state(|| false);
+    let watching = use_mut_ref(|| None::<Watching>);
+    {
+        let (near, watching) = (near.clone(), watching.clone());
+        use_effect(move || {
+            let element = node.cast::<web_sys::Element>();
+            let mut watching = watching.borrow_mut();
+            let same = matches!((&*watching, &element), (Some(now), Some(element)) if now.element == *element);
+            if *near || !same {
+                watching.take();
+            }
+            if !*near && !same {
+                if let Some(element) = element {
+                    match Watching::new(element, near.clone()) {
+                        Some(watch) => *watching = Some(watch),
+                        // Without an observer, the part is simply fetched at once.
+                        None => near.set(true),
+                    }
+                }
+            }
+            || ()
+        });
+    }
+    {
+        let near = near.clone();
+        use_effect_with((), move |()| {
+            let printing = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "beforeprint",
+                move |_| near.set(true),
+            );
+            move || drop((printing, watching.borrow_mut().take()))
+        });
+    }
+    *near
+}
+
+/// An element watched for coming near the screen, until dropped.
+struct Watching {
+    element: web_sys::Element,
+    observer: web_sys::IntersectionObserver,
+    _on_change: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Watching {
+    fn new(element: web_sys::Element, near: UseStateHandle<bool>) -> Option<Watching> {
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let visible = entries.iter().any(|entry| {
+                entry
+                    .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if visible {
+                near.set(true);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("50% 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(&element);
+        Some(Watching {
+            element,
+            observer,
+            _on_change: on_change,
+        })
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -1,0 +1,72 @@
+//! Work spread over time, so that a phone's main thread is never blocked for long: the
+//! page drawn in steps, and slow work (the Monte Carlo) run once typing pauses.
+
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How much of the page has been drawn since it started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// The title, the tools and the answers: what the visitor came for.
+    Answers,
+    /// And the form.
+    Form,
+    /// And the charts and the footer.
+    Everything,
+}
+
+/// Draws the page in three steps, each in a task of its own, so that a phone's main
+/// thread is never blocked for long while the page starts: the answers first, then the
+/// form, then the charts (docs/benchmarks.md, total blocking time). Content only ever
+/// arrives below or beside what is drawn, so nothing on screen moves.
+#[hook]
+pub fn use_drawing_stages() -> Stage {
+    let stage = use_state(|| Stage::Answers);
+    {
+        let handle = stage.clone();
+        use_effect_with(*stage, move |current| {
+            let next = match current {
+                Stage::Answers => Some(Stage::Form),
+                Stage::Form => Some(Stage::Everything),
+                Stage::Everything => None,
+            };
+            let timeout = next.map(|next| Timeout::new(0, move || handle.set(next)));
+            move || drop(timeout)
+        });
+    }
+    *stage
+}
+
+/// How long typing must pause before the Monte Carlo runs.
+pub const MONTE_CARLO_PAUSE_MS: u32 = 300;
+
+/// Runs `compute` on `input` once the input has stopped changing for `delay_ms`, so that
+/// slow work (the Monte Carlo) never blocks typing. Returns the latest result, and whether
+/// it is for an older input than the current one.
+#[hook]
+pub fn use_after_pause<I, O, F>(input: I, delay_ms: u32, compute: F) -> (Option<Rc<O>>, bool)
+where
+    I: PartialEq + Clone + 'static,
+    O: 'static,
+    F: Fn(&I) -> O + 'static,
+{
+    let result = use_state(|| None::<(I, Rc<O>)>);
+    // The first closure is kept; later renders pass the same code.
+    let compute = use_memo((), move |_| compute);
+    {
+        let result = result.clone();
+        use_effect_with(input.clone(), move |input| {
+            let input = input.clone();
+            let timeout = Timeout::new(delay_ms, move || {
+                let output = Rc::new(compute(&input));
+                result.set(Some((input, output)));
+            });
+            move || drop(timeout)
+        });
+    }
+    match &*result {
+        Some((computed_for, output)) => (Some(output.clone()), *computed_for != input),
+        None => (None, true),
+    }
+}

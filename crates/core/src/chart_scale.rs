@@ -1,0 +1,260 @@
+//! The arithmetic of drawing: mapping values to pixels, choosing round tick values, and
+//! mirroring for right-to-left. Pure, so it is tested natively; the chart components only
+//! place what this computes.
+
+use crate::codec::decimal::svg as px;
+use cvc_model::Figure;
+
+/// A linear map from a domain of values to a range of pixels. `mirrored` flips the range,
+/// so that in right-to-left layouts time runs from right to left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearScale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        // A domain of one point still needs a width to divide by.
+        let domain = if domain.1 > domain.0 {
+            domain
+        } else {
+            (domain.0 - 1.0, domain.0 + 1.0)
+        };
+        LinearScale { domain, range }
+    }
+
+    /// The same scale drawn the other way (right to left, or bottom to top).
+    pub fn mirrored(self) -> Self {
+        LinearScale {
+            domain: self.domain,
+            range: (self.range.1, self.range.0),
+        }
+    }
+
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+}
+
+/// A round step near `span / target_count`: 1, 2, 2.5 or 5 times a power of ten.
+pub fn nice_step(span: f64, target_count: usize) -> f64 {
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let rough = span / target_count.max(1) as f64;
+    let power = 10f64.powf(rough.log10().floor());
+    let fraction = rough / power;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
+/// Widens `(low, high)` to round numbers and lists the ticks between, about
+/// `target_count` of them. The domain always includes zero when `include_zero` is set, so
+/// bars of money start from nothing.
+pub fn nice_domain(
+    low: f64,
+    high: f64,
+    target_count: usize,
+    include_zero: bool,
+) -> (f64, f64, Vec<f64>) {
+    let (mut low, mut high) = if low <= high {
+        (low, high)
+    } else {
+        (high, low)
+    };
+    if include_zero {
+        low = low.min(0.0);
+        high = high.max(0.0);
+    }
+    if !(low.is_finite() && high.is_finite()) {
+        return (0.0, 1.0, vec![0.0, 1.0]);
+    }
+    if high - low <= f64::EPSILON * high.abs().max(1.0) {
+        high = low + low.abs().max(1.0);
+    }
+    let step = nice_step(high - low, target_count);
+    let start = (low / step).floor() * step;
+    let end = (high / step).ceil() * step;
+    let count = ((end - start) / step).round() as usize;
+    let ticks = (0..=count)
+        .map(|i| start + step * i as f64)
+        .map(|tick| if tick.abs() < step * 1e-9 { 0.0 } else { tick })
+        .collect();
+    (start, end, ticks)
+}
+
+/// Charts are laid out left to right and flipped as a whole for right-to-left readers:
+/// an x position measured from the left edge becomes the same distance from the right.
+pub fn flip_x(x: f64, width: f64, right_to_left: bool) -> f64 {
+    if right_to_left {
+        width - x
+    } else {
+        x
+    }
+}
+
+/// The SVG `text-anchor` that keeps a label on the same side of its point after
+/// [`flip_x`]: "start" and "end" swap, "middle" stays.
+pub fn flip_anchor(anchor: &'static str, right_to_left: bool) -> &'static str {
+    match (anchor, right_to_left) {
+        ("start", true) => "end",
+        ("end", true) => "start",
+        (anchor, _) => anchor,
+    }
+}
+
+/// About how wide a label is drawn, in pixels: SVG text cannot be measured before it is
+/// drawn, so axes reserve room from the character count (0.6 of the font size per
+/// character is a little wider than the average of the system fonts used).
+pub fn label_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}'))
+        .count() as f64
+        * font_px
+        * 0.6
+}
+
+/// A running series by month as points (years, value), starting from (0, 0). A month whose
+/// figure is missing (beyond the model's range) ends the line there.
+pub fn cumulative_points(monthly: &[Figure]) -> Vec<(f64, f64)> {
+    std::iter::once((0.0, 0.0))
+        .chain(
+            monthly
+                .iter()
+                .map_while(|figure| figure.value())
+                .enumerate()
+                .map(|(i, value)| ((i + 1) as f64 / 12.0, value)),
+        )
+        .collect()
+}
+
+/// The `points` attribute of an SVG polyline through the given data points, mirrored for
+/// right-to-left.
+pub fn polyline(
+    points: &[(f64, f64)],
+    x: &LinearScale,
+    y: &LinearScale,
+    width: f64,
+    right_to_left: bool,
+) -> String {
+    let mut out = String::with_capacity(points.len() * 12);
+    for (i, &(at, value)) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&px(flip_x(x.map(at), width, right_to_left)));
+        out.push(',');
+        out.push_str(&px(y.map(value)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_ends_to_ends_and_mirrors() {
+        let scale = LinearScale::new((0.0, 10.0), (40.0, 340.0));
+        assert_eq!(scale.map(0.0), 40.0);
+        assert_eq!(scale.map(10.0), 340.0);
+        assert_eq!(scale.map(5.0), 190.0);
+        let mirrored = scale.mirrored();
+        assert_eq!(mirrored.map(0.0), 340.0);
+        assert_eq!(mirrored.map(10.0), 40.0);
+        assert_eq!(mirrored.map(2.5), 265.0);
+    }
+
+    #[test]
+    fn a_point_domain_does_not_divide_by_zero() {
+        let scale = LinearScale::new((3.0, 3.0), (0.0, 100.0));
+        assert_eq!(scale.map(3.0), 50.0);
+    }
+
+    #[test]
+    fn steps_are_round_multiples_of_a_power_of_ten() {
+        assert_eq!(nice_step(100.0, 5), 20.0);
+        assert_eq!(nice_step(1_000_000.0, 4), 250_000.0);
+        assert_eq!(nice_step(1_000_000.0, 3), 500_000.0);
+        assert_eq!(nice_step(7.0, 10), 1.0);
+        assert_eq!(nice_step(0.3, 3), 0.1);
+        assert_eq!(nice_step(0.0, 5), 1.0);
+    }
+
+    #[test]
+    fn nice_domains_cover_the_data_with_round_ticks() {
+        let (low, high, ticks) = nice_domain(13.0, 987.0, 5, true);
+        assert_eq!((low, high), (0.0, 1000.0));
+        assert_eq!(ticks, vec![0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]);
+        let (low, high, ticks) = nice_domain(-248_224.5, 582_370.4, 4, true);
+        assert_eq!((low, high), (-250_000.0, 750_000.0));
+        assert_eq!(
+            ticks,
+            vec![-250_000.0, 0.0, 250_000.0, 500_000.0, 750_000.0]
+        );
+        let (low, high, _) = nice_domain(5.0, 5.0, 4, false);
+        assert!(low <= 5.0 && high > 5.0);
+    }
+
+    #[test]
+    fn flipping_mirrors_positions_and_anchors() {
+        assert_eq!(flip_x(40.0, 360.0, false), 40.0);
+        assert_eq!(flip_x(40.0, 360.0, true), 320.0);
+        assert_eq!(flip_anchor("end", false), "end");
+        assert_eq!(flip_anchor("end", true), "start");
+        assert_eq!(flip_anchor("start", true), "end");
+        assert_eq!(flip_anchor("middle", true), "middle");
+    }
+
+    #[test]
+    fn cumulative_points_run_by_month_from_zero() {
+        let monthly = [
+            Figure::Value(-5_000.0),
+            Figure::Value(-4_000.0),
+            Figure::Missing(cvc_model::Why::BeyondModelRange),
+            Figure::Value(1.0),
+        ];
+        assert_eq!(
+            cumulative_points(&monthly),
+            vec![(0.0, 0.0), (1.0 / 12.0, -5_000.0), (2.0 / 12.0, -4_000.0)]
+        );
+    }
+
+    #[test]
+    fn polylines_are_placed_and_mirrored() {
+        let x = LinearScale::new((0.0, 1.0), (40.0, 340.0));
+        let y = LinearScale::new((-10.0, 10.0), (200.0, 0.0));
+        let points = [(0.0, 0.0), (0.5, 10.0), (1.0, -10.0)];
+        assert_eq!(
+            polyline(&points, &x, &y, 380.0, false),
+            "40,100 190,0 340,200"
+        );
+        assert_eq!(
+            polyline(&points, &x, &y, 380.0, true),
+            "340,100 190,0 40,200"
+        );
+    }
+
+    #[test]
+    fn label_widths_grow_with_the_text_and_ignore_direction_marks() {
+        assert!((label_width("₪1M", 12.0) - 21.6).abs() < 1e-9);
+        assert_eq!(
+            label_width("\u{200F}1.5 מיליון \u{200F}₪", 12.0),
+            label_width("1.5 מיליון ₪", 12.0)
+        );
+        assert!(label_width("1.5 מיליון ₪", 12.0) > label_width("₪1.5M", 12.0));
+    }
+}

@@ -1,0 +1,600 @@
+//! A scenario in a link, and in an embed's attributes: pure, so it is tested natively.
+//!
+//! A link is readable: `?lifetime_profit=45000&currency=ILS&lang=he`. Its keys are
+//! model.md's field names, rates are fractions as in the scenario file, and only what
+//! differs from the defaults is written, with the currency and the language always.
+//! Uncertainty goes as `<field>_range=LOW..HIGH` and `<field>_varies=0|1`, and the number
+//! of draws as `monte_carlo_draws`.
+//!
+//! An embed's attributes are the same keys with `data-` before them and hyphens for
+//! underscores (`data-lifetime-profit="45000"`), read by the same code.
+//!
+//! Reading goes through [`crate::codec::fields`], as the scenario file does, so a link, a
+//! file and an attribute can never disagree. A malformed, out-of-range, repeated or
+//! hostile parameter is refused on its own and the rest applies; nothing read here is ever
+//! more than text or a number to the app.
+
+use crate::words::Language;
+use crate::presets::Preset;
+use crate::codec::decimal;
+use crate::codec::fields::{
+    field_name_of, repeated_keys, FieldReader, RangeGiven, Reading, COUNT_AFTER_HORIZON, CURRENCY,
+    DRAWS,
+};
+use cvc_model::scenario::{FieldName, Problem};
+use cvc_model::ranges::Uncertainty;
+use cvc_model::{Field, Scenario};
+
+/// Keys of the app rather than of the scenario.
+pub const LANG: &str = "lang";
+pub const EMBED: &str = "embed";
+pub const SHOW: &str = "show";
+pub const ACCENT: &str = "accent";
+pub const PRESET: &str = "preset";
+
+const RANGE_SUFFIX: &str = "_range";
+const VARIES_SUFFIX: &str = "_varies";
+
+/// Longer values than this are refused unread; no field needs more.
+const MAX_VALUE: usize = 64;
+/// At most this many parameters are read from one link; the rest are ignored.
+const MAX_PARAMETERS: usize = 100;
+
+/// How much of the calculator an embed shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Show {
+    /// Everything: the inputs, the answers and the charts.
+    #[default]
+    Full,
+    /// The answers only, with a link to the full calculator.
+    Headline,
+}
+
+/// What a link or an embed says besides the scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct View {
+    pub language: Option<Language>,
+    /// Shown inside another site's iframe: no page chrome, and the height is posted.
+    pub embed: bool,
+    pub show: Show,
+    /// A CSS colour for the widget's accent, checked by [`accent_colour`].
+    pub accent: Option<String>,
+}
+
+/// A scenario and view read from a link or attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkReading {
+    pub reading: Reading,
+    pub view: View,
+    /// Whether the link said anything about the scenario at all (a link with only `lang`
+    /// shows the defaults, and there is nothing to announce).
+    pub has_scenario: bool,
+}
+
+/// Writes a scenario and its language as a query string, starting with `?`.
+pub fn encode(scenario: &Scenario, language: Language) -> String {
+    let mut query = String::from("?");
+    for (i, (key, value)) in pairs(scenario, language).iter().enumerate() {
+        if i > 0 {
+            query.push('&');
+        }
+        percent_encode(key, &mut query);
+        query.push('=');
+        percent_encode(value, &mut query);
+    }
+    query
+}
+
+/// The named values a link writes for a scenario (and an embed's attributes, with
+/// `data-` before each name): every field that differs from the defaults, the
+/// uncertainty settings that differ, the currency and the language.
+pub fn pairs(scenario: &Scenario, language: Language) -> Vec<(String, String)> {
+    let defaults = Scenario::default();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for field in Field::ALL {
+        let value = scenario.value(field);
+        if value != defaults.value(field) {
+            if let Some(value) = value {
+                pairs.push((field.name().into(), decimal::shortest(value)));
+            }
+        }
+    }
+    if !scenario.count_after_horizon {
+        pairs.push((COUNT_AFTER_HORIZON.into(), "false".into()));
+    }
+    let uncertainty = &scenario.uncertainty;
+    let default_uncertainty = Uncertainty::default();
+    for field in Field::AFFECTING_GAIN {
+        let (Some(input), Some(default)) =
+            (uncertainty.input(field), default_uncertainty.input(field))
+        else {
+            continue;
+        };
+        if let Some((low, high)) = input.ends {
+            pairs.push((
+                format!("{}{RANGE_SUFFIX}", field.name()),
+                format!("{}..{}", decimal::shortest(low), decimal::shortest(high)),
+            ));
+        }
+        // A range that is set varies unless it says not; otherwise the default says.
+        let implied = if input.ends.is_some() {
+            true
+        } else {
+            default.varies
+        };
+        if input.varies != implied {
+            pairs.push((
+                format!("{}{VARIES_SUFFIX}", field.name()),
+                if input.varies { "1" } else { "0" }.into(),
+            ));
+        }
+    }
+    if uncertainty.draws != default_uncertainty.draws {
+        pairs.push((DRAWS.into(), uncertainty.draws.to_string()));
+    }
+    pairs.push((CURRENCY.into(), scenario.currency.clone()));
+    pairs.push((LANG.into(), language.tag().into()));
+    pairs
+}
+
+/// Reads a query string (with or without its `?`).
+pub fn decode(query: &str) -> LinkReading {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut pairs = Vec::new();
+    let mut broken = Vec::new();
+    for part in query
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .take(MAX_PARAMETERS)
+    {
+        let (key, value) = part.split_once('=').unwrap_or((part, ""));
+        match (percent_decode(key), percent_decode(value)) {
+            (Some(key), Some(value)) => pairs.push((key, value)),
+            // A key that cannot be decoded is reported by its raw start, as text.
+            (None, _) => broken.push(key.chars().take(40).collect::<String>()),
+            (Some(key), None) => pairs.push((key, String::from("\u{FFFD}"))),
+        }
+    }
+    let mut link = read_pairs(&pairs, Scenario::default());
+    for key in broken {
+        link.reading.unknown.push(key);
+    }
+    link
+}
+
+/// The key an embed attribute stands for: `data-lifetime-profit` → `lifetime_profit`.
+/// Attributes that are not `data-` ones, and the marker itself, stand for nothing.
+pub fn attribute_key(attribute: &str) -> Option<String> {
+    let name = attribute.strip_prefix("data-")?;
+    if name == "customer-value" || name.is_empty() {
+        return None;
+    }
+    Some(name.replace('-', "_"))
+}
+
+/// Reads named values (from a link or attributes) into a scenario and a view. An embed
+/// that names an example business starts from it; other keys override it.
+pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading {
+    let preset = pairs
+        .iter()
+        .find(|(key, _)| key == PRESET)
+        .and_then(|(_, id)| Preset::from_id(id));
+    let start = preset.map_or(defaults, Preset::scenario);
+    let mut reader = FieldReader::starting_from(start);
+    let mut view = View::default();
+    let mut has_scenario = preset.is_some();
+    let repeated = repeated_keys(pairs.iter().map(|(key, _)| key.as_str()));
+    for key in &repeated {
+        refuse_key(&mut reader, key, Problem::Repeated);
+    }
+    let mut ranges: [(Option<&str>, Option<&str>); Field::AFFECTING_GAIN.len()] =
+        Default::default();
+    for (key, value) in pairs {
+        if repeated.contains(&key.as_str()) {
+            continue;
+        }
+        let key = key.as_str();
+        if value.len() > MAX_VALUE {
+            refuse_key(&mut reader, key, Problem::NotANumber(shorten(value)));
+            continue;
+        }
+        match key {
+            LANG => match Language::from_tag(value) {
+                Some(language) => view.language = Some(language),
+                None => reader.unknown(&format!("{LANG}={}", shorten(value))),
+            },
+            EMBED => view.embed = value == "1" || value == "true",
+            SHOW => match value.as_str() {
+                "full" => view.show = Show::Full,
+                "headline" => view.show = Show::Headline,
+                _ => reader.unknown(&format!("{SHOW}={}", shorten(value))),
+            },
+            ACCENT => match accent_colour(value) {
+                Some(colour) => view.accent = Some(colour),
+                None => reader.unknown(&format!("{ACCENT}={}", shorten(value))),
+            },
+            PRESET => {
+                if preset.is_none() {
+                    reader.unknown(&format!("{PRESET}={}", shorten(value)));
+                }
+            }
+            CURRENCY => {
+                has_scenario = true;
+                reader.currency(Ok(value));
+            }
+            COUNT_AFTER_HORIZON => {
+                has_scenario = true;
+                reader.count_after_horizon(match value.as_str() {
+                    "true" | "1" => Ok(true),
+                    "false" | "0" => Ok(false),
+                    other => Err(Problem::NotANumber(shorten(other))),
+                });
+            }
+            DRAWS => {
+                has_scenario = true;
+                reader.draws(number(value));
+            }
+            other => {
+                if let Some((field, is_range)) = range_key(other) {
+                    has_scenario = true;
+                    let slot = &mut ranges[field.index()];
+                    if is_range {
+                        slot.0 = Some(value);
+                    } else {
+                        slot.1 = Some(value);
+                    }
+                } else if let Some(field) = Field::from_name(other) {
+                    has_scenario = true;
+                    reader.number(field, number(value));
+                } else {
+                    reader.unknown(other);
+                }
+            }
+        }
+    }
+    for field in Field::AFFECTING_GAIN {
+        let (range, varies) = ranges[field.index()];
+        if range.is_none() && varies.is_none() {
+            continue;
+        }
+        reader.range(field, range_given(range, varies));
+    }
+    LinkReading {
+        reading: reader.finish(),
+        view,
+        has_scenario,
+    }
+}
+
+fn refuse_key(reader: &mut FieldReader, key: &str, problem: Problem) {
+    match (field_name_of(key), range_key(key)) {
+        (_, Some((field, _))) => reader.refuse(FieldName::Range(field), problem),
+        (FieldName::Document, None) => reader.unknown(key),
+        (name, None) => reader.refuse(name, problem),
+    }
+}
+
+/// `lifetime_profit_range` → (LifetimeProfit, true); `…_varies` → (…, false).
+fn range_key(key: &str) -> Option<(Field, bool)> {
+    if let Some(name) = key.strip_suffix(RANGE_SUFFIX) {
+        return Field::from_name(name).map(|field| (field, true));
+    }
+    let name = key.strip_suffix(VARIES_SUFFIX)?;
+    Field::from_name(name).map(|field| (field, false))
+}
+
+fn range_given(range: Option<&str>, varies: Option<&str>) -> Result<RangeGiven, Problem> {
+    let varies = match varies {
+        None => None,
+        Some("1" | "true") => Some(true),
+        Some("0" | "false") => Some(false),
+        Some(other) => return Err(Problem::NotANumber(shorten(other))),
+    };
+    let ends = match range {
+        None => None,
+        Some(text) => {
+            let (low, high) = text
+                .split_once("..")
+                .ok_or_else(|| Problem::NotANumber(shorten(text)))?;
+            Some((number(low)?, number(high)?))
+        }
+    };
+    Ok(RangeGiven::Set { ends, varies })
+}
+
+fn number(text: &str) -> Result<f64, Problem> {
+    if text.is_empty() {
+        return Err(Problem::Missing);
+    }
+    decimal::parse(text).ok_or_else(|| Problem::NotANumber(shorten(text)))
+}
+
+/// Text from outside, cut short for a notice.
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(24).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// A CSS colour an embed may set as its accent: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`,
+/// `rgb(…)`, `rgba(…)`, `hsl(…)`, `hsla(…)` with plain numbers inside, or a colour name of
+/// letters only. Anything else (`url(…)`, `;`, quotes, `var(…)`) is refused here, before
+/// the browser is asked whether it is a colour at all.
+pub fn accent_colour(text: &str) -> Option<String> {
+    let text = text.trim();
+    let hex = text
+        .strip_prefix('#')
+        .filter(|digits| {
+            matches!(digits.len(), 3 | 4 | 6 | 8) && digits.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+        .is_some();
+    let functional = ["rgb(", "rgba(", "hsl(", "hsla("].iter().any(|start| {
+        text.strip_prefix(start)
+            .and_then(|rest| rest.strip_suffix(')'))
+            .is_some_and(|inside| {
+                // Angles may carry their unit: hsl(210deg 90% 40%).
+                let inside = inside.replace("deg", "");
+                !inside.trim().is_empty()
+                    && inside.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '.' | '%' | ',' | ' ' | '/' | '-' | '+')
+                    })
+            })
+    });
+    let name = (3..=20).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase());
+    (hex || functional || name).then(|| text.to_string())
+}
+
+/// The `type` of the message an embedded calculator posts to its parent page with its
+/// content height: `{"type": "customer-value:height", "height": 812}`.
+pub const HEIGHT_MESSAGE: &str = "customer-value:height";
+
+/// Where an iframe posts its height: the embedding page's origin when the browser says it
+/// (the referrer), else any origin, since a height tells nothing private.
+pub fn parent_origin(referrer: &str) -> String {
+    let origin = referrer
+        .split_once("://")
+        .map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")));
+    match origin {
+        Some((scheme @ ("http" | "https"), host)) if !host.is_empty() => {
+            format!("{scheme}://{host}")
+        }
+        _ => "*".to_string(),
+    }
+}
+
+/// Percent-encodes everything but letters, digits and `-._~`.
+fn percent_encode(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
+        }
+    }
+}
+
+/// Decodes `%XX` escapes and `+` as a space; `None` for a broken escape or bytes that are
+/// not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'%' => {
+                let hex = bytes.get(at + 1..at + 3)?;
+                let value = std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(value, 16).ok()?);
+                at += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                at += 1;
+            }
+            byte => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_link_is_short() {
+        assert_eq!(
+            encode(&Scenario::default(), Language::Hebrew),
+            "?currency=ILS&lang=he"
+        );
+    }
+
+    #[test]
+    fn a_link_is_readable() {
+        let scenario = Scenario {
+            lifetime_profit: 45_000.0,
+            unhappy_share_now: 0.35,
+            ..Scenario::default()
+        };
+        assert_eq!(
+            encode(&scenario, Language::English),
+            "?lifetime_profit=45000&unhappy_share_now=0.35&currency=ILS&lang=en"
+        );
+        let link = decode("?lifetime_profit=45000&lang=he");
+        assert_eq!(link.reading.scenario.lifetime_profit, 45_000.0);
+        assert_eq!(link.view.language, Some(Language::Hebrew));
+        assert!(link.reading.is_clean() && link.has_scenario);
+    }
+
+    #[test]
+    fn uncertainty_and_draws_travel_in_the_link() {
+        let mut scenario = Scenario::default();
+        scenario
+            .uncertainty
+            .set(Field::LifetimeProfit, 15_000.0, 30_000.0);
+        scenario.uncertainty.clear(Field::ReferralsPerHappy);
+        scenario
+            .uncertainty
+            .set_varies(Field::AcquisitionCost, true);
+        scenario
+            .uncertainty
+            .set_ends(Field::DiscountRate, Some((0.05, 0.1)));
+        scenario.uncertainty.set_varies(Field::DiscountRate, false);
+        scenario.uncertainty.draws = 5_000;
+        let query = encode(&scenario, Language::English);
+        assert!(
+            query.contains("lifetime_profit_range=15000..30000"),
+            "{query}"
+        );
+        assert!(query.contains("referrals_per_happy_varies=0"), "{query}");
+        assert!(query.contains("acquisition_cost_varies=1"), "{query}");
+        assert!(
+            query.contains("discount_rate_range=0.05..0.1&discount_rate_varies=0"),
+            "{query}"
+        );
+        let link = decode(&query);
+        assert!(link.reading.is_clean(), "{:?}", link.reading.problems);
+        assert_eq!(link.reading.scenario.scenario(), &scenario);
+    }
+
+    #[test]
+    fn hostile_parameters_are_refused_one_by_one() {
+        let long = "9".repeat(100_000);
+        let query = format!(
+            "?lifetime_profit=%3Cscript%3Ealert(1)%3C%2Fscript%3E&acquisition_cost=javascript:alert(1)\
+             &current_customers=1e400&referrals_per_happy=NaN&lost_per_unhappy=-3\
+             &new_customers_per_year=1e99&unhappy_share_now=0.3&unhappy_share_now=0.5\
+             &discount_rate=%E0%A4%A&service_budget_per_year={long}&colour=red\
+             &horizon_years=10&currency=ILS%22%3E&lang=xx"
+        );
+        let link = decode(&query);
+        let scenario = &link.reading.scenario;
+        // What was fine still applies.
+        assert_eq!(scenario.horizon_years, 10.0);
+        // Everything else kept its default.
+        assert_eq!(
+            scenario.scenario(),
+            &Scenario {
+                horizon_years: 10.0,
+                ..Scenario::default()
+            }
+        );
+        let refused: Vec<FieldName> = link.reading.problems.iter().map(|p| p.field).collect();
+        for field in [
+            Field::LifetimeProfit,
+            Field::AcquisitionCost,
+            Field::CurrentCustomers,
+            Field::ReferralsPerHappy,
+            Field::LostPerUnhappy,
+            Field::NewCustomersPerYear,
+            Field::UnhappyShareNow,
+            Field::DiscountRate,
+            Field::ServiceBudgetPerYear,
+        ] {
+            assert!(
+                refused.contains(&FieldName::Numeric(field)),
+                "{field:?} in {refused:?}"
+            );
+        }
+        assert!(refused.contains(&FieldName::Currency));
+        assert!(link.reading.unknown.contains(&"colour".to_string()));
+        assert!(link.reading.unknown.contains(&"lang=xx".to_string()));
+        // Refused text is kept short, and only ever as text.
+        for problem in &link.reading.problems {
+            if let Problem::NotANumber(text) = &problem.problem {
+                assert!(text.chars().count() <= 25, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn too_many_parameters_are_not_all_read() {
+        let query: String = (0..10_000).map(|i| format!("k{i}=1&")).collect();
+        let link = decode(&query);
+        assert_eq!(link.reading.unknown.len(), MAX_PARAMETERS);
+    }
+
+    #[test]
+    fn attributes_name_the_same_keys() {
+        assert_eq!(
+            attribute_key("data-lifetime-profit").as_deref(),
+            Some("lifetime_profit")
+        );
+        assert_eq!(attribute_key("data-customer-value"), None);
+        assert_eq!(attribute_key("class"), None);
+        let pairs = vec![
+            ("preset".to_string(), "b2b-services".to_string()),
+            ("lifetime_profit".to_string(), "45000".to_string()),
+            ("lang".to_string(), "en".to_string()),
+            ("show".to_string(), "headline".to_string()),
+            ("accent".to_string(), "#c2410c".to_string()),
+        ];
+        let link = read_pairs(&pairs, Scenario::default());
+        assert_eq!(link.reading.scenario.currency, "USD", "from the preset");
+        assert_eq!(link.reading.scenario.lifetime_profit, 45_000.0);
+        assert_eq!(link.view.show, Show::Headline);
+        assert_eq!(link.view.accent.as_deref(), Some("#c2410c"));
+    }
+
+    #[test]
+    fn accent_colours_are_checked() {
+        for good in [
+            "#0b5cad",
+            "#fff",
+            "#0b5cad80",
+            "rgb(11, 92, 173)",
+            "hsl(210 90% 40%)",
+            "hsl(210deg 90% 40% / 0.5)",
+            "teal",
+        ] {
+            assert!(accent_colour(good).is_some(), "{good}");
+        }
+        for bad in [
+            "url(x)",
+            "red; background: url(//evil)",
+            "#12345",
+            "expression(alert(1))",
+            "var(--x)",
+            "\"red\"",
+            "rgb(1,2,3);",
+            "",
+            "Red",
+        ] {
+            assert!(accent_colour(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_height_goes_to_the_embedding_origin() {
+        assert_eq!(
+            parent_origin("https://consultant.example/page?x=1"),
+            "https://consultant.example"
+        );
+        assert_eq!(
+            parent_origin("http://localhost:8080/"),
+            "http://localhost:8080"
+        );
+        assert_eq!(parent_origin(""), "*");
+        assert_eq!(parent_origin("file:///tmp/a.html"), "*");
+    }
+
+    #[test]
+    fn percent_escapes_round_trip_and_broken_ones_are_refused() {
+        let mut out = String::new();
+        percent_encode("a b+c/ש", &mut out);
+        assert_eq!(out, "a%20b%2Bc%2F%D7%A9");
+        assert_eq!(percent_decode(&out).as_deref(), Some("a b+c/ש"));
+        assert_eq!(percent_decode("a+b").as_deref(), Some("a b"));
+        assert_eq!(percent_decode("%E0%A4%A"), None);
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%FF"), None, "not UTF-8");
+    }
+}

@@ -1,0 +1,450 @@
+//! The contract between the page's wasm and the extras module, declared once: the names
+//! of the module's export and of the handle it returns, what the page sends to mount and
+//! update a part, and what a part asks of the page. Everything crosses as plain text, so
+//! it is pure and tested natively here. The page's loader
+//! (`cvc_browser::extras_loader`), the module's exports (`crates/extras/src/main.rs`)
+//! and the browser tests' stand-in for the module all go through this file.
+//!
+//! ```text
+//! module.mountPart(element, mount message, on_request) -> handle | null
+//! handle.update(update message)
+//! handle.unmount()
+//! on_request(request message)
+//! ```
+//!
+//! The scenario always travels as its link ([`crate::codec::link`]), which gives back
+//! exactly the scenario it was made from. The Monte Carlo travels as its result, so that
+//! it runs once per pause, in the page, whatever the module draws with it.
+
+use crate::codec::decimal;
+use cvc_model::uncertainty::{HistogramBin, MonteCarlo};
+use cvc_model::{Field, Figure, Why};
+use std::rc::Rc;
+
+/// The extras module's one export: `mountPart(element, mount, on_request)`.
+pub const MOUNT_PART: &str = "mountPart";
+/// The handle's methods: `update(update)` and `unmount()`.
+pub const UPDATE: &str = "update";
+pub const UNMOUNT: &str = "unmount";
+
+/// A part of the calculator that lives in the extras module, drawn into an element the
+/// page gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The Share panel: the link, its copy button and share sheet, and its QR code.
+    Share,
+    /// The Embed panel: the snippets for another site.
+    Embed,
+    /// The Saved scenarios panel, with the comparison.
+    Saved,
+    /// The Export and print panel.
+    Files,
+    /// The presenter view.
+    Presenter,
+    /// The four charts.
+    Charts,
+    /// The helper that works out the lifetime profit from yearly figures.
+    LifetimeHelper,
+    /// The helper that works out the unhappy share from service metrics.
+    MetricsHelper,
+}
+
+impl Part {
+    pub const ALL: [Part; 8] = [
+        Part::Share,
+        Part::Embed,
+        Part::Saved,
+        Part::Files,
+        Part::Presenter,
+        Part::Charts,
+        Part::LifetimeHelper,
+        Part::MetricsHelper,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Share => "share",
+            Part::Embed => "embed",
+            Part::Saved => "saved",
+            Part::Files => "files",
+            Part::Presenter => "presenter",
+            Part::Charts => "charts",
+            Part::LifetimeHelper => "lifetime-helper",
+            Part::MetricsHelper => "metrics-helper",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.name() == name)
+    }
+}
+
+/// What a part asks of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    /// Put this scenario on screen (a saved one opened, or a file read): its link's query.
+    Show(String),
+    /// Leave the presenter view.
+    Leave,
+    /// Put these figures from a helper into the form, in model units.
+    Apply(Vec<(Field, f64)>),
+}
+
+const SHOW: &str = "show";
+const LEAVE: &str = "leave";
+const APPLY: &str = "apply";
+
+impl Request {
+    pub fn to_message(&self) -> String {
+        match self {
+            Request::Show(query) => format!("{SHOW} {query}"),
+            Request::Leave => LEAVE.into(),
+            Request::Apply(figures) => {
+                let figures: Vec<String> = figures
+                    .iter()
+                    .map(|(field, value)| format!("{}={}", field.name(), decimal::shortest(*value)))
+                    .collect();
+                format!("{APPLY} {}", figures.join("&"))
+            }
+        }
+    }
+
+    /// Reads a message; anything else (another version's, or not ours) is `None`.
+    pub fn from_message(message: &str) -> Option<Request> {
+        match message.split_once(' ') {
+            Some((SHOW, query)) => Some(Request::Show(query.into())),
+            Some((APPLY, figures)) => figures
+                .split('&')
+                .map(|figure| {
+                    let (name, value) = figure.split_once('=')?;
+                    Some((Field::from_name(name)?, decimal::parse(value)?))
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(Request::Apply),
+            None if message == LEAVE => Some(Request::Leave),
+            _ => None,
+        }
+    }
+}
+
+/// The query of a link to the calculator (from its `?`), which carries the scenario and
+/// the language; empty when it has none.
+pub fn query_of(link: &str) -> &str {
+    link.find('?').map_or("", |at| &link[at..])
+}
+
+/// What a part is drawn from, and drawn again with whenever it changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Update {
+    /// The link to the scenario on screen, which carries the language too.
+    pub link: String,
+    /// The page's latest Monte Carlo, and whether it is for an older scenario than the
+    /// link's (typing has not paused yet). `None` until the first has run.
+    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
+}
+
+/// What the page sends to draw a part: which, into a page whose own wasm has mounted
+/// `page_roots` Yew apps, with the calculator's own address (ending in `/`), and what to
+/// draw it from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mount {
+    pub part: Part,
+    /// How many Yew apps the page's wasm has mounted. Each wasm numbers its Yew apps from
+    /// 1, and Yew finds which app an event belongs to from the nearest numbered element;
+    /// the module's parts sit inside the page's app, so the module numbers its own apps
+    /// past this count, or a click in a panel would run the page's handler of the same
+    /// number.
+    pub page_roots: u32,
+    pub app_address: String,
+    pub update: Update,
+}
+
+const PART: &str = "part";
+const ROOTS: &str = "roots";
+const APP: &str = "app";
+const LINK: &str = "link";
+const MONTE_CARLO: &str = "monte_carlo";
+const BINS: &str = "bins";
+const MISSING: &str = "missing:";
+
+impl Update {
+    /// One line per value, `key value`; nothing the page writes holds a line break.
+    pub fn to_message(&self) -> String {
+        let mut message = format!("{LINK} {}", self.link);
+        if let Some((result, stale)) = &self.monte_carlo {
+            let figures = [result.p10, result.p50, result.p90].map(figure_text);
+            message.push_str(&format!(
+                "\n{MONTE_CARLO} {} {} {} {} {} {} {} {}",
+                result.draws,
+                figures[0],
+                figures[1],
+                figures[2],
+                decimal::shortest(result.probability_of_gain),
+                result.beyond_range_low,
+                result.beyond_range_high,
+                u8::from(*stale)
+            ));
+            let bins: Vec<String> = result
+                .histogram
+                .iter()
+                .map(|bin| {
+                    format!(
+                        "{},{},{}",
+                        decimal::shortest(bin.from),
+                        decimal::shortest(bin.to),
+                        bin.count
+                    )
+                })
+                .collect();
+            message.push_str(&format!("\n{BINS} {}", bins.join(";")));
+        }
+        message
+    }
+
+    /// Reads a message; `None` for anything that is not one, or not whole.
+    pub fn from_message(message: &str) -> Option<Update> {
+        let mut link = None;
+        let mut summary = None;
+        let mut bins = None;
+        for line in message.lines() {
+            let (key, value) = line.split_once(' ').unwrap_or((line, ""));
+            match key {
+                LINK => link = Some(value.to_string()),
+                MONTE_CARLO => summary = Some(read_summary(value)?),
+                BINS => bins = Some(read_bins(value)?),
+                _ => {}
+            }
+        }
+        let monte_carlo = match (summary, bins) {
+            (Some((mut result, stale)), Some(bins)) => {
+                result.histogram = bins;
+                Some((Rc::new(result), stale))
+            }
+            (None, None) => None,
+            _ => return None,
+        };
+        Some(Update {
+            link: link?,
+            monte_carlo,
+        })
+    }
+}
+
+impl Mount {
+    pub fn to_message(&self) -> String {
+        format!(
+            "{PART} {}\n{ROOTS} {}\n{APP} {}\n{}",
+            self.part.name(),
+            self.page_roots,
+            self.app_address,
+            self.update.to_message()
+        )
+    }
+
+    pub fn from_message(message: &str) -> Option<Mount> {
+        let mut part = None;
+        let mut page_roots = None;
+        let mut app_address = None;
+        for line in message.lines() {
+            let (key, value) = line.split_once(' ').unwrap_or((line, ""));
+            match key {
+                PART => part = Part::from_name(value),
+                ROOTS => page_roots = value.parse().ok(),
+                APP => app_address = Some(value.to_string()),
+                _ => {}
+            }
+        }
+        Some(Mount {
+            part: part?,
+            page_roots: page_roots?,
+            app_address: app_address?,
+            update: Update::from_message(message)?,
+        })
+    }
+}
+
+fn figure_text(figure: Figure) -> String {
+    match figure {
+        Figure::Value(value) => decimal::shortest(value),
+        Figure::Missing(why) => format!("{MISSING}{}", why.name()),
+    }
+}
+
+fn read_figure(text: &str) -> Option<Figure> {
+    match text.strip_prefix(MISSING) {
+        Some(why) => Why::from_name(why).map(Figure::Missing),
+        None => decimal::parse(text).map(Figure::checked),
+    }
+}
+
+fn read_summary(text: &str) -> Option<(MonteCarlo, bool)> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let [draws, p10, p50, p90, chance, low, high, stale] = words.as_slice() else {
+        return None;
+    };
+    Some((
+        MonteCarlo {
+            draws: draws.parse().ok()?,
+            p10: read_figure(p10)?,
+            p50: read_figure(p50)?,
+            p90: read_figure(p90)?,
+            probability_of_gain: decimal::parse(chance)?,
+            histogram: Vec::new(),
+            beyond_range_low: low.parse().ok()?,
+            beyond_range_high: high.parse().ok()?,
+        },
+        *stale == "1",
+    ))
+}
+
+fn read_bins(text: &str) -> Option<Vec<HistogramBin>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    text.split(';')
+        .map(|bin| {
+            let mut parts = bin.split(',');
+            let bin = HistogramBin {
+                from: decimal::parse(parts.next()?)?,
+                to: decimal::parse(parts.next()?)?,
+                count: parts.next()?.parse().ok()?,
+            };
+            parts.next().is_none().then_some(bin)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::Language;
+    use crate::codec::link::{decode, encode};
+    use cvc_model::ValidScenario;
+
+    #[test]
+    fn every_part_is_read_back_from_its_name() {
+        for part in Part::ALL {
+            assert_eq!(Part::from_name(part.name()), Some(part));
+        }
+        assert_eq!(Part::from_name("Share"), None);
+        assert_eq!(Part::from_name(""), None);
+    }
+
+    #[test]
+    fn a_load_request_carries_the_scenario_exactly() {
+        let scenario = ValidScenario::default()
+            .with(Field::LifetimeProfit, 12345.678)
+            .expect("a valid profit");
+        let query = encode(&scenario, Language::Hebrew);
+        let message = Request::Show(query.clone()).to_message();
+        assert_eq!(message, format!("show {query}"));
+        let Some(Request::Show(back)) = Request::from_message(&message) else {
+            panic!("{message} is not read back as a load request");
+        };
+        let reading = decode(&back);
+        assert!(reading.reading.is_clean());
+        assert_eq!(reading.reading.scenario, scenario);
+        assert_eq!(reading.view.language, Some(Language::Hebrew));
+    }
+
+    #[test]
+    fn an_apply_request_carries_the_figures_exactly() {
+        let figures = vec![
+            (Field::CustomerLifetimeYears, 4.213_456_789_012_345),
+            (Field::LifetimeProfit, 31_234.567),
+        ];
+        let message = Request::Apply(figures.clone()).to_message();
+        assert_eq!(
+            message,
+            "apply customer_lifetime_years=4.213456789012345&lifetime_profit=31234.567"
+        );
+        assert_eq!(
+            Request::from_message(&message),
+            Some(Request::Apply(figures))
+        );
+        // One unreadable figure refuses the whole request, rather than applying half.
+        for broken in [
+            "apply lifetime_profit=abc",
+            "apply colour=3",
+            "apply lifetime_profit",
+            "apply lifetime_profit=1&",
+        ] {
+            assert_eq!(Request::from_message(broken), None, "{broken}");
+        }
+    }
+
+    #[test]
+    fn leave_and_unknown_messages() {
+        assert_eq!(Request::from_message("leave"), Some(Request::Leave));
+        assert_eq!(Request::Leave.to_message(), "leave");
+        for other in ["", "leave now", "show", "load ?a=1", "Show ?a=1", "present"] {
+            assert_eq!(Request::from_message(other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_mount_carries_the_part_the_count_and_the_monte_carlo_exactly() {
+        let scenario = ValidScenario::default()
+            .with(Field::LifetimeProfit, 31_234.5)
+            .expect("a valid profit");
+        let monte_carlo = Rc::new(cvc_model::uncertainty::monte_carlo(&scenario));
+        for monte_carlo in [None, Some((monte_carlo, true))] {
+            let mount = Mount {
+                part: Part::Charts,
+                page_roots: 3,
+                app_address: "https://calc.example/cvc/".into(),
+                update: Update {
+                    link: format!("https://calc.example/cvc/{}", encode(&scenario, Language::Hebrew)),
+                    monte_carlo,
+                },
+            };
+            let message = mount.to_message();
+            assert_eq!(Mount::from_message(&message), Some(mount.clone()), "{message}");
+            let update = mount.update.to_message();
+            assert_eq!(Update::from_message(&update), Some(mount.update));
+        }
+    }
+
+    #[test]
+    fn a_missing_percentile_and_an_empty_histogram_cross_too() {
+        let result = MonteCarlo {
+            draws: 1,
+            p10: Figure::Missing(Why::BeyondModelRange),
+            p50: Figure::Value(-2.5),
+            p90: Figure::Value(1e15),
+            probability_of_gain: 0.0,
+            histogram: Vec::new(),
+            beyond_range_low: 1,
+            beyond_range_high: 0,
+        };
+        let update = Update {
+            link: "https://x.example/?lang=en".into(),
+            monte_carlo: Some((Rc::new(result), false)),
+        };
+        assert_eq!(Update::from_message(&update.to_message()), Some(update));
+    }
+
+    #[test]
+    fn a_broken_mount_or_update_is_refused() {
+        for broken in [
+            "",
+            "part share\nroots 1\napp https://a/",
+            "part nothing\nroots 1\napp https://a/\nlink https://a/",
+            "part share\nroots x\napp https://a/\nlink https://a/",
+            "part share\nroots 1\napp https://a/\nlink https://a/\nmonte_carlo 1 2 3",
+            "part share\nroots 1\napp https://a/\nlink https://a/\nbins 1,2,3",
+        ] {
+            assert_eq!(Mount::from_message(broken), None, "{broken:?}");
+        }
+        assert_eq!(Update::from_message("monte_carlo 1 1 1 1 1 0 0 0\nbins 1,2"), None);
+    }
+
+    #[test]
+    fn the_query_starts_at_the_question_mark() {
+        assert_eq!(
+            query_of("https://example.org/calc/?lang=he&currency=ILS"),
+            "?lang=he&currency=ILS"
+        );
+        assert_eq!(query_of("https://example.org/calc/"), "");
+    }
+}

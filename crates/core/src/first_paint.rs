@@ -1,0 +1,147 @@
+//! The answer at first paint: the title, the question and the example business's headline
+//! answers as static HTML, in both languages, so that a phone on a slow connection shows
+//! them before the wasm has arrived (and keeps them if it never starts). Pure, so it is
+//! tested natively; `src/bin/first_paint.rs` prints it and `scripts/post-build.mjs`
+//! writes it into the release's `index.html`.
+//!
+//! Amounts of money are written as `<bdi data-money="VALUE">VALUE</bdi>`: the build
+//! formats them with Node's `Intl.NumberFormat`, the same formatter the app uses in the
+//! browser, so the static figures read exactly as the app's. `web/first-paint.js` shows
+//! the visitor's language and, when a link carries its own scenario, marks these figures
+//! as loading so that they never pass for that link's answer.
+
+use crate::codec::html::escape;
+use crate::words::{fill, Language, Piece};
+use crate::presets::Preset;
+use crate::codec::decimal;
+use cvc_model::{evaluate, Figure, Scenario};
+
+/// Money, for the build to format.
+fn money(value: f64) -> String {
+    let value = decimal::shortest(value);
+    format!("<bdi class=\"figure\" data-money=\"{value}\">{value}</bdi>")
+}
+
+/// A figure the model gives, or its reason in words.
+fn money_figure(language: Language, figure: Figure) -> String {
+    match figure {
+        Figure::Value(value) => money(value),
+        Figure::Missing(_) => escape(language.texts().beyond_range),
+    }
+}
+
+/// A template with its slots filled by already-escaped HTML.
+fn filled(template: &str, figures: &[(&str, &str)]) -> String {
+    fill(template, figures)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => escape(&text),
+            Piece::Figure(html) => html,
+        })
+        .collect()
+}
+
+/// The scenario the app opens with.
+pub fn first_scenario() -> Scenario {
+    Preset::SmallServiceIsrael.scenario()
+}
+
+/// The static answer in one language, with the app's own classes so that its stylesheet
+/// lays it out as the app will be.
+pub fn static_answer(language: Language) -> String {
+    let texts = language.texts();
+    let scenario = first_scenario();
+    let valid = scenario.validate().unwrap_or_default();
+    let results = evaluate(&valid);
+    let c = &results.customer;
+    let p = &results.projection;
+    let years = (scenario.horizon_years as u32).to_string();
+    let gain_label = if scenario.count_after_horizon {
+        texts.net_gain_total_label
+    } else {
+        texts.net_gain_label
+    };
+    let payback = match p.payback_month {
+        Figure::Value(month) => escape(&texts.payback_words(month)),
+        Figure::Missing(_) => escape(texts.payback_never),
+    };
+    let tag = language.tag();
+    format!(
+        concat!(
+            "<div class=\"cvc page first-paint\" lang=\"{tag}\" dir=\"{dir}\" data-currency=\"{currency}\">",
+            "<header class=\"app-header\"><div class=\"title-row\"><h1>{title}</h1></div>",
+            "<p class=\"tagline\">{tagline}</p></header>",
+            "<p class=\"first-paint-status\" role=\"status\">",
+            "<span class=\"starting\">{starting}</span>",
+            "<span class=\"link-pending\">{link_pending}</span></p>",
+            "<section class=\"headline\"><div class=\"cards\">",
+            "<article class=\"card cost\"><h3>{cost_title}</h3>",
+            "<p class=\"big\"><span class=\"amount\">{cost}</span> <span class=\"per\">{per_year}</span></p></article>",
+            "<article class=\"card return\"><h3>{return_title}</h3><dl>",
+            "<div class=\"main\"><dt>{gain_label}</dt><dd class=\"big\"><span class=\"amount\">{gain}</span></dd></div>",
+            "<div><dt>{payback_label}</dt><dd><bdi class=\"figure\">{payback}</bdi></dd></div></dl></article>",
+            "<article class=\"card unhappy\"><h3>{unhappy_title}</h3>",
+            "<p class=\"big\"><span class=\"amount\">{unhappy}</span></p></article>",
+            "</div></section></div>"
+        ),
+        tag = tag,
+        dir = language.dir(),
+        currency = escape(&scenario.currency),
+        title = escape(texts.title),
+        tagline = escape(texts.tagline),
+        starting = escape(texts.first_paint_starting),
+        link_pending = escape(texts.first_paint_link),
+        cost_title = escape(texts.cost_title),
+        cost = money_figure(language, c.yearly_cost_of_poor_service),
+        per_year = escape(texts.per_year),
+        return_title = filled(
+            texts.return_title,
+            &[("budget", &money(scenario.service_budget_per_year))]
+        ),
+        gain_label = filled(gain_label, &[("years", &escape(&years))]),
+        gain = money_figure(language, p.npv_gain),
+        payback_label = escape(texts.payback_cash_label),
+        payback = payback,
+        unhappy_title = escape(texts.unhappy_title),
+        unhappy = money_figure(language, c.unhappy_customer_cost),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cvc_model::ValidScenario;
+
+    #[test]
+    fn the_answer_carries_the_models_figures_for_the_first_scenario() {
+        let results = evaluate(&first_scenario().validate().expect("valid"));
+        let html = static_answer(Language::English);
+        for figure in [
+            results.customer.yearly_cost_of_poor_service,
+            results.projection.npv_gain,
+            results.customer.unhappy_customer_cost,
+        ] {
+            let value = decimal::shortest(figure.value().expect("a figure"));
+            assert!(html.contains(&format!("data-money=\"{value}\"")), "{value}");
+        }
+        assert!(html.contains("<h1>Customer Value Calculator</h1>"));
+        assert!(html.contains("in month 70 (year 6)"), "{html}");
+    }
+
+    #[test]
+    fn the_first_scenario_is_the_apps_default() {
+        assert_eq!(
+            first_scenario().validate().expect("valid"),
+            ValidScenario::default()
+        );
+    }
+
+    #[test]
+    fn hebrew_is_right_to_left() {
+        let html = static_answer(Language::Hebrew);
+        assert!(html.starts_with(
+            "<div class=\"cvc page first-paint\" lang=\"he\" dir=\"rtl\" data-currency=\"ILS\">"
+        ));
+        assert!(html.contains("<h1>מחשבון ערך לקוח</h1>"));
+    }
+}

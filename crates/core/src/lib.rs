@@ -1,0 +1,27 @@
+//! Everything the calculator does that is neither arithmetic (`cvc_model`) nor the
+//! browser (`cvc_browser`): pure Rust with no web crate, tested natively.
+//!
+//! - [`codec`]: a scenario written down: decimal numbers, JSON, the scenario file, the
+//!   link and an embed's attributes, CSV, QR codes, escaped HTML.
+//! - [`words`]: every word the user sees, one file per language.
+//! - [`state`]: the form's one state and its reducer.
+//! - [`numbers`]: reading numbers as people type them.
+//! - [`notice`]: what a link, file or attributes had that was not taken.
+//! - [`presets`]: the example businesses.
+//! - [`storage`]: saved scenarios: the entry schema and its migration, over a `Store`.
+//! - [`contract`]: what the page's wasm and the extras module say to each other.
+//! - [`snippets`]: the embed code the Embed panel offers.
+//! - [`first_paint`]: the answer written into the page before the wasm arrives.
+//! - [`chart_scale`]: the charts' scales and ticks.
+
+pub mod chart_scale;
+pub mod codec;
+pub mod contract;
+pub mod first_paint;
+pub mod notice;
+pub mod numbers;
+pub mod presets;
+pub mod snippets;
+pub mod state;
+pub mod storage;
+pub mod words;

@@ -1,0 +1,123 @@
+//! The notice about what a link, a file, an embed's attributes or a saved scenario had
+//! that was not taken: its type, and its words, one line per field in the reader's
+//! language. Pure, so it is tested natively; the text from outside is only ever shown as
+//! text. The page draws it (`crates/page/src/components/notice_banner.rs`).
+
+use crate::words::{field_text, Language};
+use crate::codec::fields::Reading;
+use cvc_model::scenario::FieldError;
+use cvc_model::scenario::{FieldName, Problem};
+
+/// Where a scenario that was read came from, for the notice about what was ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Link,
+    File,
+    Attributes,
+    Saved,
+}
+
+/// What was ignored when a scenario was read from a link, a file or attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub source: Source,
+    pub problems: Vec<FieldError>,
+    pub unknown: Vec<String>,
+}
+
+impl Notice {
+    /// The notice a reading calls for, if anything in it was ignored.
+    pub fn of(reading: Reading, source: Source) -> Option<Notice> {
+        reading.ignored_anything().then_some(Notice {
+            source,
+            problems: reading.problems,
+            unknown: reading.unknown,
+        })
+    }
+}
+
+/// The heading and one line per ignored setting.
+pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<String>) {
+    let texts = language.texts();
+    let heading = match notice.source {
+        Source::Link => texts.notice_link,
+        Source::File => texts.notice_file,
+        Source::Attributes => texts.notice_attributes,
+        Source::Saved => texts.notice_saved,
+    };
+    let mut lines: Vec<String> = notice
+        .problems
+        .iter()
+        .map(|error| {
+            let name = match error.field {
+                FieldName::Numeric(field) => field_text(language, field).label.to_string(),
+                FieldName::Range(field) => format!(
+                    "{} {}",
+                    field_text(language, field).label,
+                    texts.range_suffix
+                ),
+                FieldName::Currency => texts.currency_label.to_string(),
+                FieldName::CountAfterHorizon => texts.count_after_horizon_label.to_string(),
+                FieldName::Draws => texts.draws_label.to_string(),
+                FieldName::SchemaVersion | FieldName::Document => String::new(),
+            };
+            let reason = match &error.problem {
+                Problem::OutOfRange(_) | Problem::NotWhole(_) | Problem::NotFinite => {
+                    texts.reason_out_of_range
+                }
+                Problem::Missing => texts.reason_missing,
+                Problem::WrongType(_) => texts.reason_wrong_type,
+                Problem::NotCurrencyCode(_) => texts.reason_currency,
+                Problem::NewerSchema(_) => texts.reason_newer,
+                Problem::Unreadable(_) => texts.reason_unreadable,
+                Problem::NotANumber(_) => texts.reason_not_number,
+                Problem::Repeated => texts.reason_repeated,
+                Problem::LowAboveHigh { .. } | Problem::RangeExcludesValue { .. } => {
+                    texts.reason_range
+                }
+            };
+            if name.is_empty() {
+                reason.to_string()
+            } else {
+                format!("{name}: {reason}")
+            }
+        })
+        .collect();
+    lines.extend(
+        notice
+            .unknown
+            .iter()
+            .map(|key| format!("{key}: {}", texts.reason_unknown)),
+    );
+    (heading, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::link::decode;
+
+    #[test]
+    fn every_ignored_setting_gets_a_line_in_the_readers_language() {
+        let link = decode("?unhappy_share_now=7&unhappy_share_now=8&currency=usd&colour=red&lifetime_profit_range=9..1");
+        let notice = Notice {
+            source: Source::Link,
+            problems: link.reading.problems,
+            unknown: link.reading.unknown,
+        };
+        let (heading, lines) = describe(Language::English, &notice);
+        assert_eq!(heading, "Some settings in the link were ignored:");
+        assert_eq!(
+            lines,
+            vec![
+                "Customers served badly today: given twice",
+                "Currency: not a currency code",
+                "Profit from a well-served customer (range): a range that leaves out the figure",
+                "colour: not recognised",
+            ]
+        );
+        let (heading, lines) = describe(Language::Hebrew, &notice);
+        assert_eq!(heading, "חלק מההגדרות בקישור לא נקלטו:");
+        assert_eq!(lines[0], "לקוחות שמקבלים היום שירות גרוע: הופיע פעמיים");
+    }
+}

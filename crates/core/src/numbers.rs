@@ -1,0 +1,445 @@
+//! Reading numbers as people type them: the locale's decimal and thousands separators,
+//! currency and percent signs, and the invisible direction marks that Hebrew text carries.
+//! Pure, so it is tested natively.
+
+use crate::codec::decimal;
+use cvc_model::scenario::Unit;
+
+/// The separators of the reader's locale, from `Intl.NumberFormat` in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberSyntax {
+    pub decimal: char,
+    pub group: char,
+}
+
+impl NumberSyntax {
+    /// English and Hebrew both write 1,234.5.
+    pub const DOT_DECIMAL: NumberSyntax = NumberSyntax {
+        decimal: '.',
+        group: ',',
+    };
+    /// Much of Europe writes 1.234,5.
+    pub const COMMA_DECIMAL: NumberSyntax = NumberSyntax {
+        decimal: ',',
+        group: '.',
+    };
+}
+
+impl Default for NumberSyntax {
+    fn default() -> Self {
+        NumberSyntax::DOT_DECIMAL
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseProblem {
+    /// Nothing typed.
+    Empty,
+    /// Typed, but not a number.
+    NotANumber,
+    /// Digits grouped other than in threes, as in "1,2,3" or "12,34,567".
+    Grouping,
+    /// A sign that does not belong to the field: "%" where no share is asked, or a
+    /// currency sign where no money is.
+    MisplacedSign(char),
+}
+
+/// What a field holds, which decides the signs that may be typed beside its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// An amount of money: a currency sign may go with it.
+    Money,
+    /// A percentage: a percent sign may go with it.
+    Percent,
+    /// A count or a number of years: no sign.
+    Plain,
+}
+
+impl NumberKind {
+    pub fn of(unit: Unit) -> NumberKind {
+        match unit {
+            Unit::Money => NumberKind::Money,
+            Unit::Share => NumberKind::Percent,
+            Unit::Customers | Unit::Years => NumberKind::Plain,
+        }
+    }
+
+    fn allows(self, sign: char) -> bool {
+        match self {
+            NumberKind::Money => CURRENCY_SIGNS.contains(&sign),
+            NumberKind::Percent => sign == '%',
+            NumberKind::Plain => false,
+        }
+    }
+}
+
+const CURRENCY_SIGNS: [char; 4] = ['₪', '$', '€', '£'];
+
+/// Invisible marks that Hebrew text and copied numbers carry; they mean nothing here.
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Spaces of every width, and the apostrophe Swiss writing uses: these group thousands.
+fn is_space_group(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\'')
+}
+
+/// Parses a number typed in the given locale syntax, for a field of the given kind.
+///
+/// - Digits may be grouped in threes by the locale's group separator or by spaces; any
+///   other grouping ("1,2,3") is an error rather than a guess.
+/// - Where the locale writes a decimal point, a lone comma not followed by exactly three
+///   digits is read as a decimal comma too ("1,5" is 1.5, "1,500" is 1500), and the other
+///   way round for locales that write a decimal comma.
+/// - A currency sign may stand before or after an amount of money, and a percent sign
+///   after a share; anywhere else they are errors, so that "5%" typed as money is not
+///   quietly read as 5.
+pub fn parse_number(
+    text: &str,
+    syntax: NumberSyntax,
+    kind: NumberKind,
+) -> Result<f64, ParseProblem> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !is_direction_mark(*c))
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    let mut body = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
+    // A sign may stand at the start or at the end, once.
+    let is_sign = |c: char| CURRENCY_SIGNS.contains(&c) || c == '%';
+    for at_start in [true, false] {
+        let end = if at_start {
+            body.chars().next()
+        } else {
+            body.chars().next_back()
+        };
+        let Some(sign) = end.filter(|c| is_sign(*c)) else {
+            continue;
+        };
+        if !kind.allows(sign) {
+            return Err(ParseProblem::MisplacedSign(sign));
+        }
+        body = if at_start {
+            &body[sign.len_utf8()..]
+        } else {
+            &body[..body.len() - sign.len_utf8()]
+        }
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
+    }
+    if body.is_empty() {
+        return Err(ParseProblem::Empty);
+    }
+    if let Some(sign) = body
+        .chars()
+        .find(|c| CURRENCY_SIGNS.contains(c) || *c == '%')
+    {
+        return Err(if kind.allows(sign) {
+            ParseProblem::NotANumber
+        } else {
+            ParseProblem::MisplacedSign(sign)
+        });
+    }
+    let normalised = normalise(body, syntax)?;
+    decimal::parse(&normalised).ok_or(ParseProblem::NotANumber)
+}
+
+/// Rewrites a typed number as plain decimal text: sign, digits, one point, exponent.
+fn normalise(body: &str, syntax: NumberSyntax) -> Result<String, ParseProblem> {
+    let (sign, unsigned) = match body.strip_prefix(['-', '+']) {
+        Some(rest) => (&body[..1], rest),
+        None => ("", body),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], &unsigned[at..]),
+        None => (unsigned, ""),
+    };
+    let (decimal, group) = (syntax.decimal, syntax.group);
+    // A lone group separator that cannot be grouping thousands is the other decimal mark.
+    let decimal = if !mantissa.contains(decimal)
+        && mantissa.matches(group).count() == 1
+        && !mantissa.split_once(group).is_some_and(|(before, after)| {
+            !before.is_empty() && after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit())
+        }) {
+        group
+    } else {
+        decimal
+    };
+    let (whole, fraction) = match mantissa.split_once(decimal) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (mantissa, None),
+    };
+    if let Some(fraction) = fraction {
+        if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(
+                if fraction.chars().any(|c| c == group || is_space_group(c)) {
+                    ParseProblem::Grouping
+                } else {
+                    ParseProblem::NotANumber
+                },
+            );
+        }
+    }
+    let digits = ungroup(whole, group)?;
+    let mut plain = format!("{sign}{digits}");
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    plain.push_str(exponent);
+    Ok(plain)
+}
+
+/// The digits of a whole part, with its grouping checked: one separator throughout, a
+/// first group of one to three digits and then groups of exactly three.
+fn ungroup(whole: &str, group: char) -> Result<String, ParseProblem> {
+    let separators: Vec<char> = whole
+        .chars()
+        .filter(|c| *c == group || is_space_group(*c))
+        .collect();
+    if whole
+        .chars()
+        .any(|c| !c.is_ascii_digit() && c != group && !is_space_group(c))
+    {
+        return Err(ParseProblem::NotANumber);
+    }
+    let Some(&separator) = separators.first() else {
+        return Ok(whole.to_string());
+    };
+    if separators.iter().any(|c| *c != separator) {
+        return Err(ParseProblem::Grouping);
+    }
+    let mut groups = whole.split(separator);
+    let first = groups.next().unwrap_or("");
+    let grouped_in_threes = (1..=3).contains(&first.len()) && groups.all(|group| group.len() == 3);
+    if grouped_in_threes {
+        Ok(whole.chars().filter(char::is_ascii_digit).collect())
+    } else {
+        Err(ParseProblem::Grouping)
+    }
+}
+
+/// A value written back into a form field: plain, no grouping, at most ten significant
+/// digits so that 0.15 × 100 shows as 15 and not 15.000000000000002.
+pub fn draft_text(value: f64, syntax: NumberSyntax) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let magnitude = if value == 0.0 {
+        0
+    } else {
+        value.abs().log10().floor() as i32
+    };
+    let decimals = (9 - magnitude).clamp(0, 12) as u8;
+    let mut text = decimal::fixed(value, decimals);
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if text == "-0" {
+        text = "0".to_string();
+    }
+    if syntax.decimal == ',' {
+        text = text.replace('.', ",");
+    }
+    text
+}
+
+/// An allowed range as shown with `decimals` fraction digits: the low end rounded up and
+/// the high end down, so that both figures a message shows can be typed back and pass.
+/// (1/12 of a year shows as 0.09, not as 0.08, which would be refused.)
+pub fn shown_range(min: f64, max: f64, decimals: i32) -> (f64, f64) {
+    let scale = 10f64.powi(decimals);
+    ((min * scale).ceil() / scale, (max * scale).floor() / scale)
+}
+
+/// The first slider position at or above `min` on a grid of `step`, so that every position
+/// is a round, allowed value (a lifetime slider runs 0.5, 1, 1.5 … rather than from 1/12).
+pub fn slider_start(min: f64, step: f64) -> f64 {
+    if step > 0.0 {
+        (min / step).ceil() * step
+    } else {
+        min
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: NumberSyntax = NumberSyntax::DOT_DECIMAL;
+    const DE: NumberSyntax = NumberSyntax::COMMA_DECIMAL;
+    /// Hebrew writes numbers as English does: 1,234.5.
+    const HE: NumberSyntax = NumberSyntax::DOT_DECIMAL;
+    use NumberKind::{Money, Percent, Plain};
+
+    #[test]
+    fn reads_plain_and_grouped_numbers() {
+        for syntax in [EN, HE] {
+            assert_eq!(parse_number("2000", syntax, Money), Ok(2000.0));
+            assert_eq!(parse_number("20,000", syntax, Money), Ok(20_000.0));
+            assert_eq!(parse_number("1,234,567.5", syntax, Money), Ok(1_234_567.5));
+            assert_eq!(parse_number(" 0.3 ", syntax, Plain), Ok(0.3));
+            assert_eq!(parse_number(".5", syntax, Plain), Ok(0.5));
+            assert_eq!(parse_number("1e6", syntax, Money), Ok(1e6));
+            assert_eq!(parse_number("1 000 000", syntax, Money), Ok(1e6));
+            assert_eq!(parse_number("1\u{202F}000", syntax, Money), Ok(1000.0));
+        }
+    }
+
+    #[test]
+    fn reads_the_locales_separators() {
+        assert_eq!(parse_number("1.234,5", DE, Money), Ok(1234.5));
+        assert_eq!(parse_number("20.000", DE, Money), Ok(20_000.0));
+        assert_eq!(parse_number("0,3", DE, Plain), Ok(0.3));
+        assert_eq!(
+            parse_number("1.5", DE, Plain),
+            Ok(1.5),
+            "a lone point that groups nothing"
+        );
+    }
+
+    #[test]
+    fn a_lone_comma_is_a_decimal_comma_unless_it_groups_thousands() {
+        assert_eq!(parse_number("1,5", EN, Plain), Ok(1.5));
+        assert_eq!(parse_number("0,25", HE, Percent), Ok(0.25));
+        assert_eq!(parse_number("1,500", EN, Money), Ok(1500.0));
+    }
+
+    #[test]
+    fn grouping_must_be_in_threes() {
+        for syntax in [EN, HE] {
+            for text in [
+                "1,2,3",
+                "12,34,567",
+                "1,23,456.5",
+                "1234,567",
+                "1,000,00",
+                "1 00",
+                "1,000 000",
+            ] {
+                assert_eq!(
+                    parse_number(text, syntax, Money),
+                    Err(ParseProblem::Grouping),
+                    "{text}"
+                );
+            }
+            assert_eq!(
+                parse_number("1.5,3", syntax, Money),
+                Err(ParseProblem::Grouping)
+            );
+        }
+        assert_eq!(
+            parse_number("1.2.3", DE, Money),
+            Err(ParseProblem::Grouping)
+        );
+        assert_eq!(
+            parse_number("1.234.56", DE, Money),
+            Err(ParseProblem::Grouping)
+        );
+    }
+
+    #[test]
+    fn signs_belong_only_to_their_fields() {
+        for syntax in [EN, HE] {
+            assert_eq!(parse_number("₪ 20,000", syntax, Money), Ok(20_000.0));
+            assert_eq!(parse_number("20,000 ₪", syntax, Money), Ok(20_000.0));
+            assert_eq!(parse_number("$1,000", syntax, Money), Ok(1000.0));
+            assert_eq!(parse_number("40%", syntax, Percent), Ok(40.0));
+            assert_eq!(parse_number("40 %", syntax, Percent), Ok(40.0));
+            assert_eq!(
+                parse_number("5%", syntax, Money),
+                Err(ParseProblem::MisplacedSign('%'))
+            );
+            assert_eq!(
+                parse_number("5%", syntax, Plain),
+                Err(ParseProblem::MisplacedSign('%'))
+            );
+            assert_eq!(
+                parse_number("₪5", syntax, Percent),
+                Err(ParseProblem::MisplacedSign('₪'))
+            );
+            assert_eq!(
+                parse_number("€5", syntax, Plain),
+                Err(ParseProblem::MisplacedSign('€'))
+            );
+            assert_eq!(
+                parse_number("2₪0", syntax, Money),
+                Err(ParseProblem::NotANumber)
+            );
+            assert_eq!(
+                parse_number("%%5", syntax, Percent),
+                Err(ParseProblem::NotANumber)
+            );
+        }
+    }
+
+    #[test]
+    fn ignores_direction_marks_and_reads_minus_signs() {
+        assert_eq!(
+            parse_number("\u{200F}20,000\u{00A0}\u{200F}₪", HE, Money),
+            Ok(20_000.0)
+        );
+        assert_eq!(parse_number("\u{2066}40%\u{2069}", HE, Percent), Ok(40.0));
+        assert_eq!(parse_number("−5", EN, Plain), Ok(-5.0));
+        assert_eq!(
+            parse_number("-0", EN, Plain).map(f64::is_sign_positive),
+            Ok(true)
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        assert_eq!(parse_number("", EN, Money), Err(ParseProblem::Empty));
+        assert_eq!(parse_number("  ₪ ", EN, Money), Err(ParseProblem::Empty));
+        for text in [
+            "abc",
+            "12abc",
+            "inf",
+            "NaN",
+            "1e400",
+            "--1",
+            "עשרים",
+            "0x10",
+            "1-2",
+        ] {
+            assert_eq!(
+                parse_number(text, EN, Plain),
+                Err(ParseProblem::NotANumber),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_number("1.2.3", EN, Plain),
+            Err(ParseProblem::NotANumber)
+        );
+    }
+
+    #[test]
+    fn drafts_are_short_and_round_trip() {
+        assert_eq!(draft_text(0.15 * 100.0, EN), "15");
+        assert_eq!(draft_text(20_000.0, EN), "20000");
+        assert_eq!(draft_text(0.3, EN), "0.3");
+        assert_eq!(draft_text(1.0 / 12.0, EN), "0.08333333333");
+        assert_eq!(draft_text(2.5, DE), "2,5");
+        assert_eq!(draft_text(-0.0, EN), "0");
+        for value in [0.0, 1.5, 123.456, 1e10, 0.001] {
+            assert_eq!(parse_number(&draft_text(value, EN), EN, Plain), Ok(value));
+            assert_eq!(parse_number(&draft_text(value, DE), DE, Plain), Ok(value));
+        }
+    }
+
+    #[test]
+    fn shown_ranges_can_be_typed_back() {
+        assert_eq!(shown_range(1.0 / 12.0, 100.0, 2), (0.09, 100.0));
+        assert_eq!(shown_range(0.0, 1e10, 2), (0.0, 1e10));
+        let (low, _) = shown_range(1.0 / 12.0, 100.0, 2);
+        assert!(low >= 1.0 / 12.0);
+    }
+
+    #[test]
+    fn sliders_start_on_their_grid() {
+        assert_eq!(slider_start(1.0 / 12.0, 0.5), 0.5);
+        assert_eq!(slider_start(0.0, 100.0), 0.0);
+        assert_eq!(slider_start(1.0, 1.0), 1.0);
+    }
+}

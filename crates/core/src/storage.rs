@@ -1,0 +1,490 @@
+//! Saved scenarios: the storage schema, its migration, and every change to it, as pure
+//! code over a [`Store`] (a trait object, so the code is in the wasm once) (the browser's `localStorage` in the app, a map in tests). The
+//! browser edge is `hooks/saved.rs`.
+//!
+//! Each scenario is its own entry, under `cvc.saved.<id>`, so that one entry that is
+//! corrupt, or written by a newer release, costs nothing but itself. An entry is JSON:
+//!
+//! ```json
+//! {"version": 1, "name": "Dental clinic, 2027", "saved_at": 1795000000000,
+//!  "scenario": { …the scenario file, as the command-line tool reads it… }}
+//! ```
+//!
+//! Reading never deletes. An entry that cannot be read, or comes from a newer version of
+//! the calculator, is left where it is and skipped, with a notice; the others load. An
+//! entry whose scenario is of an older schema (scenario files of schema 1 had no
+//! uncertainty settings) is migrated through the scenario file's own reader and written
+//! back in the current form. A field that is wrong takes its default and is named in the
+//! notice, as for an imported file.
+
+use crate::codec::json::{self, Json};
+use crate::codec::scenario_file;
+use cvc_model::scenario::{FieldError, SCHEMA_VERSION};
+use cvc_model::ValidScenario;
+
+/// The key of every entry starts with this.
+pub const PREFIX: &str = "cvc.saved.";
+
+/// The entry layout this release writes.
+pub const ENTRY_VERSION: u32 = 1;
+
+/// Names are kept short enough to show in a list on a phone.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// Why the store refused a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's quota is used up.
+    Full,
+    /// There is no storage (private browsing, storage turned off, a sandboxed frame).
+    Unavailable,
+}
+
+/// Key–value text storage, as `localStorage` offers it.
+pub trait Store {
+    fn keys(&self) -> Vec<String>;
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+}
+
+/// One saved scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedScenario {
+    /// The part of the key after [`PREFIX`].
+    pub id: String,
+    pub name: String,
+    /// Milliseconds since 1970, as `Date.now()` gives them.
+    pub saved_at: f64,
+    pub scenario: ValidScenario,
+}
+
+/// An entry that was left in storage unread.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// Not JSON, or not an entry's shape.
+    Unreadable { key: String },
+    /// Written by a newer release of the calculator, whose layout this one does not know.
+    Newer { key: String, version: u32 },
+}
+
+/// What loading the saved scenarios found.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Shelf {
+    /// Newest first.
+    pub entries: Vec<SavedScenario>,
+    pub skipped: Vec<Skipped>,
+    /// Names of entries brought up to the current layout.
+    pub migrated: Vec<String>,
+    /// Fields that took their defaults, by entry name.
+    pub problems: Vec<(String, FieldError)>,
+    /// Whether the store could be read at all.
+    pub available: bool,
+}
+
+impl Shelf {
+    /// Whether anything calls for a notice.
+    pub fn has_news(&self) -> bool {
+        !self.skipped.is_empty() || !self.migrated.is_empty() || !self.problems.is_empty()
+    }
+
+    pub fn find(&self, id: &str) -> Option<&SavedScenario> {
+        self.entries.iter().find(|entry| entry.id == id)
+    }
+}
+
+/// A name as it is kept: trimmed, control characters dropped, at most
+/// [`MAX_NAME_CHARS`] characters. `None` if nothing is left.
+pub fn clean_name(name: &str) -> Option<String> {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect();
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+fn entry_json(name: &str, saved_at: f64, scenario: &ValidScenario) -> String {
+    let entry = Json::Object(vec![
+        ("version".into(), Json::Number(f64::from(ENTRY_VERSION))),
+        ("name".into(), Json::String(name.into())),
+        ("saved_at".into(), Json::Number(saved_at)),
+        (
+            "scenario".into(),
+            scenario_file::to_json(scenario.scenario()),
+        ),
+    ]);
+    json::write_pretty(&entry)
+}
+
+enum Parsed {
+    Entry(Box<SavedScenario>, Vec<FieldError>, bool),
+    Skip(Skipped),
+}
+
+fn parse_entry(key: &str, text: &str) -> Parsed {
+    let id = key[PREFIX.len()..].to_string();
+    let unreadable = || Parsed::Skip(Skipped::Unreadable { key: key.into() });
+    let Ok(entry) = json::parse(text) else {
+        return unreadable();
+    };
+    let version = match entry.get("version") {
+        Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => {
+            *n as u32
+        }
+        _ => return unreadable(),
+    };
+    if version > ENTRY_VERSION {
+        return Parsed::Skip(Skipped::Newer {
+            key: key.into(),
+            version,
+        });
+    }
+    let name = match entry.get("name") {
+        Some(Json::String(name)) => clean_name(name),
+        _ => None,
+    };
+    let (Some(name), Some(scenario)) = (name, entry.get("scenario")) else {
+        return unreadable();
+    };
+    let saved_at = match entry.get("saved_at") {
+        Some(Json::Number(at)) if at.is_finite() && *at >= 0.0 => *at,
+        _ => 0.0,
+    };
+    let Ok(reading) = scenario_file::read_value(scenario) else {
+        return unreadable();
+    };
+    let old_schema = !matches!(
+        scenario.get("schema_version"),
+        Some(Json::Number(n)) if *n == f64::from(SCHEMA_VERSION)
+    );
+    Parsed::Entry(
+        Box::new(SavedScenario {
+            id,
+            name,
+            saved_at,
+            scenario: reading.scenario,
+        }),
+        reading.problems,
+        old_schema,
+    )
+}
+
+/// Reads every saved scenario, migrating old ones in place and skipping what cannot be
+/// read. It never removes an entry.
+pub fn load(store: &mut dyn Store, available: bool) -> Shelf {
+    let mut shelf = Shelf {
+        available,
+        ..Shelf::default()
+    };
+    let mut keys: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|key| key.starts_with(PREFIX) && key.len() > PREFIX.len())
+        .collect();
+    keys.sort();
+    for key in keys {
+        let Some(text) = store.get(&key) else {
+            continue;
+        };
+        match parse_entry(&key, &text) {
+            Parsed::Skip(skipped) => shelf.skipped.push(skipped),
+            Parsed::Entry(entry, problems, old_schema) => {
+                if old_schema {
+                    // Written back in the current layout; if the store refuses, the entry
+                    // is migrated again next time, and nothing is lost.
+                    let _ = store.set(
+                        &key,
+                        &entry_json(&entry.name, entry.saved_at, &entry.scenario),
+                    );
+                    shelf.migrated.push(entry.name.clone());
+                }
+                for problem in problems {
+                    shelf.problems.push((entry.name.clone(), problem));
+                }
+                shelf.entries.push(*entry);
+            }
+        }
+    }
+    shelf.entries.sort_by(|a, b| {
+        b.saved_at
+            .partial_cmp(&a.saved_at)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| b.id.cmp(&a.id))
+    });
+    shelf
+}
+
+/// An id no entry has: the time, in base 36, with a counter if that is taken.
+fn new_id(store: &dyn Store, now: f64) -> String {
+    let mut stamp = if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    };
+    loop {
+        let mut id = String::new();
+        let mut n = stamp;
+        loop {
+            let digit = (n % 36) as u32;
+            id.insert(0, char::from_digit(digit, 36).unwrap_or('0'));
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        if store.get(&format!("{PREFIX}{id}")).is_none() {
+            return id;
+        }
+        stamp += 1;
+    }
+}
+
+/// Saves a scenario under a name, as a new entry.
+pub fn save(
+    store: &mut dyn Store,
+    name: &str,
+    scenario: &ValidScenario,
+    now: f64,
+) -> Result<SavedScenario, StoreError> {
+    let name = clean_name(name).unwrap_or_else(|| "—".into());
+    let id = new_id(store, now);
+    store.set(&format!("{PREFIX}{id}"), &entry_json(&name, now, scenario))?;
+    Ok(SavedScenario {
+        id,
+        name,
+        saved_at: now,
+        scenario: scenario.clone(),
+    })
+}
+
+/// Gives a saved scenario a new name; its figures and time stay.
+pub fn rename(store: &mut dyn Store, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
+    let Some(name) = clean_name(name) else {
+        return Ok(());
+    };
+    store.set(
+        &format!("{PREFIX}{}", entry.id),
+        &entry_json(&name, entry.saved_at, &entry.scenario),
+    )
+}
+
+pub fn delete(store: &mut dyn Store, id: &str) -> Result<(), StoreError> {
+    store.remove(&format!("{PREFIX}{id}"))
+}
+
+/// A store in memory: what the tests use, and what the app falls back to when the browser
+/// has no storage, so that saving still works for the visit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemoryStore {
+    pub items: Vec<(String, String)>,
+    /// Refuse writes, as a full quota does.
+    pub full: bool,
+}
+
+impl Store for MemoryStore {
+    fn keys(&self) -> Vec<String> {
+        self.items.iter().map(|(key, _)| key.clone()).collect()
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.items
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, value)| value.clone())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.full {
+            return Err(StoreError::Full);
+        }
+        match self.items.iter_mut().find(|(k, _)| k == key) {
+            Some((_, old)) => *old = value.into(),
+            None => self.items.push((key.into(), value.into())),
+        }
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.items.retain(|(k, _)| k != key);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cvc_model::scenario::{FieldName, Problem};
+    use cvc_model::{Field, Scenario};
+
+    fn scenario(lifetime_profit: f64) -> ValidScenario {
+        Scenario {
+            lifetime_profit,
+            ..Scenario::default()
+        }
+        .validate()
+        .expect("valid")
+    }
+
+    #[test]
+    fn a_saved_scenario_loads_back_the_same() {
+        let mut store = MemoryStore::default();
+        let saved = save(
+            &mut store,
+            "  Clinic\u{7}, 2027 ",
+            &scenario(45_000.0),
+            1e12,
+        )
+        .unwrap();
+        assert_eq!(saved.name, "Clinic, 2027");
+        let shelf = load(&mut store, true);
+        assert_eq!(shelf.entries, vec![saved]);
+        assert!(!shelf.has_news());
+    }
+
+    #[test]
+    fn entries_are_newest_first_and_ids_never_collide() {
+        let mut store = MemoryStore::default();
+        let first = save(&mut store, "first", &scenario(1_000.0), 5e11).unwrap();
+        let second = save(&mut store, "second", &scenario(2_000.0), 5e11).unwrap();
+        let third = save(&mut store, "third", &scenario(3_000.0), 6e11).unwrap();
+        assert_ne!(first.id, second.id);
+        let names: Vec<_> = load(&mut store, true)
+            .entries
+            .into_iter()
+            .map(|entry| entry.name)
+            .collect();
+        assert_eq!(names, ["third", "second", "first"]);
+        let _ = third;
+    }
+
+    #[test]
+    fn rename_keeps_the_figures_and_delete_removes_only_that_entry() {
+        let mut store = MemoryStore::default();
+        let a = save(&mut store, "a", &scenario(1_000.0), 1.0).unwrap();
+        let b = save(&mut store, "b", &scenario(2_000.0), 2.0).unwrap();
+        rename(&mut store, &a, "renamed").unwrap();
+        delete(&mut store, &b.id).unwrap();
+        let shelf = load(&mut store, true);
+        assert_eq!(shelf.entries.len(), 1);
+        assert_eq!(shelf.entries[0].name, "renamed");
+        assert_eq!(shelf.entries[0].scenario, a.scenario);
+        assert_eq!(shelf.entries[0].saved_at, 1.0);
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_skipped_kept_and_costs_nothing_else() {
+        let mut store = MemoryStore::default();
+        save(&mut store, "good", &scenario(30_000.0), 1.0).unwrap();
+        for (key, text) in [
+            ("cvc.saved.x1", "{not json"),
+            ("cvc.saved.x2", "[1, 2]"),
+            ("cvc.saved.x3", r#"{"version": 1, "name": "no scenario"}"#),
+            (
+                "cvc.saved.x4",
+                r#"{"version": 1, "name": " ", "scenario": {}}"#,
+            ),
+            ("cvc.saved.x5", r#"{"name": "no version", "scenario": {}}"#),
+            (
+                "cvc.saved.x6",
+                r#"{"version": 1, "name": "n", "scenario": 7}"#,
+            ),
+        ] {
+            store.set(key, text).unwrap();
+        }
+        store.set("other.key", "untouched").unwrap();
+        let before = store.clone();
+        let shelf = load(&mut store, true);
+        assert_eq!(shelf.entries.len(), 1);
+        assert_eq!(shelf.entries[0].name, "good");
+        assert_eq!(shelf.skipped.len(), 6);
+        assert!(shelf
+            .skipped
+            .iter()
+            .all(|skipped| matches!(skipped, Skipped::Unreadable { .. })));
+        assert_eq!(store, before, "reading removes and rewrites nothing");
+    }
+
+    #[test]
+    fn an_entry_from_a_newer_release_is_left_alone() {
+        let mut store = MemoryStore::default();
+        let text = r#"{"version": 7, "name": "future", "layout": "unknown"}"#;
+        store.set("cvc.saved.zz", text).unwrap();
+        let shelf = load(&mut store, true);
+        assert_eq!(
+            shelf.skipped,
+            vec![Skipped::Newer {
+                key: "cvc.saved.zz".into(),
+                version: 7
+            }]
+        );
+        assert_eq!(store.get("cvc.saved.zz").as_deref(), Some(text));
+    }
+
+    #[test]
+    fn an_entry_of_the_old_scenario_schema_is_migrated_and_written_back() {
+        // Scenario files of schema 1 had no uncertainty settings or draws.
+        let mut store = MemoryStore::default();
+        store
+            .set(
+                "cvc.saved.old",
+                r#"{"version": 1, "name": "2025 plan", "saved_at": 1700000000000,
+                    "scenario": {"schema_version": 1, "currency": "USD", "lifetime_profit": 12000}}"#,
+            )
+            .unwrap();
+        let shelf = load(&mut store, true);
+        assert_eq!(shelf.migrated, vec!["2025 plan".to_string()]);
+        let entry = &shelf.entries[0];
+        assert_eq!(entry.scenario.lifetime_profit, 12_000.0);
+        assert_eq!(entry.scenario.currency, "USD");
+        assert_eq!(entry.scenario.uncertainty, Scenario::default().uncertainty);
+        // Written back in the current form: the next load has nothing to migrate.
+        let again = load(&mut store, true);
+        assert!(again.migrated.is_empty(), "{:?}", again.migrated);
+        assert_eq!(again.entries, shelf.entries);
+    }
+
+    #[test]
+    fn a_bad_field_takes_its_default_and_is_named() {
+        let mut store = MemoryStore::default();
+        store
+            .set(
+                "cvc.saved.bad",
+                r#"{"version": 1, "name": "typo", "saved_at": 5,
+                    "scenario": {"schema_version": 2, "unhappy_share_now": 1.5, "lifetime_profit": 9000}}"#,
+            )
+            .unwrap();
+        let shelf = load(&mut store, true);
+        assert_eq!(shelf.entries[0].scenario.lifetime_profit, 9_000.0);
+        assert_eq!(
+            shelf.entries[0].scenario.unhappy_share_now,
+            Scenario::default().unhappy_share_now
+        );
+        assert_eq!(
+            shelf.problems,
+            vec![(
+                "typo".to_string(),
+                FieldError {
+                    field: FieldName::Numeric(Field::UnhappyShareNow),
+                    problem: Problem::OutOfRange(1.5)
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn a_full_store_refuses_with_a_reason_and_keeps_what_it_had() {
+        let mut store = MemoryStore::default();
+        let kept = save(&mut store, "kept", &scenario(1_000.0), 1.0).unwrap();
+        store.full = true;
+        assert_eq!(
+            save(&mut store, "new", &scenario(2_000.0), 2.0),
+            Err(StoreError::Full)
+        );
+        assert_eq!(rename(&mut store, &kept, "x"), Err(StoreError::Full));
+        assert_eq!(load(&mut store, true).entries, vec![kept]);
+    }
+}

@@ -1,0 +1,133 @@
+//! Two scenarios side by side: every input and the headline figures, with the rows that
+//! differ marked in words as well as colour. The figures come from the model; each
+//! scenario's money is written in its own currency.
+
+use cvc_view::amount::{format_figure, Kind};
+use cvc_page::components::headline::payback_text;
+use cvc_browser::intl::Formats;
+use cvc_core::words::{field_text, fill_plain};
+use cvc_model::{evaluate, Field, Figure, ValidScenario};
+use yew::prelude::*;
+
+/// One row: a label and what each scenario says.
+struct Row {
+    label: String,
+    first: String,
+    second: String,
+    differs: bool,
+}
+
+/// `first` and `second` are each a name and a scenario; `money` formats each one's money
+/// in its own currency (made by the caller, once per pair of currencies: building the
+/// browser's formatters is slow).
+pub fn comparison(
+    formats: &Formats,
+    (first_name, first): (&str, &ValidScenario),
+    (second_name, second): (&str, &ValidScenario),
+    (first_formats, second_formats): (&Formats, &Formats),
+) -> Html {
+    let texts = formats.language.extra_texts();
+    let language = formats.language;
+    let results = (evaluate(first), evaluate(second));
+
+    let mut rows = vec![Row {
+        label: texts.currency_label.to_string(),
+        first: first.currency.clone(),
+        second: second.currency.clone(),
+        differs: first.currency != second.currency,
+    }];
+    for field in Field::ALL {
+        let (a, b) = (first.value(field), second.value(field));
+        let shown = |formats: &Formats, value: Option<f64>| {
+            value.map_or_else(
+                || "—".to_string(),
+                |value| formats.input_value(field, value),
+            )
+        };
+        rows.push(Row {
+            label: field_text(language, field).label.to_string(),
+            first: shown(first_formats, a),
+            second: shown(second_formats, b),
+            differs: a != b,
+        });
+    }
+    let (a, b) = (&results.0, &results.1);
+    let years = |scenario: &ValidScenario| (scenario.horizon_years as u32).to_string();
+    let figure_rows: [(String, Figure, Figure, Kind); 4] = [
+        (
+            format!("{} ({})", texts.cost_title, texts.per_year),
+            a.customer.yearly_cost_of_poor_service,
+            b.customer.yearly_cost_of_poor_service,
+            Kind::Money,
+        ),
+        (
+            fill_plain(texts.net_gain_total_label, &[("years", &years(first))]),
+            a.projection.npv_gain,
+            b.projection.npv_gain,
+            Kind::Money,
+        ),
+        (
+            texts.unhappy_title.to_string(),
+            a.customer.unhappy_customer_cost,
+            b.customer.unhappy_customer_cost,
+            Kind::Money,
+        ),
+        (
+            texts.roi_label.to_string(),
+            a.projection.roi,
+            b.projection.roi,
+            Kind::Percent,
+        ),
+    ];
+    for (label, x, y, kind) in figure_rows {
+        rows.push(Row {
+            label,
+            first: format_figure(first_formats, x, kind),
+            second: format_figure(second_formats, y, kind),
+            differs: x != y,
+        });
+    }
+    rows.push(Row {
+        label: texts.payback_cash_label.to_string(),
+        first: payback_text(first_formats, a.projection.payback_month),
+        second: payback_text(second_formats, b.projection.payback_month),
+        differs: a.projection.payback_month != b.projection.payback_month,
+    });
+
+    let caption = fill_plain(
+        texts.compare_caption,
+        &[("first", first_name), ("second", second_name)],
+    );
+    html! {
+        <div class="table-scroll">
+            <table class="comparison">
+                <caption>{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ texts.compare_item }</th>
+                        <th scope="col"><bdi>{ first_name }</bdi></th>
+                        <th scope="col"><bdi>{ second_name }</bdi></th>
+                        <th scope="col" class="visually-hidden">{ texts.compare_differs }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.into_iter().map(|row| html! {
+                        <tr class={row.differs.then_some("differs")}>
+                            <th scope="row">{ row.label }</th>
+                            <td><bdi>{ row.first }</bdi></td>
+                            <td><bdi>{ row.second }</bdi></td>
+                            <td class="mark">
+                                if row.differs {
+                                    <span aria-hidden="true">{ "≠" }</span>
+                                    <span class="visually-hidden">{ texts.compare_differs }</span>
+                                } else {
+                                    <span class="visually-hidden">{ texts.compare_same }</span>
+                                }
+                            </td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

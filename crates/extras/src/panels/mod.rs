@@ -1,0 +1,16 @@
+//! The tool panels, the presenter view and the helpers, as the extras module draws them.
+//!
+//! - [`link_panels`]: Share (the link, the share sheet, its QR code) and Embed (snippets).
+//! - [`qr_code`]: a QR code drawn as SVG.
+//! - [`saved_panel`]: saved scenarios: save, open, rename, delete, and [`compare`] two.
+//! - [`files_panel`]: Export and print: JSON, CSV, a file opened back in, printing.
+//! - [`presenter`]: the presenter view.
+//! - [`helper_forms`]: the lifetime-profit and service-metrics helpers.
+
+pub mod compare;
+pub mod files_panel;
+pub mod helper_forms;
+pub mod link_panels;
+pub mod presenter;
+pub mod qr_code;
+pub mod saved_panel;

@@ -1,0 +1,356 @@
+//! The Saved scenarios panel: save the scenario on screen under a name; open, rename or
+//! delete a saved one; and compare any two, or one with the scenario on screen. Storage
+//! and its schema are elsewhere (`hooks/saved.rs`, [`cvc_core::storage`]); this panel
+//! says, in words, when storage is full or missing, and the calculator goes on working.
+
+use crate::panels::compare::comparison;
+use cvc_browser::files::DateFormat;
+use cvc_browser::intl::Formats;
+use cvc_browser::local_storage::{use_saved, SavedHandle};
+use cvc_browser::HOOKS::use_formats;
+use cvc_core::words::{fill_plain, ExtraTexts};
+use cvc_core::notice::describe;
+use cvc_core::storage::{SavedScenario, Skipped, StoreError};
+use cvc_core::state::{Notice, Source};
+use cvc_model::scenario::DEFAULT_CURRENCY;
+use cvc_model::ValidScenario;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The value that stands for the scenario on screen in the comparison's choices.
+const ON_SCREEN: &str = "";
+
+#[derive(Properties, PartialEq)]
+pub struct SavedPanelProps {
+    pub scenario: ValidScenario,
+    /// Puts a saved scenario on screen.
+    pub on_load: Callback<ValidScenario>,
+}
+
+fn refusal(texts: &ExtraTexts, error: StoreError) -> String {
+    match error {
+        StoreError::Full => texts.storage_full.into(),
+        StoreError::Unavailable => texts.storage_unavailable.into(),
+    }
+}
+
+#[component]
+pub fn SavedPanel(props: &SavedPanelProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.extra_texts();
+    let saved = use_saved();
+    let status = use_state(String::new);
+    let name_input = use_node_ref();
+    let first = use_state(|| ON_SCREEN.to_string());
+    let second = use_state(|| None::<String>);
+    let editing = use_state(|| None::<(String, Step)>);
+    let dates = use_memo(formats.language, |language| DateFormat::new(language.tag()));
+    let draft = use_state(String::new);
+
+    let on_save = {
+        let (saved, status, name_input, scenario) = (
+            saved.clone(),
+            status.clone(),
+            name_input.clone(),
+            props.scenario.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = name_input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let typed = input.value();
+            let name = if typed.trim().is_empty() {
+                format!(
+                    "{} {}",
+                    texts.save_default_name,
+                    saved.shelf.entries.len() + 1
+                )
+            } else {
+                typed
+            };
+            status.set(match saved.save(&name, &scenario) {
+                Ok(entry) => {
+                    input.set_value("");
+                    fill_plain(texts.saved_as, &[("name", &entry.name)])
+                }
+                Err(error) => refusal(texts, error),
+            });
+        })
+    };
+
+    let shelf = &saved.shelf;
+    let mut news: Vec<String> = Vec::new();
+    if !shelf.available {
+        news.push(texts.storage_unavailable.into());
+    }
+    let unreadable = shelf
+        .skipped
+        .iter()
+        .filter(|skipped| matches!(skipped, Skipped::Unreadable { .. }))
+        .count();
+    let newer = shelf.skipped.len() - unreadable;
+    if unreadable > 0 {
+        news.push(fill_plain(
+            texts.saved_skipped,
+            &[("count", &unreadable.to_string())],
+        ));
+    }
+    if newer > 0 {
+        news.push(fill_plain(
+            texts.saved_newer,
+            &[("count", &newer.to_string())],
+        ));
+    }
+    if !shelf.migrated.is_empty() {
+        news.push(fill_plain(
+            texts.saved_migrated,
+            &[("names", &shelf.migrated.join(", "))],
+        ));
+    }
+    for (name, problem) in &shelf.problems {
+        let notice = Notice {
+            source: Source::Saved,
+            problems: vec![problem.clone()],
+            unknown: Vec::new(),
+        };
+        for line in describe(formats.language, &notice).1 {
+            news.push(format!("{name} · {line}"));
+        }
+    }
+
+    // The comparison: the scenario on screen or any saved one, against another.
+    let choose = |id: &str| -> Option<(&str, &ValidScenario)> {
+        if id == ON_SCREEN {
+            Some((texts.compare_on_screen, &props.scenario))
+        } else {
+            shelf
+                .find(id)
+                .map(|entry| (entry.name.as_str(), &entry.scenario))
+        }
+    };
+    let second_id = (*second)
+        .clone()
+        .or_else(|| shelf.entries.first().map(|entry| entry.id.clone()));
+    let chosen = (choose(&first), second_id.as_deref().and_then(choose));
+    let currencies = (
+        chosen.0.map(|(_, scenario)| scenario.currency.clone()),
+        chosen.1.map(|(_, scenario)| scenario.currency.clone()),
+    );
+    let money = use_memo((formats.language, currencies), |(language, (a, b))| {
+        let make = |code: &Option<String>| {
+            Formats::new(*language, code.as_deref().unwrap_or(DEFAULT_CURRENCY))
+        };
+        (make(a), make(b))
+    });
+    let comparison = match chosen {
+        (Some(first), Some(second)) => comparison(&formats, first, second, (&money.0, &money.1)),
+        _ => html! { <p class="hint">{ texts.compare_need_two }</p> },
+    };
+    let options = |selected: &str| {
+        let mut choices = vec![html! {
+            <option value={ON_SCREEN} selected={selected == ON_SCREEN}>{ texts.compare_on_screen }</option>
+        }];
+        choices.extend(shelf.entries.iter().map(|entry| html! {
+            <option value={entry.id.clone()} selected={selected == entry.id}>{ entry.name.clone() }</option>
+        }));
+        choices
+    };
+    let on_first = {
+        let first = first.clone();
+        Callback::from(move |event: Event| {
+            first.set(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_second = {
+        let second = second.clone();
+        Callback::from(move |event: Event| {
+            second.set(Some(
+                event.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_status = {
+        let status = status.clone();
+        Callback::from(move |message: String| status.set(message))
+    };
+    let item_context = ItemContext {
+        formats: &formats,
+        saved: &saved,
+        on_load: &props.on_load,
+        on_status: &on_status,
+        editing: &editing,
+        dates: &dates,
+        draft: &draft,
+    };
+
+    html! {
+        <section class="panel" id="saved-panel" aria-labelledby="saved-heading">
+            <h2 id="saved-heading">{ texts.saved_button }</h2>
+            <p class="hint">{ texts.saved_hint }</p>
+            if !news.is_empty() {
+                <ul class="saved-news">{ for news.into_iter().map(|line| html! { <li><bdi>{ line }</bdi></li> }) }</ul>
+            }
+            <form class="save-form" onsubmit={on_save}>
+                <label for="save-name">{ texts.save_name_label }</label>
+                <div class="button-row">
+                    <input id="save-name" ref={name_input} type="text" maxlength="80" autocomplete="off" />
+                    <button type="submit" class="primary">{ texts.save_button }</button>
+                </div>
+            </form>
+            <p class="status" role="status">{ (*status).clone() }</p>
+            if shelf.entries.is_empty() {
+                <p class="hint">{ texts.saved_empty }</p>
+            } else {
+                <ul class="saved-list" aria-label={texts.saved_list_label}>
+                    { for shelf.entries.iter().map(|entry| saved_item(&item_context, entry)) }
+                </ul>
+            }
+            <h3>{ texts.compare_heading }</h3>
+            <div class="compare-choice">
+                <label>{ texts.compare_first }
+                    <select id="compare-first" onchange={on_first}>{ for options(&first) }</select>
+                </label>
+                <label>{ texts.compare_second }
+                    <select id="compare-second" onchange={on_second}>{ for options(second_id.as_deref().unwrap_or(ON_SCREEN)) }</select>
+                </label>
+            </div>
+            { comparison }
+        </section>
+    }
+}
+
+/// What a saved item can do, shared by every item of the list.
+struct ItemContext<'a> {
+    formats: &'a Formats,
+    saved: &'a SavedHandle,
+    on_load: &'a Callback<ValidScenario>,
+    on_status: &'a Callback<String>,
+    /// The one item in its second step (renaming or confirming a delete), if any, and
+    /// the name being typed, held here so that a re-render never resets it.
+    editing: &'a UseStateHandle<Option<(String, Step)>>,
+    dates: &'a DateFormat,
+    draft: &'a UseStateHandle<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Idle,
+    Renaming,
+    ConfirmingDelete,
+}
+
+/// One saved scenario, with its actions. Renaming and deleting take a second step, so a
+/// slip of the finger on a phone loses nothing.
+fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
+    let formats = context.formats;
+    let texts = formats.language.extra_texts();
+    let step = match &**context.editing {
+        Some((id, step)) if *id == entry.id => *step,
+        _ => Step::Idle,
+    };
+    let set_step = |next: Step| {
+        let (editing, draft, name, id) = (
+            context.editing.clone(),
+            context.draft.clone(),
+            entry.name.clone(),
+            entry.id.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            draft.set(name.clone());
+            editing.set((next != Step::Idle).then(|| (id.clone(), next)));
+        })
+    };
+    let on_draft = {
+        let draft = context.draft.clone();
+        Callback::from(move |event: InputEvent| {
+            draft.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_open = {
+        let (on_load, on_status, entry) = (
+            context.on_load.clone(),
+            context.on_status.clone(),
+            entry.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            on_load.emit(entry.scenario.clone());
+            on_status.emit(fill_plain(texts.opened, &[("name", &entry.name)]));
+        })
+    };
+    let on_rename = {
+        let (saved, on_status, entry, editing, draft) = (
+            context.saved.clone(),
+            context.on_status.clone(),
+            entry.clone(),
+            context.editing.clone(),
+            context.draft.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let name = (*draft).clone();
+            editing.set(None);
+            if name.trim().is_empty() {
+                return;
+            }
+            on_status.emit(match saved.rename(&entry, &name) {
+                Ok(()) => fill_plain(texts.renamed, &[("name", name.trim())]),
+                Err(error) => refusal(texts, error),
+            });
+        })
+    };
+    let on_delete = {
+        let (saved, on_status, entry) = (
+            context.saved.clone(),
+            context.on_status.clone(),
+            entry.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            on_status.emit(match saved.delete(&entry.id) {
+                Ok(()) => fill_plain(texts.deleted, &[("name", &entry.name)]),
+                Err(error) => refusal(texts, error),
+            });
+        })
+    };
+    let input_id = format!("rename-{}", entry.id);
+    let date = if entry.saved_at > 0.0 {
+        fill_plain(
+            texts.saved_at,
+            &[("date", &context.dates.format(entry.saved_at))],
+        )
+    } else {
+        String::new()
+    };
+    html! {
+        <li class="saved-item" key={entry.id.clone()}>
+            <p class="saved-name"><bdi>{ entry.name.clone() }</bdi>{ " " }<span class="hint">{ date }</span></p>
+            {
+                match step {
+                    Step::Idle => html! {
+                        <div class="button-row">
+                            <button type="button" class="primary" onclick={on_open}>{ texts.open_button }</button>
+                            <button type="button" class="secondary" onclick={set_step(Step::Renaming)}>{ texts.rename_button }</button>
+                            <button type="button" class="secondary" onclick={set_step(Step::ConfirmingDelete)}>{ texts.delete_button }</button>
+                        </div>
+                    },
+                    Step::Renaming => html! {
+                        <form class="rename-form" onsubmit={on_rename}>
+                            <label for={input_id.clone()}>{ fill_plain(texts.rename_label, &[("name", &entry.name)]) }</label>
+                            <div class="button-row">
+                                <input id={input_id} type="text" maxlength="80" value={(**context.draft).clone()} oninput={on_draft} />
+                                <button type="submit" class="primary">{ texts.rename_save }</button>
+                                <button type="button" class="secondary" onclick={set_step(Step::Idle)}>{ texts.cancel }</button>
+                            </div>
+                        </form>
+                    },
+                    Step::ConfirmingDelete => html! {
+                        <div class="button-row">
+                            <button type="button" class="danger" onclick={on_delete}>{ fill_plain(texts.delete_confirm, &[("name", &entry.name)]) }</button>
+                            <button type="button" class="secondary" onclick={set_step(Step::Idle)}>{ texts.cancel }</button>
+                        </div>
+                    },
+                }
+            }
+        </li>
+    }
+}

@@ -1,0 +1,288 @@
+//! The app: one state and reducer, results derived with `use_memo`, the Monte Carlo after
+//! the user pauses, and the formatters shared through context. It runs as the page itself,
+//! inside another site's iframe, or as a widget in another site's page ([`Mode`]).
+
+use crate::components::header::{header, HeaderProps};
+use crate::components::headline::{headline, questions, summary};
+use crate::components::inputs::inputs;
+use crate::components::notice_banner::notice_banner;
+use crate::components::part_status::part_status;
+use crate::components::report::{report_figures, report_top};
+use crate::components::tools::Tools;
+use cvc_browser::files::DateFormat;
+use cvc_browser::extras_loader::{use_near_screen, use_part, wide_screen, PartLinks, PartStatus};
+use cvc_core::contract::{Part, Request};
+use cvc_browser::intl::{browser_number_syntax, Formats};
+use cvc_browser::frame::use_post_height;
+use cvc_browser::address::{page_address, read_location, use_link_sync};
+use cvc_browser::HOOKS::{
+    initial_language, remember_language, use_after_pause, use_drawing_stages, use_presenter_keys,
+    Stage, MONTE_CARLO_PAUSE_MS,
+};
+use cvc_core::words::Language;
+use cvc_core::codec::link::{decode, encode, LinkReading, Show};
+use cvc_core::presets::Preset;
+use cvc_core::state::{Action, Notice, Source, State};
+use cvc_model::uncertainty::monte_carlo;
+use cvc_model::{evaluate, ValidScenario};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the calculator runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The calculator's own page, with its title, tools and footer; the address bar
+    /// follows the scenario.
+    #[default]
+    Page,
+    /// Inside another site's iframe (`embed=1`): no page chrome, and the content height is
+    /// posted to the parent.
+    Frame,
+    /// A widget in another site's page (embed.js): no page chrome, and the host page's
+    /// address is left alone.
+    Widget(Show),
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language to start in; by default the one chosen before, or the browser's.
+    #[prop_or_default]
+    pub language: Option<Language>,
+    /// A scenario from a link or an embed's attributes, with what was ignored in it.
+    #[prop_or_default]
+    pub start: Option<Rc<LinkReading>>,
+    #[prop_or_default]
+    pub mode: Mode,
+    /// The calculator's own address, ending in `/`; by default this page's.
+    #[prop_or_default]
+    pub app_address: Option<AttrValue>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let (start_language, start, mode) = (props.language, props.start.clone(), props.mode);
+    let state = use_reducer(move || {
+        let mut state = State::new(
+            start_language.unwrap_or_else(initial_language),
+            browser_number_syntax(),
+            ValidScenario::default(),
+        );
+        // The defaults are the first example business.
+        state.apply(Action::LoadPreset(Preset::SmallServiceIsrael));
+        if let Some(start) = start {
+            let source = if matches!(mode, Mode::Widget(_)) {
+                Source::Attributes
+            } else {
+                Source::Link
+            };
+            let start = (*start).clone();
+            if start.has_scenario {
+                state.apply(Action::Load(start.reading, source));
+            } else if let Some(notice) = Notice::of(start.reading, source) {
+                state.apply(Action::ShowNotice(notice));
+            }
+        }
+        state
+    });
+    let scenario = state.scenario.clone();
+    let results = use_memo(scenario.clone(), evaluate);
+    let (monte_carlo_result, monte_carlo_updating) =
+        use_after_pause(scenario.clone(), MONTE_CARLO_PAUSE_MS, monte_carlo);
+    let formats = use_memo(
+        (state.language, scenario.currency.clone()),
+        |(language, currency)| Formats::new(*language, currency),
+    );
+    let language = state.language;
+    let stage = use_drawing_stages();
+    // The report's parts are only printed, never seen on screen, so they are drawn last,
+    // with the date (building a date format is slow on a phone).
+    let report_drawn = stage >= Stage::Everything;
+    let today = use_memo((language, report_drawn), |(language, drawn)| {
+        drawn.then(|| DateFormat::new(language.tag()).format(js_sys::Date::now()))
+    });
+    let keep = if mode == Mode::Frame { "&embed=1" } else { "" };
+    use_link_sync(
+        scenario.clone(),
+        language,
+        !matches!(mode, Mode::Widget(_)),
+        keep,
+    );
+    use_post_height(mode == Mode::Frame);
+    let presenting = use_state(|| false);
+    // Whether a tool panel has been opened: the extras module is then on its way, and the
+    // charts come with it (so a report printed from the panel has them).
+    let extras_opened = use_state(|| false);
+
+    // One callback for every action, the same on every render, so that components
+    // given it (each form field) are drawn again only when their own props change.
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
+    };
+    let on_language = {
+        let state = state.clone();
+        Callback::from(move |language: Language| {
+            remember_language(language);
+            state.dispatch(Action::SetLanguage(language));
+        })
+    };
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |preset: Preset| state.dispatch(Action::LoadPreset(preset)))
+    };
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(true))
+    };
+    let on_leave_presenter = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(false))
+    };
+    use_presenter_keys(*presenting, on_leave_presenter.clone());
+    let on_open = {
+        let extras_opened = extras_opened.clone();
+        Callback::from(move |()| extras_opened.set(true))
+    };
+    // What a part of the extras module asks: a saved or imported scenario on screen, or
+    // to leave the presenter view.
+    let on_request = {
+        let (dispatcher, on_leave) = (state.dispatcher(), on_leave_presenter.clone());
+        Callback::from(move |request: Request| match request {
+            Request::Load(query) => {
+                let reading = decode(&query).reading;
+                dispatcher.dispatch(Action::LoadScenario(reading.scenario));
+            }
+            Request::Leave => on_leave.emit(()),
+            Request::Apply(figures) => dispatcher.dispatch(Action::Apply(figures)),
+        })
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::DismissNotice))
+    };
+    let texts = language.texts();
+    let stale = state.is_stale();
+    let app_address = props
+        .app_address
+        .clone()
+        .unwrap_or_else(|| page_address().into());
+    let full_calculator: AttrValue = format!("{app_address}{}", encode(&scenario, language)).into();
+    let headline_only = mode == Mode::Widget(Show::Headline);
+
+    let extras = PartLinks {
+        link: full_calculator.clone(),
+        app_address: app_address.clone(),
+        on_request,
+    };
+    let presenter_slot = use_node_ref();
+    let (presenter_status, on_presenter_retry) = use_part(
+        presenter_slot.clone(),
+        Part::Presenter,
+        *presenting,
+        &extras,
+    );
+    let charts_slot = use_node_ref();
+    let charts_near = use_near_screen(charts_slot.clone());
+    let wide = use_memo((), |()| wide_screen());
+    let (charts_status, on_charts_retry) = use_part(
+        charts_slot.clone(),
+        Part::Charts,
+        !*presenting
+            && !headline_only
+            && stage >= Stage::Everything
+            && (charts_near || *extras_opened || *wide),
+        &extras,
+    );
+    if *presenting {
+        return html! {
+            <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
+                { part_status(texts, presenter_status, &on_presenter_retry, "") }
+                <div ref={presenter_slot} class="presenter-slot"></div>
+            </div>
+        };
+    }
+    let mode_class = match mode {
+        Mode::Page => "page",
+        Mode::Frame => "framed",
+        Mode::Widget(_) => "widget",
+    };
+
+    html! {
+        <ContextProvider<Rc<Formats>> context={formats.clone()}>
+            <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
+                if mode == Mode::Page {
+                    { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
+                    <Tools extras={extras.clone()} {on_open} {on_present} />
+                    if let Some(today) = &*today {
+                        { report_top(&formats, today, &full_calculator) }
+                    }
+                }
+                { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
+                if headline_only {
+                    { headline(&formats, &results, &scenario, stale) }
+                } else {
+                    { summary(&formats, &results, &scenario, stale) }
+                    <main class="layout">
+                        <div class="area-headline">
+                            { headline(&formats, &results, &scenario, stale) }
+                            { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
+                        </div>
+                        <div class="area-inputs">
+                            if stage >= Stage::Form {
+                                { inputs(&formats, &state, &on_action, &extras) }
+                            }
+                        </div>
+                        // The charts are drawn here by the extras module, fetched when they
+                        // come near the screen (src/app/extras).
+                        <div class="area-charts" ref={charts_slot}></div>
+                        { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
+                        // Printing fetches the charts, but too late for the printout that
+                        // asked: it says so, rather than leaving a silent gap.
+                        if charts_status != PartStatus::Shown {
+                            <p class="print-only charts-not-printed">{ texts.charts_not_printed }</p>
+                        }
+                        if mode == Mode::Page && report_drawn {
+                            { report_figures(&formats, &scenario) }
+                        }
+                    </main>
+                }
+                // Last, so that nothing already on screen moves when the rest arrives.
+                if stage >= Stage::Everything {
+                    <footer class="privacy">
+                        if mode != Mode::Page {
+                            <p><a href={full_calculator.clone()} target="_blank" rel="noopener">{ texts.open_full }</a></p>
+                        }
+                        <p>{ texts.privacy }</p>
+                    </footer>
+                }
+            </div>
+        </ContextProvider<Rc<Formats>>>
+    }
+}
+
+/// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
+/// without one (another site that loads embed.js) is left to [`crate::embed`]. The page's
+/// wasm exports it as `mountPage` (src/main.rs).
+pub fn mount_page() {
+    let Some(root) = gloo::utils::document().get_element_by_id("cvc-root") else {
+        return;
+    };
+    let link = read_location();
+    let mode = if link.view.embed {
+        Mode::Frame
+    } else {
+        Mode::Page
+    };
+    if let Some(accent) = &link.view.accent {
+        crate::embed::set_accent(&gloo::utils::document_element(), accent);
+    }
+    let worth_reading = link.has_scenario || link.reading.ignored_anything();
+    let props = AppProps {
+        language: link.view.language,
+        start: worth_reading.then(|| Rc::new(link)),
+        mode,
+        app_address: None,
+    };
+    cvc_browser::extras_loader::count_page_root();
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}

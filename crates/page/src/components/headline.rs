@@ -1,0 +1,265 @@
+//! The answers, large and first: what poor service costs a year, what the service budget
+//! returns, and what one unhappy customer costs; then one plain sentence that explains
+//! them, and the same questions asked the other way round. Nothing here computes: every
+//! figure comes from the model's results.
+//!
+//! The words say what each figure counts, so that none seems to contradict another: the
+//! net gain counts what customers won within the horizon bring after it, while the payback
+//! month reads the monthly cash alone (docs/model-notes.md).
+
+use cvc_view::amount::{amount, format_figure, sentence, Kind};
+use cvc_browser::intl::Formats;
+use cvc_core::words::fill_plain;
+use cvc_model::uncertainty::MonteCarlo;
+use cvc_model::{Figure, Results, Scenario, Why};
+use yew::prelude::*;
+
+/// A short strip with the two main figures; it stays in view on a phone while the user
+/// edits, and screen readers hear it change.
+pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
+    let texts = formats.language.texts();
+    let c = &results.customer;
+    let gain_label = if scenario.count_after_horizon {
+        texts.summary_gain.to_string()
+    } else {
+        fill_plain(
+            texts.summary_gain_horizon_only,
+            &[("years", &years(scenario))],
+        )
+    };
+    html! {
+        <div class={if stale { "summary stale" } else { "summary" }} role="status" aria-live="polite">
+            if stale {
+                <span class="stale-badge">{ texts.summary_stale }</span>
+            }
+            <span class="summary-item">
+                { texts.summary_cost }{ " " }{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, None, "") }
+                if c.yearly_cost_of_poor_service.value().is_some() {
+                    { " " }{ texts.per_year }
+                }
+            </span>
+            <span class="summary-item">{ gain_label }{ " " }{ amount(formats, results.projection.npv_gain, Kind::Money, None, "") }</span>
+        </div>
+    }
+}
+
+fn years(scenario: &Scenario) -> String {
+    (scenario.horizon_years as u32).to_string()
+}
+
+/// The payback month in words, or why there is none.
+pub fn payback_text(formats: &Formats, payback_month: Figure) -> String {
+    match payback_month {
+        Figure::Value(month) => formats.language.texts().payback_words(month),
+        Figure::Missing(why) => formats.why(why).to_string(),
+    }
+}
+
+pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
+    let texts = formats.language.texts();
+    let c = &results.customer;
+    let p = &results.projection;
+    let s = scenario;
+    let years = years(s);
+    let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
+
+    let revenue = match (c.yearly_revenue_lost, s.profit_margin) {
+        (Figure::Value(_), Some(margin)) => sentence(
+            texts.revenue_line,
+            &[
+                ("revenue", &money(c.yearly_revenue_lost)),
+                ("margin", &formats.percent(margin)),
+            ],
+            "sub",
+        ),
+        _ => Html::default(),
+    };
+    let unbounded = c.yearly_cost_of_poor_service == Figure::Missing(Why::WordOfMouthUnbounded);
+    let budget_set = s.service_budget_per_year > 0.0;
+    let payback = match p.payback_month {
+        _ if !budget_set => html! { <span class="missing">{ texts.no_budget }</span> },
+        Figure::Value(month) => html! {
+            <data class="amount" value={(month as u32).to_string()} data-name="payback_month">
+                { texts.payback_words(month) }
+            </data>
+        },
+        Figure::Missing(why) => {
+            html! { <span class="missing" data-name="payback_month">{ formats.why(why) }</span> }
+        }
+    };
+    let roi = if budget_set {
+        amount(formats, p.roi, Kind::Percent, Some("roi"), "")
+    } else {
+        html! { <span class="missing">{ texts.no_budget }</span> }
+    };
+    let gain_label = if s.count_after_horizon {
+        texts.net_gain_total_label
+    } else {
+        texts.net_gain_label
+    };
+
+    html! {
+        <section class={if stale { "headline stale" } else { "headline" }} aria-labelledby="results-heading">
+            <h2 id="results-heading" class="visually-hidden">{ texts.results_heading }</h2>
+            if stale {
+                <p class="stale-note" role="status">{ texts.stale }</p>
+            }
+            <div class="cards">
+                <article class="card cost">
+                    <h3>{ texts.cost_title }</h3>
+                    if unbounded {
+                        <p class="sub">{ texts.unbounded_cost }</p>
+                    } else {
+                        <p class="big">{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, Some("yearly_cost_of_poor_service"), "") }{ " " }<span class="per">{ texts.per_year }</span></p>
+                        { revenue }
+                    }
+                </article>
+                <article class="card return">
+                    <h3>{ fill_plain(texts.return_title, &[("budget", &formats.money(s.service_budget_per_year))]) }</h3>
+                    <dl>
+                        <div class="main">
+                            <dt>{ fill_plain(gain_label, &[("years", &years)]) }</dt>
+                            <dd class="big">{ amount(formats, p.npv_gain, Kind::Money, Some("npv_gain"), gain_class(p.npv_gain)) }</dd>
+                        </div>
+                        if s.count_after_horizon {
+                            <div>
+                                <dt>{ fill_plain(texts.net_gain_within_label, &[("years", &years)]) }</dt>
+                                <dd>{ amount(formats, p.npv_gain_within_horizon, Kind::Money, Some("npv_gain_within_horizon"), "") }</dd>
+                            </div>
+                        }
+                        <div><dt>{ texts.roi_label }</dt><dd>{ roi }</dd></div>
+                        <div><dt>{ texts.payback_cash_label }</dt><dd>{ payback }</dd></div>
+                    </dl>
+                </article>
+                <article class="card unhappy">
+                    <h3>{ texts.unhappy_title }</h3>
+                    <p class="big">{ amount(formats, c.unhappy_customer_cost, Kind::Money, Some("unhappy_customer_cost"), "") }</p>
+                    if c.unhappy_customer_cost.value().is_some() {
+                        { sentence(texts.happy_against_unhappy, &[("happy", &money(c.happy_customer_value)), ("unhappy", &money(c.unhappy_customer_value))], "sub") }
+                    }
+                </article>
+            </div>
+            { explanation(formats, results, s) }
+        </section>
+    }
+}
+
+fn gain_class(gain: Figure) -> &'static str {
+    match gain {
+        Figure::Value(value) if value < 0.0 => "negative",
+        _ => "",
+    }
+}
+
+/// The sentence that says what the figures mean, chosen by the case the scenario is in,
+/// and, when the run-off is counted, how the gain splits either side of the horizon.
+fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
+    let texts = formats.language.texts();
+    let c = &results.customer;
+    let p = &results.projection;
+    let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
+    let years = years(s);
+    let after = s.count_after_horizon;
+    let (template, figures): (&'static str, Vec<(&'static str, String)>) =
+        match (p.npv_gain, c.unhappy_customer_cost) {
+            (Figure::Missing(_), _) => (texts.sentence_beyond_range, Vec::new()),
+            (gain, Figure::Missing(Why::WordOfMouthUnbounded)) => (
+                texts.sentence_unbounded,
+                vec![("years", years.clone()), ("gain", money(gain))],
+            ),
+            (_, Figure::Missing(_)) => (texts.sentence_beyond_range, Vec::new()),
+            (Figure::Value(gain), cost) => {
+                let mut figures = vec![
+                    ("unhappy_cost", money(cost)),
+                    ("p0", formats.percent(s.unhappy_share_now)),
+                    ("p1", formats.percent(s.unhappy_share_invest)),
+                    ("lost", money(p.lost_to_poor_service)),
+                    ("years", years.clone()),
+                    ("budget", money(p.service_budget_present_value)),
+                ];
+                if gain >= 0.0 {
+                    figures.push(("gain", formats.money(gain)));
+                    let template = if after {
+                        texts.sentence_gain
+                    } else {
+                        texts.sentence_gain_horizon_only
+                    };
+                    (template, figures)
+                } else {
+                    figures.push(("loss", formats.money(-gain)));
+                    figures.push(("break_even", money(p.break_even_budget_per_year)));
+                    let template = if after {
+                        texts.sentence_loss
+                    } else {
+                        texts.sentence_loss_horizon_only
+                    };
+                    (template, figures)
+                }
+            }
+        };
+    let split =
+        after && p.npv_gain.value().is_some() && p.npv_gain_within_horizon.value().is_some();
+    html! {
+        <div class="explanation">
+            { sentence(template, &borrowed(&figures), "") }
+            if split {
+                { sentence(texts.sentence_split, &[
+                    ("within", &money(p.npv_gain_within_horizon)),
+                    ("after", &money(p.npv_gain_after_horizon)),
+                    ("years", &years),
+                ], "") }
+            }
+        </div>
+    }
+}
+
+fn borrowed<'a>(figures: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    figures
+        .iter()
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect()
+}
+
+/// The questions owners ask the other way round: how large a budget still pays, how few
+/// unhappy customers this budget needs, and how likely it is to pay at all. The chance
+/// is `None` until the first Monte Carlo has run.
+pub fn questions(
+    formats: &Formats,
+    results: &Results,
+    monte_carlo: Option<&MonteCarlo>,
+    updating: bool,
+) -> Html {
+    let texts = formats.language.texts();
+    let p = &results.projection;
+    let chance = match monte_carlo {
+        Some(result) => {
+            let probability = result.probability_of_gain;
+            let tenths = ((probability * 10.0).round() as u32).to_string();
+            html! {
+                <data class={if updating { "answer updating" } else { "answer" }} value={cvc_core::codec::decimal::shortest(probability)} data-name="probability_of_gain">
+                    { fill_plain(texts.answer_chance, &[("chance", &formats.percent(probability)), ("tenths", &tenths)]) }
+                </data>
+            }
+        }
+        None => html! { <span class="missing">{ texts.updating }</span> },
+    };
+    html! {
+        <section class="questions" aria-labelledby="questions-heading">
+            <h3 id="questions-heading">{ texts.questions_heading }</h3>
+            <dl>
+                <div>
+                    <dt>{ texts.question_budget }</dt>
+                    <dd>{ amount(formats, p.break_even_budget_per_year, Kind::Money, Some("break_even_budget_per_year"), "") }</dd>
+                </div>
+                <div>
+                    <dt>{ texts.question_share }</dt>
+                    <dd>{ amount(formats, p.break_even_unhappy_share_invest, Kind::Percent, Some("break_even_unhappy_share_invest"), "") }</dd>
+                </div>
+                <div>
+                    <dt>{ texts.question_chance }</dt>
+                    <dd aria-live="polite">{ chance }</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}

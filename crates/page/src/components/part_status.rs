@@ -1,0 +1,27 @@
+//! What stands in for a part of the extras module while it is on its way, or when it
+//! could not be fetched (with a button to ask again).
+
+use cvc_browser::extras_loader::PartStatus;
+use cvc_core::words::Texts;
+use yew::prelude::*;
+
+/// The words for `status`, if any are due; `class` places them on the page.
+pub fn part_status(
+    texts: &Texts,
+    status: PartStatus,
+    on_retry: &Callback<()>,
+    class: &'static str,
+) -> Html {
+    match status {
+        PartStatus::Loading => html! {
+            <p class={classes!("part-status", class)} role="status">{ texts.part_loading }</p>
+        },
+        PartStatus::Failed => html! {
+            <p class={classes!("part-status", class)} role="status">
+                { texts.part_failed }{ " " }
+                <button type="button" class="link-button" onclick={on_retry.reform(|_: MouseEvent| ())}>{ texts.try_again }</button>
+            </p>
+        },
+        PartStatus::Waiting | PartStatus::Shown => Html::default(),
+    }
+}

@@ -1,0 +1,62 @@
+//! The toolbar under the title: Share, Embed, Saved scenarios, and Export and print open a
+//! panel under it; Present opens the presenter view. The panels themselves are in the
+//! extras module ([`crate::app::extras`]), fetched when the first one is opened; this
+//! page's wasm draws only the buttons, and says so while a panel is on its way.
+
+use crate::components::part_status::part_status;
+use cvc_browser::extras_loader::{use_part, PartLinks};
+use cvc_core::contract::Part;
+use cvc_browser::HOOKS::use_formats;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolsProps {
+    /// What the panels are drawn from, and where they ask for a saved scenario or a file
+    /// to be put on screen.
+    pub extras: PartLinks,
+    /// A panel was opened (so the extras module is on its way).
+    pub on_open: Callback<()>,
+    pub on_present: Callback<()>,
+}
+
+#[component]
+pub fn Tools(props: &ToolsProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.texts();
+    let open = use_state(|| None::<Part>);
+    let slot = use_node_ref();
+    let (status, on_retry) = use_part(
+        slot.clone(),
+        open.unwrap_or(Part::Share),
+        open.is_some(),
+        &props.extras,
+    );
+    let button = |panel: Part, label: &'static str| {
+        let (open, on_open) = (open.clone(), props.on_open.clone());
+        let pressed = *open == Some(panel);
+        let onclick = Callback::from(move |_| {
+            open.set(if pressed { None } else { Some(panel) });
+            on_open.emit(());
+        });
+        let controls = format!("{}-panel", panel.name());
+        html! {
+            <button type="button" class="tool" aria-expanded={pressed.to_string()} aria-controls={controls} {onclick}>{ label }</button>
+        }
+    };
+    let on_present = props.on_present.reform(|_: MouseEvent| ());
+    html! {
+        <>
+            <div class="tools" role="group" aria-label={texts.tools_label}>
+                { button(Part::Share, texts.share_button) }
+                { button(Part::Embed, texts.embed_button) }
+                { button(Part::Saved, texts.saved_button) }
+                { button(Part::Files, texts.files_button) }
+                <button type="button" class="tool" id="present" onclick={on_present}>{ texts.present_button }</button>
+            </div>
+            { part_status(texts, status, &on_retry, "") }
+            if open.is_some() {
+                <div ref={slot} class="panel-slot"></div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,940 @@
+//! Browser tests: the real app mounted in headless Chromium, typed into, and compared with
+//! the model. Each test mounts into its own container (as leptos' counter tests do), acts,
+//! waits for Yew to render, and reads the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use cvc_core::contract::{Part, Request};
+use cvc_extras::part::PartApp;
+use cvc_core::words::Language;
+use cvc_core::presets::Preset;
+use cvc_page::app::{App, AppProps};
+use cvc_model::{evaluate, Field, Scenario, ValidScenario};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// Sets `key` on a plain object.
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    js_sys::Reflect::set(object, &key.into(), value).expect("a plain object takes any key");
+}
+
+/// What web/start.js hands the page as the extras module, here built from this same wasm:
+/// an object with `mountPart`, whose handles have `update` and `unmount`
+/// (src/bin/extras.rs exports the same for the real module).
+fn in_process_extras() -> js_sys::Function {
+    let module = js_sys::Object::new();
+    let mount_part =
+        Closure::<dyn Fn(Element, String, String, String, js_sys::Function, u32) -> JsValue>::new(
+            |element,
+             part: String,
+             link: String,
+             app_address: String,
+             on_request: js_sys::Function,
+             page_roots| {
+                let Some(part) = Part::from_name(&part) else {
+                    return JsValue::NULL;
+                };
+                let on_request = yew::Callback::from(move |request: Request| {
+                    let _ = on_request.call1(&JsValue::NULL, &request.to_message().into());
+                });
+                let app = Rc::new(RefCell::new(Some(PartApp::mount(
+                    element,
+                    part,
+                    &link,
+                    &app_address,
+                    on_request,
+                    page_roots,
+                ))));
+                let handle = js_sys::Object::new();
+                let updating = app.clone();
+                let update = Closure::<dyn Fn(String)>::new(move |link: String| {
+                    if let Some(app) = updating.borrow_mut().as_mut() {
+                        app.update(&link);
+                    }
+                });
+                let unmount = Closure::<dyn Fn()>::new(move || {
+                    if let Some(app) = app.borrow_mut().take() {
+                        app.unmount();
+                    }
+                });
+                set(&handle, "update", update.as_ref());
+                set(&handle, "unmount", unmount.as_ref());
+                // They live as long as the handle, which lives as long as the test page.
+                update.forget();
+                unmount.forget();
+                handle.into()
+            },
+        );
+    set(&module, "mountPart", mount_part.as_ref());
+    mount_part.forget();
+    let load = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        js_sys::Promise::resolve::<JsValue>(&JsValue::from(module.clone()))
+    });
+    let function = load.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    load.forget();
+    function
+}
+
+/// Mounts the app in English (or the given language) into a fresh container, and waits
+/// for all of it, the charts from the extras module included.
+async fn mount(language: Language) -> Element {
+    cvc_browser::extras_loader::set_loader(in_process_extras());
+    let container = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    yew::Renderer::<App>::with_root_and_props(
+        container.clone(),
+        AppProps {
+            language: Some(language),
+            ..AppProps::default()
+        },
+    )
+    .render();
+    settle().await;
+    // The page is drawn in three steps (hooks::use_drawing_stages), a task apart; the
+    // footer comes last.
+    wait_for(&container, ".privacy", 5).await;
+    // The charts are fetched once they come near the screen.
+    find(&container, ".area-charts").scroll_into_view();
+    wait_for(&container, ".area-charts figure", 5).await;
+    container
+}
+
+/// Polls, 200 times at most, until `done` says so; the caller's own assertions say what
+/// is missing if it never does.
+async fn wait_until(mut done: impl FnMut() -> bool, every_ms: u64) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(every_ms)).await;
+        settle().await;
+    }
+}
+
+/// Polls until `selector` matches inside `root`.
+async fn wait_for(root: &Element, selector: &str, every_ms: u64) {
+    wait_until(
+        || root.query_selector(selector).ok().flatten().is_some(),
+        every_ms,
+    )
+    .await;
+}
+
+/// Waits until Yew has finished every pending render.
+async fn settle() {
+    yew::scheduler::flush().await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+/// The raw value a `<data>` element carries for the named figure.
+fn figure(root: &Element, name: &str) -> f64 {
+    let element = find(root, &format!("data[data-name=\"{name}\"]"));
+    let value = element.get_attribute("value").expect("value attribute");
+    value
+        .parse()
+        .unwrap_or_else(|_| panic!("{name}: {value} is not a number"))
+}
+
+/// The named figure on screen is the model's.
+fn assert_shows(root: &Element, name: &str, expected: cvc_model::Figure) {
+    assert_close(
+        figure(root, name),
+        expected
+            .value()
+            .unwrap_or_else(|| panic!("{name}: the model gives no value")),
+    );
+}
+
+fn assert_close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+        "expected {expected}, got {actual}"
+    );
+}
+
+/// Types into an input as a user does: the value changes, then an input event bubbles.
+async fn type_into(root: &Element, selector: &str, text: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().expect("an input");
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("input event");
+    input.dispatch_event(&event).expect("dispatch");
+    settle().await;
+}
+
+fn field_input(field: Field) -> String {
+    format!("#field-{}", field.name())
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_with_the_model_defaults() {
+    let root = mount(Language::English).await;
+    assert_eq!(
+        find(&root, "h1").text_content().unwrap_or_default(),
+        "Customer Value Calculator"
+    );
+    let expected = evaluate(&ValidScenario::default());
+    assert_shows(
+        &root,
+        "yearly_cost_of_poor_service",
+        expected.customer.yearly_cost_of_poor_service,
+    );
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    assert_shows(
+        &root,
+        "unhappy_customer_cost",
+        expected.customer.unhappy_customer_cost,
+    );
+    assert_shows(&root, "payback_month", expected.projection.payback_month);
+    // The visible text is the same figure in the reader's format: ₪316,834.
+    let shown = find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(shown, "₪316,834");
+    assert_eq!(
+        find(&root, "#preset-select")
+            .dyn_into::<HtmlSelectElement>()
+            .expect("select")
+            .value(),
+        "small-service-israel"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_the_headline_and_charts_to_the_models_figures() {
+    let root = mount(Language::English).await;
+    type_into(&root, &field_input(Field::UnhappyShareNow), "35").await;
+    type_into(&root, &field_input(Field::LifetimeProfit), "25,000").await;
+    let scenario = Scenario {
+        unhappy_share_now: 0.35,
+        lifetime_profit: 25_000.0,
+        ..Scenario::default()
+    };
+    let expected = evaluate(&scenario.validate().expect("valid"));
+    assert_shows(
+        &root,
+        "yearly_cost_of_poor_service",
+        expected.customer.yearly_cost_of_poor_service,
+    );
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    assert_shows(&root, "roi", expected.projection.roi);
+    // The waterfall's bars carry the model's parts, and they add up to the net gain.
+    let part = |name: &str| -> f64 {
+        find(&root, &format!(".waterfall [data-part=\"{name}\"]"))
+            .get_attribute("data-value")
+            .expect("value")
+            .parse()
+            .expect("number")
+    };
+    assert_close(
+        part("retention"),
+        expected.waterfall.retention.value().expect("value"),
+    );
+    assert_close(
+        part("referrals"),
+        expected.waterfall.referrals.value().expect("value"),
+    );
+    assert_close(
+        part("service_budget"),
+        expected.waterfall.service_budget.value().expect("value"),
+    );
+    assert_close(
+        part("net_gain"),
+        expected.projection.npv_gain.value().expect("value"),
+    );
+    // The after-horizon bar of the gain chart is the model's gain after the horizon.
+    let after: f64 = find(&root, "[data-series=\"npv_gain_after_horizon\"]")
+        .get_attribute("data-value")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert_close(
+        after,
+        expected
+            .projection
+            .npv_gain_after_horizon
+            .value()
+            .expect("value"),
+    );
+    // The headline says what is counted: the gain within the horizon is shown beside it.
+    assert_shows(
+        &root,
+        "npv_gain_within_horizon",
+        expected.projection.npv_gain_within_horizon,
+    );
+    assert_shows(
+        &root,
+        "break_even_unhappy_share_invest",
+        expected.projection.break_even_unhappy_share_invest,
+    );
+    assert!(root.query_selector(".stale-note").ok().flatten().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_entry_shows_its_message_and_keeps_the_last_result() {
+    let root = mount(Language::English).await;
+    let before = figure(&root, "npv_gain");
+    type_into(&root, &field_input(Field::UnhappyShareNow), "140").await;
+    let field = find(&root, "[data-field=\"unhappy_share_now\"]");
+    assert_eq!(
+        find(&field, ".error").text_content().unwrap_or_default(),
+        "Allowed: 0% to 100%."
+    );
+    assert_eq!(
+        find(&field, "input[type=text]")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(find(&field, "input[type=text]")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .contains("field-unhappy_share_now-error"));
+    assert_eq!(
+        figure(&root, "npv_gain"),
+        before,
+        "the last valid result stays"
+    );
+    assert!(find(&root, ".stale-note")
+        .text_content()
+        .unwrap_or_default()
+        .contains("last valid result"));
+    type_into(&root, &field_input(Field::LifetimeProfit), "abc").await;
+    assert_eq!(
+        find(&root, "[data-field=\"lifetime_profit\"] .error")
+            .text_content()
+            .unwrap_or_default(),
+        "That is not a number."
+    );
+    // Nothing on screen is NaN or infinite.
+    let text = root.dyn_ref::<HtmlElement>().expect("html").inner_text();
+    assert!(
+        !text.contains("NaN") && !text.contains("inf") && !text.contains('∞'),
+        "{text}"
+    );
+    // Fixing both brings the results back, computed from the new values.
+    type_into(&root, &field_input(Field::UnhappyShareNow), "40").await;
+    type_into(&root, &field_input(Field::LifetimeProfit), "20000").await;
+    assert!(root.query_selector(".stale-note").ok().flatten().is_none());
+    assert_eq!(figure(&root, "npv_gain"), before);
+}
+
+/// Latin words on a Hebrew screen: anything but a currency code, or the switch that names
+/// English in English so that an English reader can find it.
+fn latin_words(text: &str) -> Vec<String> {
+    let allowed = ["ILS", "USD", "EUR", "GBP"];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty() && !allowed.contains(word))
+        .map(str::to_string)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn hebrew_sets_right_to_left_and_leaves_no_english() {
+    let root = mount(Language::English).await;
+    find(&root, "button.language-button[lang=\"he\"]")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    let widget = find(&root, ".cvc");
+    assert_eq!(widget.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("he"));
+    assert_eq!(
+        find(&root, "h1").text_content().unwrap_or_default(),
+        "מחשבון ערך לקוח"
+    );
+    // Open everything that folds, and both helpers, so their text is checked too.
+    for button in [
+        ".inputs [aria-controls=\"lifetime-helper\"]",
+        ".inputs [aria-controls=\"metrics-helper\"]",
+    ] {
+        find(&root, button)
+            .dyn_into::<HtmlElement>()
+            .expect("button")
+            .click();
+        settle().await;
+    }
+    type_into(&root, &field_input(Field::UnhappyShareNow), "140").await;
+    let details = root.query_selector_all("details").expect("details");
+    for i in 0..details.length() {
+        if let Some(node) = details.item(i) {
+            node.dyn_into::<Element>()
+                .expect("element")
+                .set_attribute("open", "")
+                .expect("open");
+        }
+    }
+    settle().await;
+    // The language switch names each language in its own script, and the printed
+    // report's link is a URL: both are meant to be Latin.
+    let switch = find(&root, ".language-switch");
+    switch.set_attribute("hidden", "").expect("hide the switch");
+    let link = find(&root, ".report-link bdi");
+    link.set_attribute("hidden", "").expect("hide the link");
+    let text = widget.dyn_ref::<HtmlElement>().expect("html").inner_text();
+    switch.remove_attribute("hidden").expect("show the switch");
+    link.remove_attribute("hidden").expect("show the link");
+    assert!(text.contains("מותר"), "the error is in Hebrew");
+    assert_eq!(
+        latin_words(&text),
+        Vec::<String>::new(),
+        "English left on the Hebrew screen"
+    );
+    // Figures inside Hebrew sentences are isolated.
+    assert!(root
+        .query_selector(".explanation bdi")
+        .ok()
+        .flatten()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn presets_load_their_scenario() {
+    let root = mount(Language::English).await;
+    let select: HtmlSelectElement = find(&root, "#preset-select").dyn_into().expect("select");
+    select.set_value(Preset::B2bServices.id());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event"))
+        .expect("dispatch");
+    settle().await;
+    let expected = evaluate(&Preset::B2bServices.scenario().validate().expect("valid"));
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    assert_eq!(
+        find(&root, &field_input(Field::AcquisitionCost))
+            .dyn_into::<HtmlInputElement>()
+            .expect("input")
+            .value(),
+        "8000"
+    );
+    assert!(
+        find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with('$')
+    );
+    assert!(find(&root, ".preset-note")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Satmetrix"));
+}
+
+#[wasm_bindgen_test]
+async fn the_monte_carlo_arrives_after_a_pause() {
+    let root = mount(Language::English).await;
+    // It runs once typing has paused; poll for it rather than guess how long it takes.
+    wait_for(&root, ".monte-carlo .chance", 50).await;
+    let chance: f64 = find(&root, ".monte-carlo .chance")
+        .get_attribute("data-value")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert!((0.0..=1.0).contains(&chance));
+    let p10: f64 = find(&root, ".percentile[data-name=\"p10\"]")
+        .get_attribute("data-value")
+        .expect("value")
+        .parse()
+        .expect("number");
+    let p90: f64 = find(&root, ".percentile[data-name=\"p90\"]")
+        .get_attribute("data-value")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert!(p10 < p90);
+}
+
+/// Measures the time from an input event to the updated DOM, for docs/benchmarks.md. Not a
+/// pass/fail timing: it prints the figures. A MutationObserver notes when Yew writes the
+/// new figure into the page.
+#[wasm_bindgen_test]
+async fn input_to_dom_time_is_measured() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let root = mount(Language::English).await;
+    let performance = gloo::utils::window().performance().expect("performance");
+    let input: HtmlInputElement = find(&root, &field_input(Field::LifetimeProfit))
+        .dyn_into()
+        .expect("input");
+    let changed_at = Rc::new(Cell::new(f64::NAN));
+    let observer = {
+        let changed_at = changed_at.clone();
+        let performance = performance.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if changed_at.get().is_nan() {
+                changed_at.set(performance.now());
+            }
+        });
+        let observer =
+            web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("observer");
+        callback.forget();
+        observer
+    };
+    let target = find(&root, "data[data-name=\"npv_gain\"]");
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attributes(true);
+    options.set_character_data(true);
+    options.set_subtree(true);
+    options.set_child_list(true);
+    observer
+        .observe_with_options(&target, &options)
+        .expect("observe");
+    let mut times = Vec::new();
+    for i in 0..40 {
+        let before = figure(&root, "npv_gain");
+        changed_at.set(f64::NAN);
+        input.set_value(&format!("{}", 20_000 + 100 * (i + 1)));
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        let start = performance.now();
+        input
+            .dispatch_event(
+                &web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event"),
+            )
+            .expect("dispatch");
+        settle().await;
+        assert_ne!(figure(&root, "npv_gain"), before, "the DOM updated");
+        assert!(!changed_at.get().is_nan(), "the observer saw the change");
+        times.push(changed_at.get() - start);
+    }
+    observer.disconnect();
+    times.sort_by(f64::total_cmp);
+    console_log!(
+        "input-to-DOM, unoptimised test build (default scenario, {} edits): median {:.2} ms, p90 {:.2} ms, max {:.2} ms",
+        times.len(),
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unbounded_word_of_mouth_is_said_in_words() {
+    let root = mount(Language::English).await;
+    type_into(&root, &field_input(Field::ReferralsPerHappy), "3").await;
+    type_into(&root, &field_input(Field::LostPerUnhappy), "0").await;
+    let cost = find(&root, ".card.cost").text_content().unwrap_or_default();
+    assert!(cost.contains("No limit"), "{cost}");
+    assert!(find(&root, ".card.unhappy .missing")
+        .text_content()
+        .unwrap_or_default()
+        .contains("no limit"));
+    let sentence = find(&root, ".explanation")
+        .text_content()
+        .unwrap_or_default();
+    assert!(sentence.contains("has no limit"), "{sentence}");
+    // The projection still gives a finite net gain, the model's own.
+    let scenario = Scenario {
+        referrals_per_happy: 3.0,
+        lost_per_unhappy: 0.0,
+        ..Scenario::default()
+    };
+    let expected = evaluate(&scenario.validate().expect("valid"));
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+}
+
+#[wasm_bindgen_test]
+async fn the_lifetime_helper_fills_the_fields_it_serves() {
+    let root = mount(Language::English).await;
+    find(&root, "[aria-controls=\"lifetime-helper\"]")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    // The helper is drawn by the extras module.
+    wait_for(&root, "#lifetime-helper", 5).await;
+    type_into(&root, "#helper-yearly-profit", "5000").await;
+    type_into(&root, "#helper-retention", "75").await;
+    // 5000 / (1 − 0.75) = 20,000 over 4 years.
+    let results = find(&root, "#lifetime-helper .helper-results")
+        .text_content()
+        .unwrap_or_default();
+    assert!(results.contains("₪20,000"), "{results}");
+    find(&root, "#lifetime-helper button.primary")
+        .dyn_into::<HtmlElement>()
+        .expect("apply")
+        .click();
+    let value = |field: Field| {
+        find(&root, &field_input(field))
+            .dyn_into::<HtmlInputElement>()
+            .expect("input")
+            .value()
+    };
+    // The figures reach the form as a request from the extras module, a task later.
+    wait_until(|| value(Field::CustomerLifetimeYears) == "4", 5).await;
+    assert_eq!(value(Field::LifetimeProfit), "20000");
+    assert_eq!(value(Field::CustomerLifetimeYears), "4");
+    let scenario = Scenario {
+        lifetime_profit: 20_000.0,
+        customer_lifetime_years: 4.0,
+        ..Scenario::default()
+    };
+    let expected = evaluate(&scenario.validate().expect("valid"));
+    assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    // A retention of 100% would mean customers never leave: refused, next to the field.
+    type_into(&root, "#helper-retention", "100").await;
+    assert_eq!(
+        find(&root, "#helper-retention-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Allowed: 0% to 99%."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_metrics_helper_sets_either_unhappy_share() {
+    let root = mount(Language::English).await;
+    find(&root, "[aria-controls=\"metrics-helper\"]")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    // The helper is drawn by the extras module.
+    wait_for(&root, "#metrics-helper", 5).await;
+    for (id, text) in [
+        ("#helper-with-problem", "40"),
+        ("#helper-complaining", "50"),
+        ("#helper-fast", "50"),
+        ("#helper-slow", "20"),
+    ] {
+        type_into(&root, id, text).await;
+    }
+    // 0.4·[0.5·0.91 + 0.5·(0.5·0.18 + 0.2·0.46 + 0.3·0.81)] = 26.7%.
+    assert!(find(&root, "#metrics-helper .helper-results")
+        .text_content()
+        .unwrap_or_default()
+        .contains("26.7%"));
+    let buttons = root
+        .query_selector_all("#metrics-helper button.primary")
+        .expect("buttons");
+    buttons
+        .item(1)
+        .expect("second button")
+        .dyn_into::<HtmlElement>()
+        .expect("button")
+        .click();
+    let invest = || {
+        find(&root, &field_input(Field::UnhappyShareInvest))
+            .dyn_into::<HtmlInputElement>()
+            .expect("input")
+            .value()
+    };
+    // The share reaches the form as a request from the extras module, a task later.
+    wait_until(|| invest() == "26.7", 5).await;
+    assert_eq!(invest(), "26.7");
+}
+
+#[wasm_bindgen_test]
+async fn any_iso_currency_typed_in_formats_the_money() {
+    let root = mount(Language::English).await;
+    find(&root, ".advanced")
+        .set_attribute("open", "")
+        .expect("open");
+    type_into(&root, "#currency-code", "chf").await;
+    let shown = find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(shown.starts_with("CHF"), "{shown}");
+    type_into(&root, "#currency-code", "CH").await;
+    assert_eq!(
+        find(&root, "#currency-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Enter a three-letter currency code, such as ILS."
+    );
+    assert!(
+        find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("CHF")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn runaway_growth_is_beyond_the_models_range_in_words() {
+    let root = mount(Language::English).await;
+    for (field, text) in [
+        (Field::ReferralsPerHappy, "20"),
+        (Field::LostPerUnhappy, "0"),
+        (Field::CustomerLifetimeYears, "0.09"),
+        (Field::HorizonYears, "30"),
+    ] {
+        type_into(&root, &field_input(field), text).await;
+    }
+    assert!(
+        root.query_selector(".stale-note").ok().flatten().is_none(),
+        "every entry is allowed"
+    );
+    let gain = find(&root, ".card.return [data-name=\"npv_gain\"]")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(gain, "beyond the model's range");
+    assert!(find(&root, ".explanation")
+        .text_content()
+        .unwrap_or_default()
+        .contains("beyond the model's range"));
+    let text = root.dyn_ref::<HtmlElement>().expect("html").inner_text();
+    assert!(
+        !text.contains("NaN") && !text.contains("Infinity") && !text.contains('∞'),
+        "{text}"
+    );
+    // The lifetime's error range shows ends that can be typed back.
+    type_into(&root, &field_input(Field::CustomerLifetimeYears), "0.08").await;
+    assert_eq!(
+        find(&root, "#field-customer_lifetime_years-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Allowed: 0.09 to 100."
+    );
+}
+
+/// The (x, y) points of the gain chart's line, as drawn.
+fn gain_line(root: &Element) -> Vec<(f64, f64)> {
+    find(root, "[data-series=\"cumulative_gain\"]")
+        .get_attribute("points")
+        .expect("points")
+        .split(' ')
+        .map(|pair| {
+            let (x, y) = pair.split_once(',').expect("x,y");
+            (x.parse().expect("x"), y.parse().expect("y"))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_gain_chart_crosses_zero_at_the_payback_month_the_headline_shows() {
+    let root = mount(Language::English).await;
+    // Ten years, so that the default payback (month 70) falls within the chart.
+    type_into(&root, &field_input(Field::HorizonYears), "10").await;
+    let month = figure(&root, "payback_month") as usize;
+    let expected = evaluate(
+        &Scenario {
+            horizon_years: 10.0,
+            ..Scenario::default()
+        }
+        .validate()
+        .expect("valid"),
+    );
+    assert_eq!(
+        Some(month as f64),
+        expected.projection.payback_month.value()
+    );
+    let marker = find(&root, ".gain .payback");
+    assert_eq!(
+        marker.get_attribute("data-month").as_deref(),
+        Some(month.to_string().as_str())
+    );
+    // One point a month from month 0; SVG y grows downwards, so below zero is larger y.
+    let points = gain_line(&root);
+    assert_eq!(points.len(), 121);
+    let zero_y: f64 = find(&root, ".gain .payback circle")
+        .get_attribute("cy")
+        .expect("cy")
+        .parse()
+        .expect("number");
+    // Pixels are rounded to a tenth, so "at zero" is within that.
+    assert!(
+        points[..month].iter().any(|point| point.1 > zero_y + 1.0),
+        "below zero before month {month}"
+    );
+    assert!(
+        points[month - 1].1 >= zero_y - 0.1,
+        "not yet above zero in month {}",
+        month - 1
+    );
+    assert!(
+        points[month..].iter().all(|point| point.1 <= zero_y + 0.1),
+        "at or above zero from month {month} on"
+    );
+    // The marker stands where the line crosses.
+    let marker_x: f64 = find(&root, ".gain .payback line")
+        .get_attribute("x1")
+        .expect("x1")
+        .parse()
+        .expect("number");
+    assert!((marker_x - points[month].0).abs() <= 0.1);
+}
+
+/// The tornado bar of one input: its gain at the low and the high end, from the table.
+fn tornado_swing(root: &Element, field: Field) -> f64 {
+    find(root, &format!(".tornado [data-field=\"{}\"]", field.name()))
+        .get_attribute("data-swing")
+        .expect("swing")
+        .parse()
+        .expect("number")
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_range_changes_that_fields_tornado_bar() {
+    let root = mount(Language::English).await;
+    find(&root, ".advanced")
+        .set_attribute("open", "")
+        .expect("open");
+    find(&root, ".uncertainty")
+        .set_attribute("open", "")
+        .expect("open");
+    let before = tornado_swing(&root, Field::UnhappyShareNow);
+    let other = tornado_swing(&root, Field::LifetimeProfit);
+    // ±25% of 40% is 30% to 50%; widen it to 20% to 60%.
+    type_into(&root, "#range-unhappy_share_now-low", "20").await;
+    type_into(&root, "#range-unhappy_share_now-high", "60").await;
+    let mut scenario = Scenario::default();
+    scenario.uncertainty.set(Field::UnhappyShareNow, 0.2, 0.6);
+    let bars = cvc_model::uncertainty::tornado(
+        &scenario.validate().expect("valid"),
+    );
+    let expected = bars
+        .iter()
+        .find(|bar| bar.field == Field::UnhappyShareNow)
+        .and_then(|bar| bar.swing.value())
+        .expect("a swing");
+    let after = tornado_swing(&root, Field::UnhappyShareNow);
+    assert!(
+        after > before,
+        "a wider range swings more: {before} then {after}"
+    );
+    assert_close(after, expected);
+    assert_close(tornado_swing(&root, Field::LifetimeProfit), other);
+    // A range that leaves out the value is an error beside the range; the result stays.
+    type_into(&root, "#range-unhappy_share_now-high", "35").await;
+    assert!(find(&root, "#range-unhappy_share_now-error")
+        .text_content()
+        .unwrap_or_default()
+        .contains("40%"));
+    assert_close(tornado_swing(&root, Field::UnhappyShareNow), after);
+    assert!(root.query_selector(".stale-note").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn numbers_are_read_strictly_beside_each_field() {
+    let root = mount(Language::English).await;
+    type_into(&root, &field_input(Field::AcquisitionCost), "5%").await;
+    assert_eq!(
+        find(&root, "#field-acquisition_cost-error")
+            .text_content()
+            .unwrap_or_default(),
+        "This field takes a number without “%”."
+    );
+    type_into(&root, &field_input(Field::AcquisitionCost), "1,2,3").await;
+    assert_eq!(
+        find(&root, "#field-acquisition_cost-error")
+            .text_content()
+            .unwrap_or_default(),
+        "Group digits in threes, as in 1,234,567."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_container_with_attributes_gets_its_own_calculator() {
+    let host = document().create_element("div").expect("div");
+    for (name, value) in [
+        ("data-customer-value", ""),
+        ("data-lang", "he"),
+        ("data-lifetime-profit", "45000"),
+        ("data-currency", "USD"),
+        ("data-show", "headline"),
+        ("data-unhappy-share-now", "abc"),
+    ] {
+        host.set_attribute(name, value).expect("attribute");
+    }
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    cvc_page::embed::mount_widgets(
+        "data:text/css,".to_string(),
+        "https://calc.example/".to_string(),
+    );
+    // The widget draws once its stylesheet has loaded, in steps (the footer with its
+    // link comes last); wait for all of it.
+    let mut shadow = None;
+    for _ in 0..100 {
+        shadow = host
+            .shadow_root()
+            .filter(|root| root.query_selector(".privacy a").ok().flatten().is_some());
+        if shadow.is_some() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        settle().await;
+    }
+    let shadow = shadow.expect("the widget rendered into a shadow root");
+    let part = |selector: &str| {
+        shadow
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("no {selector} in the widget"))
+    };
+    assert_eq!(part(".cvc").get_attribute("lang").as_deref(), Some("he"));
+    let expected = evaluate(
+        &Scenario {
+            lifetime_profit: 45_000.0,
+            currency: "USD".into(),
+            ..Scenario::default()
+        }
+        .validate()
+        .expect("valid"),
+    );
+    let shown: f64 = part("data[data-name=\"npv_gain\"]")
+        .get_attribute("value")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert_close(shown, expected.projection.npv_gain.value().expect("a gain"));
+    assert!(
+        shadow.query_selector("input").ok().flatten().is_none(),
+        "headline only"
+    );
+    // The bad attribute was ignored, and the widget says so in its own language.
+    assert!(part(".notice")
+        .text_content()
+        .unwrap_or_default()
+        .contains("לא מספר"));
+    assert!(part(".privacy a")
+        .get_attribute("href")
+        .unwrap_or_default()
+        .starts_with("https://calc.example/?lifetime_profit=45000"));
+    // A second call leaves a mounted container alone.
+    cvc_page::embed::mount_widgets(String::new(), String::new());
+    assert_eq!(
+        shadow.child_element_count(),
+        2,
+        "the stylesheet and one app"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_height_message_has_one_documented_shape() {
+    let message = cvc_browser::frame::height_message(812.3);
+    let get = |key: &str| js_sys::Reflect::get(&message, &key.into()).expect("property");
+    assert_eq!(
+        get("type").as_string().as_deref(),
+        Some("customer-value:height")
+    );
+    assert_eq!(get("height").as_f64(), Some(813.0));
+    assert_eq!(js_sys::Object::keys(&message).length(), 2);
+}

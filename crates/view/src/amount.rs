@@ -1,0 +1,59 @@
+//! One figure on screen: formatted for the reader, isolated for bidirectional text, and
+//! carrying its raw value in a `<data>` element so tests can compare it with the model.
+//!
+//! These are plain view functions rather than components: they hold no state, and each
+//! component costs the phone about 2 KB of wasm in framework glue (docs/size.md).
+
+use cvc_browser::intl::Formats;
+use cvc_core::words::{fill, Piece};
+use cvc_model::Figure;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Money,
+    /// A fraction shown as a percentage.
+    Percent,
+    Number,
+}
+
+pub fn format_figure(formats: &Formats, figure: Figure, kind: Kind) -> String {
+    match figure {
+        Figure::Value(value) => match kind {
+            Kind::Money => formats.money(value),
+            Kind::Percent => formats.percent(value),
+            Kind::Number => formats.number(value),
+        },
+        Figure::Missing(why) => formats.why(why).to_string(),
+    }
+}
+
+/// A figure, named (`data-name`) for tests and styling when `name` is given.
+pub fn amount(
+    formats: &Formats,
+    figure: Figure,
+    kind: Kind,
+    name: Option<&'static str>,
+    class: &'static str,
+) -> Html {
+    let text = format_figure(formats, figure, kind);
+    match figure {
+        Figure::Value(value) => html! {
+            <data class={format!("amount {class}")} value={cvc_core::codec::decimal::shortest(value)} data-name={name}><bdi>{text}</bdi></data>
+        },
+        Figure::Missing(_) => html! {
+            <span class="amount missing" data-name={name}>{text}</span>
+        },
+    }
+}
+
+/// A translated sentence whose figures are isolated with `<bdi>`.
+pub fn sentence(template: &str, figures: &[(&str, &str)], class: &'static str) -> Html {
+    let pieces = fill(template, figures)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => html! { {text} },
+            Piece::Figure(text) => html! { <bdi class="figure">{text}</bdi> },
+        });
+    html! { <p class={class}>{ for pieces }</p> }
+}
