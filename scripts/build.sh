@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release bundle into dist/, as it is hosted: the size flags of scripts/env.sh,
-# then trunk build --release (with its post-build step, scripts/post-build.sh). Extra
+# then trunk build --release (with its post-build stages, scripts/post-build/). Extra
 # arguments go to trunk, for example --public-url /repo/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

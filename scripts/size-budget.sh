@@ -6,7 +6,7 @@
 #   page, the JS loaders, the page's wasm and the stylesheet. Files a visitor does not
 #   fetch to see it (embed.js and its demo page, the service worker, the manifest and
 #   icons) are not counted.
-# - The extras module (src/app/extras: the tool panels, the presenter view, the charts),
+# - The extras module (crates/extras: the tool panels, the presenter view, the charts),
 #   fetched when a part is first wanted, and kept by the service worker once the page is
 #   on screen.
 #

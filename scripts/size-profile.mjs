@@ -35,7 +35,9 @@ function fields(line) {
   return out;
 }
 
-const OURS = "customer_value_calculator";
+// This project's crates (crates/*): cvc_model, cvc_core, cvc_browser, cvc_view, cvc_page,
+// cvc_extras, and the binaries' own crates.
+const OURS = /\b(cvc_[a-z]+|customer_value_calculator|extras)::/;
 const STD = ["core", "alloc", "std", "compiler_builtins", "dlmalloc", "panic_abort", "__rustc"];
 
 /** The first crate path in a piece of a symbol, past `<`, `&`, `mut`, `dyn`. */
@@ -53,7 +55,8 @@ function crateOf(name) {
   if (/^(data segment|elem|type|table|memory|global|export|import|code)\b/.test(name) || /^(data|elem|type|table|code)\[/.test(name)) {
     return "(data: constants, strings, tables)";
   }
-  if (name.includes(`${OURS}::`)) return OURS;
+  const ours = name.match(OURS);
+  if (ours) return ours[1];
   let crate = firstCrate(name);
   if (!crate && name.startsWith("<")) {
     // <f64 as core::str::FromStr>::from_str, <str>::replace: the trait's crate, or std.
@@ -66,9 +69,9 @@ function crateOf(name) {
 
 /** The module of this project a symbol is in, two or three levels deep. */
 function moduleOf(name) {
-  const at = name.indexOf("customer_value_calculator::");
-  if (at < 0) return null;
-  const path = name.slice(at + "customer_value_calculator::".length).split("::");
+  const found = name.match(OURS);
+  if (!found) return null;
+  const path = name.slice(found.index).split("::");
   const segments = [];
   for (const segment of path) {
     if (!/^[a-z_][a-z0-9_]*$/.test(segment)) break;
@@ -83,7 +86,7 @@ const byModule = new Map();
 let total = 0;
 for (const line of csv.trim().split("\n").slice(1)) {
   const [raw, size] = fields(line);
-  // Symbols carry their crate's hash: customer_value_calculator[9e12c34c9b261e7b]::app.
+  // Symbols carry their crate's hash: cvc_core[9e12c34c9b261e7b]::codec.
   const name = raw.replace(/\[[0-9a-f]{16}\]/g, "");
   // wasm-bindgen removes its describe functions and its custom section, and wasm-opt the
   // names: none of them ship.

@@ -22,12 +22,19 @@ step() {
 wasm() { env "${CVC_WASM_ENV[@]}" "$@"; }
 browser_tests() {
   wasm CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test --target wasm32-unknown-unknown --test web
+    cargo test --target wasm32-unknown-unknown -p cvc-page --test web
 }
 
 step "format" cargo fmt --all -- --check
 step "clippy, native" cargo clippy --all-targets -- -D warnings
-step "clippy, wasm32" wasm cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+# The crates that run in the browser, with their browser tests; the pure crates' own
+# wasm-only code too (their tests run natively).
+wasm_clippy() {
+  wasm cargo clippy --target wasm32-unknown-unknown -p cvc-browser -p cvc-view -p cvc-page -p cvc-extras \
+    --lib --bins --tests -- -D warnings
+  wasm cargo clippy --target wasm32-unknown-unknown -p cvc-model -p cvc-core --lib -- -D warnings
+}
+step "clippy, wasm32" wasm_clippy
 step "native tests" cargo test
 step "browser tests (headless Chromium)" browser_tests
 step "release build" env "${CVC_WASM_ENV[@]}" "${CVC_RELEASE_ENV[@]}" trunk build --release

@@ -1,8 +1,8 @@
 //! The link in the address bar: read once when the page opens, and kept in step with the
 //! scenario on screen afterwards. The codec itself is pure ([`cvc_core::codec::link`]).
 
-use cvc_core::words::Language;
 use cvc_core::codec::link::{decode, encode, LinkReading};
+use cvc_core::words::Language;
 use cvc_model::ValidScenario;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;

@@ -1,5 +1,5 @@
-//! Files in and out, at the browser's edge: a text handed to the user as a download, and
-//! the text of a file the user picked. What goes in the files is pure
+//! Files in and out: a text handed to the user as a download, and the text of a file the
+//! user picked. What goes in the files is pure
 //! ([`cvc_core::codec::csv`], [`cvc_core::codec::scenario_file`]).
 
 use wasm_bindgen::JsCast;
@@ -36,15 +36,30 @@ pub fn offer_download(name: &str, mime: &str, text: &str) -> bool {
     true
 }
 
-/// The text of the first file picked in `input`, or `None` if none was picked or it
-/// could not be read as text.
-pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    // A scenario file is a few kilobytes; anything far larger is not one.
-    if file.size() > 1_000_000.0 {
-        return None;
+/// The file input a `change` event came from.
+pub struct FileInput(web_sys::HtmlInputElement);
+
+impl FileInput {
+    pub fn of(event: &yew::Event) -> Option<FileInput> {
+        event.target()?.dyn_into().ok().map(FileInput)
     }
-    JsFuture::from(file.text()).await.ok()?.as_string()
+
+    /// The text of the first file picked, or `None` if none was picked or it could not be
+    /// read as text. The input is emptied afterwards, so the same file can be picked
+    /// again after a fix.
+    pub async fn take_text(self) -> Option<String> {
+        let text = async {
+            let file = self.0.files()?.get(0)?;
+            // A scenario file is a few kilobytes; anything far larger is not one.
+            if file.size() > 1_000_000.0 {
+                return None;
+            }
+            JsFuture::from(file.text()).await.ok()?.as_string()
+        }
+        .await;
+        self.0.set_value("");
+        text
+    }
 }
 
 /// Today's date as `YYYY-MM-DD`, in the user's time zone.
@@ -63,28 +78,4 @@ pub fn today_iso() -> String {
         pad(now.get_month() + 1),
         pad(now.get_date())
     )
-}
-
-/// Dates written for the reader (`25 November 2026`, `25 בנובמבר 2026`). Building the
-/// browser's formatter is slow, so one is made per language and kept.
-pub struct DateFormat(js_sys::Intl::DateTimeFormat);
-
-impl DateFormat {
-    pub fn new(language_tag: &str) -> DateFormat {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        let locales = js_sys::Array::of1(&language_tag.into());
-        DateFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
-    }
-
-    /// The date of a time in milliseconds since 1970.
-    pub fn format(&self, milliseconds: f64) -> String {
-        let date = js_sys::Date::new(&milliseconds.into());
-        self.0
-            .format()
-            .call1(&self.0, &date)
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default()
-    }
 }

@@ -1,10 +1,11 @@
-//! Numbers and money in the reader's language, through the browser's own
-//! `Intl.NumberFormat`, so no locale data ships in the wasm. Formatters are built once per
-//! language and currency and shared through context.
+//! Numbers, money and dates in the reader's language, through the browser's own `Intl`,
+//! so no locale data ships in the wasm. Formatters are built once per language and
+//! currency and shared through context. Also the JavaScript engine's own decimal
+//! conversions, handed to the pure `cvc_core::codec::decimal` at start.
 
-use cvc_core::words::Language;
 use cvc_core::numbers::NumberSyntax;
-use cvc_model::scenario::Unit;
+use cvc_core::words::Language;
+use cvc_model::fields::Unit;
 use cvc_model::{Field, Figure, Why};
 use js_sys::{Array, Object, Reflect};
 use std::cell::OnceCell;
@@ -234,4 +235,56 @@ pub fn browser_number_syntax() -> NumberSyntax {
         (Some(decimal), Some(group)) if decimal != group => NumberSyntax { decimal, group },
         _ => NumberSyntax::default(),
     }
+}
+
+/// Hands the pure decimal codec the JavaScript engine's `Number` conversions, which are
+/// correctly rounded like Rust's, so that the wasm does not carry Rust's float formatting
+/// and parsing (about 20 KB). Called before anything is read or drawn ([`crate::start`]).
+pub fn install_number_engine() {
+    use js_sys::Number;
+    cvc_core::codec::decimal::install(cvc_core::codec::decimal::Engine {
+        // The grammar was checked before, so `parseFloat` reads all of the text.
+        parse: |text| Number::parse_float(text),
+        shortest: |value| {
+            Number::from(value)
+                .to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default()
+        },
+        fixed: |value, decimals| {
+            Number::from(value)
+                .to_fixed(decimals)
+                .map(String::from)
+                .unwrap_or_default()
+        },
+    });
+}
+
+/// Dates written for the reader (`25 November 2026`, `25 בנובמבר 2026`). Building the
+/// browser's formatter is slow, so one is made per language and kept.
+pub struct DateFormat(js_sys::Intl::DateTimeFormat);
+
+impl DateFormat {
+    pub fn new(language_tag: &str) -> DateFormat {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let locales = js_sys::Array::of1(&language_tag.into());
+        DateFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
+    }
+
+    /// The date of a time in milliseconds since 1970.
+    pub fn format(&self, milliseconds: f64) -> String {
+        let date = js_sys::Date::new(&milliseconds.into());
+        self.0
+            .format()
+            .call1(&self.0, &date)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Today's date, written for the reader of `language`.
+pub fn today_in(language: Language) -> String {
+    DateFormat::new(language.tag()).format(js_sys::Date::now())
 }

@@ -2,7 +2,8 @@
 //! (`localStorage`), else the browser's own. Which tags mean which language is pure
 //! ([`cvc_core::words::Language::from_browser`]).
 
-use cvc_core::words::{Language, LANGUAGE_KEY};
+use cvc_core::storage::LANGUAGE_KEY;
+use cvc_core::words::Language;
 
 /// The language to start in: the one chosen before on this device, else the browser's.
 pub fn initial_language() -> Language {

@@ -15,12 +15,14 @@
 //! - [`timing`]: work spread over time (drawing in steps, work after a pause).
 //! - [`keyboard`]: keys answered wherever focus is.
 //! - [`dom`]: what views read from events and elements, and the widget's accent.
+//! - [`embed_host`]: another site's page: containers, attributes, shadow roots.
 //! - [`mount`]: every Yew app either wasm mounts, counted.
 //! - [`extras_loader`]: the page's side of the extras module: fetched once, parts drawn.
 
 pub mod address;
 pub mod clipboard;
 pub mod dom;
+pub mod embed_host;
 pub mod extras_loader;
 pub mod files;
 pub mod frame;
@@ -31,3 +33,8 @@ pub mod local_storage;
 pub mod mount;
 pub mod observers;
 pub mod timing;
+
+/// Readies the pure crates for the browser. Every export of either wasm calls this first.
+pub fn start() {
+    intl::install_number_engine();
+}

@@ -1,4 +1,4 @@
-//! The saved scenarios in the browser: `localStorage` behind the pure [`cvc_core::storage`]
+//! Saved scenarios in the browser: `localStorage` behind the pure [`cvc_core::storage`]
 //! store, and a hook that loads them once and keeps the list in step with each change.
 //! When the browser has no storage (private browsing, storage turned off), scenarios are
 //! kept in memory for the visit, and the panel says so.
@@ -103,7 +103,7 @@ impl SavedHandle {
     }
 
     pub fn save(&self, name: &str, scenario: &ValidScenario) -> Result<SavedScenario, StoreError> {
-        let outcome = saved::save(
+        let outcome = storage::save(
             self.backing.borrow_mut().store(),
             name,
             scenario,
@@ -113,12 +113,12 @@ impl SavedHandle {
     }
 
     pub fn rename(&self, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
-        let outcome = saved::rename(self.backing.borrow_mut().store(), entry, name);
+        let outcome = storage::rename(self.backing.borrow_mut().store(), entry, name);
         self.after(outcome)
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let outcome = saved::delete(self.backing.borrow_mut().store(), id);
+        let outcome = storage::delete(self.backing.borrow_mut().store(), id);
         self.after(outcome)
     }
 }
@@ -130,12 +130,12 @@ pub fn use_saved() -> SavedHandle {
     let available = matches!(*backing.borrow(), Backing::Local(_));
     let shelf = {
         let backing = backing.clone();
-        use_state(move || Rc::new(saved::load(backing.borrow_mut().store(), available)))
+        use_state(move || Rc::new(storage::load(backing.borrow_mut().store(), available)))
     };
     let refresh = {
         let (backing, shelf) = (backing.clone(), shelf.clone());
         Callback::from(move |()| {
-            shelf.set(Rc::new(saved::load(
+            shelf.set(Rc::new(storage::load(
                 backing.borrow_mut().store(),
                 available,
             )));

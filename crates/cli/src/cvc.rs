@@ -4,8 +4,8 @@
 
 use cvc_core::codec::scenario_file;
 use cvc_model::helpers::lifetime_from_yearly;
-use cvc_model::results::report;
 use cvc_model::ranges::MAX_DRAWS;
+use cvc_model::results::report;
 use std::io::Read;
 use std::process::ExitCode;
 

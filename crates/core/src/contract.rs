@@ -77,6 +77,11 @@ impl Part {
     pub fn from_name(name: &str) -> Option<Part> {
         Part::ALL.into_iter().find(|part| part.name() == name)
     }
+
+    /// Whether the part shows the Monte Carlo, which the page then sends it.
+    pub fn shows_monte_carlo(self) -> bool {
+        self == Part::Charts
+    }
 }
 
 /// What a part asks of the page.
@@ -317,8 +322,8 @@ fn read_bins(text: &str) -> Option<Vec<HistogramBin>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::Language;
     use crate::codec::link::{decode, encode};
+    use crate::words::Language;
     use cvc_model::ValidScenario;
 
     #[test]
@@ -394,12 +399,19 @@ mod tests {
                 page_roots: 3,
                 app_address: "https://calc.example/cvc/".into(),
                 update: Update {
-                    link: format!("https://calc.example/cvc/{}", encode(&scenario, Language::Hebrew)),
+                    link: format!(
+                        "https://calc.example/cvc/{}",
+                        encode(&scenario, Language::Hebrew)
+                    ),
                     monte_carlo,
                 },
             };
             let message = mount.to_message();
-            assert_eq!(Mount::from_message(&message), Some(mount.clone()), "{message}");
+            assert_eq!(
+                Mount::from_message(&message),
+                Some(mount.clone()),
+                "{message}"
+            );
             let update = mount.update.to_message();
             assert_eq!(Update::from_message(&update), Some(mount.update));
         }
@@ -436,7 +448,10 @@ mod tests {
         ] {
             assert_eq!(Mount::from_message(broken), None, "{broken:?}");
         }
-        assert_eq!(Update::from_message("monte_carlo 1 1 1 1 1 0 0 0\nbins 1,2"), None);
+        assert_eq!(
+            Update::from_message("monte_carlo 1 1 1 1 1 0 0 0\nbins 1,2"),
+            None
+        );
     }
 
     #[test]

@@ -1,20 +1,59 @@
 //! The answer at first paint: the title, the question and the example business's headline
 //! answers as static HTML, in both languages, so that a phone on a slow connection shows
 //! them before the wasm has arrived (and keeps them if it never starts). Pure, so it is
-//! tested natively; `src/bin/first_paint.rs` prints it and `scripts/post-build.mjs`
-//! writes it into the release's `index.html`.
+//! tested natively; `crates/cli/src/first_paint.rs` prints it and
+//! `scripts/post-build/first-paint.mjs` writes it into the release's `index.html`.
 //!
 //! Amounts of money are written as `<bdi data-money="VALUE">VALUE</bdi>`: the build
 //! formats them with Node's `Intl.NumberFormat`, the same formatter the app uses in the
 //! browser, so the static figures read exactly as the app's. `web/first-paint.js` shows
 //! the visitor's language and, when a link carries its own scenario, marks these figures
-//! as loading so that they never pass for that link's answer.
+//! as loading so that they never pass for that link's answer. It runs before the wasm, so
+//! it cannot ask Rust; it follows [`rules`], which the build writes into it, so that it can
+//! never disagree with the app about which language a visitor gets or what a link carries.
 
-use crate::codec::html::escape;
-use crate::words::{fill, Language, Piece};
-use crate::presets::Preset;
 use crate::codec::decimal;
+use crate::codec::html::escape;
+use crate::codec::json::Json;
+use crate::codec::link;
+use crate::presets::Preset;
+use crate::storage::LANGUAGE_KEY;
+use crate::words::{fill, Language, Piece};
 use cvc_model::{evaluate, Figure, Scenario};
+
+/// What `web/first-paint.js` needs of the app's rules, as JSON: each language's tag and
+/// the browser languages that ask for it, the language for any other browser, where the
+/// reader's choice is kept, the link's language key, and the link keys that say nothing of
+/// the scenario.
+pub fn rules() -> Json {
+    let strings = |items: &[&str]| {
+        Json::Array(
+            items
+                .iter()
+                .map(|item| Json::String((*item).into()))
+                .collect(),
+        )
+    };
+    let languages = Language::ALL
+        .into_iter()
+        .map(|language| {
+            Json::Object(vec![
+                ("tag".into(), Json::String(language.tag().into())),
+                ("browser".into(), strings(language.browser_tags())),
+            ])
+        })
+        .collect();
+    Json::Object(vec![
+        ("languages".into(), Json::Array(languages)),
+        (
+            "fallback".into(),
+            Json::String(Language::from_browser("").tag().into()),
+        ),
+        ("storage_key".into(), Json::String(LANGUAGE_KEY.into())),
+        ("language_key".into(), Json::String(link::LANG.into())),
+        ("view_keys".into(), strings(&link::VIEW_KEYS)),
+    ])
+}
 
 /// Money, for the build to format.
 fn money(value: f64) -> String {

@@ -3,10 +3,10 @@
 //! language. Pure, so it is tested natively; the text from outside is only ever shown as
 //! text. The page draws it (`crates/page/src/components/notice_banner.rs`).
 
+use crate::codec::field_reader::Reading;
 use crate::words::{field_text, Language};
-use crate::codec::fields::Reading;
-use cvc_model::scenario::FieldError;
-use cvc_model::scenario::{FieldName, Problem};
+use cvc_model::fields::FieldError;
+use cvc_model::fields::{FieldName, Problem};
 
 /// Where a scenario that was read came from, for the notice about what was ignored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

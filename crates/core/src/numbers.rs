@@ -3,7 +3,7 @@
 //! Pure, so it is tested natively.
 
 use crate::codec::decimal;
-use cvc_model::scenario::Unit;
+use cvc_model::fields::Unit;
 
 /// The separators of the reader's locale, from `Intl.NumberFormat` in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 //! that iframe's `contentWindow`, and ignores everything else.
 
 use crate::codec::html::escape;
-use crate::words::Language;
 use crate::codec::link::{encode, pairs, parent_origin, HEIGHT_MESSAGE};
+use crate::words::Language;
 use cvc_model::Scenario;
 
 /// The element id the iframe snippet gives its frame.

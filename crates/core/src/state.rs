@@ -5,13 +5,13 @@
 //! Per-field tables are arrays indexed by [`Field::index`], not maps: the browser build
 //! pays for every generic container in kilobytes.
 
-use crate::words::Language;
+use crate::codec::decimal;
+use crate::codec::field_reader::Reading;
+use crate::notice::{Notice, Source};
 use crate::numbers::{draft_text, parse_number, NumberKind, NumberSyntax, ParseProblem};
 use crate::presets::Preset;
-use crate::codec::decimal;
-use crate::codec::fields::Reading;
-use crate::notice::{Notice, Source};
-use cvc_model::scenario::{is_currency_code, FieldName, Problem, Unit};
+use crate::words::Language;
+use cvc_model::fields::{is_currency_code, FieldName, Problem, Unit};
 use cvc_model::ranges::{Uncertainty, MAX_DRAWS};
 use cvc_model::{Field, Scenario, ValidScenario};
 
@@ -332,17 +332,6 @@ impl State {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-impl yew::Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
-        let mut next = (*self).clone();
-        next.apply(action);
-        std::rc::Rc::new(next)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,7 +518,7 @@ mod tests {
 
     #[test]
     fn a_reading_replaces_the_form_and_keeps_its_notice() {
-        let mut reader = crate::codec::fields::FieldReader::default();
+        let mut reader = crate::codec::field_reader::FieldReader::default();
         reader.number(Field::LifetimeProfit, Ok(45_000.0));
         reader.number(Field::UnhappyShareNow, Ok(7.0));
         let state = reduce(state(), Action::ReadScenario(reader.finish(), Source::Link));

@@ -1,6 +1,7 @@
-//! Saved scenarios: the storage schema, its migration, and every change to it, as pure
-//! code over a [`Store`] (a trait object, so the code is in the wasm once) (the browser's `localStorage` in the app, a map in tests). The
-//! browser edge is `hooks/saved.rs`.
+//! What the calculator keeps in the browser's storage: saved scenarios (their entry
+//! schema, its migration, and every change to them) and the language the reader picked.
+//! Pure code over a [`Store`] (a trait object, so that the code is in the wasm once): the
+//! browser's `localStorage` in the app (`cvc_browser::local_storage`), a map in tests.
 //!
 //! Each scenario is its own entry, under `cvc.saved.<id>`, so that one entry that is
 //! corrupt, or written by a newer release, costs nothing but itself. An entry is JSON:
@@ -19,11 +20,15 @@
 
 use crate::codec::json::{self, Json};
 use crate::codec::scenario_file;
-use cvc_model::scenario::{FieldError, SCHEMA_VERSION};
+use cvc_model::fields::FieldError;
+use cvc_model::scenario::SCHEMA_VERSION;
 use cvc_model::ValidScenario;
 
 /// The key of every entry starts with this.
 pub const PREFIX: &str = "cvc.saved.";
+
+/// The key under which the language the reader picked is kept on this device (its tag).
+pub const LANGUAGE_KEY: &str = "cvc.language";
 
 /// The entry layout this release writes.
 pub const ENTRY_VERSION: u32 = 1;
@@ -317,7 +322,7 @@ impl Store for MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cvc_model::scenario::{FieldName, Problem};
+    use cvc_model::fields::{FieldName, Problem};
     use cvc_model::{Field, Scenario};
 
     fn scenario(lifetime_profit: f64) -> ValidScenario {

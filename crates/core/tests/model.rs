@@ -3,19 +3,18 @@
 //! garbage input. Property-based tests over the whole input space are in `properties.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cvc_core::codec::fields::Reading;
+use cvc_core::codec::field_reader::Reading;
 use cvc_core::codec::scenario_file;
 use cvc_model::customer_value::{customer_value, value_per_customer};
+use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperInput,
     ProblemSize, ServiceMetrics,
 };
 use cvc_model::projection::{net_present_values, project, Level, Projector};
-use cvc_model::results::{evaluate, waterfall};
-use cvc_model::scenario::{
-    FieldError, FieldName, Problem, Scenario, ValidScenario,
-};
 use cvc_model::ranges::{check_range, Uncertainty};
+use cvc_model::results::{evaluate, waterfall};
+use cvc_model::scenario::{Scenario, ValidScenario};
 use cvc_model::uncertainty::{histogram, monte_carlo, percentile, tornado, triangular, SplitMix64};
 use cvc_model::{Field, Figure, Why};
 

@@ -3,9 +3,9 @@
 //! `null`, the waterfall sums, and the monotonicity claims of model.md hold.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cvc_core::words::Language;
 use cvc_core::codec::link;
 use cvc_core::codec::scenario_file;
+use cvc_core::words::Language;
 use cvc_model::results::report;
 use cvc_model::scenario::Scenario;
 use cvc_model::{evaluate, Field, Figure, ValidScenario};

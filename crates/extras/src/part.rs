@@ -1,21 +1,24 @@
-//! The extras module's side: one small Yew app per part, drawn into the element the page
-//! gives it and drawn again with each link the page sends. The link carries the scenario
-//! and the language, so a part works out what it shows from the same model as the page.
-//! `src/bin/extras.rs` exports [`PartApp`] to JavaScript.
+//! The extras module's side of the contract: one small Yew app per part, drawn into the
+//! element the page gives it and drawn again with each update the page sends. The link
+//! carries the scenario and the language, so a part works out what it shows from the same
+//! model as the page; the Monte Carlo comes worked out. `src/main.rs` exports [`PartApp`]
+//! to JavaScript.
 
-use cvc_core::contract::{query_of, Part, Request};
 use crate::charts::area::Charts;
 use crate::panels::files_panel::FilesPanel;
 use crate::panels::helper_forms::{LifetimeHelper, MetricsHelper};
 use crate::panels::link_panels::{embed_panel, share_panel};
 use crate::panels::presenter::{presenter, PresenterProps};
 use crate::panels::saved_panel::SavedPanel;
+use cvc_browser::dom::{focus_by_id, Element};
 use cvc_browser::intl::{browser_number_syntax, Formats};
-use cvc_core::words::Language;
+use cvc_browser::mount::mount_part_app;
 use cvc_core::codec::link::{decode, encode};
+use cvc_core::contract::{query_of, Mount, Part, Request, Update};
+use cvc_core::words::Language;
+use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{evaluate, ValidScenario};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -23,6 +26,8 @@ pub struct PartProps {
     pub part: Part,
     /// The link to the scenario on screen.
     pub link: AttrValue,
+    /// The page's latest Monte Carlo, and whether it is for an older scenario.
+    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
     pub on_request: Callback<Request>,
@@ -45,18 +50,13 @@ pub fn PartRoot(props: &PartProps) -> Html {
     use_effect_with(presenting, |presenting| {
         // Keyboard users start where the content is: on the button that leaves.
         if *presenting {
-            if let Some(button) = gloo::utils::document()
-                .get_element_by_id("presenter-leave")
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = button.focus();
-            }
+            focus_by_id("presenter-leave");
         }
     });
     let on_load = {
         let on_request = props.on_request.clone();
         Callback::from(move |scenario: ValidScenario| {
-            on_request.emit(Request::Load(encode(&scenario, language)))
+            on_request.emit(Request::Show(encode(&scenario, language)))
         })
     };
     let body = match props.part {
@@ -73,7 +73,9 @@ pub fn PartRoot(props: &PartProps) -> Html {
                 on_leave: props.on_request.reform(|()| Request::Leave),
             },
         ),
-        Part::Charts => html! { <Charts {scenario} {results} /> },
+        Part::Charts => {
+            html! { <Charts {scenario} {results} monte_carlo={props.monte_carlo.clone()} /> }
+        }
         Part::LifetimeHelper => html! {
             <LifetimeHelper {syntax} discount_rate={scenario.discount_rate} lifetime_profit={scenario.lifetime_profit}
                 customer_lifetime_years={scenario.customer_lifetime_years} on_apply={props.on_request.reform(Request::Apply)} />
@@ -87,29 +89,6 @@ pub fn PartRoot(props: &PartProps) -> Html {
     }
 }
 
-thread_local! {
-    /// How many Yew apps this wasm has mounted, parts and empty ones.
-    static NUMBERED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Mounts and removes empty apps until this wasm's Yew has numbered more apps than the
-/// page's wasm has (see [`cvc_browser::extras_loader::count_page_root`]), so that no part
-/// is ever numbered as one of the page's apps.
-fn skip_page_roots(page_roots: u32) {
-    #[component]
-    fn Nothing() -> Html {
-        Html::default()
-    }
-    while NUMBERED.with(|numbered| numbered.get()) < page_roots {
-        if let Ok(element) = gloo::utils::document().create_element("div") {
-            yew::Renderer::<Nothing>::with_root(element)
-                .render()
-                .destroy();
-        }
-        NUMBERED.with(|numbered| numbered.set(numbered.get() + 1));
-    }
-}
-
 /// One part drawn into an element of the page.
 pub struct PartApp {
     handle: yew::AppHandle<PartRoot>,
@@ -117,33 +96,40 @@ pub struct PartApp {
 }
 
 impl PartApp {
-    /// Draws `part` into `element`, an element of a page whose own wasm has mounted
-    /// `page_roots` Yew apps. Requests go to `on_request`.
+    /// Draws the part a mount message names (`cvc_core::contract::Mount`) into `element`,
+    /// an element of the page. Requests go to `on_request`. `None` for a message that is
+    /// not a mount.
     pub fn mount(
-        element: web_sys::Element,
-        part: Part,
-        link: &str,
-        app_address: &str,
+        element: Element,
+        message: &str,
         on_request: Callback<Request>,
-        page_roots: u32,
-    ) -> PartApp {
-        skip_page_roots(page_roots);
+    ) -> Option<PartApp> {
+        let Mount {
+            part,
+            page_roots,
+            app_address,
+            update,
+        } = Mount::from_message(message)?;
         let props = PartProps {
             part,
-            link: link.to_string().into(),
-            app_address: app_address.to_string().into(),
+            link: update.link.into(),
+            monte_carlo: update.monte_carlo,
+            app_address: app_address.into(),
             on_request,
         };
-        let handle =
-            yew::Renderer::<PartRoot>::with_root_and_props(element, props.clone()).render();
-        NUMBERED.with(|numbered| numbered.set(numbered.get() + 1));
-        PartApp { handle, props }
+        let handle = mount_part_app::<PartRoot>(element, props.clone(), page_roots);
+        Some(PartApp { handle, props })
     }
 
-    /// Draws the part again for a new link.
-    pub fn update(&mut self, link: &str) {
-        if self.props.link.as_str() != link {
-            self.props.link = link.to_string().into();
+    /// Draws the part again for what an update message says; one that is not an update is
+    /// ignored, and the part keeps what it shows.
+    pub fn update(&mut self, message: &str) {
+        let Some(update) = Update::from_message(message) else {
+            return;
+        };
+        if self.props.link.as_str() != update.link || self.props.monte_carlo != update.monte_carlo {
+            self.props.link = update.link.into();
+            self.props.monte_carlo = update.monte_carlo;
             self.handle.update(self.props.clone());
         }
     }

@@ -2,7 +2,7 @@
 //! that moves the gain, whether the Monte Carlo draws it, and how many draws to make. These
 //! are inputs of a scenario, like its figures; what they do to the gain is [`crate::uncertainty`].
 
-use crate::scenario::{Field, FieldError, FieldName, Problem, Scenario};
+use crate::fields::{Field, Problem};
 
 /// Default spread of a range: ±25% of the value.
 pub const DEFAULT_SPREAD: f64 = 0.25;
@@ -130,29 +130,6 @@ impl Uncertainty {
         Field::AFFECTING_GAIN
             .into_iter()
             .filter(|&field| self.varies(field))
-    }
-
-    /// Every problem with the ranges the user set, for this scenario's values: each end
-    /// allowed for its field, low ≤ value ≤ high, and draws from 1 to 20,000.
-    pub fn check(&self, scenario: &Scenario) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        for field in Field::AFFECTING_GAIN {
-            if let Some((low, high)) = self.input(field).and_then(|input| input.ends) {
-                if let Err(problem) = check_range(field, low, high, scenario.get(field)) {
-                    errors.push(FieldError {
-                        field: FieldName::Range(field),
-                        problem,
-                    });
-                }
-            }
-        }
-        if !(1..=MAX_DRAWS).contains(&self.draws) {
-            errors.push(FieldError {
-                field: FieldName::Draws,
-                problem: Problem::OutOfRange(f64::from(self.draws)),
-            });
-        }
-        errors
     }
 }
 

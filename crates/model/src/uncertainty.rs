@@ -1,10 +1,11 @@
 //! How uncertain inputs move the net gain (model.md "Uncertainty"): the one-at-a-time
 //! tornado, and a Monte Carlo with triangular draws from a fixed seed.
 
+use crate::fields::Field;
 use crate::figure::{Figure, Why};
 use crate::projection::{run_side_by_side, service_budget_present_value, Level, LevelRun};
 use crate::ranges::MAX_DRAWS;
-use crate::scenario::{Field, Scenario, ValidScenario};
+use crate::scenario::{Scenario, ValidScenario};
 use serde::Serialize;
 
 /// The Monte Carlo always starts here, so the same scenario always shows the same figures.

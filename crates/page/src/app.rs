@@ -9,20 +9,22 @@ use crate::components::notice_banner::notice_banner;
 use crate::components::part_status::part_status;
 use crate::components::report::{report_figures, report_top};
 use crate::components::tools::Tools;
-use cvc_browser::files::DateFormat;
-use cvc_browser::extras_loader::{use_near_screen, use_part, wide_screen, PartLinks, PartStatus};
-use cvc_core::contract::{Part, Request};
-use cvc_browser::intl::{browser_number_syntax, Formats};
-use cvc_browser::frame::use_post_height;
 use cvc_browser::address::{page_address, read_location, use_link_sync};
-use cvc_browser::HOOKS::{
-    initial_language, remember_language, use_after_pause, use_drawing_stages, use_presenter_keys,
-    Stage, MONTE_CARLO_PAUSE_MS,
-};
-use cvc_core::words::Language;
+use cvc_browser::dom::{document_element, element_by_id, set_accent};
+use cvc_browser::extras_loader::{use_part, PartLinks, PartStatus};
+use cvc_browser::frame::use_post_height;
+use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
+use cvc_browser::keyboard::use_presenter_keys;
+use cvc_browser::language::{initial_language, remember_language};
+use cvc_browser::mount::mount_app;
+use cvc_browser::observers::{use_near_screen, wide_screen};
+use cvc_browser::timing::{use_after_pause, use_drawing_stages, Stage, MONTE_CARLO_PAUSE_MS};
 use cvc_core::codec::link::{decode, encode, LinkReading, Show};
+use cvc_core::contract::{Part, Request};
+use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
-use cvc_core::state::{Action, Notice, Source, State};
+use cvc_core::state::{Action, State};
+use cvc_core::words::Language;
 use cvc_model::uncertainty::monte_carlo;
 use cvc_model::{evaluate, ValidScenario};
 use std::rc::Rc;
@@ -41,6 +43,29 @@ pub enum Mode {
     /// A widget in another site's page (embed.js): no page chrome, and the host page's
     /// address is left alone.
     Widget(Show),
+}
+
+/// The form's one state, as Yew's reducer holds it. The reducer itself is the pure
+/// [`State::apply`], tested natively.
+#[derive(Clone, PartialEq)]
+pub struct Form(State);
+
+impl std::ops::Deref for Form {
+    type Target = State;
+
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
+
+impl Reducible for Form {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.0.apply(action);
+        Rc::new(next)
+    }
 }
 
 #[derive(Properties, PartialEq, Default)]
@@ -77,12 +102,12 @@ pub fn App(props: &AppProps) -> Html {
             };
             let start = (*start).clone();
             if start.has_scenario {
-                state.apply(Action::Load(start.reading, source));
+                state.apply(Action::ReadScenario(start.reading, source));
             } else if let Some(notice) = Notice::of(start.reading, source) {
                 state.apply(Action::ShowNotice(notice));
             }
         }
-        state
+        Form(state)
     });
     let scenario = state.scenario.clone();
     let results = use_memo(scenario.clone(), evaluate);
@@ -98,7 +123,7 @@ pub fn App(props: &AppProps) -> Html {
     // with the date (building a date format is slow on a phone).
     let report_drawn = stage >= Stage::Everything;
     let today = use_memo((language, report_drawn), |(language, drawn)| {
-        drawn.then(|| DateFormat::new(language.tag()).format(js_sys::Date::now()))
+        drawn.then(|| today_in(*language))
     });
     let keep = if mode == Mode::Frame { "&embed=1" } else { "" };
     use_link_sync(
@@ -148,9 +173,9 @@ pub fn App(props: &AppProps) -> Html {
     let on_request = {
         let (dispatcher, on_leave) = (state.dispatcher(), on_leave_presenter.clone());
         Callback::from(move |request: Request| match request {
-            Request::Load(query) => {
+            Request::Show(query) => {
                 let reading = decode(&query).reading;
-                dispatcher.dispatch(Action::LoadScenario(reading.scenario));
+                dispatcher.dispatch(Action::ShowScenario(reading.scenario));
             }
             Request::Leave => on_leave.emit(()),
             Request::Apply(figures) => dispatcher.dispatch(Action::Apply(figures)),
@@ -171,6 +196,9 @@ pub fn App(props: &AppProps) -> Html {
 
     let extras = PartLinks {
         link: full_calculator.clone(),
+        monte_carlo: monte_carlo_result
+            .clone()
+            .map(|result| (result, monte_carlo_updating)),
         app_address: app_address.clone(),
         on_request,
     };
@@ -264,7 +292,7 @@ pub fn App(props: &AppProps) -> Html {
 /// without one (another site that loads embed.js) is left to [`crate::embed`]. The page's
 /// wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
-    let Some(root) = gloo::utils::document().get_element_by_id("cvc-root") else {
+    let Some(root) = element_by_id("cvc-root") else {
         return;
     };
     let link = read_location();
@@ -274,7 +302,7 @@ pub fn mount_page() {
         Mode::Page
     };
     if let Some(accent) = &link.view.accent {
-        crate::embed::set_accent(&gloo::utils::document_element(), accent);
+        set_accent(&document_element(), accent);
     }
     let worth_reading = link.has_scenario || link.reading.ignored_anything();
     let props = AppProps {
@@ -283,6 +311,5 @@ pub fn mount_page() {
         mode,
         app_address: None,
     };
-    cvc_browser::extras_loader::count_page_root();
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    mount_app::<App>(root.into(), props);
 }

@@ -3,12 +3,12 @@
 //! waits for Yew to render, and reads the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use cvc_core::contract::{Part, Request};
-use cvc_extras::part::PartApp;
-use cvc_core::words::Language;
+use cvc_core::contract;
 use cvc_core::presets::Preset;
-use cvc_page::app::{App, AppProps};
+use cvc_core::words::Language;
+use cvc_extras::part::PartApp;
 use cvc_model::{evaluate, Field, Scenario, ValidScenario};
+use cvc_page::app::{App, AppProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -29,53 +29,38 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
 }
 
 /// What web/start.js hands the page as the extras module, here built from this same wasm:
-/// an object with `mountPart`, whose handles have `update` and `unmount`
-/// (src/bin/extras.rs exports the same for the real module).
+/// an object with the contract's `mountPart`, whose handles have its `update` and
+/// `unmount` (crates/extras/src/main.rs exports the same for the real module).
 fn in_process_extras() -> js_sys::Function {
     let module = js_sys::Object::new();
-    let mount_part =
-        Closure::<dyn Fn(Element, String, String, String, js_sys::Function, u32) -> JsValue>::new(
-            |element,
-             part: String,
-             link: String,
-             app_address: String,
-             on_request: js_sys::Function,
-             page_roots| {
-                let Some(part) = Part::from_name(&part) else {
-                    return JsValue::NULL;
-                };
-                let on_request = yew::Callback::from(move |request: Request| {
-                    let _ = on_request.call1(&JsValue::NULL, &request.to_message().into());
-                });
-                let app = Rc::new(RefCell::new(Some(PartApp::mount(
-                    element,
-                    part,
-                    &link,
-                    &app_address,
-                    on_request,
-                    page_roots,
-                ))));
-                let handle = js_sys::Object::new();
-                let updating = app.clone();
-                let update = Closure::<dyn Fn(String)>::new(move |link: String| {
-                    if let Some(app) = updating.borrow_mut().as_mut() {
-                        app.update(&link);
-                    }
-                });
-                let unmount = Closure::<dyn Fn()>::new(move || {
-                    if let Some(app) = app.borrow_mut().take() {
-                        app.unmount();
-                    }
-                });
-                set(&handle, "update", update.as_ref());
-                set(&handle, "unmount", unmount.as_ref());
-                // They live as long as the handle, which lives as long as the test page.
-                update.forget();
-                unmount.forget();
-                handle.into()
-            },
-        );
-    set(&module, "mountPart", mount_part.as_ref());
+    let mount_part = Closure::<dyn Fn(Element, String, JsValue) -> JsValue>::new(
+        |element, message: String, on_request: JsValue| {
+            let on_request = cvc_browser::extras_loader::requests_to(on_request);
+            let Some(app) = PartApp::mount(element, &message, on_request) else {
+                return JsValue::NULL;
+            };
+            let app = Rc::new(RefCell::new(Some(app)));
+            let handle = js_sys::Object::new();
+            let updating = app.clone();
+            let update = Closure::<dyn Fn(String)>::new(move |message: String| {
+                if let Some(app) = updating.borrow_mut().as_mut() {
+                    app.update(&message);
+                }
+            });
+            let unmount = Closure::<dyn Fn()>::new(move || {
+                if let Some(app) = app.borrow_mut().take() {
+                    app.unmount();
+                }
+            });
+            set(&handle, contract::UPDATE, update.as_ref());
+            set(&handle, contract::UNMOUNT, unmount.as_ref());
+            // They live as long as the handle, which lives as long as the test page.
+            update.forget();
+            unmount.forget();
+            handle.into()
+        },
+    );
+    set(&module, contract::MOUNT_PART, mount_part.as_ref());
     mount_part.forget();
     let load = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
         js_sys::Promise::resolve::<JsValue>(&JsValue::from(module.clone()))
@@ -88,7 +73,8 @@ fn in_process_extras() -> js_sys::Function {
 /// Mounts the app in English (or the given language) into a fresh container, and waits
 /// for all of it, the charts from the extras module included.
 async fn mount(language: Language) -> Element {
-    cvc_browser::extras_loader::set_loader(in_process_extras());
+    cvc_browser::start();
+    cvc_browser::extras_loader::set_loader(in_process_extras().into());
     let container = document().create_element("div").expect("div");
     document()
         .body()
@@ -802,9 +788,7 @@ async fn editing_a_range_changes_that_fields_tornado_bar() {
     type_into(&root, "#range-unhappy_share_now-high", "60").await;
     let mut scenario = Scenario::default();
     scenario.uncertainty.set(Field::UnhappyShareNow, 0.2, 0.6);
-    let bars = cvc_model::uncertainty::tornado(
-        &scenario.validate().expect("valid"),
-    );
+    let bars = cvc_model::uncertainty::tornado(&scenario.validate().expect("valid"));
     let expected = bars
         .iter()
         .find(|bar| bar.field == Field::UnhappyShareNow)

@@ -1,12 +1,14 @@
 //! One figure on screen: formatted for the reader, isolated for bidirectional text, and
-//! carrying its raw value in a `<data>` element so tests can compare it with the model.
+//! carrying its raw value in a `<data>` element so tests can compare it with the model;
+//! a sentence with its figures isolated; the payback month in words.
 //!
 //! These are plain view functions rather than components: they hold no state, and each
 //! component costs the phone about 2 KB of wasm in framework glue (docs/size.md).
 
 use cvc_browser::intl::Formats;
 use cvc_core::words::{fill, Piece};
-use cvc_model::Figure;
+use cvc_model::fields::Unit;
+use cvc_model::{Field, Figure};
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,4 +58,23 @@ pub fn sentence(template: &str, figures: &[(&str, &str)], class: &'static str) -
             Piece::Figure(text) => html! { <bdi class="figure">{text}</bdi> },
         });
     html! { <p class={class}>{ for pieces }</p> }
+}
+
+/// The payback month in words, or why there is none.
+pub fn payback_text(formats: &Formats, payback_month: Figure) -> String {
+    match payback_month {
+        Figure::Value(month) => formats.language.texts().payback_words(month),
+        Figure::Missing(why) => formats.why(why).to_string(),
+    }
+}
+
+/// The unit shown beside the input.
+pub fn unit_label(formats: &Formats, field: Field) -> String {
+    let texts = formats.language.texts();
+    match field.spec().unit {
+        Unit::Money => formats.currency_symbol().to_string(),
+        Unit::Share => "%".to_string(),
+        Unit::Customers => texts.unit_customers.to_string(),
+        Unit::Years => texts.unit_years.to_string(),
+    }
 }

@@ -9,8 +9,8 @@
 //! are plain, with a decimal point and no grouping, so any spreadsheet reads them as
 //! numbers; a figure the model cannot give is an empty cell.
 
-use crate::words::Language;
 use crate::codec::decimal;
+use crate::words::Language;
 use cvc_model::projection::YearRow;
 use cvc_model::Figure;
 use cvc_model::Results;
@@ -122,10 +122,7 @@ mod tests {
 
     #[test]
     fn a_missing_figure_is_an_empty_cell() {
-        assert_eq!(
-            cell(Figure::Missing(cvc_model::Why::BeyondModelRange)),
-            ""
-        );
+        assert_eq!(cell(Figure::Missing(cvc_model::Why::BeyondModelRange)), "");
         assert_eq!(cell(Figure::Value(1234.5)), "1234.50");
     }
 

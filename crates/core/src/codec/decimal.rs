@@ -3,10 +3,11 @@
 //!
 //! Every function here is correctly rounded: `parse(&shortest(x)) == x` for every finite
 //! `x`. Natively they use Rust's own float parsing and printing. In the browser they use the
-//! engine's `Number`, which gives the same guarantees, so that the wasm does not carry
-//! core's float formatting and parsing code (about 20 KB, mostly tables; see
-//! docs/size.md). The grammar is checked here in Rust either way, so both sides accept
-//! exactly the same texts.
+//! JavaScript engine's `Number`, which gives the same guarantees, so that the wasm does not
+//! carry core's float formatting and parsing code (about 20 KB, mostly tables; see
+//! docs/size.md). This crate touches no web crate, so the browser's engine is handed in
+//! ([`install`], by `cvc_browser::start` before anything is read or drawn). The grammar is
+//! checked here in Rust either way, so both sides accept exactly the same texts.
 
 /// Whether `text` is a plain decimal number: an optional sign, digits with at most one
 /// point (at least one digit in all), and an optional exponent. No spaces, no `inf`, no
@@ -52,7 +53,7 @@ pub fn parse(text: &str) -> Option<f64> {
     if !is_plain_number(text) {
         return None;
     }
-    let number = engine::parse(text)?;
+    let number = (engine::get().parse)(text);
     number.is_finite().then_some(number + 0.0)
 }
 
@@ -62,7 +63,7 @@ pub fn shortest(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    engine::shortest(value + 0.0)
+    (engine::get().shortest)(value + 0.0)
 }
 
 /// `value` with exactly `decimals` digits after the point, as `toFixed` writes it.
@@ -70,7 +71,7 @@ pub fn fixed(value: f64, decimals: u8) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    engine::fixed(value + 0.0, decimals.min(20))
+    (engine::get().fixed)(value + 0.0, decimals.min(20))
 }
 
 /// A coordinate for SVG: one decimal at most, by integer arithmetic (a tenth of a pixel is
@@ -92,44 +93,56 @@ pub fn svg(value: f64) -> String {
     }
 }
 
+/// The lowest level of turning numbers into text and back, for plain decimal text that
+/// has passed [`is_plain_number`] and for finite numbers only.
+#[derive(Clone, Copy)]
+pub struct Engine {
+    pub parse: fn(&str) -> f64,
+    pub shortest: fn(f64) -> String,
+    pub fixed: fn(f64, u8) -> String,
+}
+
+static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+
+/// Hands this module the engine to use from now on (the browser's, in the wasm files).
+/// The first one installed stays.
+pub fn install(engine: Engine) {
+    let _ = ENGINE.set(engine);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod engine {
-    pub fn parse(text: &str) -> Option<f64> {
-        text.parse().ok()
-    }
+    use super::{Engine, ENGINE};
 
-    pub fn shortest(value: f64) -> String {
+    /// Rust's own, natively.
+    const RUST: Engine = Engine {
+        parse: |text| text.parse().unwrap_or(f64::NAN),
         // Rust writes 1e21 in full and 1e-7 as 0.0000001; both read back exactly, as the
         // browser's forms do.
-        format!("{value}")
-    }
+        shortest: |value| format!("{value}"),
+        fixed: |value, decimals| format!("{value:.0$}", usize::from(decimals)),
+    };
 
-    pub fn fixed(value: f64, decimals: u8) -> String {
-        format!("{value:.0$}", usize::from(decimals))
+    pub fn get() -> &'static Engine {
+        ENGINE.get_or_init(|| RUST)
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 mod engine {
-    use js_sys::Number;
+    use super::{Engine, ENGINE};
 
-    pub fn parse(text: &str) -> Option<f64> {
-        // The grammar was checked before, so `parseFloat` reads all of the text.
-        Some(Number::parse_float(text))
-    }
+    /// Before the browser's is installed, which every wasm export does first: numbers read
+    /// as nothing and write as nothing, so that a missing install shows at once in tests
+    /// rather than pulling Rust's float code into the wasm.
+    const NONE: Engine = Engine {
+        parse: |_| f64::NAN,
+        shortest: |_| String::new(),
+        fixed: |_, _| String::new(),
+    };
 
-    pub fn shortest(value: f64) -> String {
-        Number::from(value)
-            .to_string_with_radix(10)
-            .map(String::from)
-            .unwrap_or_default()
-    }
-
-    pub fn fixed(value: f64, decimals: u8) -> String {
-        Number::from(value)
-            .to_fixed(decimals)
-            .map(String::from)
-            .unwrap_or_default()
+    pub fn get() -> &'static Engine {
+        ENGINE.get().unwrap_or(&NONE)
     }
 }
 

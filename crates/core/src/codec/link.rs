@@ -9,19 +9,19 @@
 //! An embed's attributes are the same keys with `data-` before them and hyphens for
 //! underscores (`data-lifetime-profit="45000"`), read by the same code.
 //!
-//! Reading goes through [`crate::codec::fields`], as the scenario file does, so a link, a
+//! Reading goes through [`crate::codec::field_reader`], as the scenario file does, so a link, a
 //! file and an attribute can never disagree. A malformed, out-of-range, repeated or
 //! hostile parameter is refused on its own and the rest applies; nothing read here is ever
 //! more than text or a number to the app.
 
-use crate::words::Language;
-use crate::presets::Preset;
 use crate::codec::decimal;
-use crate::codec::fields::{
+use crate::codec::field_reader::{
     field_name_of, repeated_keys, FieldReader, RangeGiven, Reading, COUNT_AFTER_HORIZON, CURRENCY,
     DRAWS,
 };
-use cvc_model::scenario::{FieldName, Problem};
+use crate::presets::Preset;
+use crate::words::Language;
+use cvc_model::fields::{FieldName, Problem};
 use cvc_model::ranges::Uncertainty;
 use cvc_model::{Field, Scenario};
 
@@ -31,6 +31,9 @@ pub const EMBED: &str = "embed";
 pub const SHOW: &str = "show";
 pub const ACCENT: &str = "accent";
 pub const PRESET: &str = "preset";
+
+/// The keys of a link that say nothing of the scenario (an example business does).
+pub const VIEW_KEYS: [&str; 4] = [LANG, EMBED, SHOW, ACCENT];
 
 const RANGE_SUFFIX: &str = "_range";
 const VARIES_SUFFIX: &str = "_varies";
@@ -162,6 +165,9 @@ pub fn decode(query: &str) -> LinkReading {
     link
 }
 
+/// The attribute that marks a script embed's container.
+pub const MARKER: &str = "data-customer-value";
+
 /// The key an embed attribute stands for: `data-lifetime-profit` → `lifetime_profit`.
 /// Attributes that are not `data-` ones, and the marker itself, stand for nothing.
 pub fn attribute_key(attribute: &str) -> Option<String> {
@@ -170,6 +176,16 @@ pub fn attribute_key(attribute: &str) -> Option<String> {
         return None;
     }
     Some(name.replace('-', "_"))
+}
+
+/// Reads an embed's attributes, (name, value) as the page has them, the way a link is
+/// read ([`read_pairs`]); attributes that are not the embed's are passed over.
+pub fn read_attributes(attributes: &[(String, String)]) -> LinkReading {
+    let pairs: Vec<(String, String)> = attributes
+        .iter()
+        .filter_map(|(name, value)| Some((attribute_key(name)?, value.clone())))
+        .collect();
+    read_pairs(&pairs, Scenario::default())
 }
 
 /// Reads named values (from a link or attributes) into a scenario and a view. An embed

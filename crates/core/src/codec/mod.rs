@@ -2,7 +2,7 @@
 //!
 //! - [`decimal`]: numbers to and from decimal text, correctly rounded.
 //! - [`json`]: a small JSON reader and writer.
-//! - [`fields`]: reading named values into a scenario field by field; every format below
+//! - [`field_reader`]: reading named values into a scenario field by field; every format below
 //!   goes through it, so a file, a link and an embed attribute can never disagree.
 //! - [`scenario_file`]: the JSON file the command-line tool reads and the app exports.
 //! - [`link`]: a scenario in a link or an embed's attributes: the one place either is read.
@@ -12,7 +12,7 @@
 
 pub mod csv;
 pub mod decimal;
-pub mod fields;
+pub mod field_reader;
 pub mod html;
 pub mod json;
 pub mod link;

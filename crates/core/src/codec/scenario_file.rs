@@ -25,17 +25,18 @@
 //! so that it is held at its value. Files of schema version 1, without `uncertainty` and
 //! `monte_carlo_draws`, still read.
 
-use crate::codec::fields::{
+use crate::codec::field_reader::{
     field_name_of, repeated_keys, FieldReader, RangeGiven, Reading, COUNT_AFTER_HORIZON, CURRENCY,
     DRAWS, SCHEMA, UNCERTAINTY,
 };
 use crate::codec::json::{self, Json};
-use cvc_model::scenario::{FieldError, FieldName, Problem, SCHEMA_VERSION};
+use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::ranges::Uncertainty;
+use cvc_model::scenario::SCHEMA_VERSION;
 use cvc_model::{Field, Scenario};
 
 /// Reads a scenario file. A document that is not a JSON object is one error; otherwise each
-/// field is read on its own (see [`crate::codec::fields`]).
+/// field is read on its own (see [`crate::codec::field_reader`]).
 pub fn read(text: &str) -> Result<Reading, FieldError> {
     let document = json::parse(text).map_err(|error| unreadable(error.to_string()))?;
     read_value(&document)

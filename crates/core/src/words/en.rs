@@ -1,7 +1,7 @@
 //! Every word of the calculator in English. Each language is one file with the same
 //! tables, so that a word missing in one is a compile error (words/mod.rs).
 
-use super::{About, Direction, ExtraTexts, FieldText, Language, PresetText, Texts};
+use super::tables::{About, Direction, ExtraTexts, FieldText, PresetText, Texts};
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
 use cvc_model::Field;
@@ -14,7 +14,6 @@ pub const ABOUT: About = About {
 };
 
 pub const TEXTS: Texts = Texts {
-    language: Language::English,
     title: "Customer Value Calculator",
     tagline: "What poor service costs your business, and what investing in service returns.",
     language_label: "Language",

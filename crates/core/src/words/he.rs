@@ -2,7 +2,7 @@
 //! file with the same tables, so that a word missing in one is a compile error
 //! (words/mod.rs). Hebrew for a browser that asks for `he`, or the old code `iw`.
 
-use super::{About, Direction, ExtraTexts, FieldText, Language, PresetText, Texts};
+use super::tables::{About, Direction, ExtraTexts, FieldText, PresetText, Texts};
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
 use cvc_model::Field;
@@ -15,7 +15,6 @@ pub const ABOUT: About = About {
 };
 
 pub const TEXTS: Texts = Texts {
-    language: Language::Hebrew,
     title: "מחשבון ערך לקוח",
     tagline: "כמה עולה לעסק שלכם שירות גרוע, ומה מחזירה השקעה בשירות.",
     language_label: "שפה",

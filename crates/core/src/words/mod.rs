@@ -9,28 +9,16 @@
 //! The words the extras module alone shows are in [`ExtraTexts`], apart from [`Texts`], so
 //! that the page's own wasm does not carry them.
 
+mod tables;
+mod template;
+
+pub use tables::{About, Direction, ExtraTexts, FieldText, PresetText, Texts};
+pub use template::{fill, fill_plain, Piece};
+
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
 use cvc_model::Field;
 use serde::Serialize;
-
-/// Which way a language runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    LeftToRight,
-    RightToLeft,
-}
-
-/// What the calculator needs to know of a language besides its words.
-pub struct About {
-    /// BCP 47 tag, for `lang`, for `Intl` and for links (`lang=he`).
-    pub tag: &'static str,
-    pub direction: Direction,
-    /// The language's own name, for the switch.
-    pub endonym: &'static str,
-    /// The primary subtags of a browser's language that ask for this one.
-    pub browser_tags: &'static [&'static str],
-}
 
 /// The one list of languages: each is a variant of [`Language`] and a file of this folder.
 macro_rules! languages {
@@ -142,413 +130,19 @@ impl Language {
     }
 }
 
-/// A piece of a filled template: words, or a figure to isolate.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
-    Text(String),
-    Figure(String),
-}
-
-/// Splits a template at its `{name}` slots and puts the named figures in. A slot without
-/// a figure is kept as written, so a missing argument shows up in tests.
-pub fn fill(template: &str, figures: &[(&str, &str)]) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|offset| open + offset) else {
-            break;
-        };
-        if open > 0 {
-            pieces.push(Piece::Text(rest[..open].to_string()));
-        }
-        let name = &rest[open + 1..close];
-        match figures.iter().find(|(slot, _)| *slot == name) {
-            Some((_, figure)) => pieces.push(Piece::Figure((*figure).to_string())),
-            None => pieces.push(Piece::Text(rest[open..=close].to_string())),
-        }
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        pieces.push(Piece::Text(rest.to_string()));
-    }
-    pieces
-}
-
-/// The same, flattened to one string (for `aria-label` and `title`).
-pub fn fill_plain(template: &str, figures: &[(&str, &str)]) -> String {
-    fill(template, figures)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) | Piece::Figure(text) => text,
-        })
-        .collect()
-}
-
-/// Words for one input field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct FieldText {
-    pub label: &'static str,
-    pub hint: &'static str,
-    /// The "why this number?" note: where the default comes from.
-    pub why: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct Texts {
-    #[serde(skip)]
-    pub language: Language,
-    pub title: &'static str,
-    pub tagline: &'static str,
-    pub language_label: &'static str,
-    pub example_label: &'static str,
-    pub custom_example: &'static str,
-    pub inputs_heading: &'static str,
-    pub advanced_summary: &'static str,
-    pub why_label: &'static str,
-    pub unit_customers: &'static str,
-    pub unit_years: &'static str,
-    pub currency_label: &'static str,
-    pub currency_other: &'static str,
-    pub currency_hint: &'static str,
-    pub count_after_horizon_label: &'static str,
-    pub count_after_horizon_hint: &'static str,
-    pub stale: &'static str,
-    pub privacy: &'static str,
-
-    pub error_required: &'static str,
-    pub error_not_number: &'static str,
-    /// Slots: {min}, {max}.
-    pub error_range: &'static str,
-    pub error_above: &'static str,
-    pub error_whole: &'static str,
-    pub error_currency: &'static str,
-
-    pub results_heading: &'static str,
-    pub summary_cost: &'static str,
-    pub summary_gain: &'static str,
-    pub summary_stale: &'static str,
-    pub cost_title: &'static str,
-    pub per_year: &'static str,
-    /// Slots: {revenue}, {margin}.
-    pub revenue_line: &'static str,
-    pub unbounded_cost: &'static str,
-    /// In place of a figure that has no limit.
-    pub unbounded_short: &'static str,
-    pub beyond_range: &'static str,
-    /// Slot: {budget}.
-    pub return_title: &'static str,
-    pub roi_label: &'static str,
-    pub payback_label: &'static str,
-    /// Slots: {month}, {year}.
-    pub payback_month: &'static str,
-    pub payback_never: &'static str,
-    pub no_budget: &'static str,
-    pub no_margin: &'static str,
-    pub no_break_even: &'static str,
-    pub unhappy_title: &'static str,
-    /// Slots: {happy}, {unhappy}.
-    pub happy_against_unhappy: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {gain}.
-    pub sentence_gain: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {loss}, {break_even}.
-    pub sentence_loss: &'static str,
-    /// Slots: {years}, {gain}.
-    pub sentence_unbounded: &'static str,
-    pub sentence_beyond_range: &'static str,
-
-    pub chart_cumulative: &'static str,
-    pub chart_cumulative_note: &'static str,
-    pub invest: &'static str,
-    pub year: &'static str,
-    pub p10: &'static str,
-    pub p50: &'static str,
-    pub p90: &'static str,
-    pub draws_count: &'static str,
-    pub updating: &'static str,
-
-    pub lifetime_helper_open: &'static str,
-    pub metrics_helper_open: &'static str,
-    pub problem_size: &'static str,
-    pub apply: &'static str,
-    pub close: &'static str,
-
-    pub error_grouping: &'static str,
-    /// Slot: {sign}.
-    pub error_sign: &'static str,
-    pub error_low_above_high: &'static str,
-    /// Slot: {value}.
-    pub error_range_excludes: &'static str,
-    pub error_draws: &'static str,
-    /// Slot: {years}.
-    pub net_gain_label: &'static str,
-    /// Slot: {years}.
-    pub summary_gain_horizon_only: &'static str,
-    /// Slot: {years}.
-    pub net_gain_total_label: &'static str,
-    /// Slot: {years}.
-    pub net_gain_within_label: &'static str,
-    pub payback_cash_label: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {gain}.
-    pub sentence_gain_horizon_only: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {loss}, {break_even}.
-    pub sentence_loss_horizon_only: &'static str,
-    /// Slots: {within}, {after}, {years}.
-    pub sentence_split: &'static str,
-    pub questions_heading: &'static str,
-    pub question_budget: &'static str,
-    pub question_share: &'static str,
-    pub question_chance: &'static str,
-    /// Slots: {chance}, {tenths}.
-    pub answer_chance: &'static str,
-    pub no_break_even_share: &'static str,
-    pub uncertainty_summary: &'static str,
-    pub uncertainty_hint: &'static str,
-    pub column_low: &'static str,
-    pub column_high: &'static str,
-    pub varies_label: &'static str,
-    pub draws_label: &'static str,
-    pub draws_hint: &'static str,
-    pub reset_ranges: &'static str,
-
-    pub tools_label: &'static str,
-    pub share_button: &'static str,
-    pub copied: &'static str,
-    pub embed_button: &'static str,
-    pub open_full: &'static str,
-    pub notice_link: &'static str,
-    pub notice_file: &'static str,
-    pub notice_attributes: &'static str,
-    pub notice_saved: &'static str,
-    pub range_suffix: &'static str,
-    pub reason_repeated: &'static str,
-    pub reason_out_of_range: &'static str,
-    pub reason_not_number: &'static str,
-    pub reason_currency: &'static str,
-    pub reason_missing: &'static str,
-    pub reason_wrong_type: &'static str,
-    pub reason_range: &'static str,
-    pub reason_newer: &'static str,
-    pub reason_unknown: &'static str,
-    pub reason_unreadable: &'static str,
-    pub saved_button: &'static str,
-    pub files_button: &'static str,
-    pub present_button: &'static str,
-    /// While a panel, the presenter view or the charts are being fetched.
-    pub part_loading: &'static str,
-    /// When they could not be fetched.
-    pub part_failed: &'static str,
-    pub try_again: &'static str,
-    /// In a printout made before the charts had arrived.
-    pub charts_not_printed: &'static str,
-    /// Slot: {date}.
-    pub saved_at: &'static str,
-    /// Slot: {date}.
-    pub report_date: &'static str,
-    pub report_link: &'static str,
-    pub sources_heading: &'static str,
-    pub first_paint_starting: &'static str,
-    pub first_paint_link: &'static str,
-    /// The works the defaults come from, for the printed report.
-    pub sources: &'static [&'static str],
-}
-
-impl Texts {
-    /// When the monthly cash catches up: "in month 70 (year 6)".
-    pub fn payback_words(&self, month: f64) -> String {
-        let month = month as u32;
-        fill_plain(
-            self.payback_month,
-            &[
-                ("month", &month.to_string()),
-                ("year", &month.div_ceil(12).to_string()),
-            ],
-        )
-    }
-}
-
-/// The name of an example business, and its note on assumptions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct PresetText {
-    pub name: &'static str,
-    pub note: &'static str,
-}
-
 /// The words for one input field in `language`.
 pub fn field_text(language: Language, field: Field) -> FieldText {
     language.field_words(field)
 }
 
+/// The label of a helper's input (or the rule it states) in `language`.
+pub fn helper_input_text(language: Language, input: HelperInput) -> &'static str {
+    language.helper_input_words(input)
+}
+
 /// The name and the note on assumptions of an example business in `language`.
 pub fn preset_text(language: Language, preset: Preset) -> PresetText {
     language.preset_words(preset)
-}
-
-/// The words only the extras module shows (src/app/extras: the tool panels, the presenter
-/// view, the charts), kept apart from [`Texts`] so that the page's own wasm does not carry
-/// them. Through `Deref`, every word of [`Texts`] can be had from here as well.
-#[derive(Serialize)]
-pub struct ExtraTexts {
-    #[serde(skip)]
-    pub base: &'static Texts,
-    pub today: &'static str,
-    /// Slot: {years}.
-    pub after_year: &'static str,
-    pub payback_marker: &'static str,
-    /// Slot: {month}.
-    pub payback_after_horizon: &'static str,
-    pub chart_waterfall: &'static str,
-    pub waterfall_retention: &'static str,
-    pub waterfall_referrals: &'static str,
-    pub waterfall_turned_away: &'static str,
-    pub waterfall_budget: &'static str,
-    pub waterfall_net: &'static str,
-    pub chart_tornado: &'static str,
-    pub tornado_note: &'static str,
-    pub tornado_low: &'static str,
-    pub tornado_high: &'static str,
-    pub chart_monte_carlo: &'static str,
-    /// Slot: {draws}.
-    pub monte_carlo_note: &'static str,
-    /// Slot: {chance}.
-    pub chance_of_gain: &'static str,
-    pub show_table: &'static str,
-    pub column_scenario: &'static str,
-    pub column_happy: &'static str,
-    pub column_unhappy: &'static str,
-    pub column_marketing: &'static str,
-    pub column_referral: &'static str,
-    pub column_turned_away: &'static str,
-    pub column_profit: &'static str,
-    pub column_cumulative: &'static str,
-    pub column_item: &'static str,
-    pub column_amount: &'static str,
-    pub column_input: &'static str,
-    pub column_range: &'static str,
-    pub column_gain_low: &'static str,
-    pub column_gain_high: &'static str,
-    pub column_gain_from: &'static str,
-    pub column_gain_to: &'static str,
-    pub column_draws: &'static str,
-    pub chart_gain: &'static str,
-    pub chart_gain_note: &'static str,
-    pub running_gain: &'static str,
-    /// Slot: {years}.
-    pub after_horizon_gain: &'static str,
-    pub year_by_year: &'static str,
-    pub share_heading: &'static str,
-    pub share_hint: &'static str,
-    pub link_label: &'static str,
-    pub copy_link: &'static str,
-    pub share_native: &'static str,
-    pub copy_failed: &'static str,
-    pub embed_iframe_title: &'static str,
-    pub embed_iframe_hint: &'static str,
-    pub embed_script_title: &'static str,
-    pub embed_script_hint: &'static str,
-    pub copy_code: &'static str,
-    pub code_copied: &'static str,
-    /// Slot: {origin}.
-    pub embed_policy_note: &'static str,
-    pub frame_title: &'static str,
-    pub qr_label: &'static str,
-    pub qr_hint: &'static str,
-    pub qr_too_long: &'static str,
-    pub present_scan: &'static str,
-    pub present_leave: &'static str,
-    pub saved_hint: &'static str,
-    pub save_name_label: &'static str,
-    pub save_button: &'static str,
-    pub save_default_name: &'static str,
-    /// Slot: {name}.
-    pub saved_as: &'static str,
-    pub saved_empty: &'static str,
-    pub saved_list_label: &'static str,
-    pub open_button: &'static str,
-    pub rename_button: &'static str,
-    /// Slot: {name}.
-    pub rename_label: &'static str,
-    pub rename_save: &'static str,
-    pub cancel: &'static str,
-    pub delete_button: &'static str,
-    /// Slot: {name}.
-    pub delete_confirm: &'static str,
-    /// Slot: {name}.
-    pub opened: &'static str,
-    /// Slot: {name}.
-    pub renamed: &'static str,
-    /// Slot: {name}.
-    pub deleted: &'static str,
-    pub storage_full: &'static str,
-    pub storage_unavailable: &'static str,
-    /// Slot: {count}.
-    pub saved_skipped: &'static str,
-    /// Slot: {count}.
-    pub saved_newer: &'static str,
-    /// Slot: {names}.
-    pub saved_migrated: &'static str,
-    pub compare_heading: &'static str,
-    pub compare_first: &'static str,
-    pub compare_second: &'static str,
-    pub compare_on_screen: &'static str,
-    pub compare_need_two: &'static str,
-    pub compare_item: &'static str,
-    pub compare_differs: &'static str,
-    pub compare_same: &'static str,
-    /// Slots: {first}, {second}.
-    pub compare_caption: &'static str,
-    pub files_heading: &'static str,
-    pub export_json: &'static str,
-    pub export_json_hint: &'static str,
-    pub export_csv: &'static str,
-    pub export_csv_hint: &'static str,
-    pub downloaded: &'static str,
-    pub download_failed: &'static str,
-    pub import_label: &'static str,
-    pub imported: &'static str,
-    pub import_unreadable: &'static str,
-    pub import_empty: &'static str,
-    pub print_button: &'static str,
-    pub print_hint: &'static str,
-    pub lifetime_helper_title: &'static str,
-    pub lifetime_years_result: &'static str,
-    pub lifetime_profit_result: &'static str,
-    pub clv_start_result: &'static str,
-    pub clv_end_result: &'static str,
-    pub metrics_helper_title: &'static str,
-    pub metrics_result: &'static str,
-    pub problem_large: &'static str,
-    pub problem_small: &'static str,
-    pub abandoned_note: &'static str,
-    pub apply_to_now: &'static str,
-    pub apply_to_invest: &'static str,
-}
-
-impl std::ops::Deref for ExtraTexts {
-    type Target = Texts;
-
-    fn deref(&self) -> &Texts {
-        self.base
-    }
-}
-
-impl ExtraTexts {
-    /// The headers of the year-by-year table, on screen and in the CSV.
-    pub fn year_columns(&self) -> [&'static str; 8] {
-        [
-            self.year,
-            self.column_happy,
-            self.column_unhappy,
-            self.column_marketing,
-            self.column_referral,
-            self.column_turned_away,
-            self.column_profit,
-            self.column_cumulative,
-        ]
-    }
-
-    pub fn helper_input(&self, input: HelperInput) -> &'static str {
-        self.language.helper_input_words(input)
-    }
 }
 
 #[cfg(test)]
@@ -581,15 +175,23 @@ mod tests {
         flatten("texts", json(language.texts()), &mut words);
         flatten("extra", json(language.extra_texts()), &mut words);
         for field in Field::ALL {
-            flatten(&format!("field.{}", field.name()), json(&field_text(language, field)), &mut words);
+            flatten(
+                &format!("field.{}", field.name()),
+                json(&field_text(language, field)),
+                &mut words,
+            );
         }
         for preset in Preset::ALL {
-            flatten(&format!("preset.{}", preset.id()), json(&preset_text(language, preset)), &mut words);
+            flatten(
+                &format!("preset.{}", preset.id()),
+                json(&preset_text(language, preset)),
+                &mut words,
+            );
         }
         for input in HelperInput::ALL {
             words.push((
                 format!("helper.{}", input.name()),
-                language.extra_texts().helper_input(input).to_string(),
+                helper_input_text(language, input).to_string(),
             ));
         }
         words
@@ -621,8 +223,10 @@ mod tests {
     fn every_language_is_found_by_its_tag() {
         for language in Language::ALL {
             assert_eq!(Language::from_tag(language.tag()), Some(language));
-            assert_eq!(language.texts().language, language);
-            assert_eq!(language.extra_texts().language, language, "ExtraTexts's base");
+            assert!(
+                std::ptr::eq(language.extra_texts().base, language.texts()),
+                "ExtraTexts's base"
+            );
         }
     }
 
@@ -697,7 +301,7 @@ mod tests {
             hebrew.extend([text.name, text.note]);
         }
         for input in HelperInput::ALL {
-            hebrew.push(extra.helper_input(input));
+            hebrew.push(helper_input_text(Language::Hebrew, input));
         }
         for text in hebrew {
             // Slot names are replaced by figures before anyone sees them.
@@ -716,8 +320,8 @@ mod tests {
     fn helper_inputs_are_translated() {
         for input in HelperInput::ALL {
             assert_ne!(
-                Language::English.extra_texts().helper_input(input),
-                Language::Hebrew.extra_texts().helper_input(input)
+                helper_input_text(Language::English, input),
+                helper_input_text(Language::Hebrew, input)
             );
         }
     }

@@ -1,13 +1,12 @@
 //! The charts area: the four charts for the scenario on screen. The tornado is worked out
-//! here, and the Monte Carlo once typing pauses, since nothing else in the extras module
-//! needs them.
+//! here, since nothing else needs it; the Monte Carlo comes from the page, which runs it
+//! once typing pauses for its own answers.
 
 use crate::charts::gain::GainChart;
 use crate::charts::histogram::HistogramChart;
 use crate::charts::tornado::TornadoChart;
 use crate::charts::waterfall::WaterfallChart;
-use cvc_browser::HOOKS::{use_after_pause, MONTE_CARLO_PAUSE_MS};
-use cvc_model::uncertainty::{monte_carlo, tornado};
+use cvc_model::uncertainty::{tornado, MonteCarlo};
 use cvc_model::{Results, ValidScenario};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,21 +15,25 @@ use yew::prelude::*;
 pub struct ChartsProps {
     pub scenario: ValidScenario,
     pub results: Rc<Results>,
+    /// The page's latest Monte Carlo, and whether it is for an older scenario.
+    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
 }
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let scenario = &props.scenario;
     let bars = use_memo(scenario.clone(), tornado);
-    let (monte_carlo_result, updating) =
-        use_after_pause(scenario.clone(), MONTE_CARLO_PAUSE_MS, monte_carlo);
+    let (monte_carlo, updating) = match props.monte_carlo.clone() {
+        Some((result, stale)) => (Some(result), stale),
+        None => (None, true),
+    };
     let base_gain = props.results.projection.npv_gain.value().unwrap_or(0.0);
     html! {
         <>
             <GainChart results={props.results.clone()} horizon_years={scenario.horizon_years as u32} count_after_horizon={scenario.count_after_horizon} />
             <WaterfallChart waterfall={props.results.waterfall} />
             <TornadoChart bars={bars} {base_gain} />
-            <HistogramChart monte_carlo={monte_carlo_result} {updating} />
+            <HistogramChart {monte_carlo} {updating} />
         </>
     }
 }

@@ -1,10 +1,11 @@
 //! What every chart shares: a titled figure, a box whose width the chart is drawn to, a
 //! legend, and the table alternative; and the y axis of money.
 
-use cvc_core::chart_scale::{flip_anchor, flip_x, LinearScale};
 use cvc_browser::intl::Formats;
-use cvc_browser::HOOKS::{use_formats, use_width};
+use cvc_browser::observers::use_width;
+use cvc_core::chart_scale::{flip_anchor, flip_x, LinearScale};
 use cvc_core::codec::decimal::svg as px;
+use cvc_view::use_formats;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -6,17 +6,19 @@
 //! One line of the difference, where two lines of the totals would lie on top of each
 //! other on a phone: the difference is the point.
 
-use crate::charts::chart_frame::{chart_frame, legend_item, money_grid, svg_box, use_canvas, Canvas, Frame};
+use crate::charts::chart_frame::{
+    chart_frame, legend_item, money_grid, svg_box, use_canvas, Canvas, Frame,
+};
+use crate::charts::table::{chart_table, table, use_table_toggle, TableToggle};
+use cvc_browser::intl::Formats;
 use cvc_core::chart_scale::{
     cumulative_points, flip_anchor, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
-use cvc_page::components::headline::payback_text;
-use crate::charts::table::{chart_table, table, use_table_toggle, TableToggle};
-use cvc_browser::intl::Formats;
-use cvc_core::words::fill_plain;
 use cvc_core::codec::decimal::{self, svg as px};
+use cvc_core::words::fill_plain;
 use cvc_model::projection::YearRow;
 use cvc_model::{Figure, Results};
+use cvc_view::amount::payback_text;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,10 +2,10 @@
 //! random, with the 10th, 50th and 90th percentiles and the chance that investing pays.
 
 use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
-use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
 use crate::charts::table::{chart_table, use_table_toggle};
-use cvc_core::words::fill_plain;
+use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
+use cvc_core::words::fill_plain;
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::Figure;
 use std::rc::Rc;

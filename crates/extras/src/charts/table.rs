@@ -2,7 +2,7 @@
 //! until asked for. Its rows are written only while it is open: a chart is drawn again on
 //! every keystroke, and formatting a table nobody looks at would slow typing on a phone.
 
-use web_sys::HtmlDetailsElement;
+use cvc_browser::dom::is_open;
 use yew::prelude::*;
 
 /// Whether a chart's tables are open, and the handler that keeps it so.
@@ -17,9 +17,7 @@ pub fn use_table_toggle() -> TableToggle {
     let open = use_state(|| false);
     let on_toggle = {
         let open = open.clone();
-        Callback::from(move |event: Event| {
-            open.set(event.target_unchecked_into::<HtmlDetailsElement>().open())
-        })
+        Callback::from(move |event: Event| open.set(is_open(&event)))
     };
     TableToggle {
         open: *open,

@@ -2,15 +2,15 @@
 //! that input at the low and at the high end of its range (model.md "Sensitivity").
 
 use crate::charts::chart_frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
-use cvc_core::chart_scale::{flip_anchor, flip_x, nice_domain, LinearScale};
-use cvc_page::components::number_field::unit_label;
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_browser::intl::Formats;
-use cvc_core::words::field_text;
-use cvc_core::state::display_factor;
+use cvc_core::chart_scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
+use cvc_core::state::display_factor;
+use cvc_core::words::field_text;
 use cvc_model::uncertainty::TornadoBar;
 use cvc_model::Field;
+use cvc_view::amount::unit_label;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,8 +31,8 @@ pub struct TornadoChartProps {
 fn input_value(formats: &Formats, field: Field, value: f64) -> String {
     let unit = unit_label(formats, field);
     match field.spec().unit {
-        cvc_model::scenario::Unit::Money => formats.money(value),
-        cvc_model::scenario::Unit::Share => formats.percent(value),
+        cvc_model::fields::Unit::Money => formats.money(value),
+        cvc_model::fields::Unit::Share => formats.percent(value),
         _ => format!("{} {unit}", formats.number(value * display_factor(field))),
     }
 }

@@ -2,8 +2,8 @@
 //! are each worth, less the service budget, giving the net gain (model.md "Decomposition").
 
 use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
-use cvc_core::chart_scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use crate::charts::table::{chart_table, use_table_toggle};
+use cvc_core::chart_scale::{flip_anchor, flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_model::Waterfall;
 use yew::prelude::*;

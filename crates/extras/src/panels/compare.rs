@@ -2,11 +2,11 @@
 //! differ marked in words as well as colour. The figures come from the model; each
 //! scenario's money is written in its own currency.
 
-use cvc_view::amount::{format_figure, Kind};
-use cvc_page::components::headline::payback_text;
 use cvc_browser::intl::Formats;
 use cvc_core::words::{field_text, fill_plain};
 use cvc_model::{evaluate, Field, Figure, ValidScenario};
+use cvc_view::amount::payback_text;
+use cvc_view::amount::{format_figure, Kind};
 use yew::prelude::*;
 
 /// One row: a label and what each scenario says.

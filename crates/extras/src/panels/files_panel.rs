@@ -3,15 +3,15 @@
 //! the same notice as a link), and the printed report. The file contents are pure
 //! ([`cvc_core::codec::csv`], [`cvc_core::codec::scenario_file`]).
 
-use cvc_browser::files::{offer_download, picked_text, today_iso};
+use cvc_browser::dom::print;
+use cvc_browser::files::{offer_download, today_iso, FileInput};
 use cvc_core::codec::csv::{file_name, yearly_csv};
-use cvc_browser::HOOKS::use_formats;
-use cvc_core::notice::describe;
-use cvc_core::state::{Notice, Source};
 use cvc_core::codec::scenario_file;
+use cvc_core::notice::describe;
+use cvc_core::notice::{Notice, Source};
 use cvc_model::{Results, ValidScenario};
+use cvc_view::use_formats;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -66,12 +66,13 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
     let on_import = {
         let (status, on_load) = (status.clone(), props.on_load.clone());
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
+            let picked = FileInput::of(&event);
             let (status, on_load) = (status.clone(), on_load.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = picked_text(&input).await;
-                // The same file can be picked again after a fix.
-                input.set_value("");
+            yew::platform::spawn_local(async move {
+                let text = match picked {
+                    Some(picked) => picked.take_text().await,
+                    None => None,
+                };
                 let Some(text) = text else {
                     status.set(texts.import_empty.into());
                     return;
@@ -95,11 +96,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             });
         })
     };
-    let on_print = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    let on_print = Callback::from(|_: MouseEvent| print());
     html! {
         <section class="panel" id="files-panel" aria-labelledby="files-heading">
             <h2 id="files-heading">{ texts.files_heading }</h2>

@@ -3,16 +3,16 @@
 //! profit from yearly figures, and the unhappy share from service metrics. They show their
 //! result and hand it to the form only when the user says so.
 
+use cvc_browser::dom::value_of;
 use cvc_browser::intl::Formats;
-use cvc_browser::HOOKS::use_formats;
-use cvc_core::words::fill_plain;
 use cvc_core::numbers::{draft_text, parse_number, NumberKind, NumberSyntax};
+use cvc_core::words::{fill_plain, helper_input_text};
 use cvc_model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperError,
     HelperInput, ProblemSize, ServiceMetrics, MAX_RETENTION,
 };
 use cvc_model::Field;
-use web_sys::HtmlInputElement;
+use cvc_view::use_formats;
 use yew::prelude::*;
 
 /// One input of a helper, whose text lives in `draft`.
@@ -27,8 +27,7 @@ fn helper_field(
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            draft.set(input.value());
+            draft.set(value_of(&event));
         })
     };
     html! {
@@ -59,9 +58,7 @@ fn helper_error(formats: &Formats, error: &HelperError) -> String {
         HelperInput::YearlyProfit => (formats.money(0.0), formats.money(1e10)),
         HelperInput::Retention => (formats.percent(0.0), formats.percent(MAX_RETENTION)),
         HelperInput::ResolvedTogether => {
-            return texts
-                .helper_input(HelperInput::ResolvedTogether)
-                .to_string()
+            return helper_input_text(formats.language, HelperInput::ResolvedTogether).to_string()
         }
         _ => (formats.percent(0.0), formats.percent(1.0)),
     };
@@ -141,9 +138,9 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
         <>
             <section class="helper" id="lifetime-helper" aria-label={texts.lifetime_helper_title}>
                 <h3>{ texts.lifetime_helper_title }</h3>
-                { helper_field("helper-yearly-profit", texts.helper_input(HelperInput::YearlyProfit), formats.currency_symbol(), &yearly_profit, error_for(HelperInput::YearlyProfit)) }
-                { helper_field("helper-retention", texts.helper_input(HelperInput::Retention), "%", &retention, error_for(HelperInput::Retention)) }
-                { helper_field("helper-discount", texts.helper_input(HelperInput::DiscountRate), "%", &discount, error_for(HelperInput::DiscountRate)) }
+                { helper_field("helper-yearly-profit", helper_input_text(formats.language, HelperInput::YearlyProfit), formats.currency_symbol(), &yearly_profit, error_for(HelperInput::YearlyProfit)) }
+                { helper_field("helper-retention", helper_input_text(formats.language, HelperInput::Retention), "%", &retention, error_for(HelperInput::Retention)) }
+                { helper_field("helper-discount", helper_input_text(formats.language, HelperInput::DiscountRate), "%", &discount, error_for(HelperInput::DiscountRate)) }
                 { apply.unwrap_or_default() }
             </section>
         </>
@@ -211,10 +208,10 @@ pub fn MetricsHelper(props: &MetricsHelperProps) -> Html {
         <>
             <section class="helper" id="metrics-helper" aria-label={texts.metrics_helper_title}>
                 <h3>{ texts.metrics_helper_title }</h3>
-                { helper_field("helper-with-problem", texts.helper_input(HelperInput::ShareWithProblem), "%", &with_problem, error_for(&[HelperInput::ShareWithProblem])) }
-                { helper_field("helper-complaining", texts.helper_input(HelperInput::ShareComplaining), "%", &complaining, error_for(&[HelperInput::ShareComplaining])) }
-                { helper_field("helper-fast", texts.helper_input(HelperInput::ResolvedFast), "%", &fast, error_for(&[HelperInput::ResolvedFast])) }
-                { helper_field("helper-slow", texts.helper_input(HelperInput::ResolvedSlowly), "%", &slow, error_for(&[HelperInput::ResolvedSlowly, HelperInput::ResolvedTogether])) }
+                { helper_field("helper-with-problem", helper_input_text(formats.language, HelperInput::ShareWithProblem), "%", &with_problem, error_for(&[HelperInput::ShareWithProblem])) }
+                { helper_field("helper-complaining", helper_input_text(formats.language, HelperInput::ShareComplaining), "%", &complaining, error_for(&[HelperInput::ShareComplaining])) }
+                { helper_field("helper-fast", helper_input_text(formats.language, HelperInput::ResolvedFast), "%", &fast, error_for(&[HelperInput::ResolvedFast])) }
+                { helper_field("helper-slow", helper_input_text(formats.language, HelperInput::ResolvedSlowly), "%", &slow, error_for(&[HelperInput::ResolvedSlowly, HelperInput::ResolvedTogether])) }
                 <fieldset class="choices">
                     <legend>{ texts.problem_size }</legend>
                     { size_choice(ProblemSize::Large, texts.problem_large) }

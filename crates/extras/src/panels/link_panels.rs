@@ -4,13 +4,13 @@
 //! [`cvc_core::snippets`]).
 
 use crate::panels::qr_code::qr_code;
-use cvc_browser::intl::Formats;
-use cvc_core::words::{fill_plain, ExtraTexts};
-use cvc_core::codec::link::parent_origin;
 use cvc_browser::clipboard::{can_share, copy, share, Copied};
+use cvc_browser::dom::element_by_id;
+use cvc_browser::intl::Formats;
+use cvc_core::codec::link::parent_origin;
 use cvc_core::snippets::{iframe_snippet, script_snippet};
+use cvc_core::words::{fill_plain, ExtraTexts};
 use cvc_model::ValidScenario;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Which copy box last said something, and what.
@@ -81,10 +81,8 @@ fn copy_box(texts: &ExtraTexts, props: CopyBox, status: &CopyStatus) -> Html {
         let blocked = texts.copy_failed;
         Callback::from(move |_| {
             let (status, text) = (status.clone(), text.clone());
-            let field = gloo::utils::document()
-                .get_element_by_id(id)
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-            wasm_bindgen_futures::spawn_local(async move {
+            let field = element_by_id(id);
+            yew::platform::spawn_local(async move {
                 let outcome = copy(&text, field).await;
                 status.set(Some((
                     id,
@@ -127,7 +125,7 @@ fn share_button(title: &'static str, label: &'static str, url: &str) -> Html {
     let url = url.to_string();
     let onclick = Callback::from(move |_| {
         let url = url.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        yew::platform::spawn_local(async move {
             // Closing the sheet without sharing is the user's choice, not an error.
             let _ = share(title, &url).await;
         });

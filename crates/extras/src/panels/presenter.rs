@@ -2,16 +2,16 @@
 //! from the back of a room, and a QR code that opens the same scenario on participants'
 //! phones. Escape, or the button, leaves it.
 
-use cvc_view::amount::{amount, Kind};
-use cvc_page::components::headline::payback_text;
 use crate::panels::qr_code::qr_code;
 use cvc_browser::intl::Formats;
 use cvc_core::words::fill_plain;
 use cvc_model::{Results, Scenario};
+use cvc_view::amount::payback_text;
+use cvc_view::amount::{amount, Kind};
 use yew::prelude::*;
 
 /// What the presenter view shows. Escape is handled by the app
-/// ([`cvc_browser::HOOKS::use_presenter_keys`]).
+/// (`cvc_browser::keyboard::use_presenter_keys`, in the page).
 pub struct PresenterProps<'a> {
     pub results: &'a Results,
     pub scenario: &'a Scenario,

@@ -1,8 +1,8 @@
 //! A QR code of a link, as SVG that scales to any size without blurring: the matrix comes
 //! from the pure encoder ([`cvc_core::codec::qr`]); this only draws it.
 
-use cvc_core::words::ExtraTexts;
 use cvc_core::codec::qr::QrCode;
+use cvc_core::words::ExtraTexts;
 use yew::prelude::*;
 
 pub fn qr_code(texts: &ExtraTexts, link: &str) -> Html {

@@ -4,17 +4,17 @@
 //! says, in words, when storage is full or missing, and the calculator goes on working.
 
 use crate::panels::compare::comparison;
-use cvc_browser::files::DateFormat;
+use cvc_browser::dom::{clear_input, input_text, value_of};
+use cvc_browser::intl::DateFormat;
 use cvc_browser::intl::Formats;
 use cvc_browser::local_storage::{use_saved, SavedHandle};
-use cvc_browser::HOOKS::use_formats;
-use cvc_core::words::{fill_plain, ExtraTexts};
 use cvc_core::notice::describe;
+use cvc_core::notice::{Notice, Source};
 use cvc_core::storage::{SavedScenario, Skipped, StoreError};
-use cvc_core::state::{Notice, Source};
+use cvc_core::words::{fill_plain, ExtraTexts};
 use cvc_model::scenario::DEFAULT_CURRENCY;
 use cvc_model::ValidScenario;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use cvc_view::use_formats;
 use yew::prelude::*;
 
 /// The value that stands for the scenario on screen in the comparison's choices.
@@ -56,10 +56,9 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(input) = name_input.cast::<HtmlInputElement>() else {
+            let Some(typed) = input_text(&name_input) else {
                 return;
             };
-            let typed = input.value();
             let name = if typed.trim().is_empty() {
                 format!(
                     "{} {}",
@@ -71,7 +70,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             };
             status.set(match saved.save(&name, &scenario) {
                 Ok(entry) => {
-                    input.set_value("");
+                    clear_input(&name_input);
                     fill_plain(texts.saved_as, &[("name", &entry.name)])
                 }
                 Err(error) => refusal(texts, error),
@@ -158,17 +157,11 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     };
     let on_first = {
         let first = first.clone();
-        Callback::from(move |event: Event| {
-            first.set(event.target_unchecked_into::<HtmlSelectElement>().value())
-        })
+        Callback::from(move |event: Event| first.set(value_of(&event)))
     };
     let on_second = {
         let second = second.clone();
-        Callback::from(move |event: Event| {
-            second.set(Some(
-                event.target_unchecked_into::<HtmlSelectElement>().value(),
-            ))
-        })
+        Callback::from(move |event: Event| second.set(Some(value_of(&event))))
     };
     let on_status = {
         let status = status.clone();
@@ -263,9 +256,7 @@ fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
     };
     let on_draft = {
         let draft = context.draft.clone();
-        Callback::from(move |event: InputEvent| {
-            draft.set(event.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |event: InputEvent| draft.set(value_of(&event)))
     };
     let on_open = {
         let (on_load, on_status, entry) = (

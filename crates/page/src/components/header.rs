@@ -1,8 +1,8 @@
 //! The top of the widget: title, the language switch and the example businesses.
 
-use cvc_core::words::{preset_text, Language};
+use cvc_browser::dom::value_of;
 use cvc_core::presets::Preset;
-use web_sys::HtmlSelectElement;
+use cvc_core::words::{preset_text, Language};
 use yew::prelude::*;
 
 /// What the header shows, and where its choices go.
@@ -31,15 +31,14 @@ pub fn header(props: HeaderProps) -> Html {
     let on_change = {
         let on_preset = props.on_preset.clone();
         Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(preset) = Preset::from_id(&select.value()) {
+            if let Some(preset) = Preset::from_id(&value_of(&event)) {
                 on_preset.emit(preset);
             }
         })
     };
     let note = props
         .preset
-        .map(|preset| preset_text(props.language, preset).1);
+        .map(|preset| preset_text(props.language, preset).note);
     html! {
         <header class="app-header">
             <div class="title-row">
@@ -54,7 +53,7 @@ pub fn header(props: HeaderProps) -> Html {
                         <option value="" selected=true>{ texts.custom_example }</option>
                     }
                     { for Preset::ALL.iter().map(|&preset| html! {
-                        <option value={preset.id()} selected={props.preset == Some(preset)}>{ preset_text(props.language, preset).0 }</option>
+                        <option value={preset.id()} selected={props.preset == Some(preset)}>{ preset_text(props.language, preset).name }</option>
                     }) }
                 </select>
                 if let Some(note) = note {

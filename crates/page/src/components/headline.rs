@@ -7,11 +7,11 @@
 //! net gain counts what customers won within the horizon bring after it, while the payback
 //! month reads the monthly cash alone (docs/model-notes.md).
 
-use cvc_view::amount::{amount, format_figure, sentence, Kind};
 use cvc_browser::intl::Formats;
 use cvc_core::words::fill_plain;
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{Figure, Results, Scenario, Why};
+use cvc_view::amount::{amount, format_figure, sentence, Kind};
 use yew::prelude::*;
 
 /// A short strip with the two main figures; it stays in view on a phone while the user
@@ -45,14 +45,6 @@ pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale:
 
 fn years(scenario: &Scenario) -> String {
     (scenario.horizon_years as u32).to_string()
-}
-
-/// The payback month in words, or why there is none.
-pub fn payback_text(formats: &Formats, payback_month: Figure) -> String {
-    match payback_month {
-        Figure::Value(month) => formats.language.texts().payback_words(month),
-        Figure::Missing(why) => formats.why(why).to_string(),
-    }
 }
 
 pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {

@@ -4,12 +4,12 @@
 use crate::components::helper_toggle::HelperToggle;
 use crate::components::number_field::NumberField;
 use crate::components::range_editor::uncertainty_section;
+use cvc_browser::dom::{is_checked, value_of};
 use cvc_browser::extras_loader::PartLinks;
-use cvc_core::contract::Part;
 use cvc_browser::intl::Formats;
+use cvc_core::contract::Part;
 use cvc_core::state::{Action, State};
 use cvc_model::Field;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Asked on the first screen: the four figures of the product brief, then the service
@@ -76,8 +76,7 @@ pub fn inputs(
     let on_currency_select = {
         let on_action = on_action.clone();
         Callback::from(move |event: Event| {
-            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            let code = select.value();
+            let code = value_of(&event);
             // "Other" keeps the code until the user types one.
             if !code.is_empty() {
                 on_action.emit(Action::EditCurrency(code));
@@ -87,15 +86,13 @@ pub fn inputs(
     let on_currency_text = {
         let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::EditCurrency(input.value()));
+            on_action.emit(Action::EditCurrency(value_of(&event)));
         })
     };
     let on_count_after = {
         let on_action = on_action.clone();
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::SetCountAfterHorizon(input.checked()));
+            on_action.emit(Action::SetCountAfterHorizon(is_checked(&event)));
         })
     };
     let currency_error = state.currency_error.is_some();

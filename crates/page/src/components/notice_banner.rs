@@ -1,9 +1,9 @@
 //! What a link, file, embed or saved scenario had that was not taken, said in the reader's
 //! language (`role="status"`), until dismissed. The words come from [`cvc_core::notice`].
 
-use cvc_core::words::Language;
 use cvc_core::notice::describe;
-use cvc_core::state::Notice;
+use cvc_core::notice::Notice;
+use cvc_core::words::Language;
 use yew::prelude::*;
 
 pub fn notice_banner(

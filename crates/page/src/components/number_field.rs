@@ -1,17 +1,18 @@
 //! One numeric input: label, typed value with its unit, a slider over the usual span, the
 //! hint, the error in the reader's language, and the "why this number?" note.
 
+use cvc_browser::dom::value_of;
 use cvc_browser::intl::Formats;
-use cvc_browser::HOOKS::use_formats;
-use cvc_core::words::{field_text, fill_plain, Language};
+use cvc_core::codec::decimal;
 use cvc_core::numbers::{
     draft_text, parse_number, shown_range, slider_start, NumberSyntax, ParseProblem,
 };
 use cvc_core::state::{display_factor, number_kind, Action, EntryError};
-use cvc_core::codec::decimal;
-use cvc_model::scenario::{Problem, Unit};
+use cvc_core::words::{field_text, fill_plain, Language};
+use cvc_model::fields::{Problem, Unit};
 use cvc_model::Field;
-use web_sys::HtmlInputElement;
+use cvc_view::amount::unit_label;
+use cvc_view::use_formats;
 use yew::prelude::*;
 
 /// One field, as a component of its own with plain props and the app's one stable
@@ -54,17 +55,6 @@ pub struct FieldEntry<'a> {
     /// The value in use, in model units, where the slider rests while the draft is bad.
     pub current: f64,
     pub slider: bool,
-}
-
-/// The unit shown beside the input.
-pub fn unit_label(formats: &Formats, field: Field) -> String {
-    let texts = formats.language.texts();
-    match field.spec().unit {
-        Unit::Money => formats.currency_symbol().to_string(),
-        Unit::Share => "%".to_string(),
-        Unit::Customers => texts.unit_customers.to_string(),
-        Unit::Years => texts.unit_years.to_string(),
-    }
 }
 
 /// A value of the field, in its display units, formatted for the reader.
@@ -130,16 +120,14 @@ pub fn number_field(
     let on_input = {
         let on_edit = on_edit.clone();
         Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_edit.emit((field, input.value()));
+            on_edit.emit((field, value_of(&event)));
         })
     };
     let on_slide = {
         let on_edit = on_edit.clone();
         let syntax = props.syntax;
         Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(value) = decimal::parse(&input.value()) {
+            if let Some(value) = decimal::parse(&value_of(&event)) {
                 on_edit.emit((field, draft_text(value, syntax)));
             }
         })

@@ -2,12 +2,13 @@
 //! it varies in the Monte Carlo, the number of draws, and a reset. The ends are typed in
 //! the same units and number format as the field itself.
 
-use crate::components::number_field::{error_message, unit_label};
+use crate::components::number_field::error_message;
+use cvc_browser::dom::{is_checked, value_of};
 use cvc_browser::intl::Formats;
-use cvc_core::words::field_text;
 use cvc_core::state::{Action, End, State};
+use cvc_core::words::field_text;
 use cvc_model::Field;
-use web_sys::HtmlInputElement;
+use cvc_view::amount::unit_label;
 use yew::prelude::*;
 
 pub fn uncertainty_section(formats: &Formats, state: &State, on_action: &Callback<Action>) -> Html {
@@ -22,8 +23,7 @@ pub fn uncertainty_section(formats: &Formats, state: &State, on_action: &Callbac
         let end_input = |end: End, end_label: &'static str| {
             let on_action = on_action.clone();
             let oninput = Callback::from(move |event: InputEvent| {
-                let input: HtmlInputElement = event.target_unchecked_into();
-                on_action.emit(Action::EditRange(field, end, input.value()));
+                on_action.emit(Action::EditRange(field, end, value_of(&event)));
             });
             let suffix = if end == End::Low { "low" } else { "high" };
             html! {
@@ -36,8 +36,7 @@ pub fn uncertainty_section(formats: &Formats, state: &State, on_action: &Callbac
         let on_varies = {
             let on_action = on_action.clone();
             Callback::from(move |event: Event| {
-                let input: HtmlInputElement = event.target_unchecked_into();
-                on_action.emit(Action::SetVaries(field, input.checked()));
+                on_action.emit(Action::SetVaries(field, is_checked(&event)));
             })
         };
         html! {
@@ -60,8 +59,7 @@ pub fn uncertainty_section(formats: &Formats, state: &State, on_action: &Callbac
     let on_draws = {
         let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::EditDraws(input.value()));
+            on_action.emit(Action::EditDraws(value_of(&event)));
         })
     };
     let on_reset = {

@@ -6,7 +6,7 @@
 use crate::components::part_status::part_status;
 use cvc_browser::extras_loader::{use_part, PartLinks};
 use cvc_core::contract::Part;
-use cvc_browser::HOOKS::use_formats;
+use cvc_view::use_formats;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

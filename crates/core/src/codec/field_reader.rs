@@ -6,8 +6,9 @@
 //! field; every other field still applies. The result is always a valid scenario: a field
 //! that was refused keeps its default.
 
-use cvc_model::scenario::{FieldError, FieldName, Problem, SCHEMA_VERSION};
+use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::ranges::{check_range, MAX_DRAWS};
+use cvc_model::scenario::SCHEMA_VERSION;
 use cvc_model::{Field, Scenario, ValidScenario};
 
 /// The keys of a scenario other than its numeric fields, as every codec writes them.
@@ -122,7 +123,7 @@ impl FieldReader {
 
     pub fn currency(&mut self, given: Result<&str, Problem>) {
         match given {
-            Ok(code) if cvc_model::scenario::is_currency_code(code) => {
+            Ok(code) if cvc_model::fields::is_currency_code(code) => {
                 self.scenario.currency = code.to_string();
             }
             Ok(code) => self.refuse(

@@ -1,4 +1,4 @@
-// The app's icons, drawn at build time (scripts/post-build.mjs calls this): a rounded
+// The app's icons, drawn at build time (the manifest stage, manifest.mjs, calls this): a rounded
 // square in the accent colour with three rising bars, as SVG and as PNG at the sizes a
 // web app manifest needs. The PNG encoder is the few lines the format needs (zlib is
 // Node's own), so the build fetches nothing.

@@ -1,0 +1,59 @@
+// Trunk's post-build step (Trunk.toml [[hooks]]): it runs in Trunk's staging folder after
+// every build, where the hashed file names are known, and runs the stages below in this
+// order. Each stage is a file of this folder whose name says what it does; nobody writes
+// their outputs by hand.
+//
+// 1. extras-module.mjs   the extras module's wasm (crates/extras), built with the page's
+//                        profile, flags and wasm-opt passes, under content-hashed names
+// 2. minify.mjs          a release's JS through terser (wasm-bindgen's JS, the loaders)
+// 3. embed-loader.mjs    embed.js, the loader with a stable name, told this build's names
+// 4. manifest.mjs        the web app manifest and its icons
+// 5. first-paint.mjs     first-paint.js given the app's rules; a release's index.html
+//                        given the static answer at first paint
+// 6. service-worker.mjs  a release's service worker with its precache list (a development
+//                        build gets one that removes any release worker)
+// 7. inline-scripts.mjs  a check that a release's index.html holds no inline script
+//
+// The stages share one `build` object: where things are, whether this is a release, the
+// hashed names, and index.html as it is being rewritten (written back at the end).
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as extrasModule from "./extras-module.mjs";
+import * as minify from "./minify.mjs";
+import * as embedLoader from "./embed-loader.mjs";
+import * as manifest from "./manifest.mjs";
+import * as firstPaint from "./first-paint.mjs";
+import * as serviceWorker from "./service-worker.mjs";
+import * as inlineScripts from "./inline-scripts.mjs";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set; run me from trunk build");
+  process.exit(1);
+}
+export const fail = (message) => {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+};
+
+const files = readdirSync(staging);
+const find = (pattern, what) => files.find((file) => pattern.test(file)) ?? fail(`no ${what} in ${staging} (${files.join(", ")})`);
+const build = {
+  staging,
+  source: process.env.TRUNK_SOURCE_DIR ?? ".",
+  release: process.env.TRUNK_PROFILE === "release",
+  names: {
+    js: find(/^customer-value-calculator-[0-9a-f]+\.js$/, "app JS"),
+    wasm: find(/^customer-value-calculator-[0-9a-f]+_bg\.wasm$/, "wasm"),
+    css: find(/^app-[0-9a-f]+\.css$/, "stylesheet"),
+  },
+  page: readFileSync(join(staging, "index.html"), "utf8"),
+  fail,
+};
+
+for (const [name, stage] of Object.entries({ extrasModule, minify, embedLoader, manifest, firstPaint, serviceWorker, inlineScripts })) {
+  await stage.run(build);
+  if (process.env.CVC_POST_BUILD_VERBOSE) console.log(`post-build: ${name} done`);
+}
+writeFileSync(join(staging, "index.html"), build.page);
+console.log(`post-build: ${Object.values(build.names).join(", ")}`);

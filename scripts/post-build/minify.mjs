@@ -1,0 +1,23 @@
+// Stage 2: a release's JS, minified with terser: the page's wasm-bindgen JS (Trunk's own
+// minifier fails on it and leaves it whole), start.js and first-paint.js. Their sources in
+// web/ keep their comments (docs/size.md). The other stages minify what they write with
+// `minified`.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { minify } from "terser";
+
+/** A release's JS, minified; a development build's, as it is. `module` says whether it
+ * is an ES module (start.js, embed.js, wasm-bindgen's) or a classic script. */
+export async function minified(build, code, module = true) {
+  if (!build.release) return code;
+  // Property names stay: the wasm's imports are looked up by name on the import object.
+  const result = await minify(code, { module, compress: true, mangle: true, format: { comments: false } });
+  return result.code ?? build.fail("terser returned no code");
+}
+
+export async function run(build) {
+  for (const [file, module] of [[build.names.js, true], ["start.js", true]]) {
+    const path = join(build.staging, file);
+    writeFileSync(path, await minified(build, readFileSync(path, "utf8"), module));
+  }
+}
