@@ -7,7 +7,7 @@
 // Each [data-customer-value] element gets a calculator of its own, inside a shadow root,
 // set up from its data- attributes (README.md "Embedding"). The files come from this
 // script's own folder, which must send Access-Control-Allow-Origin for other sites.
-// scripts/post-build.mjs fills in the hashed names below at build time.
+// scripts/post-build/embed-loader.mjs fills in the hashed names below at build time.
 const folder = new URL(".", import.meta.url);
 const { default: init, mountWidgets } = await import(new URL("__JS__", folder).href);
 await init({ module_or_path: new URL("__WASM__", folder) });

@@ -6,7 +6,7 @@
 const tag = document.querySelector("script[data-cvc-wasm]");
 const root = document.documentElement;
 
-// A release build names its service worker (scripts/post-build.mjs adds data-cvc-sw),
+// A release build names its service worker (scripts/post-build/service-worker.mjs adds data-cvc-sw),
 // registered once the calculator is on screen, so that its precaching (the extras module
 // too) never competes with the first load for a slow connection; a development build
 // does not name one, and removes any worker a release left at this address.
@@ -23,7 +23,7 @@ const keepForOffline = () => {
   }
 };
 
-// The extras module (the tool panels, the presenter view, the charts: src/app/extras) is
+// The extras module (the tool panels, the presenter view, the charts: crates/extras) is
 // fetched the first time the app asks for it, and started once.
 let extras;
 const loadExtras = () =>

@@ -1,6 +1,6 @@
 // Customer Value Calculator: the service worker, so that the calculator opens and works
 // with no network after one visit (a workshop's Wi-Fi, a phone in a basement).
-// scripts/post-build.mjs writes the two constants below at build time: this release's
+// scripts/post-build/service-worker.mjs writes the two constants below at build time: this release's
 // version and the files it precaches. Nobody edits the list by hand.
 //
 // - One cache per release, named after the release. A new release installs its own cache

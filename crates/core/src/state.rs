@@ -1,6 +1,7 @@
-//! The one state of the app and the actions that change it (a `Reducible`, as in yew's
-//! function_todomvc). The form keeps what the user typed; the scenario is the last one
-//! that validated, so a bad entry never blanks the results.
+//! The one state of the app and the actions that change it, as in yew's function_todomvc:
+//! [`State::apply`] is the reducer, pure and tested natively (the page wraps it in Yew's
+//! `Reducible`). The form keeps what the user typed; the scenario is the last one that
+//! validated, so a bad entry never blanks the results.
 //!
 //! Per-field tables are arrays indexed by [`Field::index`], not maps: the browser build
 //! pays for every generic container in kilobytes.

@@ -1,6 +1,7 @@
 //! The app: one state and reducer, results derived with `use_memo`, the Monte Carlo after
-//! the user pauses, and the formatters shared through context. It runs as the page itself,
-//! inside another site's iframe, or as a widget in another site's page ([`Mode`]).
+//! the user pauses (its result also goes to the charts), and the formatters shared through
+//! context. It runs as the page itself, inside another site's iframe, or as a widget in
+//! another site's page ([`Mode`]); [`mount_page`] mounts it on the calculator's own page.
 
 use crate::components::header::{header, HeaderProps};
 use crate::components::headline::{headline, questions, summary};
@@ -261,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </div>
                         // The charts are drawn here by the extras module, fetched when they
-                        // come near the screen (src/app/extras).
+                        // come near the screen (crates/extras).
                         <div class="area-charts" ref={charts_slot}></div>
                         { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
                         // Printing fetches the charts, but too late for the printout that

@@ -425,6 +425,47 @@ fn percent_decode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// `web/first-paint.js` is told these keys (`first_paint::rules`) to decide whether a
+    /// link carries a scenario of its own; they must be exactly the ones that do not.
+    #[test]
+    fn the_view_keys_are_the_keys_that_carry_no_scenario() {
+        for (key, value) in [(LANG, "he"), (EMBED, "1"), (SHOW, "headline"), (ACCENT, "red")] {
+            assert!(VIEW_KEYS.contains(&key));
+            let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
+            assert!(!read.has_scenario, "{key}");
+            assert!(read.reading.is_clean() && read.reading.unknown.is_empty(), "{key}");
+        }
+        for (key, value) in [
+            (PRESET, "retail-shop"),
+            (CURRENCY, "USD"),
+            ("lifetime_profit", "45000"),
+            ("lifetime_profit_range", "1..2"),
+            (DRAWS, "100"),
+            (COUNT_AFTER_HORIZON, "false"),
+        ] {
+            assert!(!VIEW_KEYS.contains(&key));
+            let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
+            assert!(read.has_scenario, "{key}");
+        }
+    }
+
+    #[test]
+    fn attributes_are_read_as_the_link_is() {
+        let attributes: Vec<(String, String)> = [
+            ("data-customer-value", ""),
+            ("class", "widget"),
+            ("data-lifetime-profit", "45000"),
+            ("data-lang", "he"),
+        ]
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect();
+        let from_attributes = read_attributes(&attributes);
+        let from_link = decode("?lifetime_profit=45000&lang=he");
+        assert_eq!(from_attributes, from_link);
+        assert_eq!(from_attributes.reading.scenario.lifetime_profit, 45_000.0);
+    }
+
     #[test]
     fn the_default_link_is_short() {
         assert_eq!(

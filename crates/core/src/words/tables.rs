@@ -209,7 +209,7 @@ pub struct PresetText {
     pub note: &'static str,
 }
 
-/// The words only the extras module shows (src/app/extras: the tool panels, the presenter
+/// The words only the extras module shows (crates/extras: the tool panels, the presenter
 /// view, the charts), kept apart from [`Texts`] so that the page's own wasm does not carry
 /// them. Through `Deref`, every word of [`Texts`] can be had from here as well.
 #[derive(Serialize)]

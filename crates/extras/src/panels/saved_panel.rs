@@ -1,6 +1,6 @@
 //! The Saved scenarios panel: save the scenario on screen under a name; open, rename or
 //! delete a saved one; and compare any two, or one with the scenario on screen. Storage
-//! and its schema are elsewhere (`hooks/saved.rs`, [`cvc_core::storage`]); this panel
+//! and its schema are elsewhere (`cvc_browser::local_storage`, `cvc_core::storage`); this panel
 //! says, in words, when storage is full or missing, and the calculator goes on working.
 
 use crate::panels::compare::comparison;

@@ -1,5 +1,5 @@
 //! The button under a field that opens its helper, and the place where the extras module
-//! draws the helper ([`cvc_extras::panels::helper_forms`], src/app/extras) once it is opened.
+//! draws the helper (`crates/extras/src/panels/helper_forms.rs`) once it is opened.
 
 use crate::components::part_status::part_status;
 use cvc_browser::extras_loader::{use_part, PartLinks};

@@ -1,6 +1,6 @@
 //! The toolbar under the title: Share, Embed, Saved scenarios, and Export and print open a
 //! panel under it; Present opens the presenter view. The panels themselves are in the
-//! extras module ([`crate::app::extras`]), fetched when the first one is opened; this
+//! extras module (crates/extras), fetched when the first one is opened; this
 //! page's wasm draws only the buttons, and says so while a panel is on its way.
 
 use crate::components::part_status::part_status;
