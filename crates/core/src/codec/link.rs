@@ -429,11 +429,19 @@ mod tests {
     /// link carries a scenario of its own; they must be exactly the ones that do not.
     #[test]
     fn the_view_keys_are_the_keys_that_carry_no_scenario() {
-        for (key, value) in [(LANG, "he"), (EMBED, "1"), (SHOW, "headline"), (ACCENT, "red")] {
+        for (key, value) in [
+            (LANG, "he"),
+            (EMBED, "1"),
+            (SHOW, "headline"),
+            (ACCENT, "red"),
+        ] {
             assert!(VIEW_KEYS.contains(&key));
             let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
             assert!(!read.has_scenario, "{key}");
-            assert!(read.reading.is_clean() && read.reading.unknown.is_empty(), "{key}");
+            assert!(
+                read.reading.is_clean() && read.reading.unknown.is_empty(),
+                "{key}"
+            );
         }
         for (key, value) in [
             (PRESET, "retail-shop"),
