@@ -175,33 +175,42 @@ const MISSING: &str = "missing:";
 impl Update {
     /// One line per value, `key value`; nothing the page writes holds a line break.
     pub fn to_message(&self) -> String {
-        let mut message = format!("{LINK} {}", self.link);
+        // Written piece by piece rather than with `format!`: this runs in the page's wasm,
+        // where every formatting call site costs bytes on a phone.
+        let mut message = String::with_capacity(self.link.len() + 400);
+        message.push_str(LINK);
+        message.push(' ');
+        message.push_str(&self.link);
         if let Some((result, stale)) = &self.monte_carlo {
-            let figures = [result.p10, result.p50, result.p90].map(figure_text);
-            message.push_str(&format!(
-                "\n{MONTE_CARLO} {} {} {} {} {} {} {} {}",
-                result.draws,
-                figures[0],
-                figures[1],
-                figures[2],
+            message.push('\n');
+            message.push_str(MONTE_CARLO);
+            let words = [
+                result.draws.to_string(),
+                figure_text(result.p10),
+                figure_text(result.p50),
+                figure_text(result.p90),
                 decimal::shortest(result.probability_of_gain),
-                result.beyond_range_low,
-                result.beyond_range_high,
-                u8::from(*stale)
-            ));
-            let bins: Vec<String> = result
-                .histogram
-                .iter()
-                .map(|bin| {
-                    format!(
-                        "{},{},{}",
-                        decimal::shortest(bin.from),
-                        decimal::shortest(bin.to),
-                        bin.count
-                    )
-                })
-                .collect();
-            message.push_str(&format!("\n{BINS} {}", bins.join(";")));
+                result.beyond_range_low.to_string(),
+                result.beyond_range_high.to_string(),
+                if *stale { "1" } else { "0" }.to_string(),
+            ];
+            for word in words {
+                message.push(' ');
+                message.push_str(&word);
+            }
+            message.push('\n');
+            message.push_str(BINS);
+            message.push(' ');
+            for (i, bin) in result.histogram.iter().enumerate() {
+                if i > 0 {
+                    message.push(';');
+                }
+                message.push_str(&decimal::shortest(bin.from));
+                message.push(',');
+                message.push_str(&decimal::shortest(bin.to));
+                message.push(',');
+                message.push_str(&bin.count.to_string());
+            }
         }
         message
     }
@@ -271,7 +280,7 @@ impl Mount {
 fn figure_text(figure: Figure) -> String {
     match figure {
         Figure::Value(value) => decimal::shortest(value),
-        Figure::Missing(why) => format!("{MISSING}{}", why.name()),
+        Figure::Missing(why) => [MISSING, why.name()].concat(),
     }
 }
 
