@@ -66,11 +66,12 @@ pub fn evaluate(scenario: &ValidScenario) -> Results {
 }
 
 impl Results {
-    /// Each headline figure that is missing, by its output name, with the reason.
-    pub fn missing(&self) -> Vec<(&'static str, Why)> {
+    /// Every figure of the closed form and the projection (not the yearly rows, the
+    /// waterfall or the chart data), by the name the command-line tool gives it.
+    pub fn named_figures(&self) -> [(&'static str, Figure); 22] {
         let c = &self.customer;
         let p = &self.projection;
-        let named: [(&'static str, Figure); 21] = [
+        [
             ("value_per_customer_now", c.value_per_customer_now),
             ("value_per_customer_invest", c.value_per_customer_invest),
             ("happy_customer_value", c.happy_customer_value),
@@ -88,6 +89,7 @@ impl Results {
             ("npv_gain_within_horizon", p.npv_gain_within_horizon),
             ("npv_gain_after_horizon", p.npv_gain_after_horizon),
             ("lost_to_poor_service", p.lost_to_poor_service),
+            ("service_budget_present_value", p.service_budget_present_value),
             ("roi", p.roi),
             ("payback_month", p.payback_month),
             ("break_even_budget_per_year", p.break_even_budget_per_year),
@@ -95,8 +97,12 @@ impl Results {
                 "break_even_unhappy_share_invest",
                 p.break_even_unhappy_share_invest,
             ),
-        ];
-        named
+        ]
+    }
+
+    /// Each figure that is missing, by its output name, with the reason.
+    pub fn missing(&self) -> Vec<(&'static str, Why)> {
+        self.named_figures()
             .into_iter()
             .filter_map(|(name, figure)| figure.why().map(|why| (name, why)))
             .collect()
