@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 /// How long edits must pause before the address bar is rewritten: one history entry is
 /// replaced, never added, and not on every keystroke.
-const SETTLE_MS: u32 = 400;
+pub const SETTLE_MS: u32 = 400;
 
 /// The scenario and view the page's own link carries.
 pub fn read_location() -> LinkReading {

@@ -89,6 +89,13 @@ pub fn set_accent(element: &Element, accent: &str) {
     }
 }
 
+/// Takes back an accent set by [`set_accent`].
+pub fn clear_accent(element: &Element) {
+    if let Some(element) = element.dyn_ref::<HtmlElement>() {
+        let _ = element.style().remove_property("--accent");
+    }
+}
+
 /// The page's root element (`<html>`).
 pub fn document_element() -> Element {
     gloo::utils::document_element()

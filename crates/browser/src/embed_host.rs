@@ -1,7 +1,8 @@
-//! Another site's page, as the script embed sees it: the containers that ask for a
-//! calculator, their attributes, and a shadow root for each with the calculator's own
-//! stylesheet, so that the host's styles do not reach inside and the widget's do not leak
-//! out. What the attributes say is read by the pure `cvc_core::codec::link`.
+//! Another site's page, as an embedded calculator sees it: its host element's attributes,
+//! a shadow root with the calculator's own stylesheet (so that the host's styles do not
+//! reach inside and the widget's do not leak out), and the events and `dataLayer` entries
+//! it hands the host. What the attributes say is read by the pure `cvc_core::codec::link`;
+//! what the events carry is `cvc_core::host_events`.
 
 use gloo::events::EventListener;
 use std::cell::Cell;
@@ -9,18 +10,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 pub use web_sys::HtmlElement;
-
-/// Every element on the page with the attribute `marker` that holds no calculator yet.
-pub fn empty_containers(marker: &str) -> Vec<HtmlElement> {
-    let Ok(found) = gloo::utils::document().query_selector_all(&format!("[{marker}]")) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-        .filter(|host| host.shadow_root().is_none())
-        .collect()
-}
 
 /// The element's attributes, as (name, value) pairs.
 pub fn attributes(host: &web_sys::Element) -> Vec<(String, String)> {
@@ -31,39 +20,90 @@ pub fn attributes(host: &web_sys::Element) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Gives `host` a shadow root holding the calculator's `stylesheet` and an empty element,
-/// and hands that element to `ready` once the stylesheet has loaded (or failed: the
-/// calculator still draws), so that charts measure their real width and nothing shows
-/// unstyled.
+/// A calculator's place in its host's shadow root, with the listeners that wait for its
+/// stylesheet; dropping it removes them, and [`ShadowMount::clear`] empties the root.
+pub struct ShadowMount {
+    shadow: web_sys::ShadowRoot,
+    _waiting: Vec<EventListener>,
+}
+
+impl ShadowMount {
+    /// Empties the shadow root (the calculator was taken down; the root itself stays, since
+    /// an element's shadow root can never be removed, and is used again on a remount).
+    pub fn clear(&self) {
+        self.shadow.set_inner_html("");
+    }
+}
+
+/// Gives `host` a shadow root (or empties the one it has: a custom element connected
+/// again) holding the calculator's `stylesheet` and an empty element, and hands that
+/// element to `ready` once the stylesheet has loaded (or failed: the calculator still
+/// draws), so that charts measure their real width and nothing shows unstyled.
 pub fn shadow_container(
     host: &HtmlElement,
     stylesheet: &str,
     ready: impl FnOnce(web_sys::Element) + 'static,
-) {
+) -> Option<ShadowMount> {
     let document = gloo::utils::document();
-    let Ok(shadow) =
-        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-    else {
-        return;
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .ok()?,
     };
-    let (Ok(sheet), Ok(root)) = (
-        document.create_element("link"),
-        document.create_element("div"),
-    ) else {
-        return;
-    };
+    shadow.set_inner_html("");
+    let sheet = document.create_element("link").ok()?;
+    let root = document.create_element("div").ok()?;
     let _ = sheet.set_attribute("rel", "stylesheet");
     let _ = sheet.set_attribute("href", stylesheet);
     let _ = shadow.append_child(&sheet);
     let _ = shadow.append_child(&root);
     let ready = Rc::new(Cell::new(Some((root, ready))));
-    for event in ["load", "error"] {
-        let ready = ready.clone();
-        EventListener::once(&sheet, event, move |_| {
-            if let Some((root, ready)) = ready.take() {
-                ready(root);
-            }
+    let waiting = ["load", "error"]
+        .into_iter()
+        .map(|event| {
+            let ready = ready.clone();
+            EventListener::once(&sheet, event, move |_| {
+                if let Some((root, ready)) = ready.take() {
+                    ready(root);
+                }
+            })
         })
-        .forget();
+        .collect();
+    Some(ShadowMount {
+        shadow,
+        _waiting: waiting,
+    })
+}
+
+/// Dispatches `event_type` on `host`, bubbling and crossing shadow roots (`composed`), with
+/// `detail` parsed from JSON: what the calculator tells its host page.
+pub fn dispatch_to_host(host: &web_sys::Element, event_type: &str, detail_json: &str) {
+    let Ok(detail) = js_sys::JSON::parse(detail_json) else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(event_type, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Pushes `entry_json`, parsed, to the host page's `window.dataLayer`, if the page has one
+/// (a tag manager puts it there); without one, nothing happens and nothing is sent.
+pub fn push_to_data_layer(entry_json: &str) {
+    let window = gloo::utils::window();
+    let Ok(layer) = js_sys::Reflect::get(&window, &"dataLayer".into()) else {
+        return;
+    };
+    let Ok(push) = js_sys::Reflect::get(&layer, &"push".into())
+        .and_then(|push| push.dyn_into::<js_sys::Function>())
+    else {
+        return;
+    };
+    if let Ok(entry) = js_sys::JSON::parse(entry_json) {
+        let _ = push.call1(&layer, &entry);
     }
 }

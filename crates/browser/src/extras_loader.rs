@@ -61,21 +61,25 @@ pub enum PartStatus {
 pub struct PartLinks {
     pub link: AttrValue,
     /// The latest Monte Carlo, and whether it is for an older scenario than the link's.
-    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
+    pub monte_carlo: Option<Rc<MonteCarlo>>,
+    pub monte_carlo_stale: bool,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
     pub on_request: Callback<Request>,
 }
 
 impl PartLinks {
-    /// What `part` is drawn from now: the Monte Carlo only for a part that shows it.
-    fn update_for(&self, part: Part) -> Update {
+    /// What `part` is drawn from now, when it was last sent the Monte Carlo `sent`: the
+    /// Monte Carlo goes only to a part that shows it, and only when it is a new one.
+    fn update_for(&self, part: Part, sent: Option<&Rc<MonteCarlo>>) -> Update {
+        let new = match (&self.monte_carlo, sent) {
+            (Some(now), Some(sent)) if Rc::ptr_eq(now, sent) => None,
+            (now, _) => now.clone(),
+        };
         Update {
             link: self.link.to_string(),
-            monte_carlo: self
-                .monte_carlo
-                .clone()
-                .filter(|_| part.shows_monte_carlo()),
+            monte_carlo: new.filter(|_| part.shows_monte_carlo()),
+            monte_carlo_stale: self.monte_carlo_stale,
         }
     }
 }
@@ -108,11 +112,14 @@ pub fn use_part(
     // Asking again after a failure is a new attempt, which runs the effect below again.
     let attempt = use_state(|| 0_u32);
     let mounted = use_mut_ref(|| None::<Mounted>);
+    // The Monte Carlo the part on screen has, so that it is sent only when it is new.
+    let sent = use_mut_ref(|| None::<Rc<MonteCarlo>>);
     // What the part is drawn with when the module arrives: the latest, not the first.
     let latest = use_mut_ref(|| links.clone());
     *latest.borrow_mut() = links.clone();
     {
-        let (status, mounted, latest) = (status.clone(), mounted.clone(), latest.clone());
+        let (status, mounted, latest, sent) =
+            (status.clone(), mounted.clone(), latest.clone(), sent.clone());
         use_effect_with((wanted, part, *attempt), move |&(wanted, part, _)| {
             let alive = Rc::new(std::cell::Cell::new(wanted));
             if !wanted {
@@ -140,11 +147,12 @@ pub fn use_part(
                     });
                     let mount = {
                         let links = latest.borrow();
+                        *sent.borrow_mut() = links.monte_carlo.clone();
                         Mount {
                             part,
                             page_roots: apps_mounted(),
                             app_address: links.app_address.to_string(),
-                            update: links.update_for(part),
+                            update: links.update_for(part, None),
                         }
                     };
                     let handle = call(
@@ -176,9 +184,16 @@ pub fn use_part(
     }
     {
         let mounted = mounted.clone();
-        let update = links.update_for(part);
-        use_effect_with(update, move |update| {
+        let deps = (
+            links.link.clone(),
+            links.monte_carlo.as_ref().map(|now| Rc::as_ptr(now) as usize),
+            links.monte_carlo_stale,
+        );
+        let links = links.clone();
+        use_effect_with(deps, move |_| {
             if let Some(shown) = &*mounted.borrow() {
+                let update = links.update_for(part, sent.borrow().as_ref());
+                *sent.borrow_mut() = links.monte_carlo.clone();
                 // A part that cannot take the new update keeps showing the last one.
                 let _ = call(&shown.handle, UPDATE, &[update.to_message().into()]);
             }

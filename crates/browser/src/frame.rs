@@ -61,3 +61,17 @@ pub fn use_post_height(enabled: bool) {
         }
     });
 }
+
+/// Posts `message_json`, parsed, to the page that embeds this one, at the same origin as
+/// the height message: what an embedded iframe tells its host when its link asks it to.
+pub fn post_to_parent(message_json: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (Some(document), Ok(Some(parent))) = (window.document(), window.parent()) else {
+        return;
+    };
+    if let Ok(message) = js_sys::JSON::parse(message_json) {
+        let _ = parent.post_message(&message, &parent_origin(&document.referrer()));
+    }
+}

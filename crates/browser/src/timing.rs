@@ -70,3 +70,40 @@ where
         None => (None, true),
     }
 }
+
+/// When a value is told to [`use_settled`]'s callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moment {
+    /// The first value, at once.
+    First,
+    /// A new value, at once (it may change again before typing pauses).
+    Now,
+    /// A value that has stood for the pause.
+    Settled,
+}
+
+/// Tells `on_settled` of `value`: the first at once, each new one at once and again once it
+/// has stood for `delay_ms`. An embed keeps the one on screen for its host's properties,
+/// and tells its host of the first and of each settled one.
+#[hook]
+pub fn use_settled<T>(value: T, delay_ms: u32, on_settled: Option<Callback<(T, Moment)>>)
+where
+    T: PartialEq + Clone + 'static,
+{
+    let first = use_mut_ref(|| true);
+    use_effect_with(value, move |value| {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        let timeout = on_settled.and_then(|on_settled| {
+            let value = value.clone();
+            if first {
+                on_settled.emit((value, Moment::First));
+                return None;
+            }
+            on_settled.emit((value.clone(), Moment::Now));
+            Some(Timeout::new(delay_ms, move || {
+                on_settled.emit((value, Moment::Settled))
+            }))
+        });
+        move || drop(timeout)
+    });
+}

@@ -143,9 +143,12 @@ pub fn query_of(link: &str) -> &str {
 pub struct Update {
     /// The link to the scenario on screen, which carries the language too.
     pub link: String,
-    /// The page's latest Monte Carlo, and whether it is for an older scenario than the
-    /// link's (typing has not paused yet). `None` until the first has run.
-    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
+    /// A Monte Carlo the part has not had yet; `None` when there is none new (the part
+    /// keeps the one it has), so that it crosses once per pause, not on every keystroke.
+    pub monte_carlo: Option<Rc<MonteCarlo>>,
+    /// Whether the part's Monte Carlo is for an older scenario than the link's (typing has
+    /// not paused yet).
+    pub monte_carlo_stale: bool,
 }
 
 /// What the page sends to draw a part: which, into a page whose own wasm has mounted
@@ -169,6 +172,7 @@ const ROOTS: &str = "roots";
 const APP: &str = "app";
 const LINK: &str = "link";
 const MONTE_CARLO: &str = "monte_carlo";
+const STALE: &str = "stale";
 const BINS: &str = "bins";
 const MISSING: &str = "missing:";
 
@@ -181,7 +185,10 @@ impl Update {
         message.push_str(LINK);
         message.push(' ');
         message.push_str(&self.link);
-        if let Some((result, stale)) = &self.monte_carlo {
+        message.push('\n');
+        message.push_str(STALE);
+        message.push_str(if self.monte_carlo_stale { " 1" } else { " 0" });
+        if let Some(result) = &self.monte_carlo {
             message.push('\n');
             message.push_str(MONTE_CARLO);
             let words = [
@@ -192,7 +199,6 @@ impl Update {
                 decimal::shortest(result.probability_of_gain),
                 result.beyond_range_low.to_string(),
                 result.beyond_range_high.to_string(),
-                if *stale { "1" } else { "0" }.to_string(),
             ];
             for word in words {
                 message.push(' ');
@@ -218,21 +224,23 @@ impl Update {
     /// Reads a message; `None` for anything that is not one, or not whole.
     pub fn from_message(message: &str) -> Option<Update> {
         let mut link = None;
+        let mut stale = None;
         let mut summary = None;
         let mut bins = None;
         for line in message.lines() {
             let (key, value) = line.split_once(' ').unwrap_or((line, ""));
             match key {
                 LINK => link = Some(value.to_string()),
+                STALE => stale = Some(value == "1"),
                 MONTE_CARLO => summary = Some(read_summary(value)?),
                 BINS => bins = Some(read_bins(value)?),
                 _ => {}
             }
         }
         let monte_carlo = match (summary, bins) {
-            (Some((mut result, stale)), Some(bins)) => {
+            (Some(mut result), Some(bins)) => {
                 result.histogram = bins;
-                Some((Rc::new(result), stale))
+                Some(Rc::new(result))
             }
             (None, None) => None,
             _ => return None,
@@ -240,6 +248,7 @@ impl Update {
         Some(Update {
             link: link?,
             monte_carlo,
+            monte_carlo_stale: stale?,
         })
     }
 }
@@ -291,24 +300,21 @@ fn read_figure(text: &str) -> Option<Figure> {
     }
 }
 
-fn read_summary(text: &str) -> Option<(MonteCarlo, bool)> {
+fn read_summary(text: &str) -> Option<MonteCarlo> {
     let words: Vec<&str> = text.split(' ').collect();
-    let [draws, p10, p50, p90, chance, low, high, stale] = words.as_slice() else {
+    let [draws, p10, p50, p90, chance, low, high] = words.as_slice() else {
         return None;
     };
-    Some((
-        MonteCarlo {
-            draws: draws.parse().ok()?,
-            p10: read_figure(p10)?,
-            p50: read_figure(p50)?,
-            p90: read_figure(p90)?,
-            probability_of_gain: decimal::parse(chance)?,
-            histogram: Vec::new(),
-            beyond_range_low: low.parse().ok()?,
-            beyond_range_high: high.parse().ok()?,
-        },
-        *stale == "1",
-    ))
+    Some(MonteCarlo {
+        draws: draws.parse().ok()?,
+        p10: read_figure(p10)?,
+        p50: read_figure(p50)?,
+        p90: read_figure(p90)?,
+        probability_of_gain: decimal::parse(chance)?,
+        histogram: Vec::new(),
+        beyond_range_low: low.parse().ok()?,
+        beyond_range_high: high.parse().ok()?,
+    })
 }
 
 fn read_bins(text: &str) -> Option<Vec<HistogramBin>> {
@@ -402,7 +408,7 @@ mod tests {
             .with(Field::LifetimeProfit, 31_234.5)
             .expect("a valid profit");
         let monte_carlo = Rc::new(cvc_model::uncertainty::monte_carlo(&scenario));
-        for monte_carlo in [None, Some((monte_carlo, true))] {
+        for (monte_carlo, monte_carlo_stale) in [(None, true), (Some(monte_carlo), false)] {
             let mount = Mount {
                 part: Part::Charts,
                 page_roots: 3,
@@ -413,6 +419,7 @@ mod tests {
                         encode(&scenario, Language::Hebrew)
                     ),
                     monte_carlo,
+                    monte_carlo_stale,
                 },
             };
             let message = mount.to_message();
@@ -440,7 +447,8 @@ mod tests {
         };
         let update = Update {
             link: "https://x.example/?lang=en".into(),
-            monte_carlo: Some((Rc::new(result), false)),
+            monte_carlo: Some(Rc::new(result)),
+            monte_carlo_stale: true,
         };
         assert_eq!(Update::from_message(&update.to_message()), Some(update));
     }
@@ -452,13 +460,14 @@ mod tests {
             "part share\nroots 1\napp https://a/",
             "part nothing\nroots 1\napp https://a/\nlink https://a/",
             "part share\nroots x\napp https://a/\nlink https://a/",
-            "part share\nroots 1\napp https://a/\nlink https://a/\nmonte_carlo 1 2 3",
-            "part share\nroots 1\napp https://a/\nlink https://a/\nbins 1,2,3",
+            "part share\nroots 1\napp https://a/\nlink https://a/",
+            "part share\nroots 1\napp https://a/\nlink https://a/\nstale 0\nmonte_carlo 1 2 3",
+            "part share\nroots 1\napp https://a/\nlink https://a/\nstale 0\nbins 1,2,3",
         ] {
             assert_eq!(Mount::from_message(broken), None, "{broken:?}");
         }
         assert_eq!(
-            Update::from_message("monte_carlo 1 1 1 1 1 0 0 0\nbins 1,2"),
+            Update::from_message("link x\nstale 0\nmonte_carlo 1 1 1 1 1 0 0\nbins 1,2"),
             None
         );
     }

@@ -10,6 +10,7 @@
 //! - [`presets`]: the example businesses.
 //! - [`storage`]: saved scenarios: the entry schema and its migration, over a `Store`.
 //! - [`contract`]: what the page's wasm and the extras module say to each other.
+//! - [`host_events`]: what an embedded calculator tells the page that embeds it.
 //! - [`snippets`]: the embed code the Embed panel offers.
 //! - [`first_paint`]: the answer written into the page before the wasm arrives.
 //! - [`chart_scale`]: the charts' scales and ticks.
@@ -18,6 +19,7 @@ pub mod chart_scale;
 pub mod codec;
 pub mod contract;
 pub mod first_paint;
+pub mod host_events;
 pub mod notice;
 pub mod numbers;
 pub mod presets;

@@ -15,6 +15,8 @@ pub enum Source {
     File,
     Attributes,
     Saved,
+    /// The `scenario` property of the custom element, set by the host page's script.
+    Property,
 }
 
 /// What was ignored when a scenario was read from a link, a file or attributes.
@@ -44,6 +46,7 @@ pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<Strin
         Source::File => texts.notice_file,
         Source::Attributes => texts.notice_attributes,
         Source::Saved => texts.notice_saved,
+        Source::Property => texts.notice_property,
     };
     let mut lines: Vec<String> = notice
         .problems

@@ -12,7 +12,7 @@ use crate::notice::{Notice, Source};
 use crate::numbers::{draft_text, parse_number, NumberKind, NumberSyntax, ParseProblem};
 use crate::presets::Preset;
 use crate::words::Language;
-use cvc_model::fields::{is_currency_code, FieldName, Problem, Unit};
+use cvc_model::fields::{is_currency_code, FieldError, FieldName, Problem, Unit};
 use cvc_model::ranges::{Uncertainty, MAX_DRAWS};
 use cvc_model::{Field, Scenario, ValidScenario};
 
@@ -85,6 +85,10 @@ pub enum Action {
     /// A scenario that is whole and valid (a saved one opened, a file the Export panel
     /// read), put on screen as it is.
     ShowScenario(ValidScenario),
+    /// Some fields of a reading (an embed's attribute that changed): those fields take the
+    /// reading's values, every other field keeps what the visitor typed, and the notice
+    /// says what of those fields was not taken.
+    ReadFields(Reading, Vec<FieldName>, Source),
     ShowNotice(Notice),
     DismissNotice,
 }
@@ -141,6 +145,59 @@ impl State {
         self.count_after_horizon = scenario.count_after_horizon;
         self.fill_uncertainty(&scenario.uncertainty);
         self.revalidate();
+    }
+
+    /// Writes one field of a scenario into the form.
+    fn take_field(&mut self, scenario: &Scenario, field: FieldName) {
+        match field {
+            FieldName::Numeric(field) => {
+                self.drafts[field.index()] = scenario
+                    .value(field)
+                    .map(|value| self.text(field, value))
+                    .unwrap_or_default();
+            }
+            FieldName::Range(field) => {
+                // The profit margin has no range: nothing to take.
+                if let Some(input) = scenario.uncertainty.input(field) {
+                    let ends = input
+                        .ends
+                        .map(|(low, high)| (self.text(field, low), self.text(field, high)));
+                    self.ranges[field.index()] = RangeDraft {
+                        ends,
+                        varies: input.varies,
+                    };
+                }
+            }
+            FieldName::Currency => self.currency = scenario.currency.clone(),
+            FieldName::CountAfterHorizon => self.count_after_horizon = scenario.count_after_horizon,
+            FieldName::Draws => self.draws = scenario.uncertainty.draws.to_string(),
+            FieldName::SchemaVersion | FieldName::Document => {}
+        }
+    }
+
+    /// The notice after some fields were read again: what it said of those fields gives
+    /// way to what the new reading says of them.
+    fn renotice(&mut self, reading: Reading, fields: &[FieldName], source: Source) {
+        let mut problems: Vec<FieldError> = self
+            .notice
+            .take()
+            .map(|notice| notice.problems)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|problem| !fields.contains(&problem.field))
+            .collect();
+        problems.extend(
+            reading
+                .problems
+                .into_iter()
+                .filter(|problem| fields.contains(&problem.field)),
+        );
+        let notice = Notice {
+            source,
+            problems,
+            unknown: reading.unknown,
+        };
+        self.notice = (!notice.problems.is_empty() || !notice.unknown.is_empty()).then_some(notice);
     }
 
     fn fill_uncertainty(&mut self, uncertainty: &Uncertainty) {
@@ -326,6 +383,14 @@ impl State {
                 next.preset = None;
                 next.scenario = scenario.clone();
                 next.fill_from(&scenario);
+            }
+            Action::ReadFields(reading, fields, source) => {
+                for &field in &fields {
+                    next.take_field(&reading.scenario, field);
+                }
+                next.preset = None;
+                next.revalidate();
+                next.renotice(reading, &fields, source);
             }
             Action::ShowNotice(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,

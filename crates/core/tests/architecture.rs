@@ -6,7 +6,8 @@
 //! - views, the page and the extras module depend on no web crate but `wasm-bindgen`, and
 //!   name it only in their `main.rs` (the wasm's exports): everything else reaches the
 //!   browser through `cvc-browser`;
-//! - the page cannot name the extras module's code, nor the module the page's;
+//! - the page cannot name the extras module's code, nor the module the page's, and neither
+//!   names the embed module's (which builds on the page);
 //! - the extras module exports what `cvc_core::contract` declares, by its names;
 //! - no two source files share a name, and no file imports one that imports it back.
 #![cfg(not(target_arch = "wasm32"))]
@@ -23,7 +24,7 @@ const WEB_CRATES: [&str; 5] = [
     "wasm-bindgen",
 ];
 const PURE: [&str; 3] = ["model", "core", "cli"];
-const VIEWS: [&str; 3] = ["view", "page", "extras"];
+const VIEWS: [&str; 4] = ["view", "page", "extras", "embed"];
 
 fn crates_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -136,7 +137,13 @@ fn the_page_and_the_extras_module_cannot_name_each_other() {
         "the page depends on the extras module (a dev-dependency, for the browser tests' stand-in, is allowed)"
     );
     assert!(!dependencies("extras").contains("cvc-page"));
-    for (krate, other) in [("page", "cvc_extras"), ("extras", "cvc_page")] {
+    assert!(!dependencies("page").contains("cvc-embed"));
+    for (krate, other) in [
+        ("page", "cvc_extras"),
+        ("extras", "cvc_page"),
+        ("page", "cvc_embed"),
+        ("extras", "cvc_embed"),
+    ] {
         for file in rust_files(&crates_dir().join(krate).join("src")) {
             let code = code_of(&fs::read_to_string(&file).expect("readable"));
             assert!(!code.contains(other), "{} names {other}", file.display());

@@ -27,7 +27,8 @@ pub struct PartProps {
     /// The link to the scenario on screen.
     pub link: AttrValue,
     /// The page's latest Monte Carlo, and whether it is for an older scenario.
-    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
+    pub monte_carlo: Option<Rc<MonteCarlo>>,
+    pub monte_carlo_stale: bool,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
     pub on_request: Callback<Request>,
@@ -74,7 +75,7 @@ pub fn PartRoot(props: &PartProps) -> Html {
             },
         ),
         Part::Charts => {
-            html! { <Charts {scenario} {results} monte_carlo={props.monte_carlo.clone()} /> }
+            html! { <Charts {scenario} {results} monte_carlo={props.monte_carlo.clone()} monte_carlo_stale={props.monte_carlo_stale} /> }
         }
         Part::LifetimeHelper => html! {
             <LifetimeHelper {syntax} discount_rate={scenario.discount_rate} lifetime_profit={scenario.lifetime_profit}
@@ -114,6 +115,7 @@ impl PartApp {
             part,
             link: update.link.into(),
             monte_carlo: update.monte_carlo,
+            monte_carlo_stale: update.monte_carlo_stale,
             app_address: app_address.into(),
             on_request,
         };
@@ -127,9 +129,17 @@ impl PartApp {
         let Some(update) = Update::from_message(message) else {
             return;
         };
-        if self.props.link.as_str() != update.link || self.props.monte_carlo != update.monte_carlo {
+        let new_monte_carlo = update.monte_carlo.is_some();
+        if self.props.link.as_str() != update.link
+            || self.props.monte_carlo_stale != update.monte_carlo_stale
+            || new_monte_carlo
+        {
             self.props.link = update.link.into();
-            self.props.monte_carlo = update.monte_carlo;
+            self.props.monte_carlo_stale = update.monte_carlo_stale;
+            // No new Monte Carlo: the part keeps the one it has.
+            if new_monte_carlo {
+                self.props.monte_carlo = update.monte_carlo;
+            }
             self.handle.update(self.props.clone());
         }
     }

@@ -10,7 +10,7 @@ use crate::components::notice_banner::notice_banner;
 use crate::components::part_status::part_status;
 use crate::components::report::{report_figures, report_top};
 use crate::components::tools::Tools;
-use cvc_browser::address::{page_address, read_location, use_link_sync};
+use cvc_browser::address::{page_address, read_location, use_link_sync, SETTLE_MS};
 use cvc_browser::dom::{document_element, element_by_id, set_accent};
 use cvc_browser::extras_loader::{use_part, PartLinks, PartStatus};
 use cvc_browser::frame::use_post_height;
@@ -19,7 +19,10 @@ use cvc_browser::keyboard::use_presenter_keys;
 use cvc_browser::language::{initial_language, remember_language};
 use cvc_browser::mount::mount_app;
 use cvc_browser::observers::{use_near_screen, wide_screen};
-use cvc_browser::timing::{use_after_pause, use_drawing_stages, Stage, MONTE_CARLO_PAUSE_MS};
+use cvc_browser::timing::{
+    use_after_pause, use_drawing_stages, use_settled, Stage, MONTE_CARLO_PAUSE_MS,
+};
+pub use cvc_browser::timing::Moment;
 use cvc_core::codec::link::{decode, encode, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
 use cvc_core::notice::{Notice, Source};
@@ -27,7 +30,7 @@ use cvc_core::presets::Preset;
 use cvc_core::state::{Action, State};
 use cvc_core::words::Language;
 use cvc_model::uncertainty::monte_carlo;
-use cvc_model::{evaluate, ValidScenario};
+use cvc_model::{evaluate, Results, ValidScenario};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -69,6 +72,26 @@ impl Reducible for Form {
     }
 }
 
+/// Applies actions to a mounted App from outside it (an embed following its host's
+/// attributes and properties).
+pub type Dispatcher = UseReducerDispatcher<Form>;
+
+/// The App's answer, as an embed reports it to its host page.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub scenario: ValidScenario,
+    pub results: Rc<Results>,
+    /// The link to the scenario on screen, on the calculator's own address.
+    pub link: AttrValue,
+}
+
+impl PartialEq for Answer {
+    /// The same scenario behind the same link is the same answer: the results follow.
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario && self.link == other.link
+    }
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The language to start in; by default the one chosen before, or the browser's.
@@ -82,6 +105,13 @@ pub struct AppProps {
     /// The calculator's own address, ending in `/`; by default this page's.
     #[prop_or_default]
     pub app_address: Option<AttrValue>,
+    /// Told the answer when it first shows, at each change, and once each change has stood
+    /// for the address bar's pause ([`Moment`]).
+    #[prop_or_default]
+    pub on_answer: Option<Callback<(Answer, Moment)>>,
+    /// Handed the App's dispatcher once it is mounted.
+    #[prop_or_default]
+    pub on_dispatcher: Option<Callback<Dispatcher>>,
 }
 
 #[component]
@@ -194,12 +224,28 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| page_address().into());
     let full_calculator: AttrValue = format!("{app_address}{}", encode(&scenario, language)).into();
     let headline_only = mode == Mode::Widget(Show::Headline);
+    {
+        let (on_dispatcher, dispatcher) = (props.on_dispatcher.clone(), state.dispatcher());
+        use_effect_with((), move |()| {
+            if let Some(on_dispatcher) = on_dispatcher {
+                on_dispatcher.emit(dispatcher);
+            }
+        });
+    }
+    use_settled(
+        Answer {
+            scenario: scenario.clone(),
+            results: results.clone(),
+            link: full_calculator.clone(),
+        },
+        SETTLE_MS,
+        props.on_answer.clone(),
+    );
 
     let extras = PartLinks {
         link: full_calculator.clone(),
-        monte_carlo: monte_carlo_result
-            .clone()
-            .map(|result| (result, monte_carlo_updating)),
+        monte_carlo: monte_carlo_result.clone(),
+        monte_carlo_stale: monte_carlo_updating,
         app_address: app_address.clone(),
         on_request,
     };
@@ -290,9 +336,15 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
-/// without one (another site that loads embed.js) is left to [`crate::embed`]. The page's
+/// without one (another site that loads embed.js) is left to the embed module. The page's
 /// wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
+    mount_page_with(None);
+}
+
+/// The same, telling `on_answer` of each answer (the embed module's iframe, which posts
+/// them to its parent when its link asks).
+pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>) {
     let Some(root) = element_by_id("cvc-root") else {
         return;
     };
@@ -310,7 +362,8 @@ pub fn mount_page() {
         language: link.view.language,
         start: worth_reading.then(|| Rc::new(link)),
         mode,
-        app_address: None,
+        on_answer,
+        ..AppProps::default()
     };
     mount_app::<App>(root.into(), props);
 }

@@ -1,14 +1,12 @@
 //! The page's wasm: the calculator a visitor sees first (the title, the tools bar, the
-//! answers and the form), on its own page, inside another site's iframe, or as a widget
-//! in another site's page. What the visitor asks for later (the panels, the helpers, the
+//! answers and the form), on its own page. The embed module (crates/embed) draws the same
+//! App inside another site's iframe or as a widget in another site's page. What the visitor asks for later (the panels, the helpers, the
 //! presenter view, the charts) is drawn by the extras module into places this crate
 //! leaves for it; this crate cannot name that module's code (it is no dependency).
 //!
 //! - [`app`]: the App: one state and reducer, results derived with `use_memo`, and its
 //!   mounting on the calculator's own page.
-//! - [`embed`]: mounting into other sites' pages.
 //! - [`components`]: the page's small function components and view functions.
 
 pub mod app;
 pub mod components;
-pub mod embed;

@@ -31,9 +31,17 @@ pub const EMBED: &str = "embed";
 pub const SHOW: &str = "show";
 pub const ACCENT: &str = "accent";
 pub const PRESET: &str = "preset";
+/// An iframe posts its events to the page that embeds it (`events=1`).
+pub const EVENTS: &str = "events";
+/// Each change is also pushed to the host's `window.dataLayer` (`datalayer=1`; the
+/// custom element's attribute is `data-layer`).
+pub const DATA_LAYER: &str = "datalayer";
 
 /// The keys of a link that say nothing of the scenario (an example business does).
-pub const VIEW_KEYS: [&str; 4] = [LANG, EMBED, SHOW, ACCENT];
+pub const VIEW_KEYS: [&str; 6] = [LANG, EMBED, SHOW, ACCENT, EVENTS, DATA_LAYER];
+
+/// The custom element's attribute that stands for [`DATA_LAYER`].
+const DATA_LAYER_ATTRIBUTE: &str = "data-layer";
 
 const RANGE_SUFFIX: &str = "_range";
 const VARIES_SUFFIX: &str = "_varies";
@@ -62,6 +70,10 @@ pub struct View {
     pub show: Show,
     /// A CSS colour for the widget's accent, checked by [`accent_colour`].
     pub accent: Option<String>,
+    /// An iframe posts its events to the page that embeds it.
+    pub events: bool,
+    /// Each change is also pushed to the host's `window.dataLayer`.
+    pub data_layer: bool,
 }
 
 /// A scenario and view read from a link or attributes.
@@ -171,6 +183,9 @@ pub const MARKER: &str = "data-customer-value";
 /// The key an embed attribute stands for: `data-lifetime-profit` → `lifetime_profit`.
 /// Attributes that are not `data-` ones, and the marker itself, stand for nothing.
 pub fn attribute_key(attribute: &str) -> Option<String> {
+    if attribute == DATA_LAYER_ATTRIBUTE {
+        return Some(DATA_LAYER.into());
+    }
     let name = attribute.strip_prefix("data-")?;
     if name == "customer-value" || name.is_empty() {
         return None;
@@ -219,7 +234,9 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
                 Some(language) => view.language = Some(language),
                 None => reader.unknown(&format!("{LANG}={}", shorten(value))),
             },
-            EMBED => view.embed = value == "1" || value == "true",
+            EMBED => view.embed = is_on(value),
+            EVENTS => view.events = is_on(value),
+            DATA_LAYER => view.data_layer = is_on(value),
             SHOW => match value.as_str() {
                 "full" => view.show = Show::Full,
                 "headline" => view.show = Show::Headline,
@@ -280,6 +297,61 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
         view,
         has_scenario,
     }
+}
+
+/// A flag given as `1`, `true`, or present with no value (an attribute like `data-layer`).
+fn is_on(value: &str) -> bool {
+    matches!(value, "" | "1" | "true")
+}
+
+/// The scenario field a key of a link or an attribute sets, if any.
+pub fn field_of_key(key: &str) -> Option<FieldName> {
+    match (field_name_of(key), range_key(key)) {
+        (_, Some((field, _))) => Some(FieldName::Range(field)),
+        (FieldName::Document | FieldName::SchemaVersion, None) => None,
+        (name, None) => Some(name),
+    }
+}
+
+/// Every attribute of the `<customer-value-calculator>` element: the script embed's,
+/// without `data-` (`lifetime-profit`, `lifetime-profit-range`, `lang`, `show`, …), and
+/// `data-layer`.
+pub fn element_attributes() -> Vec<String> {
+    let mut keys: Vec<String> = [LANG, CURRENCY, PRESET, SHOW, ACCENT, COUNT_AFTER_HORIZON, DRAWS]
+        .iter()
+        .map(|key| key.to_string())
+        .collect();
+    keys.extend(Field::ALL.iter().map(|field| field.name().to_string()));
+    for field in Field::AFFECTING_GAIN {
+        keys.push(format!("{}{RANGE_SUFFIX}", field.name()));
+        keys.push(format!("{}{VARIES_SUFFIX}", field.name()));
+    }
+    let mut names: Vec<String> = keys.iter().map(|key| key.replace('_', "-")).collect();
+    names.push(DATA_LAYER_ATTRIBUTE.into());
+    names
+}
+
+/// The key a custom element's attribute stands for (`lifetime-profit` → `lifetime_profit`),
+/// or `None` for an attribute that is not one of the calculator's (`class`, `id`, …: the
+/// host's own).
+pub fn element_attribute_key(name: &str) -> Option<String> {
+    let name = name.to_ascii_lowercase();
+    if name == DATA_LAYER_ATTRIBUTE {
+        return Some(DATA_LAYER.into());
+    }
+    element_attributes()
+        .contains(&name)
+        .then(|| name.replace('-', "_"))
+}
+
+/// Reads a custom element's attributes the way a link is read ([`read_pairs`]); the host's
+/// own attributes are passed over.
+pub fn read_element_attributes(attributes: &[(String, String)]) -> LinkReading {
+    let pairs: Vec<(String, String)> = attributes
+        .iter()
+        .filter_map(|(name, value)| Some((element_attribute_key(name)?, value.clone())))
+        .collect();
+    read_pairs(&pairs, Scenario::default())
 }
 
 fn refuse_key(reader: &mut FieldReader, key: &str, problem: Problem) {
@@ -434,6 +506,8 @@ mod tests {
             (EMBED, "1"),
             (SHOW, "headline"),
             (ACCENT, "red"),
+            (EVENTS, "1"),
+            (DATA_LAYER, ""),
         ] {
             assert!(VIEW_KEYS.contains(&key));
             let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
@@ -455,6 +529,64 @@ mod tests {
             let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
             assert!(read.has_scenario, "{key}");
         }
+    }
+
+    #[test]
+    fn every_scenario_key_has_an_element_attribute_and_back() {
+        let mut scenario = Scenario {
+            lifetime_profit: 45_000.0,
+            currency: "USD".into(),
+            count_after_horizon: false,
+            profit_margin: Some(0.3),
+            ..Scenario::default()
+        };
+        scenario.uncertainty.set(Field::LifetimeProfit, 30_000.0, 60_000.0);
+        scenario.uncertainty.set_varies(Field::AcquisitionCost, true);
+        scenario.uncertainty.draws = 500;
+        let attributes: Vec<(String, String)> = pairs(&scenario, Language::Hebrew)
+            .into_iter()
+            .map(|(key, value)| (key.replace('_', "-"), value))
+            .collect();
+        for (name, _) in &attributes {
+            assert!(element_attributes().contains(name), "{name}");
+            assert!(element_attribute_key(name).is_some(), "{name}");
+        }
+        let read = read_element_attributes(&attributes);
+        assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
+        assert_eq!(read.reading.scenario.scenario(), &scenario);
+        assert_eq!(read.view.language, Some(Language::Hebrew));
+    }
+
+    #[test]
+    fn the_hosts_own_attributes_are_not_the_calculators() {
+        for name in ["class", "id", "style", "loading", "data-lifetime-profit", "part"] {
+            assert_eq!(element_attribute_key(name), None, "{name}");
+        }
+        assert_eq!(element_attribute_key("LIFETIME-PROFIT").as_deref(), Some("lifetime_profit"));
+        assert_eq!(element_attribute_key("data-layer").as_deref(), Some(DATA_LAYER));
+        let read = read_element_attributes(&[
+            ("class".into(), "big".into()),
+            ("data-layer".into(), "".into()),
+            ("show".into(), "headline".into()),
+        ]);
+        assert!(read.reading.unknown.is_empty() && !read.has_scenario);
+        assert!(read.view.data_layer);
+        assert_eq!(read.view.show, Show::Headline);
+    }
+
+    #[test]
+    fn a_key_names_the_field_it_sets() {
+        assert_eq!(
+            field_of_key("lifetime_profit"),
+            Some(FieldName::Numeric(Field::LifetimeProfit))
+        );
+        assert_eq!(
+            field_of_key("lifetime_profit_varies"),
+            Some(FieldName::Range(Field::LifetimeProfit))
+        );
+        assert_eq!(field_of_key("currency"), Some(FieldName::Currency));
+        assert_eq!(field_of_key("lang"), None);
+        assert_eq!(field_of_key("colour"), None);
     }
 
     #[test]

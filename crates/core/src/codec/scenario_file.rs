@@ -51,10 +51,17 @@ fn unreadable(message: String) -> FieldError {
 
 /// Reads a scenario that is already parsed, such as one inside a saved-scenario entry.
 pub fn read_value(document: &Json) -> Result<Reading, FieldError> {
+    read_value_onto(document, Scenario::default())
+}
+
+/// Reads a parsed scenario over `start`: the fields it names replace `start`'s, and every
+/// other field keeps its value (the custom element's `scenario` property, set by a host
+/// page's script).
+pub fn read_value_onto(document: &Json, start: Scenario) -> Result<Reading, FieldError> {
     let Json::Object(members) = document else {
         return Err(unreadable(format!("the document is {}", document.kind())));
     };
-    let mut reader = FieldReader::default();
+    let mut reader = FieldReader::starting_from(start);
     let repeated = repeated_keys(members.iter().map(|(key, _)| key.as_str()));
     for key in &repeated {
         reader.refuse(field_name_of(key), Problem::Repeated);

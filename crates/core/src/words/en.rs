@@ -115,6 +115,7 @@ pub const TEXTS: Texts = Texts {
     notice_file: "Some settings in the file were ignored:",
     notice_attributes: "Some settings of this calculator were ignored:",
     notice_saved: "Some settings of the saved scenario were ignored:",
+    notice_property: "Some settings the page gave the calculator were ignored:",
     range_suffix: "(range)",
     reason_repeated: "given twice",
     reason_out_of_range: "outside its allowed range",

@@ -116,6 +116,7 @@ pub const TEXTS: Texts = Texts {
     notice_file: "חלק מההגדרות בקובץ לא נקלטו:",
     notice_attributes: "חלק מההגדרות של המחשבון הזה לא נקלטו:",
     notice_saved: "חלק מההגדרות של התרחיש השמור לא נקלטו:",
+    notice_property: "חלק מההגדרות שהעמוד העביר למחשבון לא נקלטו:",
     range_suffix: "(טווח)",
     reason_repeated: "הופיע פעמיים",
     reason_out_of_range: "מחוץ לטווח המותר",

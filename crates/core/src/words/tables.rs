@@ -155,6 +155,8 @@ pub struct Texts {
     pub notice_file: &'static str,
     pub notice_attributes: &'static str,
     pub notice_saved: &'static str,
+    /// A scenario given to the custom element by the host page's script.
+    pub notice_property: &'static str,
     pub range_suffix: &'static str,
     pub reason_repeated: &'static str,
     pub reason_out_of_range: &'static str,

@@ -16,17 +16,16 @@ pub struct ChartsProps {
     pub scenario: ValidScenario,
     pub results: Rc<Results>,
     /// The page's latest Monte Carlo, and whether it is for an older scenario.
-    pub monte_carlo: Option<(Rc<MonteCarlo>, bool)>,
+    pub monte_carlo: Option<Rc<MonteCarlo>>,
+    pub monte_carlo_stale: bool,
 }
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let scenario = &props.scenario;
     let bars = use_memo(scenario.clone(), tornado);
-    let (monte_carlo, updating) = match props.monte_carlo.clone() {
-        Some((result, stale)) => (Some(result), stale),
-        None => (None, true),
-    };
+    let monte_carlo = props.monte_carlo.clone();
+    let updating = monte_carlo.is_none() || props.monte_carlo_stale;
     let base_gain = props.results.projection.npv_gain.value().unwrap_or(0.0);
     html! {
         <>

@@ -1,0 +1,330 @@
+//! One calculator in a host element of another site's page: the `<customer-value-calculator>`
+//! element, or a `[data-customer-value]` container. `embed.js` mounts one when the element
+//! is connected (or comes near the screen, with `loading="lazy"`), tells it each attribute
+//! that changes, reads and sets its properties through it, and takes it down when the
+//! element is removed. It tells the host what was calculated with DOM events (and, when the
+//! host opts in, `window.dataLayer` entries); what they carry is `cvc_core::host_events`.
+
+use cvc_browser::dom::{clear_accent, set_accent, HtmlElement};
+use cvc_browser::embed_host::{
+    attributes, dispatch_to_host, push_to_data_layer, shadow_container, ShadowMount,
+};
+use cvc_browser::language::initial_language;
+use cvc_browser::mount::mount_app;
+use cvc_core::codec::field_reader::Reading;
+use cvc_core::codec::json::{self, Json};
+use cvc_core::codec::link::{
+    attribute_key, element_attribute_key, field_of_key, read_attributes,
+    read_element_attributes, LinkReading, Show, ACCENT, DATA_LAYER, LANG, PRESET, SHOW,
+};
+use cvc_core::codec::scenario_file;
+use cvc_core::host_events::{data_layer_entry, payload, results_json, HostEvent};
+use cvc_core::notice::{Notice, Source};
+use cvc_core::state::Action;
+use cvc_model::fields::{FieldError, FieldName, Problem};
+use cvc_model::Field;
+use cvc_page::app::{Answer, App, AppProps, Dispatcher, Mode, Moment};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::{AppHandle, Callback};
+
+/// A scenario set through the `scenario` property is read only up to this size; no
+/// scenario needs more.
+const MAX_SCENARIO_TEXT: usize = 100_000;
+
+/// How the host page asked for a calculator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostKind {
+    /// `<customer-value-calculator lifetime-profit="45000">`.
+    Element,
+    /// `<div data-customer-value data-lifetime-profit="45000">`.
+    Container,
+}
+
+impl HostKind {
+    pub fn from_name(name: &str) -> HostKind {
+        if name == "container" {
+            HostKind::Container
+        } else {
+            HostKind::Element
+        }
+    }
+
+    fn key_of(self, attribute: &str) -> Option<String> {
+        match self {
+            HostKind::Element => element_attribute_key(attribute),
+            HostKind::Container => attribute_key(attribute),
+        }
+    }
+
+    fn read(self, host: &HtmlElement) -> LinkReading {
+        let attributes = attributes(host);
+        match self {
+            HostKind::Element => read_element_attributes(&attributes),
+            HostKind::Container => read_attributes(&attributes),
+        }
+    }
+}
+
+/// What the App's callbacks share with the handle.
+#[derive(Default)]
+struct Shared {
+    /// Set once the App is mounted; actions wait in `pending` until then.
+    dispatcher: Option<Dispatcher>,
+    pending: Vec<Action>,
+    /// The answer on screen.
+    answer: Option<Answer>,
+    data_layer: bool,
+}
+
+impl Shared {
+    fn dispatch(shared: &Rc<RefCell<Shared>>, action: Action) {
+        let mut shared = shared.borrow_mut();
+        match &shared.dispatcher {
+            Some(dispatcher) => dispatcher.dispatch(action),
+            None => shared.pending.push(action),
+        }
+    }
+}
+
+/// A calculator mounted into a host element.
+pub struct Calculator {
+    host: HtmlElement,
+    kind: HostKind,
+    app_address: String,
+    shared: Rc<RefCell<Shared>>,
+    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    on_answer: Callback<(Answer, Moment)>,
+    on_dispatcher: Callback<Dispatcher>,
+    place: Option<ShadowMount>,
+}
+
+impl Calculator {
+    /// Mounts a calculator into `host`'s shadow root, set up from its attributes. It draws
+    /// once `stylesheet` (the calculator's CSS, absolute) has loaded; `app_address` is the
+    /// calculator's own folder, where its links point.
+    pub fn mount(host: HtmlElement, kind: HostKind, stylesheet: &str, app_address: &str) -> Calculator {
+        let reading = kind.read(&host);
+        if let Some(accent) = &reading.view.accent {
+            set_accent(&host, accent);
+        }
+        let shared = Rc::new(RefCell::new(Shared {
+            data_layer: reading.view.data_layer,
+            ..Shared::default()
+        }));
+        let on_answer = {
+            let (shared, host) = (shared.clone(), host.clone());
+            Callback::from(move |(answer, moment): (Answer, Moment)| {
+                let data_layer = {
+                    let mut shared = shared.borrow_mut();
+                    shared.answer = Some(answer.clone());
+                    shared.data_layer
+                };
+                let event = match moment {
+                    Moment::First => HostEvent::Ready,
+                    Moment::Settled => HostEvent::Change,
+                    Moment::Now => return,
+                };
+                let detail = payload(&answer.scenario, &answer.results, &answer.link);
+                dispatch_to_host(&host, event.name(), &json::write_pretty(&detail));
+                if data_layer && event == HostEvent::Change {
+                    let entry = data_layer_entry(&answer.scenario, &answer.results);
+                    push_to_data_layer(&json::write_pretty(&entry));
+                }
+            })
+        };
+        let on_dispatcher = {
+            let shared = shared.clone();
+            Callback::from(move |dispatcher: Dispatcher| {
+                let pending = {
+                    let mut shared = shared.borrow_mut();
+                    shared.dispatcher = Some(dispatcher.clone());
+                    std::mem::take(&mut shared.pending)
+                };
+                for action in pending {
+                    dispatcher.dispatch(action);
+                }
+            })
+        };
+        let props = AppProps {
+            language: reading.view.language,
+            mode: Mode::Widget(reading.view.show),
+            start: Some(Rc::new(reading)),
+            app_address: Some(app_address.to_string().into()),
+            on_answer: Some(on_answer.clone()),
+            on_dispatcher: Some(on_dispatcher.clone()),
+        };
+        let app = Rc::new(RefCell::new(None));
+        let place = {
+            let app = app.clone();
+            shadow_container(&host, stylesheet, move |root| {
+                *app.borrow_mut() = Some(mount_app::<App>(root, props));
+            })
+        };
+        Calculator {
+            host,
+            kind,
+            app_address: app_address.to_string(),
+            shared,
+            app,
+            on_answer,
+            on_dispatcher,
+            place,
+        }
+    }
+
+    fn dispatch(&self, action: Action) {
+        Shared::dispatch(&self.shared, action);
+    }
+
+    /// The host's attribute `name` was set, changed or removed: that one setting follows,
+    /// and every other field keeps what the visitor typed. A removed field goes back to its
+    /// default (or the example business's, when the host names one).
+    pub fn attribute_changed(&self, name: &str) {
+        let Some(key) = self.kind.key_of(name) else {
+            return;
+        };
+        let reading = self.kind.read(&self.host);
+        let view = reading.view.clone();
+        let mut fields = Vec::new();
+        match key.as_str() {
+            LANG => self.dispatch(Action::SetLanguage(
+                view.language.unwrap_or_else(initial_language),
+            )),
+            SHOW => self.show(view.show),
+            ACCENT => match &view.accent {
+                Some(accent) => set_accent(&self.host, accent),
+                None => clear_accent(&self.host),
+            },
+            DATA_LAYER => self.shared.borrow_mut().data_layer = view.data_layer,
+            PRESET => {
+                self.dispatch(Action::ReadScenario(reading.reading, Source::Attributes));
+                return;
+            }
+            other => fields.extend(field_of_key(other)),
+        }
+        self.dispatch(Action::ReadFields(
+            reading.reading,
+            fields,
+            Source::Attributes,
+        ));
+    }
+
+    /// Draws the answers only, or everything.
+    fn show(&self, show: Show) {
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(AppProps {
+                mode: Mode::Widget(show),
+                app_address: Some(self.app_address.clone().into()),
+                on_answer: Some(self.on_answer.clone()),
+                on_dispatcher: Some(self.on_dispatcher.clone()),
+                ..AppProps::default()
+            });
+        }
+    }
+
+    /// The `scenario` property was set: `text` is the object as JSON, or `None` for
+    /// anything that is not an object or could not be written as JSON (a getter that
+    /// throws, a cycle). Each field the object names is read as a link's parameter is and
+    /// applied on its own; every other field keeps what is on screen.
+    pub fn set_scenario(&self, text: Option<String>) {
+        let document = text
+            .filter(|text| text.len() <= MAX_SCENARIO_TEXT)
+            .and_then(|text| json::parse(&text).ok())
+            .filter(|document| matches!(document, Json::Object(_)));
+        let Some(document) = document else {
+            self.dispatch(Action::ShowNotice(Notice {
+                source: Source::Property,
+                problems: vec![FieldError {
+                    field: FieldName::Document,
+                    problem: Problem::Unreadable("not a scenario object".into()),
+                }],
+                unknown: Vec::new(),
+            }));
+            return;
+        };
+        let on_screen = self
+            .shared
+            .borrow()
+            .answer
+            .as_ref()
+            .map(|answer| answer.scenario.scenario().clone())
+            .unwrap_or_else(|| self.kind.read(&self.host).reading.scenario.scenario().clone());
+        let Ok(reading) = scenario_file::read_value_onto(&document, on_screen) else {
+            return;
+        };
+        let fields = named_fields(&document, &reading);
+        self.dispatch(Action::ReadFields(reading, fields, Source::Property));
+    }
+
+    /// The scenario on screen as the command-line tool reads it (JSON), once there is one.
+    pub fn scenario(&self) -> Option<String> {
+        let shared = self.shared.borrow();
+        let answer = shared.answer.as_ref()?;
+        Some(scenario_file::write(answer.scenario.scenario()))
+    }
+
+    /// The results on screen, with the command-line tool's names (JSON).
+    pub fn results(&self) -> Option<String> {
+        let shared = self.shared.borrow();
+        let answer = shared.answer.as_ref()?;
+        Some(json::write_pretty(&results_json(&answer.results)))
+    }
+
+    /// The link to the scenario on screen.
+    pub fn link(&self) -> Option<String> {
+        let shared = self.shared.borrow();
+        Some(shared.answer.as_ref()?.link.to_string())
+    }
+
+    /// Takes the calculator down: its app is destroyed (and with it every listener,
+    /// observer and timer it made), the listeners waiting for its stylesheet are removed,
+    /// and its shadow root is emptied for a remount.
+    pub fn unmount(self) {
+        if let Some(app) = self.app.borrow_mut().take() {
+            app.destroy();
+        }
+        if let Some(place) = &self.place {
+            place.clear();
+        }
+        clear_accent(&self.host);
+        let mut shared = self.shared.borrow_mut();
+        shared.dispatcher = None;
+        shared.pending.clear();
+    }
+}
+
+/// The fields a scenario object names (each top-level key, and each input under
+/// `uncertainty`), so that only those are applied; with the problems the reading found,
+/// which name their fields too.
+fn named_fields(document: &Json, reading: &Reading) -> Vec<FieldName> {
+    let Json::Object(members) = document else {
+        return Vec::new();
+    };
+    let mut fields: Vec<FieldName> = Vec::new();
+    for (key, value) in members {
+        if key == cvc_core::codec::field_reader::UNCERTAINTY {
+            if let Json::Object(inputs) = value {
+                fields.extend(
+                    inputs
+                        .iter()
+                        .filter_map(|(name, _)| Field::from_name(name))
+                        .map(FieldName::Range),
+                );
+            }
+        } else if key == "profit_margin" {
+            fields.push(FieldName::Numeric(Field::ProfitMargin));
+        } else {
+            fields.extend(field_of_key(key));
+        }
+    }
+    // A document-wide problem (an `uncertainty` that is not an object) is said too.
+    if reading
+        .problems
+        .iter()
+        .any(|problem| problem.field == FieldName::Document)
+    {
+        fields.push(FieldName::Document);
+    }
+    fields
+}
