@@ -2,29 +2,235 @@
 // keep one URL while every release's files carry a new content hash:
 //
 //   <script type="module" src="https://HOST/PATH/embed.js"></script>
-//   <div data-customer-value data-lang="he" data-lifetime-profit="45000"></div>
+//   <customer-value-calculator lang="he" lifetime-profit="45000"></customer-value-calculator>
 //
-// Each [data-customer-value] element gets a calculator of its own, inside a shadow root,
-// set up from its data- attributes (README.md "Embedding"). The files come from this
-// script's own folder, which must send Access-Control-Allow-Origin for other sites.
-// scripts/post-build/embed-loader.mjs fills in the hashed names below at build time.
+// It defines the <customer-value-calculator> element, and gives every
+// <div data-customer-value> container a calculator too, whenever either arrives (a
+// single-page site swaps its view after load). Each calculator lives in a shadow root,
+// set up from its attributes and kept on them; it is taken down when its element leaves
+// the page (README.md "Embedding"). The files come from this script's own folder, which
+// must send Access-Control-Allow-Origin for other sites. scripts/post-build/embed-loader.mjs
+// fills in the hashed names and the element's attributes (from the Rust code) at build time.
+//
+// Loading this file twice, or two releases' copies on one page, is harmless: the element is
+// defined once, and each container is given one calculator.
 const folder = new URL(".", import.meta.url);
-const { default: init, mountWidgets } = await import(new URL("__JS__", folder).href);
-await init({ module_or_path: new URL("__WASM__", folder) });
-// The extras module (the charts) is fetched when a widget first needs it, and started once.
+const file = (name) => new URL(name, folder).href;
+const TAG = "customer-value-calculator";
+const MARKER = "data-customer-value";
+const ATTRIBUTES = __ELEMENT_ATTRIBUTES__;
+const MAX_SCENARIO_TEXT = 100000;
+
+// The embed module (crates/embed), fetched and started once, when the first calculator is
+// wanted; a page whose calculators are all lazy and far below pays nothing until then.
+let module;
+const start = () =>
+  (module ??= (async () => {
+    const loaded = await import(file("__EMBED_JS__"));
+    await loaded.default({ module_or_path: file("__EMBED_WASM__") });
+    return loaded;
+  })().catch((error) => {
+    // Asked again later (the connection may be back), it tries again.
+    module = undefined;
+    throw error;
+  }));
+
+// The extras module (the charts), fetched when a calculator first needs it, started once.
 let extras;
 const loadExtras = () =>
   (extras ??= (async () => {
-    const module = await import(new URL("__EXTRAS_JS__", folder).href);
-    await module.default({ module_or_path: new URL("__EXTRAS_WASM__", folder) });
-    return module;
+    const loaded = await import(file("__EXTRAS_JS__"));
+    await loaded.default({ module_or_path: file("__EXTRAS_WASM__") });
+    return loaded;
   })().catch((error) => {
     extras = undefined;
     throw error;
   }));
-const mount = () => mountWidgets(new URL("__CSS__", folder).href, folder.href, loadExtras);
+
+/** Each host's calculator: its handle once mounted, and what waits for it. */
+const places = new WeakMap();
+const placeOf = (host) => {
+  let place = places.get(host);
+  if (!place) places.set(host, (place = { handle: null, wanted: false, starting: false, scenario: undefined }));
+  return place;
+};
+
+/** Says, in both languages and as text only, that the calculator could not load. */
+function sayFailed(host) {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  shadow.replaceChildren();
+  for (const [lang, dir, words] of [
+    ["en", "ltr", "The calculator could not load. Check the connection and reload the page."],
+    ["he", "rtl", "המחשבון לא נטען. בדקו את החיבור וטענו את הדף מחדש."],
+  ]) {
+    const line = document.createElement("p");
+    line.lang = lang;
+    line.dir = dir;
+    line.textContent = words;
+    shadow.append(line);
+  }
+}
+
+/** Mounts a calculator into `host` once the module is there, unless it has left since. */
+async function mount(host, kind) {
+  const place = placeOf(host);
+  place.wanted = true;
+  if (place.handle || place.starting) return;
+  place.starting = true;
+  let loaded;
+  try {
+    loaded = await start();
+  } catch (error) {
+    console.warn("Customer Value Calculator could not start:", error);
+    if (place.wanted && host.isConnected) sayFailed(host);
+    return;
+  } finally {
+    place.starting = false;
+  }
+  // Connected, disconnected and connected again while the module came: one calculator.
+  if (!place.wanted || !host.isConnected || place.handle) return;
+  place.handle = loaded.mountElement(host, kind, file("__CSS__"), folder.href, loadExtras);
+  if (place.scenario !== undefined) {
+    place.handle.setScenario(place.scenario ?? undefined);
+    place.scenario = undefined;
+  }
+}
+
+/** Takes `host`'s calculator down: its app, listeners, observers and timers. */
+function unmount(host) {
+  const place = places.get(host);
+  if (!place) return;
+  place.wanted = false;
+  const handle = place.handle;
+  place.handle = null;
+  handle?.unmount();
+}
+
+/** A scenario object as JSON for the module, or null for anything that is not one. */
+function scenarioText(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  try {
+    const text = JSON.stringify(value);
+    return typeof text === "string" && text.length <= MAX_SCENARIO_TEXT ? text : null;
+  } catch {
+    // A getter that throws, a cycle, a BigInt: not a scenario.
+    return null;
+  }
+}
+
+const parsed = (text) => (typeof text === "string" ? JSON.parse(text) : null);
+
+// loading="lazy": mounted only once the element comes within a screen of the viewport.
+const waiting = new Map();
+const nearScreen =
+  "IntersectionObserver" in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            nearScreen.unobserve(entry.target);
+            const kind = waiting.get(entry.target);
+            waiting.delete(entry.target);
+            if (kind) mount(entry.target, kind);
+          }
+        },
+        { rootMargin: "100% 0px" },
+      )
+    : null;
+
+function connect(host, kind) {
+  if (host.getAttribute("loading") === "lazy" && nearScreen) {
+    waiting.set(host, kind);
+    nearScreen.observe(host);
+  } else {
+    mount(host, kind);
+  }
+}
+
+function disconnect(host) {
+  if (waiting.delete(host)) nearScreen?.unobserve(host);
+  unmount(host);
+}
+
+if (!customElements.get(TAG)) {
+  customElements.define(
+    TAG,
+    class CustomerValueCalculator extends HTMLElement {
+      static get observedAttributes() {
+        return ATTRIBUTES;
+      }
+
+      connectedCallback() {
+        connect(this, "element");
+      }
+
+      disconnectedCallback() {
+        disconnect(this);
+      }
+
+      attributeChangedCallback(name, before, after) {
+        if (before !== after) placeOf(this).handle?.attributeChanged(name);
+      }
+
+      /** The scenario on screen, as the command-line tool reads it (null before the first answer). */
+      get scenario() {
+        return parsed(placeOf(this).handle?.scenario());
+      }
+
+      /** Applies a scenario object field by field; anything else is refused with a notice. */
+      set scenario(value) {
+        const place = placeOf(this);
+        const text = scenarioText(value);
+        if (place.handle) place.handle.setScenario(text ?? undefined);
+        else place.scenario = text;
+      }
+
+      /** The results on screen, with the command-line tool's names (null before the first answer). */
+      get results() {
+        return parsed(placeOf(this).handle?.results());
+      }
+
+      /** The share link of what is on screen (null before the first answer). */
+      get link() {
+        return placeOf(this).handle?.link() ?? null;
+      }
+    },
+  );
+}
+
+// Containers: every <div data-customer-value>, now and whenever one arrives; one that
+// leaves the page is taken down, and its data- attributes are followed.
+const containers = new Map();
+function follow(host) {
+  if (containers.has(host) || (host.shadowRoot && !places.has(host))) return;
+  const attributes = new MutationObserver((records) => {
+    for (const record of records) placeOf(host).handle?.attributeChanged(record.attributeName);
+  });
+  attributes.observe(host, { attributes: true });
+  containers.set(host, attributes);
+  connect(host, "container");
+}
+function forget(host) {
+  containers.get(host)?.disconnect();
+  containers.delete(host);
+  disconnect(host);
+}
+function scan(root) {
+  if (root.nodeType !== Node.ELEMENT_NODE) return;
+  if (root.hasAttribute(MARKER)) follow(root);
+  for (const host of root.querySelectorAll(`[${MARKER}]`)) follow(host);
+}
+const watchPage = () => {
+  scan(document.documentElement);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) scan(node);
+    if (records.some((record) => record.removedNodes.length > 0)) {
+      for (const host of [...containers.keys()]) if (!host.isConnected) forget(host);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+};
 if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mount, { once: true });
+  document.addEventListener("DOMContentLoaded", watchPage, { once: true });
 } else {
-  mount();
+  watchPage();
 }

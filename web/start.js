@@ -41,8 +41,13 @@ try {
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const { default: init, mountPage } = await import(tag.dataset.cvcJs);
-  const started = init({ module_or_path: tag.dataset.cvcWasm });
+  // Inside another site's iframe, the embed module draws the same calculator and tells
+  // the parent what was calculated when the link asks (crates/embed); on its own page,
+  // the page's wasm, which carries none of that.
+  const embed = new URLSearchParams(location.search).get("embed");
+  const framed = (embed === "" || embed === "1" || embed === "true") && tag.dataset.cvcEmbedJs;
+  const { default: init, mountPage, mountFrame } = await import(framed ? tag.dataset.cvcEmbedJs : tag.dataset.cvcJs);
+  const started = init({ module_or_path: framed ? tag.dataset.cvcEmbedWasm : tag.dataset.cvcWasm });
   // The browser's first number format loads its locale data, which on a phone takes
   // longer than drawing half the page (docs/benchmarks.md). Done here, while the wasm
   // is on its way, it is not part of the task that draws the page.
@@ -56,7 +61,7 @@ try {
   await started;
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  mountPage(loadExtras);
+  (framed ? mountFrame : mountPage)(loadExtras);
   keepForOffline();
 } catch (error) {
   root.classList.add("cvc-failed");

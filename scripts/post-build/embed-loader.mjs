@@ -1,13 +1,165 @@
-// Stage 3: embed.js, the loader other sites load by a URL that never changes, with this
-// build's hashed names of the page's wasm, its JS and stylesheet, and the extras module.
+// Stage 3: what other sites load by URLs that never change, told this build's names:
+// - embed.js, which defines <customer-value-calculator> and mounts containers, given the
+//   hashed names of the embed module, the extras module and the stylesheet, and the
+//   element's attributes (from the Rust code: crates/core/src/codec/link.rs);
+// - frame.js, the host page's listener for the iframe embed;
+// - customer-value-calculator.d.ts, the element's TypeScript declarations (the element in
+//   HTMLElementTagNameMap, its attributes and properties, the events' detail, and the JSX
+//   intrinsic element for React), and custom-elements.json, its Custom Elements Manifest,
+//   both written from the same facts so that they cannot drift from the element.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { facts } from "./facts.mjs";
 import { minified } from "./minify.mjs";
 
+const TAG = "customer-value-calculator";
+
+/** What an attribute holds, in words, for the declarations. */
+function describe(name, fields) {
+  const key = name.replaceAll("-", "_");
+  const field = fields.find((field) => field.name === key);
+  if (field) return `${field.name}: ${field.unit}, ${field.min} to ${field.max} (default ${field.default}); rates as fractions, as in the scenario file.`;
+  if (key.endsWith("_range")) return `The uncertainty range of ${key.slice(0, -6)}: "LOW..HIGH".`;
+  if (key.endsWith("_varies")) return `Whether ${key.slice(0, -7)} varies in the Monte Carlo: "1" or "0".`;
+  return {
+    lang: 'The language: "he" or "en" (by default the visitor\'s).',
+    currency: "An ISO 4217 currency code, such as ILS, USD or EUR.",
+    preset: "An example business to start from: small-service-israel, retail-shop, b2b-services, subscription.",
+    show: '"full" (the default: inputs, answers and charts) or "headline" (the answers only).',
+    accent: "A CSS colour for the accent (#0b5cad, rgb(…), hsl(…), or a colour name).",
+    count_after_horizon: '"true" or "false": count what customers still there bring after the last year.',
+    monte_carlo_draws: "Monte Carlo draws, 1 to 20000.",
+    "data-layer": "Present: each change is also pushed to window.dataLayer (business figures only).",
+  }[name] ?? "";
+}
+
+function declarations(attributes, fields) {
+  const names = attributes.map((name) => `  "${name}"?: string;`).join("\n");
+  return `// TypeScript declarations for <${TAG}> (written by the build; see README.md "Embedding").
+// Copy this file into your project, or reference it from the calculator's folder.
+
+/** A scenario as the command-line tool reads it (model.md's field names; rates as fractions). */
+export interface CustomerValueScenario {
+  schema_version?: number;
+  currency?: string;
+${fields.map((field) => `  ${field.name}?: number${field.name === "profit_margin" ? " | null" : ""};`).join("\n")}
+  count_after_horizon?: boolean;
+  monte_carlo_draws?: number;
+  uncertainty?: Record<string, { low?: number; high?: number; varies?: boolean } | null>;
+}
+
+/** The results, with the command-line tool's names; null where the model gives no figure. */
+export interface CustomerValueResults {
+  word_of_mouth_now: number;
+  word_of_mouth_invest: number;
+  [figure: string]: number | null | Record<string, string>;
+  null_reasons: Record<string, string>;
+}
+
+/** The detail of customer-value:ready and customer-value:change. */
+export interface CustomerValueEventDetail {
+  version: 1;
+  scenario: CustomerValueScenario;
+  results: CustomerValueResults;
+  link: string;
+}
+
+/** The element's attributes (all strings, as HTML has them). */
+export interface CustomerValueCalculatorAttributes {
+  loading?: "lazy" | "eager";
+${names}
+}
+
+export interface CustomerValueCalculatorElement extends HTMLElement {
+  /** The scenario on screen; set it to apply an object field by field. */
+  scenario: CustomerValueScenario | null;
+  /** The results on screen (read-only). */
+  readonly results: CustomerValueResults | null;
+  /** The share link of what is on screen (read-only). */
+  readonly link: string | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "${TAG}": CustomerValueCalculatorElement;
+  }
+  interface HTMLElementEventMap {
+    "customer-value:ready": CustomEvent<CustomerValueEventDetail>;
+    "customer-value:change": CustomEvent<CustomerValueEventDetail>;
+  }
+  namespace JSX {
+    interface IntrinsicElements {
+      "${TAG}": CustomerValueCalculatorAttributes & { [attribute: string]: unknown };
+    }
+  }
+}
+
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements {
+      "${TAG}": CustomerValueCalculatorAttributes & { ref?: unknown; key?: string | number; children?: never; class?: string; className?: string; style?: unknown };
+    }
+  }
+}
+`;
+}
+
+function manifest(attributes, fields) {
+  const event = (name, description) => ({ name, type: { text: "CustomEvent<CustomerValueEventDetail>" }, description });
+  return {
+    schemaVersion: "1.0.0",
+    readme: "README.md",
+    modules: [
+      {
+        kind: "javascript-module",
+        path: "embed.js",
+        declarations: [
+          {
+            kind: "class",
+            name: "CustomerValueCalculator",
+            tagName: TAG,
+            customElement: true,
+            description: "What poor customer service costs a small business, and what investing in service returns.",
+            attributes: [{ name: "loading", type: { text: '"lazy" | "eager"' }, description: "lazy: mounted only once the element comes within a screen of the viewport." }, ...attributes.map((name) => ({ name, type: { text: "string" }, description: describe(name, fields) }))],
+            members: [
+              { kind: "field", name: "scenario", type: { text: "CustomerValueScenario | null" }, description: "The scenario on screen, as the command-line tool reads it; set an object to apply it field by field." },
+              { kind: "field", name: "results", type: { text: "CustomerValueResults | null" }, readonly: true, description: "The results on screen, with the command-line tool's names." },
+              { kind: "field", name: "link", type: { text: "string | null" }, readonly: true, description: "The share link of what is on screen." },
+            ],
+            events: [event("customer-value:ready", "Once, when the calculator shows its first answer."), event("customer-value:change", "After each edit, once typing pauses.")],
+            cssProperties: [
+              { name: "--cvc-accent", description: "The accent colour (buttons, links, the gain)." },
+              { name: "--cvc-font-family", description: "The font; inherit uses the host page's." },
+              { name: "--cvc-radius", description: "The corner radius of cards and fields." },
+              { name: "--cvc-surface", description: "The background of the calculator." },
+              { name: "--cvc-text", description: "The text colour." },
+              { name: "--cvc-surface-dark", description: "The background in dark mode." },
+              { name: "--cvc-text-dark", description: "The text colour in dark mode." },
+            ],
+            cssParts: [
+              { name: "calculator", description: "The whole calculator." },
+              { name: "answers", description: "The answers: the cards and the sentence." },
+              { name: "form", description: "The inputs." },
+              { name: "charts", description: "The charts." },
+              { name: "notice", description: "What a setting had that was not taken." },
+              { name: "footer", description: "The link to the full calculator and the privacy line." },
+            ],
+          },
+        ],
+        exports: [{ kind: "custom-element-definition", name: TAG, declaration: { name: "CustomerValueCalculator", module: "embed.js" } }],
+      },
+    ],
+  };
+}
+
 export async function run(build) {
-  const { js, wasm, css, extrasJs, extrasWasm } = build.names;
-  const names = { __JS__: js, __WASM__: wasm, __CSS__: css, __EXTRAS_JS__: extrasJs, __EXTRAS_WASM__: extrasWasm };
+  const { element_attributes: attributes, fields } = facts(build);
+  const { css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
+  const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __EXTRAS_JS__: extrasJs, __EXTRAS_WASM__: extrasWasm, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
   let loader = readFileSync(join(build.source, "web/embed.js"), "utf8");
   for (const [placeholder, name] of Object.entries(names)) loader = loader.replaceAll(placeholder, name);
   writeFileSync(join(build.staging, "embed.js"), await minified(build, loader));
+  writeFileSync(join(build.staging, "frame.js"), await minified(build, readFileSync(join(build.source, "web/frame.js"), "utf8")));
+  writeFileSync(join(build.staging, `${TAG}.d.ts`), declarations(attributes, fields));
+  writeFileSync(join(build.staging, "custom-elements.json"), `${JSON.stringify(manifest(attributes, fields), null, 2)}\n`);
 }

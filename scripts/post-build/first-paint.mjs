@@ -1,20 +1,12 @@
 // Stage 5: what the page shows before the wasm has arrived. first-paint.js is given the
 // app's rules (which language a visitor gets, which link keys say nothing of the
 // scenario), and a release's index.html the static answer of every language; both come
-// from crates/cli/src/first_paint.rs (built natively from the model), with the answer's
+// from crates/cli/src/build_facts.rs (built natively from the model), with the answer's
 // money formatted by Node's Intl.NumberFormat exactly as the app formats it in the browser.
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { facts } from "./facts.mjs";
 import { minified } from "./minify.mjs";
-
-function printed(build) {
-  // A native build: the wasm build's standard-library flags must not reach it.
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith("CARGO_UNSTABLE_") || name === "RUSTC_BOOTSTRAP" || name.startsWith("CARGO_TARGET_WASM32")) delete env[name];
-  const output = execFileSync("cargo", ["run", "--quiet", "-p", "cvc-cli", "--bin", "first-paint"], { cwd: build.source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  return JSON.parse(output);
-}
 
 /** The static answer of every language, with its money formatted for that language. */
 function staticAnswers(build, answers) {
@@ -28,7 +20,7 @@ function staticAnswers(build, answers) {
 }
 
 export async function run(build) {
-  const { answers, rules } = printed(build);
+  const { answers, rules } = facts(build);
   const script = readFileSync(join(build.source, "web/first-paint.js"), "utf8");
   if (!script.includes("__RULES__")) build.fail("web/first-paint.js has no __RULES__ to fill in");
   writeFileSync(join(build.staging, "first-paint.js"), await minified(build, script.replace("__RULES__", JSON.stringify(rules)), false));

@@ -3,10 +3,13 @@
 // order. Each stage is a file of this folder whose name says what it does; nobody writes
 // their outputs by hand.
 //
-// 1. extras-module.mjs   the extras module's wasm (crates/extras), built with the page's
-//                        profile, flags and wasm-opt passes, under content-hashed names
+// 1. module-wasms.mjs    the extras module's and the embed module's wasm (crates/extras,
+//                        crates/embed), with the page's profile, flags and wasm-opt
+//                        passes, under content-hashed names
 // 2. minify.mjs          a release's JS through terser (wasm-bindgen's JS, the loaders)
-// 3. embed-loader.mjs    embed.js, the loader with a stable name, told this build's names
+// 3. embed-loader.mjs    embed.js and frame.js, the loaders with stable names, told this
+//                        build's names; the element's TypeScript declarations and
+//                        Custom Elements Manifest
 // 4. manifest.mjs        the web app manifest and its icons
 // 5. first-paint.mjs     first-paint.js given the app's rules; a release's index.html
 //                        given the static answer at first paint
@@ -15,10 +18,11 @@
 // 7. inline-scripts.mjs  a check that a release's index.html holds no inline script
 //
 // The stages share one `build` object: where things are, whether this is a release, the
-// hashed names, and index.html as it is being rewritten (written back at the end).
+// hashed names, what the Rust code says (facts.mjs), and index.html as it is being
+// rewritten (written back at the end).
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as extrasModule from "./extras-module.mjs";
+import * as moduleWasms from "./module-wasms.mjs";
 import * as minify from "./minify.mjs";
 import * as embedLoader from "./embed-loader.mjs";
 import * as manifest from "./manifest.mjs";
@@ -51,7 +55,7 @@ const build = {
   fail,
 };
 
-for (const [name, stage] of Object.entries({ extrasModule, minify, embedLoader, manifest, firstPaint, serviceWorker, inlineScripts })) {
+for (const [name, stage] of Object.entries({ moduleWasms, minify, embedLoader, manifest, firstPaint, serviceWorker, inlineScripts })) {
   await stage.run(build);
   if (process.env.CVC_POST_BUILD_VERBOSE) console.log(`post-build: ${name} done`);
 }

@@ -10,19 +10,22 @@ import { ICONS } from "./manifest.mjs";
 import { minified } from "./minify.mjs";
 
 export async function run(build) {
-  const { js, wasm, css, extrasJs, extrasWasm } = build.names;
+  const { js, wasm, css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
   // The tag Trunk wrote from pattern_script, minified or not (quotes may be dropped).
   const startTag = /<script\b([^>]*?)\bsrc=("?)([^"\s>]*)start\.js\2/;
   const start = build.page.match(startTag) ?? build.fail("index.html has no start.js tag to name the extras module in");
   const base = start[3];
   const named = (attributes) => `<script ${attributes}${start[1]}src=${start[2]}${base}start.js${start[2]}`;
-  const extras = `data-cvc-extras-js="${base}${extrasJs}" data-cvc-extras-wasm="${base}${extrasWasm}"`;
+  // The extras module for the panels and charts; the embed module for the page inside an
+  // iframe (?embed=1), which tells its parent what was calculated.
+  const extras = `data-cvc-extras-js="${base}${extrasJs}" data-cvc-extras-wasm="${base}${extrasWasm}" data-cvc-embed-js="${base}${embedJs}" data-cvc-embed-wasm="${base}${embedWasm}"`;
   if (!build.release) {
     build.page = build.page.replace(startTag, named(extras));
     writeFileSync(join(build.staging, "sw.js"), readFileSync(join(build.source, "web/sw-dev.js")));
     return;
   }
-  // Not the embed demo, which is another site's page.
+  // Not the embed demo, which is another site's page, nor the embed module, which only
+  // other sites' pages load.
   const precached = ["start.js", "first-paint.js", js, wasm, css, extrasJs, extrasWasm, "manifest.webmanifest", ...ICONS.map((icon) => icon.src)];
   const digest = createHash("sha256").update(build.page);
   for (const file of precached) digest.update(readFileSync(join(build.staging, file)));

@@ -1,80 +1,141 @@
-//! The copy-paste snippets of the "Embed on your site" panel, filled with the scenario on
-//! screen. Pure, so they are tested natively; README.md "Embedding" explains them.
+//! The copy-paste code of the Embed panel, filled with the scenario on screen and the
+//! consultant's choices: the way (the custom element, an iframe, or the WordPress
+//! shortcode), the language, what shows, the accent, and whether the host hears what was
+//! calculated. Pure, so every choice is tested natively; README.md "Embedding" explains
+//! them.
 //!
-//! The iframe snippet's listener is the few lines the issue asks for: it compares
-//! `event.origin` with the calculator's origin using `===`, checks `event.source` against
-//! that iframe's `contentWindow`, and ignores everything else.
+//! Every way carries the same names and values as the link ([`pairs`]): the element's
+//! attributes are the link's keys with hyphens, the shortcode's with underscores (WordPress
+//! lowercases them), and the iframe's address is the link itself.
 
 use crate::codec::html::escape;
-use crate::codec::link::{encode, pairs, parent_origin, HEIGHT_MESSAGE};
+use crate::codec::link::{accent_colour, encode, pairs, Show, ACCENT, DATA_LAYER, EVENTS, SHOW};
 use crate::words::Language;
 use cvc_model::Scenario;
 
-/// The element id the iframe snippet gives its frame.
-pub const FRAME_ID: &str = "customer-value-calculator";
+/// The element's tag.
+pub const TAG: &str = "customer-value-calculator";
+/// The WordPress plugin's shortcode.
+pub const SHORTCODE: &str = "customer_value";
 
-/// An iframe of the calculator at `app` (its address, ending in `/`), with the listener
-/// that sizes it to its content.
-pub fn iframe_snippet(app: &str, scenario: &Scenario, language: Language, title: &str) -> String {
-    let source = format!("{app}{}&embed=1", encode(scenario, language));
-    let origin = parent_origin(app);
-    format!(
-        r#"<iframe id="{FRAME_ID}" src="{src}" title="{title}" loading="lazy" style="display:block;width:100%;height:900px;border:0"></iframe>
-<script>
-addEventListener("message", function (event) {{
-  var frame = document.getElementById("{FRAME_ID}");
-  if (!frame || event.origin !== "{origin}" || event.source !== frame.contentWindow) return;
-  var data = event.data;
-  if (!data || data.type !== "{HEIGHT_MESSAGE}" || typeof data.height !== "number" || !(data.height > 0)) return;
-  frame.style.height = Math.min(Math.ceil(data.height), 20000) + "px";
-}});
-</script>"#,
-        src = escape(&source),
-        title = escape(title),
-    )
+/// How the calculator goes on another site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Way {
+    /// `<customer-value-calculator>`, defined by embed.js: for plain HTML, React, Vue, Wix
+    /// (Custom Element), Webflow and Squarespace.
+    #[default]
+    Element,
+    /// An iframe of the calculator's page, and frame.js to size it.
+    Iframe,
+    /// The WordPress plugin's `[customer_value]` shortcode.
+    WordPress,
 }
 
-/// The loader script and a container whose attributes hold the scenario: the same names
-/// and values as the link ([`pairs`]), `data-` first and hyphens for underscores.
-pub fn script_snippet(app: &str, scenario: &Scenario, language: Language) -> String {
-    let attributes: Vec<String> = pairs(scenario, language)
+impl Way {
+    pub const ALL: [Way; 3] = [Way::Element, Way::Iframe, Way::WordPress];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Way::Element => "element",
+            Way::Iframe => "iframe",
+            Way::WordPress => "wordpress",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Way> {
+        Way::ALL.into_iter().find(|way| way.name() == name)
+    }
+}
+
+/// What the consultant chose in the Embed panel.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Choices {
+    pub way: Way,
+    pub language: Language,
+    pub show: Show,
+    /// A CSS colour, checked by [`accent_colour`]; anything else is left out.
+    pub accent: Option<String>,
+    /// The host hears what was calculated: events from the iframe, and `dataLayer`
+    /// entries for the host's analytics (the element's events always reach its page).
+    pub events: bool,
+}
+
+/// The code that puts `scenario` on another site, served from `app` (the calculator's
+/// address, ending in `/`). `frame_title` is the iframe's title in the chosen language.
+pub fn snippet(app: &str, scenario: &Scenario, choices: &Choices, frame_title: &str) -> String {
+    match choices.way {
+        Way::Element => element_snippet(app, scenario, choices),
+        Way::Iframe => iframe_snippet(app, scenario, choices, frame_title),
+        Way::WordPress => shortcode(scenario, choices),
+    }
+}
+
+/// The named settings of `choices` beyond the scenario, in the link's terms.
+fn view_pairs(choices: &Choices) -> Vec<(String, String)> {
+    let mut view = Vec::new();
+    if choices.show == Show::Headline {
+        view.push((SHOW.to_string(), "headline".to_string()));
+    }
+    if let Some(accent) = choices.accent.as_deref().and_then(accent_colour) {
+        view.push((ACCENT.to_string(), accent));
+    }
+    view
+}
+
+fn element_snippet(app: &str, scenario: &Scenario, choices: &Choices) -> String {
+    let mut attributes: Vec<String> = pairs(scenario, choices.language)
         .into_iter()
-        .map(|(key, value)| format!("data-{}=\"{}\"", key.replace('_', "-"), escape(&value)))
+        .chain(view_pairs(choices))
+        .map(|(key, value)| format!("{}=\"{}\"", key.replace('_', "-"), escape(&value)))
         .collect();
+    if choices.events {
+        attributes.push("data-layer".into());
+    }
     format!(
-        "<script type=\"module\" src=\"{}\"></script>\n<div data-customer-value {}></div>",
+        "<script type=\"module\" src=\"{}\"></script>\n<{TAG} {}></{TAG}>",
         escape(&format!("{app}embed.js")),
         attributes.join(" ")
     )
 }
 
+fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str) -> String {
+    let mut source = format!("{app}{}&embed=1", encode(scenario, choices.language));
+    for (key, value) in view_pairs(choices) {
+        source.push_str(&format!("&{key}={}", value.replace('#', "%23").replace(' ', "%20")));
+    }
+    if choices.events {
+        source.push_str(&format!("&{EVENTS}=1&{DATA_LAYER}=1"));
+    }
+    format!(
+        r#"<iframe src="{src}" title="{title}" loading="lazy" style="display:block;width:100%;height:900px;border:0"></iframe>
+<script type="module" src="{listener}"></script>"#,
+        src = escape(&source),
+        title = escape(title),
+        listener = escape(&format!("{app}frame.js")),
+    )
+}
+
+fn shortcode(scenario: &Scenario, choices: &Choices) -> String {
+    let mut attributes: Vec<String> = pairs(scenario, choices.language)
+        .into_iter()
+        .chain(view_pairs(choices))
+        // Shortcode values are quoted; no value the calculator writes holds a quote or a
+        // bracket, and the plugin escapes each one again before it prints the element.
+        .map(|(key, value)| format!("{key}=\"{}\"", value.replace(['"', '[', ']'], "")))
+        .collect();
+    if choices.events {
+        attributes.push(format!("{EVENTS}=\"{DATA_LAYER}\""));
+    }
+    format!("[{SHORTCODE} {}]", attributes.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::link::{attribute_key, read_pairs};
+    use crate::codec::link::{decode, element_attribute_key, read_element_attributes};
+    use cvc_model::Field;
 
-    #[test]
-    fn the_iframe_listener_checks_origin_and_source() {
-        let snippet = iframe_snippet(
-            "https://calc.example/cvc/",
-            &Scenario::default(),
-            Language::Hebrew,
-            "Customer \"value\" <calculator>",
-        );
-        assert!(
-            snippet.contains(
-                r#"src="https://calc.example/cvc/?currency=ILS&amp;lang=he&amp;embed=1""#
-            ),
-            "{snippet}"
-        );
-        assert!(snippet.contains(r#"event.origin !== "https://calc.example""#));
-        assert!(snippet.contains("event.source !== frame.contentWindow"));
-        assert!(snippet.contains(r#"data.type !== "customer-value:height""#));
-        assert!(snippet.contains("title=\"Customer &quot;value&quot; &lt;calculator&gt;\""));
-    }
-
-    #[test]
-    fn the_script_snippet_carries_the_scenario_as_attributes() {
+    fn scenario() -> Scenario {
         let mut scenario = Scenario {
             lifetime_profit: 45_000.0,
             currency: "USD".into(),
@@ -83,37 +144,139 @@ mod tests {
         };
         scenario
             .uncertainty
-            .set(cvc_model::Field::LifetimeProfit, 30_000.0, 60_000.0);
-        let snippet = script_snippet("https://calc.example/", &scenario, Language::English);
-        assert!(snippet.starts_with(
-            "<script type=\"module\" src=\"https://calc.example/embed.js\"></script>\n"
-        ));
-        assert!(
-            snippet.contains(r#"data-lifetime-profit="45000""#),
-            "{snippet}"
-        );
-        assert!(snippet.contains(r#"data-currency="USD""#));
-        assert!(snippet.contains(r#"data-count-after-horizon="false""#));
-        assert!(
-            snippet.contains(r#"data-lifetime-profit-range="30000..60000""#),
-            "{snippet}"
-        );
-        // Read back as an embed reads its attributes, the attributes give the scenario.
-        let pairs: Vec<(String, String)> = snippet
-            .split_whitespace()
-            .filter_map(|part| part.split_once("=\""))
-            .filter_map(|(name, value)| {
-                Some((
-                    attribute_key(name)?,
-                    value
-                        .trim_end_matches("></div>")
-                        .trim_end_matches('"')
-                        .to_string(),
-                ))
+            .set(Field::LifetimeProfit, 30_000.0, 60_000.0);
+        scenario
+    }
+
+    fn choices(way: Way) -> Choices {
+        Choices {
+            way,
+            language: Language::Hebrew,
+            show: Show::Headline,
+            accent: Some("#6d28d9".into()),
+            events: true,
+        }
+    }
+
+    /// The attributes of the element a snippet writes, as (name, value) pairs.
+    fn element_attributes_of(snippet: &str) -> Vec<(String, String)> {
+        let tag = snippet
+            .split(&format!("<{TAG} "))
+            .nth(1)
+            .and_then(|rest| rest.split("></").next())
+            .expect("an element");
+        tag.split_whitespace()
+            .map(|attribute| match attribute.split_once("=\"") {
+                Some((name, value)) => (name.to_string(), value.trim_end_matches('"').to_string()),
+                None => (attribute.to_string(), String::new()),
             })
-            .collect();
-        let read = read_pairs(&pairs, Scenario::default());
+            .collect()
+    }
+
+    #[test]
+    fn the_element_snippet_carries_the_scenario_and_the_choices_as_attributes() {
+        let snippet = snippet("https://calc.example/", &scenario(), &choices(Way::Element), "t");
+        assert!(snippet.starts_with(
+            "<script type=\"module\" src=\"https://calc.example/embed.js\"></script>\n<customer-value-calculator "
+        ));
+        let attributes = element_attributes_of(&snippet);
+        for (name, _) in &attributes {
+            assert!(element_attribute_key(name).is_some(), "{name} is the element's");
+        }
+        let read = read_element_attributes(&attributes);
         assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
-        assert_eq!(read.reading.scenario.scenario(), &scenario);
+        assert_eq!(read.reading.scenario.scenario(), &scenario());
+        assert_eq!(read.view.language, Some(Language::Hebrew));
+        assert_eq!(read.view.show, Show::Headline);
+        assert_eq!(read.view.accent.as_deref(), Some("#6d28d9"));
+        assert!(read.view.data_layer);
+        let plain = snippet_of(Way::Element, false);
+        assert!(!plain.contains("data-layer") && !plain.contains("show="), "{plain}");
+    }
+
+    fn snippet_of(way: Way, events: bool) -> String {
+        let choices = Choices {
+            way,
+            language: Language::English,
+            ..Choices::default()
+        };
+        snippet(
+            "https://calc.example/",
+            &Scenario::default(),
+            &Choices { events, ..choices },
+            "Customer Value Calculator",
+        )
+    }
+
+    #[test]
+    fn the_iframe_snippet_is_the_link_and_frame_js_with_no_id() {
+        let snippet = snippet(
+            "https://calc.example/cvc/",
+            &scenario(),
+            &choices(Way::Iframe),
+            "מחשבון \"ערך\" <לקוח>",
+        );
+        assert!(!snippet.contains(" id="), "any number on one page: {snippet}");
+        assert!(snippet.contains("title=\"מחשבון &quot;ערך&quot; &lt;לקוח&gt;\""));
+        assert!(snippet.ends_with(
+            "<script type=\"module\" src=\"https://calc.example/cvc/frame.js\"></script>"
+        ));
+        let source = snippet
+            .split("src=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a source")
+            .replace("&amp;", "&");
+        let query = source.strip_prefix("https://calc.example/cvc/").expect("the app");
+        let read = decode(query);
+        assert!(read.reading.is_clean(), "{:?}", read.reading);
+        assert_eq!(read.reading.scenario.scenario(), &scenario());
+        assert!(read.view.embed && read.view.events && read.view.data_layer);
+        assert_eq!(read.view.show, Show::Headline);
+        assert_eq!(read.view.accent.as_deref(), Some("#6d28d9"));
+        let quiet = snippet_of(Way::Iframe, false);
+        assert!(!quiet.contains("events=") && !quiet.contains("datalayer="), "{quiet}");
+    }
+
+    #[test]
+    fn the_shortcode_names_the_elements_attributes_with_underscores() {
+        let shortcode = snippet("https://calc.example/", &scenario(), &choices(Way::WordPress), "t");
+        assert!(shortcode.starts_with("[customer_value ") && shortcode.ends_with(']'));
+        assert!(shortcode.contains("lifetime_profit=\"45000\""), "{shortcode}");
+        assert!(shortcode.contains("lifetime_profit_range=\"30000..60000\""));
+        assert!(shortcode.contains("show=\"headline\"") && shortcode.contains("events=\"datalayer\""));
+        // The plugin prints each as the element's attribute: underscores become hyphens.
+        let attributes: Vec<(String, String)> = shortcode
+            .trim_start_matches("[customer_value ")
+            .trim_end_matches(']')
+            .split_whitespace()
+            .filter_map(|attribute| attribute.split_once("=\""))
+            .filter(|(name, _)| *name != "events")
+            .map(|(name, value)| (name.replace('_', "-"), value.trim_end_matches('"').to_string()))
+            .collect();
+        let read = read_element_attributes(&attributes);
+        assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
+        assert_eq!(read.reading.scenario.scenario(), &scenario());
+    }
+
+    #[test]
+    fn a_hostile_accent_is_left_out_of_every_way() {
+        for way in Way::ALL {
+            let choices = Choices {
+                way,
+                accent: Some("red\" onload=\"alert(1)".into()),
+                ..Choices::default()
+            };
+            let snippet = snippet("https://calc.example/", &Scenario::default(), &choices, "t");
+            assert!(!snippet.contains("onload") && !snippet.contains("alert"), "{snippet}");
+        }
+    }
+
+    #[test]
+    fn every_way_is_read_back_from_its_name() {
+        for way in Way::ALL {
+            assert_eq!(Way::from_name(way.name()), Some(way));
+        }
+        assert_eq!(Way::from_name("script"), None);
     }
 }

@@ -7,7 +7,8 @@
 use crate::charts::area::Charts;
 use crate::panels::files_panel::FilesPanel;
 use crate::panels::helper_forms::{LifetimeHelper, MetricsHelper};
-use crate::panels::link_panels::{embed_panel, share_panel};
+use crate::panels::embed_builder::EmbedBuilder;
+use crate::panels::link_panels::share_panel;
 use crate::panels::presenter::{presenter, PresenterProps};
 use crate::panels::saved_panel::SavedPanel;
 use cvc_browser::dom::{focus_by_id, Element};
@@ -62,7 +63,9 @@ pub fn PartRoot(props: &PartProps) -> Html {
     };
     let body = match props.part {
         Part::Share => share_panel(&formats, &props.link, &copied),
-        Part::Embed => embed_panel(&formats, &props.app_address, &scenario, &copied),
+        Part::Embed => html! {
+            <EmbedBuilder app_address={props.app_address.clone()} {scenario} copied={copied.clone()} />
+        },
         Part::Saved => html! { <SavedPanel {scenario} {on_load} /> },
         Part::Files => html! { <FilesPanel {scenario} {results} {on_load} /> },
         Part::Presenter => presenter(

@@ -83,6 +83,12 @@ languages! {
 /// The language for a browser that asks for none of ours.
 const FALLBACK: Language = Language::English;
 
+impl Default for Language {
+    fn default() -> Self {
+        FALLBACK
+    }
+}
+
 impl Language {
     /// BCP 47 tag, for `lang` and for `Intl`.
     pub fn tag(self) -> &'static str {

@@ -1,16 +1,12 @@
 //! The Share panel (the link, copied or sent through the system share sheet, and its QR
-//! code) and the Embed panel (snippets for another site), drawn by the extras module. The
-//! link and the snippets come from pure code ([`cvc_core::codec::link`],
-//! [`cvc_core::snippets`]).
+//! code), drawn by the extras module, and the box of text with a copy button that it and
+//! the Embed panel share. The link comes from pure code ([`cvc_core::codec::link`]).
 
 use crate::panels::qr_code::qr_code;
 use cvc_browser::clipboard::{can_share, copy, share, Copied};
 use cvc_browser::dom::element_by_id;
 use cvc_browser::intl::Formats;
-use cvc_core::codec::link::parent_origin;
-use cvc_core::snippets::{iframe_snippet, script_snippet};
-use cvc_core::words::{fill_plain, ExtraTexts};
-use cvc_model::ValidScenario;
+use cvc_core::words::ExtraTexts;
 use yew::prelude::*;
 
 /// Which copy box last said something, and what.
@@ -36,45 +32,21 @@ pub fn share_panel(formats: &Formats, link: &str, copied: &CopyStatus) -> Html {
     }
 }
 
-/// The Embed panel: the snippets that put `scenario` on another site, served from `app`,
-/// the calculator's own address.
-pub fn embed_panel(
-    formats: &Formats,
-    app: &str,
-    scenario: &ValidScenario,
-    copied: &CopyStatus,
-) -> Html {
-    let language = formats.language;
-    let texts = language.extra_texts();
-    html! {
-        <section class="panel" id="embed-panel" aria-labelledby="embed-heading">
-            <h2 id="embed-heading">{ texts.embed_button }</h2>
-            { copy_box(texts, CopyBox { id: "embed-iframe", label: texts.embed_iframe_title, hint: Some(texts.embed_iframe_hint),
-                text: iframe_snippet(app, scenario, language, texts.frame_title), multiline: true,
-                copy_label: texts.copy_code, copied: texts.code_copied }, copied) }
-            { copy_box(texts, CopyBox { id: "embed-script", label: texts.embed_script_title, hint: Some(texts.embed_script_hint),
-                text: script_snippet(app, scenario, language), multiline: true,
-                copy_label: texts.copy_code, copied: texts.code_copied }, copied) }
-            <p class="hint">{ fill_plain(texts.embed_policy_note, &[("origin", &parent_origin(app))]) }</p>
-        </section>
-    }
-}
-
 /// A box of text the user may copy: its element id, label, optional hint, and the words
 /// its button says and what it says once copied.
-struct CopyBox {
-    id: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
-    text: String,
-    multiline: bool,
-    copy_label: &'static str,
-    copied: &'static str,
+pub struct CopyBox {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    pub text: String,
+    pub multiline: bool,
+    pub copy_label: &'static str,
+    pub copied: &'static str,
 }
 
 /// The box, with a button that copies it and says so in `status` (which box, and what
 /// it says).
-fn copy_box(texts: &ExtraTexts, props: CopyBox, status: &CopyStatus) -> Html {
+pub fn copy_box(texts: &ExtraTexts, props: CopyBox, status: &CopyStatus) -> Html {
     let onclick = {
         let (status, text, copied, id) =
             (status.clone(), props.text.clone(), props.copied, props.id);

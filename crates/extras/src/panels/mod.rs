@@ -1,6 +1,8 @@
 //! The tool panels, the presenter view and the helpers, as the extras module draws them.
 //!
-//! - [`link_panels`]: Share (the link, the share sheet, its QR code) and Embed (snippets).
+//! - [`link_panels`]: Share (the link, the share sheet, its QR code), and the copy box.
+//! - [`embed_builder`]: Embed: the way, the language, what shows, the accent, events; the
+//!   code to copy and a live preview.
 //! - [`qr_code`]: a QR code drawn as SVG.
 //! - [`saved_panel`]: saved scenarios: save, open, rename, delete, and [`compare`] two.
 //! - [`files_panel`]: Export and print: JSON, CSV, a file opened back in, printing.
@@ -8,6 +10,7 @@
 //! - [`helper_forms`]: the lifetime-profit and service-metrics helpers.
 
 pub mod compare;
+pub mod embed_builder;
 pub mod files_panel;
 pub mod helper_forms;
 pub mod link_panels;

@@ -1,0 +1,48 @@
+//! A build step: prints, as JSON, what `scripts/post-build/` writes into the bundle from
+//! the Rust code, so that no JavaScript keeps a copy of a rule by hand:
+//!
+//! - `answers`: the static answer at first paint, in every language (index.html);
+//! - `rules`: which language a visitor gets and which link keys say nothing of the
+//!   scenario (first-paint.js);
+//! - `element_attributes`: the `<customer-value-calculator>` element's attributes (embed.js,
+//!   the TypeScript declarations, the Custom Elements Manifest);
+//! - `fields`: each scenario field's name, unit and allowed range (the same declarations).
+
+use cvc_core::codec::json::{write_pretty, Json};
+use cvc_core::codec::link::element_attributes;
+use cvc_core::first_paint::{rules, static_answer};
+use cvc_core::words::Language;
+use cvc_model::Field;
+
+fn main() {
+    let answers = Language::ALL
+        .into_iter()
+        .map(|language| {
+            (
+                language.tag().to_string(),
+                Json::String(static_answer(language)),
+            )
+        })
+        .collect();
+    let attributes = element_attributes().into_iter().map(Json::String).collect();
+    let fields = Field::ALL
+        .into_iter()
+        .map(|field| {
+            let spec = field.spec();
+            Json::Object(vec![
+                ("name".into(), Json::String(field.name().into())),
+                ("unit".into(), Json::String(format!("{:?}", spec.unit).to_lowercase())),
+                ("min".into(), Json::Number(spec.min)),
+                ("max".into(), Json::Number(spec.max)),
+                ("default".into(), Json::Number(spec.default)),
+            ])
+        })
+        .collect();
+    let output = Json::Object(vec![
+        ("answers".into(), Json::Object(answers)),
+        ("rules".into(), rules()),
+        ("element_attributes".into(), Json::Array(attributes)),
+        ("fields".into(), Json::Array(fields)),
+    ]);
+    println!("{}", write_pretty(&output));
+}

@@ -1,0 +1,127 @@
+//! The Embed panel, a small builder: the consultant chooses the way (the custom element, an
+//! iframe, or the WordPress shortcode), the language, what shows, the accent and whether
+//! the host's analytics hear what was calculated; the code to copy follows those choices
+//! and the scenario on screen (the pure `cvc_core::snippets`), and a live preview shows the
+//! calculator with them.
+
+use crate::panels::link_panels::{copy_box, CopyBox, CopyStatus};
+use cvc_browser::dom::{is_checked, value_of};
+use cvc_core::codec::link::{encode, parent_origin, Show};
+use cvc_core::snippets::{snippet, Choices, Way};
+use cvc_core::words::{fill_plain, Language};
+use cvc_model::ValidScenario;
+use cvc_view::use_formats;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedBuilderProps {
+    /// The calculator's own address, ending in `/`, where the code points.
+    pub app_address: AttrValue,
+    pub scenario: ValidScenario,
+    pub copied: CopyStatus,
+}
+
+/// The accent the builder suggests: the calculator's own blue.
+const DEFAULT_ACCENT: &str = "#0b5cad";
+
+#[component]
+pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
+    let formats = use_formats();
+    let language = formats.language;
+    let texts = language.extra_texts();
+    let choices = use_state(|| Choices {
+        language,
+        ..Choices::default()
+    });
+    let change = |apply: fn(&mut Choices, &Event)| {
+        let choices = choices.clone();
+        Callback::from(move |event: Event| {
+            let mut next = (*choices).clone();
+            apply(&mut next, &event);
+            choices.set(next);
+        })
+    };
+    let on_way = change(|choices, event| {
+        choices.way = Way::from_name(&value_of(event)).unwrap_or_default();
+    });
+    let on_language = change(|choices, event| {
+        choices.language = Language::from_tag(&value_of(event)).unwrap_or_default();
+    });
+    let on_show = change(|choices, event| {
+        choices.show = if value_of(event) == "headline" {
+            Show::Headline
+        } else {
+            Show::Full
+        };
+    });
+    let on_accent = change(|choices, event| choices.accent = Some(value_of(event)));
+    let on_events = change(|choices, event| choices.events = is_checked(event));
+
+    let frame_title = choices.language.extra_texts().frame_title;
+    let code = snippet(&props.app_address, &props.scenario, &choices, frame_title);
+    let hint = match choices.way {
+        Way::Element => texts.embed_element_hint,
+        Way::Iframe => texts.embed_iframe_hint,
+        Way::WordPress => texts.embed_wordpress_hint,
+    };
+    let policy = match choices.way {
+        Way::Element => Some(texts.embed_policy_element),
+        Way::Iframe => Some(texts.embed_policy_note),
+        Way::WordPress => None,
+    };
+    let mut preview = format!(
+        "{}{}&embed=1",
+        props.app_address,
+        encode(&props.scenario, choices.language)
+    );
+    if choices.show == Show::Headline {
+        preview.push_str("&show=headline");
+    }
+    if let Some(accent) = &choices.accent {
+        preview.push_str("&accent=");
+        preview.push_str(&accent.replace('#', "%23"));
+    }
+    let way_option = |way: Way, label: &'static str| {
+        html! { <option value={way.name()} selected={choices.way == way}>{ label }</option> }
+    };
+    let language_option = |option: Language| {
+        html! { <option value={option.tag()} selected={choices.language == option}>{ option.endonym() }</option> }
+    };
+    html! {
+        <section class="panel" id="embed-panel" aria-labelledby="embed-heading">
+            <h2 id="embed-heading">{ texts.embed_button }</h2>
+            <div class="builder">
+                <label for="embed-way">{ texts.embed_way_label }</label>
+                <select id="embed-way" onchange={on_way}>
+                    { way_option(Way::Element, texts.embed_way_element) }
+                    { way_option(Way::Iframe, texts.embed_way_iframe) }
+                    { way_option(Way::WordPress, texts.embed_way_wordpress) }
+                </select>
+                <label for="embed-language">{ texts.language_label }</label>
+                <select id="embed-language" onchange={on_language}>
+                    { for Language::ALL.into_iter().map(language_option) }
+                </select>
+                <label for="embed-show">{ texts.embed_show_label }</label>
+                <select id="embed-show" onchange={on_show}>
+                    <option value="full" selected={choices.show == Show::Full}>{ texts.embed_show_full }</option>
+                    <option value="headline" selected={choices.show == Show::Headline}>{ texts.embed_show_headline }</option>
+                </select>
+                <label for="embed-accent">{ texts.embed_accent_label }</label>
+                <input id="embed-accent" type="color" value={choices.accent.clone().unwrap_or_else(|| DEFAULT_ACCENT.into())} onchange={on_accent} />
+                <label class="check" for="embed-events">
+                    <input id="embed-events" type="checkbox" checked={choices.events} onchange={on_events} />
+                    { texts.embed_events_label }
+                </label>
+            </div>
+            { copy_box(texts, CopyBox { id: "embed-code", label: texts.embed_code_label, hint: Some(hint),
+                text: code, multiline: true, copy_label: texts.copy_code, copied: texts.code_copied }, &props.copied) }
+            if let Some(policy) = policy {
+                <p class="hint">{ fill_plain(policy, &[("origin", &parent_origin(&props.app_address))]) }</p>
+            }
+            <figure class="embed-preview">
+                <figcaption>{ texts.embed_preview }</figcaption>
+                <iframe src={preview} title={frame_title} loading="lazy"></iframe>
+            </figure>
+        </section>
+    }
+}
