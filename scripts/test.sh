@@ -22,7 +22,7 @@ step() {
 wasm() { env "${CVC_WASM_ENV[@]}" "$@"; }
 browser_tests() {
   wasm CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test --target wasm32-unknown-unknown -p cvc-page --test web
+    cargo test --target wasm32-unknown-unknown -p cvc-page -p cvc-embed --test web
 }
 
 step "format" cargo fmt --all -- --check

@@ -106,6 +106,7 @@ export async function run({ browser, origin, dist }) {
         body
           .toString()
           .replaceAll('src="embed.js"', `src="${origin}/embed.js"`)
+          .replaceAll('src="frame.js"', `src="${origin}/frame.js"`)
           .replaceAll('src="./?', `src="${origin}/?`)
           .replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${origin}`)
           .replace("style-src 'self'", `style-src 'self' ${origin}`)
@@ -119,7 +120,7 @@ export async function run({ browser, origin, dist }) {
     const { context, page, problems } = await openPage(browser, `${hostOrigin}/embed.html`, { viewport: DESKTOP, origins: [origin], wait: null });
     const frame = () => page.frames().find((candidate) => candidate.url().startsWith(origin));
     await check("embed.html (another origin): the iframe's height follows its content, with no inner scroll bar", async () => {
-      await page.waitForFunction(() => document.getElementById("customer-value-calculator").style.height !== "", null, { timeout: 20000 });
+      await page.waitForFunction(() => document.querySelector("iframe").style.height !== "", null, { timeout: 20000 });
       const inner = frame();
       await inner.waitForSelector("data[data-name=npv_gain]");
       // The page is whole once the charts have come from the extras module (when they
@@ -128,7 +129,7 @@ export async function run({ browser, origin, dist }) {
       await inner.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
       const fits = async () => {
         await page.waitForTimeout(300);
-        const outer = await page.evaluate(() => document.getElementById("customer-value-calculator").getBoundingClientRect().height);
+        const outer = await page.evaluate(() => document.querySelector("iframe").getBoundingClientRect().height);
         const content = await inner.evaluate(() => document.documentElement.scrollHeight);
         const scrolls = await inner.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
         assert(!scrolls, `inner scroll bar: content ${content}, frame ${outer}`);
@@ -143,15 +144,15 @@ export async function run({ browser, origin, dist }) {
       assert((await inner.$("h1")) === null, "no title inside the frame");
     });
     await check("embed.html: the frame's listener ignores messages from elsewhere", async () => {
-      const height = await page.evaluate(() => document.getElementById("customer-value-calculator").style.height);
+      const height = await page.evaluate(() => document.querySelector("iframe").style.height);
       await page.evaluate(() => window.postMessage({ type: "customer-value:height", height: 5 }, "*"));
       await page.waitForTimeout(100);
-      assert((await page.evaluate(() => document.getElementById("customer-value-calculator").style.height)) === height, "a message from the page itself is ignored");
+      assert((await page.evaluate(() => document.querySelector("iframe").style.height)) === height, "a message from the page itself is ignored");
     });
-    await check("embed.html: each script widget shows its own figures and language", async () => {
-      await page.waitForFunction(() => [...document.querySelectorAll("[data-customer-value]")].every((host) => host.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
+    await check("embed.html: the element and the container each show their own figures and language", async () => {
+      await page.waitForFunction(() => [...document.querySelectorAll(".widget")].every((host) => host.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
       const widgets = await page.evaluate(() =>
-        [...document.querySelectorAll("[data-customer-value]")].map((host) => {
+        [...document.querySelectorAll(".widget")].map((host) => {
           const root = host.shadowRoot;
           return {
             lang: root.querySelector(".cvc").getAttribute("lang"),
@@ -179,7 +180,7 @@ export async function run({ browser, origin, dist }) {
     await check("embed.html: a hostile host stylesheet does not change the widgets", async () => {
       const styles = () =>
         page.evaluate(() =>
-          [...document.querySelectorAll("[data-customer-value]")].map((host) => {
+          [...document.querySelectorAll(".widget")].map((host) => {
             const root = host.shadowRoot;
             return [".cvc", ".card h3", "data[data-name=npv_gain]", ".explanation p"].map((selector) => {
               const element = root.querySelector(selector);
@@ -202,7 +203,7 @@ export async function run({ browser, origin, dist }) {
       assert(after === before, `widget styles changed:\n${before}\n${after}`);
     });
     await check("embed.html: the accent is the widget's own, and the styles do not leak out", async () => {
-      const accent = await page.evaluate(() => getComputedStyle(document.querySelectorAll("[data-customer-value]")[1].shadowRoot.querySelector(".cvc")).getPropertyValue("--accent").trim());
+      const accent = await page.evaluate(() => getComputedStyle(document.querySelectorAll(".widget")[1].shadowRoot.querySelector(".cvc")).getPropertyValue("--accent").trim());
       assert(accent === "#6d28d9", `accent ${accent}`);
       const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector("header p")).fontFamily);
       assert(!hostFont.includes("system-ui"), `host font ${hostFont}`);

@@ -108,7 +108,7 @@ for (const language of ["en", "he"]) {
 
 for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   const { context, page } = await open(viewport, "en", `${url}embed.html`);
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-customer-value]")].every((host) => host.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
+  await page.waitForFunction(() => [...document.querySelectorAll(".widget")].every((host) => host.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${out}/${sizeName}-embed-html.png`, fullPage: true });
   await context.close();

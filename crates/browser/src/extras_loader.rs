@@ -118,8 +118,12 @@ pub fn use_part(
     let latest = use_mut_ref(|| links.clone());
     *latest.borrow_mut() = links.clone();
     {
-        let (status, mounted, latest, sent) =
-            (status.clone(), mounted.clone(), latest.clone(), sent.clone());
+        let (status, mounted, latest, sent) = (
+            status.clone(),
+            mounted.clone(),
+            latest.clone(),
+            sent.clone(),
+        );
         use_effect_with((wanted, part, *attempt), move |&(wanted, part, _)| {
             let alive = Rc::new(std::cell::Cell::new(wanted));
             if !wanted {
@@ -186,7 +190,10 @@ pub fn use_part(
         let mounted = mounted.clone();
         let deps = (
             links.link.clone(),
-            links.monte_carlo.as_ref().map(|now| Rc::as_ptr(now) as usize),
+            links
+                .monte_carlo
+                .as_ref()
+                .map(|now| Rc::as_ptr(now) as usize),
             links.monte_carlo_stale,
         );
         let links = links.clone();

@@ -31,7 +31,10 @@ fn main() {
             let spec = field.spec();
             Json::Object(vec![
                 ("name".into(), Json::String(field.name().into())),
-                ("unit".into(), Json::String(format!("{:?}", spec.unit).to_lowercase())),
+                (
+                    "unit".into(),
+                    Json::String(format!("{:?}", spec.unit).to_lowercase()),
+                ),
                 ("min".into(), Json::Number(spec.min)),
                 ("max".into(), Json::Number(spec.max)),
                 ("default".into(), Json::Number(spec.default)),

@@ -125,3 +125,41 @@ fn lifetime_subcommand_gives_years_profit_and_both_clv_figures() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("retention: 1 is out of range"));
 }
+
+/// What an embedded calculator tells its host (`cvc_core::host_events`) is the tool's own
+/// output for the same scenario: every result it carries has the tool's name and value,
+/// and its scenario is the file the tool reads.
+#[test]
+fn the_embeds_event_payload_is_the_tools_output() {
+    use cvc_core::codec::{json, scenario_file};
+    use cvc_core::host_events::payload;
+    for file in [
+        r#"{"lifetime_profit": 45000, "currency": "USD"}"#,
+        r#"{"referrals_per_happy": 1.2, "lost_per_unhappy": 1.0, "profit_margin": 0.3}"#,
+        r#"{"service_budget_per_year": 0, "horizon_years": 1, "count_after_horizon": false}"#,
+    ] {
+        let tool = json(&cvc(&[], file));
+        let scenario = scenario_file::read(file).expect("a file").scenario;
+        let results = cvc_model::evaluate(&scenario);
+        let event: serde_json::Value = serde_json::from_str(&json::write_pretty(&payload(
+            &scenario,
+            &results,
+            "https://calc.example/",
+        )))
+        .expect("JSON");
+        let carried = event["results"].as_object().expect("results");
+        assert!(carried.len() > 20, "{file}: {} results", carried.len());
+        for (name, value) in carried {
+            // The same number, whether JSON writes it as 37 or 37.0.
+            let same = match (value.as_f64(), tool[name].as_f64()) {
+                (Some(carried), Some(tool)) => carried == tool,
+                _ => value == &tool[name],
+            };
+            assert!(same, "{file}: {name}: {value} / {}", tool[name]);
+        }
+        let written: serde_json::Value =
+            serde_json::from_str(&scenario_file::write(&scenario)).expect("JSON");
+        assert_eq!(event["scenario"], written, "{file}");
+        assert_eq!(event["version"], 1);
+    }
+}

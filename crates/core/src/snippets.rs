@@ -101,7 +101,10 @@ fn element_snippet(app: &str, scenario: &Scenario, choices: &Choices) -> String 
 fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str) -> String {
     let mut source = format!("{app}{}&embed=1", encode(scenario, choices.language));
     for (key, value) in view_pairs(choices) {
-        source.push_str(&format!("&{key}={}", value.replace('#', "%23").replace(' ', "%20")));
+        source.push_str(&format!(
+            "&{key}={}",
+            value.replace('#', "%23").replace(' ', "%20")
+        ));
     }
     if choices.events {
         source.push_str(&format!("&{EVENTS}=1&{DATA_LAYER}=1"));
@@ -175,13 +178,21 @@ mod tests {
 
     #[test]
     fn the_element_snippet_carries_the_scenario_and_the_choices_as_attributes() {
-        let snippet = snippet("https://calc.example/", &scenario(), &choices(Way::Element), "t");
+        let snippet = snippet(
+            "https://calc.example/",
+            &scenario(),
+            &choices(Way::Element),
+            "t",
+        );
         assert!(snippet.starts_with(
             "<script type=\"module\" src=\"https://calc.example/embed.js\"></script>\n<customer-value-calculator "
         ));
         let attributes = element_attributes_of(&snippet);
         for (name, _) in &attributes {
-            assert!(element_attribute_key(name).is_some(), "{name} is the element's");
+            assert!(
+                element_attribute_key(name).is_some(),
+                "{name} is the element's"
+            );
         }
         let read = read_element_attributes(&attributes);
         assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
@@ -191,7 +202,10 @@ mod tests {
         assert_eq!(read.view.accent.as_deref(), Some("#6d28d9"));
         assert!(read.view.data_layer);
         let plain = snippet_of(Way::Element, false);
-        assert!(!plain.contains("data-layer") && !plain.contains("show="), "{plain}");
+        assert!(
+            !plain.contains("data-layer") && !plain.contains("show="),
+            "{plain}"
+        );
     }
 
     fn snippet_of(way: Way, events: bool) -> String {
@@ -216,7 +230,10 @@ mod tests {
             &choices(Way::Iframe),
             "מחשבון \"ערך\" <לקוח>",
         );
-        assert!(!snippet.contains(" id="), "any number on one page: {snippet}");
+        assert!(
+            !snippet.contains(" id="),
+            "any number on one page: {snippet}"
+        );
         assert!(snippet.contains("title=\"מחשבון &quot;ערך&quot; &lt;לקוח&gt;\""));
         assert!(snippet.ends_with(
             "<script type=\"module\" src=\"https://calc.example/cvc/frame.js\"></script>"
@@ -227,7 +244,9 @@ mod tests {
             .and_then(|rest| rest.split('"').next())
             .expect("a source")
             .replace("&amp;", "&");
-        let query = source.strip_prefix("https://calc.example/cvc/").expect("the app");
+        let query = source
+            .strip_prefix("https://calc.example/cvc/")
+            .expect("the app");
         let read = decode(query);
         assert!(read.reading.is_clean(), "{:?}", read.reading);
         assert_eq!(read.reading.scenario.scenario(), &scenario());
@@ -235,16 +254,29 @@ mod tests {
         assert_eq!(read.view.show, Show::Headline);
         assert_eq!(read.view.accent.as_deref(), Some("#6d28d9"));
         let quiet = snippet_of(Way::Iframe, false);
-        assert!(!quiet.contains("events=") && !quiet.contains("datalayer="), "{quiet}");
+        assert!(
+            !quiet.contains("events=") && !quiet.contains("datalayer="),
+            "{quiet}"
+        );
     }
 
     #[test]
     fn the_shortcode_names_the_elements_attributes_with_underscores() {
-        let shortcode = snippet("https://calc.example/", &scenario(), &choices(Way::WordPress), "t");
+        let shortcode = snippet(
+            "https://calc.example/",
+            &scenario(),
+            &choices(Way::WordPress),
+            "t",
+        );
         assert!(shortcode.starts_with("[customer_value ") && shortcode.ends_with(']'));
-        assert!(shortcode.contains("lifetime_profit=\"45000\""), "{shortcode}");
+        assert!(
+            shortcode.contains("lifetime_profit=\"45000\""),
+            "{shortcode}"
+        );
         assert!(shortcode.contains("lifetime_profit_range=\"30000..60000\""));
-        assert!(shortcode.contains("show=\"headline\"") && shortcode.contains("events=\"datalayer\""));
+        assert!(
+            shortcode.contains("show=\"headline\"") && shortcode.contains("events=\"datalayer\"")
+        );
         // The plugin prints each as the element's attribute: underscores become hyphens.
         let attributes: Vec<(String, String)> = shortcode
             .trim_start_matches("[customer_value ")
@@ -252,7 +284,12 @@ mod tests {
             .split_whitespace()
             .filter_map(|attribute| attribute.split_once("=\""))
             .filter(|(name, _)| *name != "events")
-            .map(|(name, value)| (name.replace('_', "-"), value.trim_end_matches('"').to_string()))
+            .map(|(name, value)| {
+                (
+                    name.replace('_', "-"),
+                    value.trim_end_matches('"').to_string(),
+                )
+            })
             .collect();
         let read = read_element_attributes(&attributes);
         assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
@@ -268,7 +305,10 @@ mod tests {
                 ..Choices::default()
             };
             let snippet = snippet("https://calc.example/", &Scenario::default(), &choices, "t");
-            assert!(!snippet.contains("onload") && !snippet.contains("alert"), "{snippet}");
+            assert!(
+                !snippet.contains("onload") && !snippet.contains("alert"),
+                "{snippet}"
+            );
         }
     }
 

@@ -385,8 +385,16 @@ impl State {
                 next.fill_from(&scenario);
             }
             Action::ReadFields(reading, fields, source) => {
+                // A field the reading refused keeps what it had: a bad value is ignored
+                // on its own, and said in the notice.
                 for &field in &fields {
-                    next.take_field(&reading.scenario, field);
+                    if !reading
+                        .problems
+                        .iter()
+                        .any(|problem| problem.field == field)
+                    {
+                        next.take_field(&reading.scenario, field);
+                    }
                 }
                 next.preset = None;
                 next.revalidate();
@@ -580,6 +588,59 @@ mod tests {
         assert_eq!(state.scenario.uncertainty.draws, 5_000);
         let state = reduce(state, Action::ResetUncertainty);
         assert_eq!(state.scenario.uncertainty, Uncertainty::default());
+    }
+
+    #[test]
+    fn reading_some_fields_again_keeps_every_other_edit_and_ignores_a_refused_value() {
+        let state = reduce(state(), Action::Edit(Field::AcquisitionCost, "2500".into()));
+        // The visitor's unfinished edit of another field stays as typed.
+        let state = reduce(state, Action::Edit(Field::ProfitMargin, "3".into()));
+        let mut reader = crate::codec::field_reader::FieldReader::default();
+        reader.number(Field::LifetimeProfit, Ok(45_000.0));
+        let state = reduce(
+            state,
+            Action::ReadFields(
+                reader.finish(),
+                vec![FieldName::Numeric(Field::LifetimeProfit)],
+                Source::Attributes,
+            ),
+        );
+        assert_eq!(state.scenario.lifetime_profit, 45_000.0);
+        assert_eq!(state.scenario.acquisition_cost, 2_500.0);
+        assert_eq!(state.draft(Field::ProfitMargin), "3");
+        assert!(state.notice.is_none());
+        let mut reader = crate::codec::field_reader::FieldReader::default();
+        reader.number(Field::LifetimeProfit, Ok(-5.0));
+        let state = reduce(
+            state,
+            Action::ReadFields(
+                reader.finish(),
+                vec![FieldName::Numeric(Field::LifetimeProfit)],
+                Source::Attributes,
+            ),
+        );
+        assert_eq!(
+            state.scenario.lifetime_profit, 45_000.0,
+            "refused on its own"
+        );
+        let notice = state.notice.clone().expect("a notice");
+        assert_eq!(
+            notice.problems[0].field,
+            FieldName::Numeric(Field::LifetimeProfit)
+        );
+        // The field set right again: the notice of it goes.
+        let mut reader = crate::codec::field_reader::FieldReader::default();
+        reader.number(Field::LifetimeProfit, Ok(30_000.0));
+        let state = reduce(
+            state,
+            Action::ReadFields(
+                reader.finish(),
+                vec![FieldName::Numeric(Field::LifetimeProfit)],
+                Source::Attributes,
+            ),
+        );
+        assert_eq!(state.scenario.lifetime_profit, 30_000.0);
+        assert!(state.notice.is_none());
     }
 
     #[test]

@@ -14,8 +14,8 @@ use cvc_browser::mount::mount_app;
 use cvc_core::codec::field_reader::Reading;
 use cvc_core::codec::json::{self, Json};
 use cvc_core::codec::link::{
-    attribute_key, element_attribute_key, field_of_key, read_attributes,
-    read_element_attributes, LinkReading, Show, ACCENT, DATA_LAYER, LANG, PRESET, SHOW,
+    attribute_key, element_attribute_key, field_of_key, read_attributes, read_element_attributes,
+    LinkReading, Show, ACCENT, DATA_LAYER, LANG, PRESET, SHOW,
 };
 use cvc_core::codec::scenario_file;
 use cvc_core::host_events::{data_layer_entry, payload, results_json, HostEvent};
@@ -103,7 +103,12 @@ impl Calculator {
     /// Mounts a calculator into `host`'s shadow root, set up from its attributes. It draws
     /// once `stylesheet` (the calculator's CSS, absolute) has loaded; `app_address` is the
     /// calculator's own folder, where its links point.
-    pub fn mount(host: HtmlElement, kind: HostKind, stylesheet: &str, app_address: &str) -> Calculator {
+    pub fn mount(
+        host: HtmlElement,
+        kind: HostKind,
+        stylesheet: &str,
+        app_address: &str,
+    ) -> Calculator {
         let reading = kind.read(&host);
         if let Some(accent) = &reading.view.accent {
             set_accent(&host, accent);
@@ -249,7 +254,14 @@ impl Calculator {
             .answer
             .as_ref()
             .map(|answer| answer.scenario.scenario().clone())
-            .unwrap_or_else(|| self.kind.read(&self.host).reading.scenario.scenario().clone());
+            .unwrap_or_else(|| {
+                self.kind
+                    .read(&self.host)
+                    .reading
+                    .scenario
+                    .scenario()
+                    .clone()
+            });
         let Ok(reading) = scenario_file::read_value_onto(&document, on_screen) else {
             return;
         };

@@ -5,9 +5,9 @@
 //! to JavaScript.
 
 use crate::charts::area::Charts;
+use crate::panels::embed_builder::EmbedBuilder;
 use crate::panels::files_panel::FilesPanel;
 use crate::panels::helper_forms::{LifetimeHelper, MetricsHelper};
-use crate::panels::embed_builder::EmbedBuilder;
 use crate::panels::link_panels::share_panel;
 use crate::panels::presenter::{presenter, PresenterProps};
 use crate::panels::saved_panel::SavedPanel;

@@ -89,7 +89,10 @@ impl Results {
             ("npv_gain_within_horizon", p.npv_gain_within_horizon),
             ("npv_gain_after_horizon", p.npv_gain_after_horizon),
             ("lost_to_poor_service", p.lost_to_poor_service),
-            ("service_budget_present_value", p.service_budget_present_value),
+            (
+                "service_budget_present_value",
+                p.service_budget_present_value,
+            ),
             ("roi", p.roi),
             ("payback_month", p.payback_month),
             ("break_even_budget_per_year", p.break_even_budget_per_year),

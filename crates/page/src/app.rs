@@ -19,10 +19,10 @@ use cvc_browser::keyboard::use_presenter_keys;
 use cvc_browser::language::{initial_language, remember_language};
 use cvc_browser::mount::mount_app;
 use cvc_browser::observers::{use_near_screen, wide_screen};
+pub use cvc_browser::timing::Moment;
 use cvc_browser::timing::{
     use_after_pause, use_drawing_stages, use_settled, Stage, MONTE_CARLO_PAUSE_MS,
 };
-pub use cvc_browser::timing::Moment;
 use cvc_core::codec::link::{decode, encode, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
 use cvc_core::notice::{Notice, Source};
@@ -284,7 +284,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Rc<Formats>> context={formats.clone()}>
-            <div class={classes!("cvc", mode_class)} lang={language.tag()} dir={language.dir()}>
+            <div class={classes!("cvc", mode_class)} part="calculator" lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
                     <Tools extras={extras.clone()} {on_open} {on_present} />
@@ -309,7 +309,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         // The charts are drawn here by the extras module, fetched when they
                         // come near the screen (crates/extras).
-                        <div class="area-charts" ref={charts_slot}></div>
+                        <div class="area-charts" part="charts" ref={charts_slot}></div>
                         { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
                         // Printing fetches the charts, but too late for the printout that
                         // asked: it says so, rather than leaving a silent gap.
@@ -323,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 // Last, so that nothing already on screen moves when the rest arrives.
                 if stage >= Stage::Everything {
-                    <footer class="privacy">
+                    <footer class="privacy" part="footer">
                         if mode != Mode::Page {
                             <p><a href={full_calculator.clone()} target="_blank" rel="noopener">{ texts.open_full }</a></p>
                         }

@@ -317,10 +317,18 @@ pub fn field_of_key(key: &str) -> Option<FieldName> {
 /// without `data-` (`lifetime-profit`, `lifetime-profit-range`, `lang`, `show`, …), and
 /// `data-layer`.
 pub fn element_attributes() -> Vec<String> {
-    let mut keys: Vec<String> = [LANG, CURRENCY, PRESET, SHOW, ACCENT, COUNT_AFTER_HORIZON, DRAWS]
-        .iter()
-        .map(|key| key.to_string())
-        .collect();
+    let mut keys: Vec<String> = [
+        LANG,
+        CURRENCY,
+        PRESET,
+        SHOW,
+        ACCENT,
+        COUNT_AFTER_HORIZON,
+        DRAWS,
+    ]
+    .iter()
+    .map(|key| key.to_string())
+    .collect();
     keys.extend(Field::ALL.iter().map(|field| field.name().to_string()));
     for field in Field::AFFECTING_GAIN {
         keys.push(format!("{}{RANGE_SUFFIX}", field.name()));
@@ -540,8 +548,12 @@ mod tests {
             profit_margin: Some(0.3),
             ..Scenario::default()
         };
-        scenario.uncertainty.set(Field::LifetimeProfit, 30_000.0, 60_000.0);
-        scenario.uncertainty.set_varies(Field::AcquisitionCost, true);
+        scenario
+            .uncertainty
+            .set(Field::LifetimeProfit, 30_000.0, 60_000.0);
+        scenario
+            .uncertainty
+            .set_varies(Field::AcquisitionCost, true);
         scenario.uncertainty.draws = 500;
         let attributes: Vec<(String, String)> = pairs(&scenario, Language::Hebrew)
             .into_iter()
@@ -559,11 +571,24 @@ mod tests {
 
     #[test]
     fn the_hosts_own_attributes_are_not_the_calculators() {
-        for name in ["class", "id", "style", "loading", "data-lifetime-profit", "part"] {
+        for name in [
+            "class",
+            "id",
+            "style",
+            "loading",
+            "data-lifetime-profit",
+            "part",
+        ] {
             assert_eq!(element_attribute_key(name), None, "{name}");
         }
-        assert_eq!(element_attribute_key("LIFETIME-PROFIT").as_deref(), Some("lifetime_profit"));
-        assert_eq!(element_attribute_key("data-layer").as_deref(), Some(DATA_LAYER));
+        assert_eq!(
+            element_attribute_key("LIFETIME-PROFIT").as_deref(),
+            Some("lifetime_profit")
+        );
+        assert_eq!(
+            element_attribute_key("data-layer").as_deref(),
+            Some(DATA_LAYER)
+        );
         let read = read_element_attributes(&[
             ("class".into(), "big".into()),
             ("data-layer".into(), "".into()),

@@ -91,7 +91,7 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
     };
 
     html! {
-        <section class={if stale { "headline stale" } else { "headline" }} aria-labelledby="results-heading">
+        <section class={if stale { "headline stale" } else { "headline" }} part="answers" aria-labelledby="results-heading">
             <h2 id="results-heading" class="visually-hidden">{ texts.results_heading }</h2>
             if stale {
                 <p class="stale-note" role="status">{ texts.stale }</p>

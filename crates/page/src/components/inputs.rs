@@ -98,7 +98,7 @@ pub fn inputs(
     let currency_error = state.currency_error.is_some();
 
     html! {
-        <section class="inputs" aria-labelledby="inputs-heading">
+        <section class="inputs" part="form" aria-labelledby="inputs-heading">
             <h2 id="inputs-heading">{ texts.inputs_heading }</h2>
             { for FIRST_SCREEN.iter().map(|&f| field(f, helper_for(f))) }
             <details class="advanced">

@@ -18,7 +18,7 @@ pub fn notice_banner(
     let (heading, lines) = describe(language, notice);
     let on_dismiss = on_dismiss.reform(|_| ());
     html! {
-        <div class="notice" role="status">
+        <div class="notice" part="notice" role="status">
             <p>{ heading }</p>
             <ul>{ for lines.into_iter().map(|line| html! { <li><bdi>{ line }</bdi></li> }) }</ul>
             <button type="button" class="secondary" onclick={on_dismiss}>{ language.texts().close }</button>

@@ -46,7 +46,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
     let on_present = props.on_present.reform(|_: MouseEvent| ());
     html! {
         <>
-            <div class="tools" role="group" aria-label={texts.tools_label}>
+            <div class="tools" part="tools" role="group" aria-label={texts.tools_label}>
                 { button(Part::Share, texts.share_button) }
                 { button(Part::Embed, texts.embed_button) }
                 { button(Part::Saved, texts.saved_button) }
