@@ -86,12 +86,12 @@ fi
 # end-to-end tests ---------------------------------------------------------------------------
 npm_ready() {
   node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || return 1
-  for package in playwright-core axe-core jsqr pngjs terser; do
+  for package in playwright-core axe-core jsqr pngjs terser react react-dom esbuild; do
     [ -f "node_modules/$package/package.json" ] || return 1
   done
 }
 if ! npm_ready; then
-  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt; terser; playwright-core and axe-core for end-to-end tests)"
+  say "npm ci (binaryen $BINARYEN_VERSION for wasm-opt; terser; playwright-core, axe-core, react and esbuild for end-to-end tests)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
   npm_ready || die "npm ci did not provide wasm-opt $BINARYEN_VERSION, playwright-core and axe-core"
 fi

@@ -16,6 +16,14 @@ const origin = new URL(import.meta.url).origin;
 const LISTENING = Symbol.for("customer-value-calculator.frames");
 const MAX_HEIGHT = 20000;
 
+/** A frame of the calculator, as the snippet writes it (width and height attributes, which
+ * a strict policy allows), styled here through the CSS object model, which it allows too. */
+const style = (frame) => {
+  frame.style.display = "block";
+  frame.style.border = "0";
+  frame.style.width = "100%";
+};
+
 const frameOf = (source) => {
   for (const frame of document.querySelectorAll("iframe")) {
     if (frame.contentWindow === source) return frame;
@@ -25,11 +33,15 @@ const frameOf = (source) => {
 
 if (!window[LISTENING]) {
   window[LISTENING] = true;
+  for (const frame of document.querySelectorAll("iframe")) {
+    if (frame.src && new URL(frame.src, location.href).origin === origin) style(frame);
+  }
   addEventListener("message", (event) => {
     if (event.origin !== origin || !event.source) return;
     const frame = frameOf(event.source);
     const data = event.data;
     if (!frame || !data || typeof data !== "object" || typeof data.type !== "string") return;
+    style(frame);
     if (data.type === "customer-value:height") {
       if (typeof data.height === "number" && data.height > 0) {
         frame.style.height = `${Math.min(Math.ceil(data.height), MAX_HEIGHT)}px`;

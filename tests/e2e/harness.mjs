@@ -1,8 +1,12 @@
 // What every end-to-end suite shares: named checks that count passes and failures, a
 // page that records errors, dialogs, requests to other hosts and Content-Security-Policy
 // violations, and axe run through DevTools (the page's policy forbids injected scripts).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -78,4 +82,19 @@ export async function axe(page, rules) {
     const result = await window.axe.run(document, { runOnly: { type: "rule", values } });
     return result.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
   }, rules);
+}
+
+/** The command-line tool's results for a scenario file (built natively by `cargo test`). */
+export function cli(file) {
+  const built = join("target", "debug", "cvc");
+  if (!existsSync(built)) execFileSync("cargo", ["build", "--quiet", "--bin", "cvc"], { stdio: "inherit" });
+  const output = execFileSync(built, [file], { encoding: "utf8" });
+  return JSON.parse(output);
+}
+
+/** The same for a scenario given as an object. */
+export function cliFor(scenario) {
+  const file = join(mkdtempSync(join(tmpdir(), "cvc-cli-")), "scenario.json");
+  writeFileSync(file, JSON.stringify(scenario));
+  return cli(file);
 }

@@ -3,14 +3,12 @@
 // one visit and a new release replacing the old cache, saved scenarios that survive a
 // reload and a corrupt entry, full storage, the JSON and CSV exports (the JSON through
 // the command-line tool), import, and a printed report of at most two A4 pages.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { check, assert, openPage, violations } from "./harness.mjs";
+import { check, assert, cli, openPage, violations } from "./harness.mjs";
 import { PHONE, DESKTOP } from "./browser.mjs";
 import { serve } from "./serve.mjs";
 
@@ -37,13 +35,6 @@ function pdfPages(pdf) {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
-/** The command-line tool's results for a scenario file (built natively by `cargo test`). */
-function cli(file) {
-  const built = join("target", "debug", "cvc");
-  if (!existsSync(built)) execFileSync("cargo", ["build", "--quiet", "--bin", "cvc"], { stdio: "inherit" });
-  const output = execFileSync(built, [file], { encoding: "utf8" });
-  return JSON.parse(output);
-}
 
 export async function run({ browser, origin, dist }) {
   {

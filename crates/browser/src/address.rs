@@ -35,15 +35,11 @@ pub fn page_address() -> String {
 /// Keeps the address bar showing the scenario on screen (with `history.replaceState`, after
 /// edits pause). Off for a widget, which must not touch its host page's address.
 #[hook]
-pub fn use_link_sync(
-    scenario: ValidScenario,
-    language: Language,
-    enabled: bool,
-    keep: &'static str,
-) {
+pub fn use_link_sync(scenario: ValidScenario, language: Language, enabled: bool, keep: AttrValue) {
     use_effect_with(
         (scenario, language, enabled),
         move |(scenario, language, enabled)| {
+            let keep = keep.clone();
             let timeout = enabled.then(|| {
                 let query = encode(scenario, *language);
                 Timeout::new(SETTLE_MS, move || {

@@ -84,15 +84,16 @@ pub fn set_accent(element: &Element, accent: &str) {
         return;
     }
     if let Some(element) = element.dyn_ref::<HtmlElement>() {
-        // Through the CSS object model, which a strict Content-Security-Policy allows.
-        let _ = element.style().set_property("--accent", &colour);
+        // Through the CSS object model, which a strict Content-Security-Policy allows; as the
+        // documented theming property, so that it wins over the host page's stylesheet.
+        let _ = element.style().set_property("--cvc-accent", &colour);
     }
 }
 
 /// Takes back an accent set by [`set_accent`].
 pub fn clear_accent(element: &Element) {
     if let Some(element) = element.dyn_ref::<HtmlElement>() {
-        let _ = element.style().remove_property("--accent");
+        let _ = element.style().remove_property("--cvc-accent");
     }
 }
 

@@ -24,13 +24,15 @@ fn post_height() {
     let Some(document) = window.document() else {
         return;
     };
-    let Some(root) = document.document_element() else {
+    // The body's own height, not the document's: the document is never shorter than the
+    // frame, so a frame sized by it could grow but never shrink to a shorter content.
+    let Some(body) = document.body() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    let height = f64::from(root.scroll_height());
+    let height = f64::from(body.scroll_height());
     let target = parent_origin(&document.referrer());
     // A parent that went away, or refuses the origin, is nothing to act on.
     let _ = parent.post_message(&height_message(height), &target);

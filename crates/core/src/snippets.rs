@@ -25,7 +25,8 @@ pub enum Way {
     /// (Custom Element), Webflow and Squarespace.
     #[default]
     Element,
-    /// An iframe of the calculator's page, and frame.js to size it.
+    /// An iframe of the calculator's page, and frame.js to size it. (Its size is given as
+    /// attributes, not a style attribute, which a strict host policy would refuse.)
     Iframe,
     /// The WordPress plugin's `[customer_value]` shortcode.
     WordPress,
@@ -110,7 +111,7 @@ fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str
         source.push_str(&format!("&{EVENTS}=1&{DATA_LAYER}=1"));
     }
     format!(
-        r#"<iframe src="{src}" title="{title}" loading="lazy" style="display:block;width:100%;height:900px;border:0"></iframe>
+        r#"<iframe src="{src}" title="{title}" loading="lazy" width="100%" height="900"></iframe>
 <script type="module" src="{listener}"></script>"#,
         src = escape(&source),
         title = escape(title),

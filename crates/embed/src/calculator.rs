@@ -158,6 +158,7 @@ impl Calculator {
             app_address: Some(app_address.to_string().into()),
             on_answer: Some(on_answer.clone()),
             on_dispatcher: Some(on_dispatcher.clone()),
+            ..AppProps::default()
         };
         let app = Rc::new(RefCell::new(None));
         let place = {

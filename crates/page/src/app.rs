@@ -23,7 +23,7 @@ pub use cvc_browser::timing::Moment;
 use cvc_browser::timing::{
     use_after_pause, use_drawing_stages, use_settled, Stage, MONTE_CARLO_PAUSE_MS,
 };
-use cvc_core::codec::link::{decode, encode, LinkReading, Show};
+use cvc_core::codec::link::{decode, encode, frame_keys, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
 use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
@@ -41,9 +41,9 @@ pub enum Mode {
     /// follows the scenario.
     #[default]
     Page,
-    /// Inside another site's iframe (`embed=1`): no page chrome, and the content height is
-    /// posted to the parent.
-    Frame,
+    /// Inside another site's iframe (`embed=1`): no page chrome, the content height is
+    /// posted to the parent, and the answers only when its link says `show=headline`.
+    Frame(Show),
     /// A widget in another site's page (embed.js): no page chrome, and the host page's
     /// address is left alone.
     Widget(Show),
@@ -112,6 +112,9 @@ pub struct AppProps {
     /// Handed the App's dispatcher once it is mounted.
     #[prop_or_default]
     pub on_dispatcher: Option<Callback<Dispatcher>>,
+    /// In a frame, what its address keeps besides the scenario (`&embed=1&events=1`).
+    #[prop_or_default]
+    pub frame_keys: AttrValue,
 }
 
 #[component]
@@ -156,14 +159,19 @@ pub fn App(props: &AppProps) -> Html {
     let today = use_memo((language, report_drawn), |(language, drawn)| {
         drawn.then(|| today_in(*language))
     });
-    let keep = if mode == Mode::Frame { "&embed=1" } else { "" };
+    let framed = matches!(mode, Mode::Frame(_));
+    let keep = if framed {
+        props.frame_keys.clone()
+    } else {
+        AttrValue::default()
+    };
     use_link_sync(
         scenario.clone(),
         language,
         !matches!(mode, Mode::Widget(_)),
         keep,
     );
-    use_post_height(mode == Mode::Frame);
+    use_post_height(framed);
     let presenting = use_state(|| false);
     // Whether a tool panel has been opened: the extras module is then on its way, and the
     // charts come with it (so a report printed from the panel has them).
@@ -223,7 +231,10 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
         .unwrap_or_else(|| page_address().into());
     let full_calculator: AttrValue = format!("{app_address}{}", encode(&scenario, language)).into();
-    let headline_only = mode == Mode::Widget(Show::Headline);
+    let headline_only = matches!(
+        mode,
+        Mode::Widget(Show::Headline) | Mode::Frame(Show::Headline)
+    );
     {
         let (on_dispatcher, dispatcher) = (props.on_dispatcher.clone(), state.dispatcher());
         use_effect_with((), move |()| {
@@ -278,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     let mode_class = match mode {
         Mode::Page => "page",
-        Mode::Frame => "framed",
+        Mode::Frame(_) => "framed",
         Mode::Widget(_) => "widget",
     };
 
@@ -350,7 +361,7 @@ pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>) {
     };
     let link = read_location();
     let mode = if link.view.embed {
-        Mode::Frame
+        Mode::Frame(link.view.show)
     } else {
         Mode::Page
     };
@@ -358,7 +369,9 @@ pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>) {
         set_accent(&document_element(), accent);
     }
     let worth_reading = link.has_scenario || link.reading.ignored_anything();
+    let frame_keys = frame_keys(&link.view).into();
     let props = AppProps {
+        frame_keys,
         language: link.view.language,
         start: worth_reading.then(|| Rc::new(link)),
         mode,

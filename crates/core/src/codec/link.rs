@@ -299,6 +299,26 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
     }
 }
 
+/// What a framed calculator keeps in its address besides the scenario, when it rewrites
+/// it after an edit: that it is framed, and what its host asked of it (`&embed=1&events=1`).
+pub fn frame_keys(view: &View) -> String {
+    let mut keys = format!("&{EMBED}=1");
+    if view.events {
+        keys.push_str(&format!("&{EVENTS}=1"));
+    }
+    if view.data_layer {
+        keys.push_str(&format!("&{DATA_LAYER}=1"));
+    }
+    if view.show == Show::Headline {
+        keys.push_str(&format!("&{SHOW}=headline"));
+    }
+    if let Some(accent) = &view.accent {
+        keys.push_str(&format!("&{ACCENT}="));
+        percent_encode(accent, &mut keys);
+    }
+    keys
+}
+
 /// A flag given as `1`, `true`, or present with no value (an attribute like `data-layer`).
 fn is_on(value: &str) -> bool {
     matches!(value, "" | "1" | "true")
@@ -597,6 +617,21 @@ mod tests {
         assert!(read.reading.unknown.is_empty() && !read.has_scenario);
         assert!(read.view.data_layer);
         assert_eq!(read.view.show, Show::Headline);
+    }
+
+    #[test]
+    fn a_framed_calculator_keeps_what_its_host_asked_of_it() {
+        let read = decode(
+            "?lifetime_profit=1&embed=1&events=1&datalayer=1&show=headline&accent=%236d28d9",
+        );
+        assert_eq!(
+            frame_keys(&read.view),
+            "&embed=1&events=1&datalayer=1&show=headline&accent=%236d28d9"
+        );
+        let again = decode(&format!("?lang=en{}", frame_keys(&read.view)));
+        assert_eq!(again.view.accent, read.view.accent);
+        assert!(again.view.events && again.view.data_layer && again.view.embed);
+        assert_eq!(frame_keys(&decode("?embed=1").view), "&embed=1");
     }
 
     #[test]
