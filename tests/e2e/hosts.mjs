@@ -75,7 +75,24 @@ export async function hostSite(calc) {
       }
     };
   `);
-  write("cycles.html", page(elementPolicy(calc), "<h1>Mount and unmount</h1>", [embed, "cycles.js"]));
+  write("timing.js", `
+    // Connect to first answer (customer-value:ready), element after element on one page.
+    window.timeMounts = async (times) => {
+      const took = [];
+      for (let i = 0; i < times; i += 1) {
+        const element = document.createElement("${TAG}");
+        element.setAttribute("lang", "en");
+        const ready = new Promise((resolve) => element.addEventListener("customer-value:ready", resolve, { once: true }));
+        const start = performance.now();
+        document.body.append(element);
+        await ready;
+        took.push(performance.now() - start);
+        element.remove();
+      }
+      return took;
+    };
+  `);
+  write("cycles.html", page(elementPolicy(calc), "<h1>Mount and unmount</h1>", [embed, "cycles.js", "timing.js"]));
   // Two iframe snippets on one page, one asking for events, and frame.js.
   write("frames.js", `
     window.dataLayer = [];
@@ -260,6 +277,18 @@ export async function run({ browser, origin }) {
       for (const key of ["heap", "nodes", "listeners"]) {
         assert(last[key] <= first[key] * 1.1, `${key}: ${first[key]} after 20, ${last[key]} after 200`);
       }
+    });
+    await check("one more element on a page that has one: no second download; connect-to-answer time measured", async () => {
+      const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      await page.evaluate(() => window.timeMounts(2));
+      const desktop = await page.evaluate(() => window.timeMounts(20));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      const throttled = await page.evaluate(() => window.timeMounts(20));
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      console.log(`     connect to first answer (full widget, module already there): median ${median(desktop).toFixed(1)} ms, at 4x CPU ${median(throttled).toFixed(1)} ms, over 20 each`);
+      const downloads = await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => /(embed|customer-value-calculator)-[0-9a-f]+_bg\.wasm/.test(entry.name)).length);
+      assert(downloads === 1, `${downloads} downloads of the embed module for 244 calculators`);
     });
     await check("mount and unmount: no errors and no policy violations", () => noProblems(page, problems));
     await context.close();

@@ -295,6 +295,24 @@ proptest! {
     }
 
     #[test]
+    fn an_elements_attributes_give_back_the_scenario_they_were_made_from(scenario in scenario_with_uncertainty(), hebrew in any::<bool>()) {
+        // Every key the link writes is one of the element's attributes, with hyphens.
+        let language = if hebrew { Language::Hebrew } else { Language::English };
+        let attributes: Vec<(String, String)> = link::pairs(&scenario, language)
+            .into_iter()
+            .map(|(key, value)| (key.replace('_', "-"), value))
+            .collect();
+        for (name, _) in &attributes {
+            prop_assert!(link::element_attributes().contains(name), "{}", name);
+            prop_assert_eq!(link::element_attribute_key(name), Some(name.replace('-', "_")));
+        }
+        let read = link::read_element_attributes(&attributes);
+        prop_assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
+        prop_assert_eq!(&read.reading.scenario, &scenario);
+        prop_assert_eq!(read.view.language, Some(language));
+    }
+
+    #[test]
     fn a_file_gives_back_the_scenario_it_was_made_from(scenario in scenario_with_uncertainty()) {
         let text = scenario_file::write(&scenario);
         let read = scenario_file::read(&text).expect("an object");
