@@ -41,9 +41,17 @@ export async function run({ browser, origin }) {
         await page.click(".uncertainty > summary");
         for (const tool of await page.$$(".tool[aria-controls]")) {
           await tool.click();
-          await page.waitForSelector(`#${await tool.getAttribute("aria-controls")}`);
+          const id = await tool.getAttribute("aria-controls");
+          await page.waitForSelector(`#${id}`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 0, `page is ${overflow}px wider than the viewport with ${await tool.textContent()} open`);
+          // Nor wider than its own box (in right to left, a box's overflow runs off the
+          // start of the page, where the page's width does not show it).
+          const inside = await page.evaluate((id) => {
+            const panel = document.getElementById(id);
+            return panel.scrollWidth - panel.clientWidth;
+          }, id);
+          assert(inside <= 1, `${id}'s content is ${inside}px wider than the panel`);
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert(overflow <= 0, `page is ${overflow}px wider than the viewport`);

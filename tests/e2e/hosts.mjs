@@ -109,6 +109,11 @@ export async function hostSite(calc) {
   write("themed.css", `${TAG}.themed { --cvc-accent: #c026d3; --cvc-font-family: Georgia, serif; --cvc-radius: 2px; --cvc-background: rgb(250, 245, 255); }
     ${TAG}.themed::part(answers) { outline: 3px solid rgb(1, 2, 3); }`);
   write("themed.html", page(elementPolicy(calc), `<link rel="stylesheet" href="themed.css"><h1>Themed</h1><${TAG} class="themed" lang="en" show="headline"></${TAG}><${TAG} class="plain" lang="en" show="headline"></${TAG}>`, [embed]));
+  // Three calculators of different settings on one page (for the screenshots).
+  write("three.html", page(elementPolicy(calc), `<link rel="stylesheet" href="themed.css"><h1>Three calculators</h1>
+    <h2>Hebrew, everything</h2><${TAG} lang="he" lifetime-profit="45000"></${TAG}>
+    <h2>English, the answers only, a violet accent, in dollars</h2><${TAG} lang="en" show="headline" accent="#6d28d9" currency="USD" preset="b2b-services"></${TAG}>
+    <h2>Hebrew, the answers only, themed by the site</h2><${TAG} class="themed" lang="he" show="headline" preset="retail-shop"></${TAG}>`, [embed]));
   // A long page with a lazy calculator far below.
   write("lazy.html", page(elementPolicy(calc), `<h1>A long article</h1><div class="spacer"></div><${TAG} id="lazy" loading="lazy" lang="en" show="headline"></${TAG}>`, [embed]));
   // React 19 in StrictMode, bundled as a consultant's developer would.

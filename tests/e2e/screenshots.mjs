@@ -2,13 +2,15 @@
 // desktop (1280×800), English and Hebrew; the default scenario, an invalid entry, both
 // helpers, the Advanced section; the Share (with its QR code), Embed, Saved (two saved
 // scenarios compared) and Export panels; the presenter view at 1280×720; the answer at
-// first paint with the wasm blocked; embed.html; and the printed report's pages (PDF,
+// first paint with the wasm blocked; embed.html; a host page with three elements of
+// different settings; the Embed panel's builder; and the printed report's pages (PDF,
 // rendered with pdftoppm when it is installed).
 // Usage: node tests/e2e/screenshots.mjs [dist] [out-dir]
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { launch, PHONE, DESKTOP } from "./browser.mjs";
 import { serve } from "./serve.mjs";
+import { hostSite } from "./hosts.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const out = process.argv[3] ?? "docs/screenshots";
@@ -58,7 +60,14 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await shot("share");
     await panel("share-panel", "share-panel");
     await page.click(".tool[aria-controls=embed-panel]");
+    await page.waitForSelector("#embed-panel .embed-preview iframe");
     await panel("embed-panel", "embed-panel");
+    // The builder with other choices: the answers only, and events for the site's analytics.
+    await page.selectOption("#embed-show", "headline");
+    await page.check("#embed-events");
+    await page.locator("#embed-panel .embed-preview iframe").scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await panel("embed-panel", "embed-builder-headline");
     await page.click(".tool[aria-controls=saved-panel]");
     await page.fill("#save-name", language === "he" ? "המרפאה היום" : "The clinic today");
     await page.click(".save-form button[type=submit]");
@@ -112,6 +121,19 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${out}/${sizeName}-embed-html.png`, fullPage: true });
   await context.close();
+}
+
+{
+  const root = await hostSite(url.replace(/\/$/, ""));
+  const host = await serve(root, { host: "localhost" });
+  for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+    const { context, page } = await open(viewport, "en", `http://localhost:${host.address().port}/three.html`);
+    await page.waitForFunction(() => [...document.querySelectorAll("customer-value-calculator")].every((element) => element.shadowRoot?.querySelector("data[data-name=npv_gain]")), null, { timeout: 20000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${out}/${sizeName}-host-three-elements.png`, fullPage: true });
+    await context.close();
+  }
+  host.close();
 }
 
 await browser.close();

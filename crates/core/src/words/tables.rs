@@ -283,11 +283,11 @@ pub struct ExtraTexts {
     pub embed_iframe_hint: &'static str,
     pub embed_wordpress_hint: &'static str,
     pub embed_preview: &'static str,
-    /// Slot: {origin}.
+    /// Slots: {origin}, {directives}.
     pub embed_policy_element: &'static str,
     pub copy_code: &'static str,
     pub code_copied: &'static str,
-    /// Slot: {origin}.
+    /// Slots: {origin}, {directives}.
     pub embed_policy_note: &'static str,
     pub frame_title: &'static str,
     pub qr_label: &'static str,

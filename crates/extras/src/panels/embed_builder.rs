@@ -8,8 +8,9 @@ use crate::panels::link_panels::{copy_box, CopyBox, CopyStatus};
 use cvc_browser::dom::{is_checked, value_of};
 use cvc_core::codec::link::{encode, parent_origin, Show};
 use cvc_core::snippets::{snippet, Choices, Way};
-use cvc_core::words::{fill_plain, Language};
+use cvc_core::words::Language;
 use cvc_model::ValidScenario;
+use cvc_view::amount::sentence;
 use cvc_view::use_formats;
 use yew::prelude::*;
 
@@ -64,9 +65,13 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         Way::Iframe => texts.embed_iframe_hint,
         Way::WordPress => texts.embed_wordpress_hint,
     };
+    // The directives are the policy's own words, the same in every language.
     let policy = match choices.way {
-        Way::Element => Some(texts.embed_policy_element),
-        Way::Iframe => Some(texts.embed_policy_note),
+        Way::Element => Some((
+            texts.embed_policy_element,
+            "script-src 'wasm-unsafe-eval', style-src, connect-src",
+        )),
+        Way::Iframe => Some((texts.embed_policy_note, "script-src, frame-src")),
         Way::WordPress => None,
     };
     let mut preview = format!(
@@ -115,8 +120,8 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
             </div>
             { copy_box(texts, CopyBox { id: "embed-code", label: texts.embed_code_label, hint: Some(hint),
                 text: code, multiline: true, copy_label: texts.copy_code, copied: texts.code_copied }, &props.copied) }
-            if let Some(policy) = policy {
-                <p class="hint">{ fill_plain(policy, &[("origin", &parent_origin(&props.app_address))]) }</p>
+            if let Some((policy, directives)) = policy {
+                { sentence(policy, &[("origin", &parent_origin(&props.app_address)), ("directives", directives)], "hint policy") }
             }
             <figure class="embed-preview">
                 <figcaption>{ texts.embed_preview }</figcaption>
