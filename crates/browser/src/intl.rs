@@ -113,8 +113,11 @@ impl Formats {
             formatter(
                 self.language.tag(),
                 &[
+                    ("style", "currency".into()),
+                    ("currency", self.currency.as_str().into()),
                     ("notation", "compact".into()),
                     ("compactDisplay", display.into()),
+                    ("minimumFractionDigits", 0.into()),
                     ("maximumFractionDigits", 1.into()),
                 ],
             )
@@ -145,15 +148,10 @@ impl Formats {
         Self::with(self.money_format(), value)
     }
 
-    /// Money for axis ticks: ₪1.3M, or "1.3 מיליון ₪".
+    /// Money for axis ticks: ₪1.3M, or "‏1.3 מיליון ‏₪", sign and currency where the
+    /// language writes them (`Intl`, never put together by hand).
     pub fn money_compact(&self, value: f64) -> String {
-        let number = Self::with(self.compact_format(), value.abs());
-        let sign = if value < 0.0 { "-" } else { "" };
-        if self.language.is_rtl() {
-            format!("{sign}{number} {}", self.currency_symbol())
-        } else {
-            format!("{sign}{}{number}", self.currency_symbol())
-        }
+        Self::with(self.compact_format(), value)
     }
 
     /// A plain number with up to two decimals: 1,234.5.
@@ -197,11 +195,11 @@ impl Formats {
             Unit::Money => self.money(value),
             Unit::Share => self.percent(value),
             Unit::Customers => self.number(value),
-            Unit::Years => format!(
-                "{} {}",
-                self.number(value),
-                self.language.texts().unit_years
-            ),
+            Unit::Years => self
+                .language
+                .texts()
+                .years
+                .count(value, &self.number(value)),
         }
     }
 

@@ -106,16 +106,6 @@ pub fn flip_x(x: f64, width: f64, right_to_left: bool) -> f64 {
     }
 }
 
-/// The SVG `text-anchor` that keeps a label on the same side of its point after
-/// [`flip_x`]: "start" and "end" swap, "middle" stays.
-pub fn flip_anchor(anchor: &'static str, right_to_left: bool) -> &'static str {
-    match (anchor, right_to_left) {
-        ("start", true) => "end",
-        ("end", true) => "start",
-        (anchor, _) => anchor,
-    }
-}
-
 /// About how wide a label is drawn, in pixels: SVG text cannot be measured before it is
 /// drawn, so axes reserve room from the character count (0.6 of the font size per
 /// character is a little wider than the average of the system fonts used).
@@ -210,13 +200,9 @@ mod tests {
     }
 
     #[test]
-    fn flipping_mirrors_positions_and_anchors() {
+    fn flipping_mirrors_positions() {
         assert_eq!(flip_x(40.0, 360.0, false), 40.0);
         assert_eq!(flip_x(40.0, 360.0, true), 320.0);
-        assert_eq!(flip_anchor("end", false), "end");
-        assert_eq!(flip_anchor("end", true), "start");
-        assert_eq!(flip_anchor("start", true), "end");
-        assert_eq!(flip_anchor("middle", true), "middle");
     }
 
     #[test]

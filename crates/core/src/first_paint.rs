@@ -94,7 +94,11 @@ pub fn static_answer(language: Language) -> String {
     let results = evaluate(&valid);
     let c = &results.customer;
     let p = &results.projection;
-    let years = (scenario.horizon_years as u32).to_string();
+    let years: Vec<(&str, String)> = texts
+        .horizon(scenario.horizon_years)
+        .into_iter()
+        .map(|(slot, text)| (slot, escape(&text)))
+        .collect();
     let gain_label = if scenario.count_after_horizon {
         texts.net_gain_total_label
     } else {
@@ -137,7 +141,7 @@ pub fn static_answer(language: Language) -> String {
             texts.return_title,
             &[("budget", &money(scenario.service_budget_per_year))]
         ),
-        gain_label = filled(gain_label, &[("years", &escape(&years))]),
+        gain_label = filled(gain_label, &crate::words::slots(&years)),
         gain = money_figure(language, p.npv_gain),
         payback_label = escape(texts.payback_cash_label),
         payback = payback,

@@ -111,7 +111,7 @@ mod tests {
         let records: Vec<&str> = csv[3..].split_terminator("\r\n").collect();
         let years = scenario.horizon_years as usize;
         assert_eq!(records.len(), 1 + 2 * years);
-        assert!(records[0].starts_with("תרחיש,שנה,"), "{}", records[0]);
+        assert!(records[0].starts_with("מצב,שנה,"), "{}", records[0]);
         // Every record has the header's nine fields (no field here holds a comma).
         assert!(records.iter().all(|record| record.split(',').count() == 9));
         // The last row of "invest" carries the model's cumulative discounted profit.

@@ -12,8 +12,8 @@
 mod tables;
 mod template;
 
-pub use tables::{About, Direction, ExtraTexts, FieldText, PresetText, Texts};
-pub use template::{fill, fill_plain, Piece};
+pub use tables::{About, Direction, ExtraTexts, FieldText, Plural, PresetText, Texts};
+pub use template::{fill, fill_plain, slots, Piece, ISOLATE};
 
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -252,7 +252,11 @@ mod tests {
                 Piece::Text(".".into())
             ]
         );
-        assert_eq!(fill_plain("{a}{b}", &[("a", "1"), ("b", "2")]), "12");
+        assert_eq!(
+            fill_plain("{a}{b}", &[("a", "1"), ("b", "2")]),
+            "\u{2068}1\u{2069}\u{2068}2\u{2069}",
+            "each figure isolated"
+        );
         assert_eq!(fill_plain("no {slot}", &[]), "no {slot}");
     }
 
@@ -296,7 +300,6 @@ mod tests {
             he.unbounded_cost,
             extra.abandoned_note,
             extra.problem_large,
-            he.currency_hint,
         ];
         for field in Field::ALL {
             let text = field_text(Language::Hebrew, field);
@@ -329,6 +332,170 @@ mod tests {
                 helper_input_text(Language::English, input),
                 helper_input_text(Language::Hebrew, input)
             );
+        }
+    }
+
+    /// Every count the calculator writes, by rule: one, two, and the rest with the number.
+    #[test]
+    fn counts_follow_the_plural_rules_of_each_language() {
+        let he = Language::Hebrew.texts();
+        let en = Language::English.texts();
+        let extra_he = Language::Hebrew.extra_texts();
+        let extra_en = Language::English.extra_texts();
+        for n in [0_u32, 1, 2, 3, 10, 11, 21, 100] {
+            let written = n.to_string();
+            let count = |plural: &Plural| plural.count(f64::from(n), &written);
+            let (he_years, en_years) = (count(&he.years), count(&en.years));
+            let (he_the, en_the) = (count(&he.the_years), count(&en.the_years));
+            match n {
+                1 => {
+                    assert_eq!(
+                        (he_years.as_str(), en_years.as_str()),
+                        ("שנה אחת", "1 year")
+                    );
+                    assert_eq!((he_the.as_str(), en_the.as_str()), ("השנה", "the year"));
+                    assert_eq!(count(&extra_he.draws), "הגרלה אחת");
+                    assert_eq!(count(&extra_en.draws), "1 draw");
+                }
+                2 => {
+                    assert_eq!(
+                        (he_years.as_str(), en_years.as_str()),
+                        ("שנתיים", "2 years")
+                    );
+                    assert_eq!(
+                        (he_the.as_str(), en_the.as_str()),
+                        ("השנתיים", "the 2 years")
+                    );
+                    assert_eq!(count(&extra_he.draws), "שתי הגרלות");
+                }
+                _ => {
+                    assert_eq!(he_years, format!("{n} שנים"));
+                    assert_eq!(en_years, format!("{n} years"));
+                    assert_eq!(he_the, format!("{n} השנים"));
+                    assert_eq!(en_the, format!("the {n} years"));
+                    assert_eq!(count(&extra_he.draws), format!("{n} הגרלות"));
+                    assert_eq!(count(&extra_en.draws), format!("{n} draws"));
+                }
+            }
+            for saved in [
+                &extra_he.saved_skipped,
+                &extra_he.saved_newer,
+                &extra_en.saved_skipped,
+                &extra_en.saved_newer,
+            ] {
+                let said = count(saved);
+                assert!(n < 3 || said.starts_with(&format!("{n} ")), "{said}");
+            }
+        }
+        // The horizon's slots, as the templates take them.
+        assert_eq!(
+            fill_plain(en.net_gain_label, &template::slots(&en.horizon(1.0))),
+            "Net gain from investing over \u{2068}1 year\u{2069}"
+        );
+        assert_eq!(
+            fill_plain(he.net_gain_within_label, &template::slots(&he.horizon(2.0))),
+            "מתוכו, בתוך \u{2068}השנתיים\u{2069} בלבד"
+        );
+    }
+
+    /// The source files of the calculator outside this folder, as text.
+    fn code_outside_the_words(with_tables: bool) -> String {
+        fn read(dir: &std::path::Path, with_tables: bool, out: &mut String) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    read(&path, with_tables, out);
+                } else if path.extension().is_some_and(|ext| ext == "rs")
+                    && !path.ends_with("words/en.rs")
+                    && !path.ends_with("words/he.rs")
+                    && !path.ends_with("words/mod.rs")
+                    && (with_tables || !path.to_string_lossy().contains("/words/"))
+                {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+                }
+            }
+        }
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut code = String::new();
+        for krate in ["core", "browser", "view", "page", "extras", "embed", "cli"] {
+            read(&crates.join(krate).join("src"), with_tables, &mut code);
+        }
+        code
+    }
+
+    /// A word of the tables that nothing shows is a word nobody reads (or forgot to show).
+    #[test]
+    fn every_word_of_the_tables_is_shown_somewhere() {
+        // The tables' own methods (the year-by-year columns) count as showing their words.
+        let code = code_outside_the_words(true);
+        let mut names: Vec<String> = all_words(Language::English)
+            .into_iter()
+            .filter(|(name, _)| name.starts_with("texts.") || name.starts_with("extra."))
+            .filter_map(|(name, _)| name.split('.').nth(1).map(str::to_string))
+            .collect();
+        names.dedup();
+        for name in names {
+            let used = code.contains(&format!(".{name}"));
+            assert!(used, "the word `{name}` is shown nowhere");
+        }
+    }
+
+    /// No view fills a template by hand, which would put a figure in without isolating it.
+    #[test]
+    fn templates_are_filled_only_through_fill() {
+        let code = code_outside_the_words(false);
+        assert!(!code.contains(".replace(\"{"), "a template filled by hand");
+    }
+
+    /// The glossary's forbidden variants (docs/glossary.md, its last column) appear in no
+    /// Hebrew string.
+    #[test]
+    fn no_hebrew_word_uses_a_variant_the_glossary_forbids() {
+        let glossary = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/glossary.md"),
+        )
+        .expect("docs/glossary.md");
+        let forbidden: Vec<String> = glossary
+            .lines()
+            .filter(|line| {
+                line.starts_with("| ")
+                    && !line.starts_with("| concept")
+                    && !line.starts_with("|---")
+            })
+            .filter_map(|line| {
+                line.trim_end_matches('|')
+                    .rsplit('|')
+                    .next()
+                    .map(str::trim)
+                    .map(str::to_string)
+            })
+            .flat_map(|cell| {
+                cell.split(" / ")
+                    .map(|variant| variant.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|variant| !variant.is_empty())
+            .collect();
+        assert!(
+            forbidden.len() >= 10,
+            "the glossary lists {} variants",
+            forbidden.len()
+        );
+        for (name, text) in all_words(Language::Hebrew) {
+            for variant in &forbidden {
+                assert!(
+                    !text.contains(variant.as_str()),
+                    "{name} uses «{variant}»: {text}"
+                );
+            }
+        }
+        for language in Language::ALL {
+            for (name, text) in all_words(language) {
+                assert!(
+                    !text.contains("1 years") && !text.contains("1 שנים"),
+                    "{name}: {text}"
+                );
+            }
         }
     }
 }

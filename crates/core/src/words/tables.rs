@@ -1,7 +1,6 @@
 //! The shape of a language's words: what every language file fills in, table for table.
 //! A word missing in one language is a compile error there.
 
-use super::template::fill_plain;
 use serde::Serialize;
 
 /// Which way a language runs.
@@ -20,6 +19,29 @@ pub struct About {
     pub endonym: &'static str,
     /// The primary subtags of a browser's language that ask for this one.
     pub browser_tags: &'static [&'static str],
+}
+
+/// A counted word: how it is written for one, for two, and for any other count (`{n}`,
+/// the count as the reader writes numbers). Hebrew has a form of its own for two
+/// (שנתיים); English writes the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Plural {
+    pub one: &'static str,
+    pub two: &'static str,
+    pub many: &'static str,
+}
+
+impl Plural {
+    /// `n` counted, with `written` the count as the reader writes it (`2,000`).
+    pub fn count(&self, n: f64, written: &str) -> String {
+        if n == 1.0 {
+            self.one.to_string()
+        } else if n == 2.0 {
+            self.two.to_string()
+        } else {
+            self.many.replace("{n}", written)
+        }
+    }
 }
 
 /// Words for one input field.
@@ -42,7 +64,13 @@ pub struct Texts {
     pub advanced_summary: &'static str,
     pub why_label: &'static str,
     pub unit_customers: &'static str,
+    /// The unit beside a field of years, for the value 1 and for any other.
+    pub unit_year: &'static str,
     pub unit_years: &'static str,
+    /// A number of years: "5 years" (over 5 years).
+    pub years: Plural,
+    /// The same, definite: "the 5 years" (within the 5 years).
+    pub the_years: Plural,
     pub currency_label: &'static str,
     pub currency_other: &'static str,
     pub currency_hint: &'static str,
@@ -74,7 +102,6 @@ pub struct Texts {
     /// Slot: {budget}.
     pub return_title: &'static str,
     pub roi_label: &'static str,
-    pub payback_label: &'static str,
     /// Slots: {month}, {year}.
     pub payback_month: &'static str,
     pub payback_never: &'static str,
@@ -92,14 +119,11 @@ pub struct Texts {
     pub sentence_unbounded: &'static str,
     pub sentence_beyond_range: &'static str,
 
-    pub chart_cumulative: &'static str,
-    pub chart_cumulative_note: &'static str,
     pub invest: &'static str,
     pub year: &'static str,
     pub p10: &'static str,
     pub p50: &'static str,
     pub p90: &'static str,
-    pub draws_count: &'static str,
     pub updating: &'static str,
 
     pub lifetime_helper_open: &'static str,
@@ -191,16 +215,24 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// What a template's horizon slots hold for a horizon of `years`: `{years}` ("5 years",
+    /// "שנתיים") and `{the_years}` ("the 5 years", "השנתיים").
+    pub fn horizon(&self, years: f64) -> Vec<(&'static str, String)> {
+        let written = (years as u32).to_string();
+        vec![
+            ("years", self.years.count(years, &written)),
+            ("the_years", self.the_years.count(years, &written)),
+        ]
+    }
+
     /// When the monthly cash catches up: "in month 70 (year 6)".
     pub fn payback_words(&self, month: f64) -> String {
+        // A phrase of its own, isolated whole where it is shown; its two numbers need no
+        // isolates inside it.
         let month = month as u32;
-        fill_plain(
-            self.payback_month,
-            &[
-                ("month", &month.to_string()),
-                ("year", &month.div_ceil(12).to_string()),
-            ],
-        )
+        self.payback_month
+            .replace("{month}", &month.to_string())
+            .replace("{year}", &month.div_ceil(12).to_string())
     }
 }
 
@@ -320,10 +352,12 @@ pub struct ExtraTexts {
     pub deleted: &'static str,
     pub storage_full: &'static str,
     pub storage_unavailable: &'static str,
-    /// Slot: {count}.
-    pub saved_skipped: &'static str,
-    /// Slot: {count}.
-    pub saved_newer: &'static str,
+    /// Saved scenarios that could not be read, counted.
+    pub saved_skipped: Plural,
+    /// Saved scenarios that a newer release wrote, counted.
+    pub saved_newer: Plural,
+    /// A number of the Monte Carlo's draws.
+    pub draws: Plural,
     /// Slot: {names}.
     pub saved_migrated: &'static str,
     pub compare_heading: &'static str,

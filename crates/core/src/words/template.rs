@@ -33,12 +33,27 @@ pub fn fill(template: &str, figures: &[(&str, &str)]) -> Vec<Piece> {
     pieces
 }
 
-/// The same, flattened to one string (for `aria-label` and `title`).
+/// Figures held as owned strings, lent as a template's slots.
+pub fn slots<'a>(figures: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    figures
+        .iter()
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect()
+}
+
+/// The Unicode isolates that keep a figure's direction apart from the words around it in
+/// plain text, as `<bdi>` does in HTML: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+pub const ISOLATE: (char, char) = ('\u{2068}', '\u{2069}');
+
+/// The same, flattened to one string (a label, an `aria-label`, a message), each figure
+/// isolated with [`ISOLATE`], so that "‏₪ 500,000" never runs into the Hebrew words
+/// beside it.
 pub fn fill_plain(template: &str, figures: &[(&str, &str)]) -> String {
     fill(template, figures)
         .into_iter()
         .map(|piece| match piece {
-            Piece::Text(text) | Piece::Figure(text) => text,
+            Piece::Text(text) => text,
+            Piece::Figure(text) => format!("{}{text}{}", ISOLATE.0, ISOLATE.1),
         })
         .collect()
 }

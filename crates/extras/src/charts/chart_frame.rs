@@ -3,7 +3,7 @@
 
 use cvc_browser::intl::Formats;
 use cvc_browser::observers::use_width;
-use cvc_core::chart_scale::{flip_anchor, flip_x, LinearScale};
+use cvc_core::chart_scale::{flip_x, LinearScale};
 use cvc_core::codec::decimal::svg as px;
 use cvc_view::use_formats;
 use std::rc::Rc;
@@ -95,7 +95,7 @@ pub fn money_grid(
         html! {
             <g class={if tick == 0.0 { "grid zero" } else { "grid" }}>
                 <line x1={px(x1)} x2={px(x2)} y1={px(at)} y2={px(at)} />
-                <text x={px(label_x)} y={px(at + 4.0)} text-anchor={flip_anchor("end", rtl)}>{ formats.money_compact(tick) }</text>
+                <text x={px(label_x)} y={px(at + 4.0)} text-anchor="end">{ formats.money_compact(tick) }</text>
             </g>
         }
     });

@@ -12,7 +12,7 @@ use crate::charts::chart_frame::{
 use crate::charts::table::{chart_table, table, use_table_toggle, TableToggle};
 use cvc_browser::intl::Formats;
 use cvc_core::chart_scale::{
-    cumulative_points, flip_anchor, flip_x, label_width, nice_domain, polyline, LinearScale,
+    cumulative_points, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::fill_plain;
@@ -104,7 +104,7 @@ pub fn GainChart(props: &GainChartProps) -> Html {
             <g class="payback" data-month={(month as u32).to_string()}>
                 <line x1={px(at)} x2={px(at)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
                 <circle cx={px(at)} cy={px(zero)} r="5" />
-                <text x={px(at + if rtl { -6.0 } else { 6.0 })} y={px(TOP + 10.0)} text-anchor={flip_anchor("start", rtl)}>{ texts.payback_marker }</text>
+                <text x={px(at + if rtl { -6.0 } else { 6.0 })} y={px(TOP + 10.0)} text-anchor="start">{ texts.payback_marker }</text>
             </g>
         }
     });

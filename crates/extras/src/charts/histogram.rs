@@ -122,7 +122,13 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
     let zero = (x_low < 0.0 && x_high > 0.0).then(|| at(0.0));
     let note = fill_plain(
         texts.monte_carlo_note,
-        &[("draws", &formats.number(f64::from(result.draws)))],
+        &[(
+            "draws",
+            &texts.draws.count(
+                f64::from(result.draws),
+                &formats.number(f64::from(result.draws)),
+            ),
+        )],
     );
     html! {
         { chart_frame(

@@ -4,13 +4,11 @@
 use crate::charts::chart_frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_browser::intl::Formats;
-use cvc_core::chart_scale::{flip_anchor, flip_x, nice_domain, LinearScale};
+use cvc_core::chart_scale::{flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
-use cvc_core::state::display_factor;
 use cvc_core::words::field_text;
 use cvc_model::uncertainty::TornadoBar;
 use cvc_model::Field;
-use cvc_view::amount::unit_label;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,13 +25,15 @@ pub struct TornadoChartProps {
     pub base_gain: f64,
 }
 
-/// An input's value in the reader's units: 40%, ₪2,000, 5 years.
+/// An input's value in the reader's units: 40%, ₪2,000, 5 years, 40 customers.
 fn input_value(formats: &Formats, field: Field, value: f64) -> String {
-    let unit = unit_label(formats, field);
     match field.spec().unit {
-        cvc_model::fields::Unit::Money => formats.money(value),
-        cvc_model::fields::Unit::Share => formats.percent(value),
-        _ => format!("{} {unit}", formats.number(value * display_factor(field))),
+        cvc_model::fields::Unit::Customers => format!(
+            "{} {}",
+            formats.number(value),
+            formats.language.texts().unit_customers
+        ),
+        _ => formats.input_value(field, value),
     }
 }
 
@@ -78,7 +78,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         };
         html! {
             <g class="input" data-field={bar.field.name()} data-swing={decimal::shortest(bar.swing.value().unwrap_or(0.0))}>
-                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor={flip_anchor("start", rtl)}>{ field_text(language, bar.field).label }</text>
+                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="start">{ field_text(language, bar.field).label }</text>
                 { segment(bar.gain_at_low.value(), "low") }
                 { segment(bar.gain_at_high.value(), "high") }
             </g>

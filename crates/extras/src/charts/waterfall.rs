@@ -3,7 +3,7 @@
 
 use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
-use cvc_core::chart_scale::{flip_anchor, flip_x, nice_domain, LinearScale};
+use cvc_core::chart_scale::{flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_model::Waterfall;
 use yew::prelude::*;
@@ -86,8 +86,8 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         let (left, right) = (a.min(b), a.max(b));
         html! {
             <g class={classes!("step", step.class)} data-part={step.name} data-value={decimal::shortest(step.amount)}>
-                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor={flip_anchor("start", rtl)}>{ step.label }</text>
-                <text class="value" x={px(flip_x(width - SIDE, width, rtl))} y={px(top + 14.0)} text-anchor={flip_anchor("end", rtl)}>{ formats.money(step.amount) }</text>
+                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="start">{ step.label }</text>
+                <text class="value" x={px(flip_x(width - SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="end">{ formats.money(step.amount) }</text>
                 <rect class="bar" x={px(left)} y={px(top + 22.0)} width={px((right - left).max(1.0))} height={px(BAR)} />
             </g>
         }

@@ -3,7 +3,7 @@
 //! scenario's money is written in its own currency.
 
 use cvc_browser::intl::Formats;
-use cvc_core::words::{field_text, fill_plain};
+use cvc_core::words::{field_text, fill_plain, slots};
 use cvc_model::{evaluate, Field, Figure, ValidScenario};
 use cvc_view::amount::payback_text;
 use cvc_view::amount::{format_figure, Kind};
@@ -52,7 +52,6 @@ pub fn comparison(
         });
     }
     let (a, b) = (&results.0, &results.1);
-    let years = |scenario: &ValidScenario| (scenario.horizon_years as u32).to_string();
     let figure_rows: [(String, Figure, Figure, Kind); 4] = [
         (
             format!("{} ({})", texts.cost_title, texts.per_year),
@@ -61,7 +60,10 @@ pub fn comparison(
             Kind::Money,
         ),
         (
-            fill_plain(texts.net_gain_total_label, &[("years", &years(first))]),
+            fill_plain(
+                texts.net_gain_total_label,
+                &slots(&texts.horizon(first.horizon_years)),
+            ),
             a.projection.npv_gain,
             b.projection.npv_gain,
             Kind::Money,

@@ -4,7 +4,7 @@
 
 use crate::panels::qr_code::qr_code;
 use cvc_browser::intl::Formats;
-use cvc_core::words::fill_plain;
+use cvc_core::words::{fill_plain, slots};
 use cvc_model::{Results, Scenario};
 use cvc_view::amount::payback_text;
 use cvc_view::amount::{amount, Kind};
@@ -24,7 +24,7 @@ pub fn presenter(formats: &Formats, props: PresenterProps) -> Html {
     let texts = formats.language.extra_texts();
     let results = props.results;
     let s = props.scenario;
-    let years = (s.horizon_years as u32).to_string();
+    let years = texts.horizon(s.horizon_years);
     let gain_label = if s.count_after_horizon {
         texts.net_gain_total_label
     } else {
@@ -42,7 +42,7 @@ pub fn presenter(formats: &Formats, props: PresenterProps) -> Html {
                         <dd class="huge">{ amount(formats, results.customer.yearly_cost_of_poor_service, Kind::Money, Some("presenter_cost"), "") }</dd>
                     </div>
                     <div>
-                        <dt>{ fill_plain(gain_label, &[("years", &years)]) }</dt>
+                        <dt>{ fill_plain(gain_label, &slots(&years)) }</dt>
                         <dd class="huge">{ amount(formats, results.projection.npv_gain, Kind::Money, Some("presenter_gain"), "") }</dd>
                     </div>
                     <div>

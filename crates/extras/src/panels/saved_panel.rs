@@ -90,16 +90,14 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         .count();
     let newer = shelf.skipped.len() - unreadable;
     if unreadable > 0 {
-        news.push(fill_plain(
-            texts.saved_skipped,
-            &[("count", &unreadable.to_string())],
-        ));
+        news.push(
+            texts
+                .saved_skipped
+                .count(unreadable as f64, &unreadable.to_string()),
+        );
     }
     if newer > 0 {
-        news.push(fill_plain(
-            texts.saved_newer,
-            &[("count", &newer.to_string())],
-        ));
+        news.push(texts.saved_newer.count(newer as f64, &newer.to_string()));
     }
     if !shelf.migrated.is_empty() {
         news.push(fill_plain(

@@ -8,7 +8,7 @@
 //! month reads the monthly cash alone (docs/model-notes.md).
 
 use cvc_browser::intl::Formats;
-use cvc_core::words::fill_plain;
+use cvc_core::words::{fill_plain, slots};
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{Figure, Results, Scenario, Why};
 use cvc_view::amount::{amount, format_figure, sentence, Kind};
@@ -24,7 +24,7 @@ pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale:
     } else {
         fill_plain(
             texts.summary_gain_horizon_only,
-            &[("years", &years(scenario))],
+            &slots(&texts.horizon(scenario.horizon_years)),
         )
     };
     html! {
@@ -43,16 +43,12 @@ pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale:
     }
 }
 
-fn years(scenario: &Scenario) -> String {
-    (scenario.horizon_years as u32).to_string()
-}
-
 pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
     let texts = formats.language.texts();
     let c = &results.customer;
     let p = &results.projection;
     let s = scenario;
-    let years = years(s);
+    let years = texts.horizon(s.horizon_years);
     let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
 
     let revenue = match (c.yearly_revenue_lost, s.profit_margin) {
@@ -110,12 +106,12 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
                     <h3>{ fill_plain(texts.return_title, &[("budget", &formats.money(s.service_budget_per_year))]) }</h3>
                     <dl>
                         <div class="main">
-                            <dt>{ fill_plain(gain_label, &[("years", &years)]) }</dt>
+                            <dt>{ fill_plain(gain_label, &slots(&years)) }</dt>
                             <dd class="big">{ amount(formats, p.npv_gain, Kind::Money, Some("npv_gain"), gain_class(p.npv_gain)) }</dd>
                         </div>
                         if s.count_after_horizon {
                             <div>
-                                <dt>{ fill_plain(texts.net_gain_within_label, &[("years", &years)]) }</dt>
+                                <dt>{ fill_plain(texts.net_gain_within_label, &slots(&years)) }</dt>
                                 <dd>{ amount(formats, p.npv_gain_within_horizon, Kind::Money, Some("npv_gain_within_horizon"), "") }</dd>
                             </div>
                         }
@@ -150,14 +146,14 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
     let c = &results.customer;
     let p = &results.projection;
     let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
-    let years = years(s);
+    let years = texts.horizon(s.horizon_years);
     let after = s.count_after_horizon;
     let (template, figures): (&'static str, Vec<(&'static str, String)>) =
         match (p.npv_gain, c.unhappy_customer_cost) {
             (Figure::Missing(_), _) => (texts.sentence_beyond_range, Vec::new()),
             (gain, Figure::Missing(Why::WordOfMouthUnbounded)) => (
                 texts.sentence_unbounded,
-                vec![("years", years.clone()), ("gain", money(gain))],
+                [years.clone(), vec![("gain", money(gain))]].concat(),
             ),
             (_, Figure::Missing(_)) => (texts.sentence_beyond_range, Vec::new()),
             (Figure::Value(gain), cost) => {
@@ -166,9 +162,9 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
                     ("p0", formats.percent(s.unhappy_share_now)),
                     ("p1", formats.percent(s.unhappy_share_invest)),
                     ("lost", money(p.lost_to_poor_service)),
-                    ("years", years.clone()),
                     ("budget", money(p.service_budget_present_value)),
                 ];
+                figures.extend(years.clone());
                 if gain >= 0.0 {
                     figures.push(("gain", formats.money(gain)));
                     let template = if after {
@@ -193,23 +189,15 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
         after && p.npv_gain.value().is_some() && p.npv_gain_within_horizon.value().is_some();
     html! {
         <div class="explanation">
-            { sentence(template, &borrowed(&figures), "") }
+            { sentence(template, &slots(&figures), "") }
             if split {
-                { sentence(texts.sentence_split, &[
-                    ("within", &money(p.npv_gain_within_horizon)),
-                    ("after", &money(p.npv_gain_after_horizon)),
-                    ("years", &years),
-                ], "") }
+                { sentence(texts.sentence_split, &slots(&[
+                    vec![("within", money(p.npv_gain_within_horizon)), ("after", money(p.npv_gain_after_horizon))],
+                    years,
+                ].concat()), "") }
             }
         </div>
     }
-}
-
-fn borrowed<'a>(figures: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    figures
-        .iter()
-        .map(|(name, text)| (*name, text.as_str()))
-        .collect()
 }
 
 /// The questions owners ask the other way round: how large a budget still pays, how few

@@ -165,7 +165,7 @@ pub fn number_field(
                         aria-invalid={error.is_some().to_string()}
                         oninput={on_input}
                     />
-                    <span class="unit" aria-hidden="true">{ unit_label(formats, field) }</span>
+                    <span class="unit" aria-hidden="true">{ unit_label(formats, field, typed) }</span>
                 </div>
                 if props.slider {
                     <input

@@ -46,7 +46,7 @@ pub fn uncertainty_section(formats: &Formats, state: &State, on_action: &Callbac
                     { end_input(End::Low, texts.column_low) }
                     <span aria-hidden="true">{ "–" }</span>
                     { end_input(End::High, texts.column_high) }
-                    <span class="unit" aria-hidden="true">{ unit_label(formats, field) }</span>
+                    <span class="unit" aria-hidden="true">{ unit_label(formats, field, None) }</span>
                 </div>
                 <label class="choice">
                     <input type="checkbox" checked={state.range(field).varies} onchange={on_varies} aria-label={format!("{label}: {}", texts.varies_label)} />
