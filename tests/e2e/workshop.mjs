@@ -267,6 +267,34 @@ export async function run({ browser, origin, dist }) {
     await context.close();
   }
 
+  for (const [lang, locale, wrong] of [["he", "he-IL", ["1 שנים", "ב־1 השנים", "1 השנים", "על פני 1 "]], ["en", "en-US", ["1 years", "the 1 years"]]]) {
+    const { context, page, problems } = await openPage(browser, `${origin}/?horizon_years=1&lang=${lang}`, { viewport: DESKTOP, locale });
+    await check(`${locale}: a one-year horizon is counted as one year everywhere: the page, the charts, the printed report and the CSV`, async () => {
+      await page.click(".advanced > summary");
+      await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
+      const texts = [await page.evaluate(() => document.body.innerText)];
+      await page.evaluate(() => {
+        document.querySelector("[aria-describedby=count-after-hint]").click();
+      });
+      await page.waitForTimeout(600);
+      texts.push(await page.evaluate(() => document.body.innerText));
+      await page.emulateMedia({ media: "print" });
+      texts.push(await page.evaluate(() => document.body.innerText));
+      await page.emulateMedia({ media: "screen" });
+      await page.click(".tool[aria-controls=files-panel]");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+      texts.push((await readFile(await download.path())).toString("utf8"));
+      for (const text of texts) {
+        const plain = text.replace(/[\u2068\u2069\u200e\u200f]/g, "");
+        for (const phrase of wrong) assert(!plain.includes(phrase), `«${phrase}» on the page: …${plain.slice(Math.max(0, plain.indexOf(phrase) - 60), plain.indexOf(phrase) + 60)}…`);
+      }
+      const labels = await page.evaluate(() => document.querySelector(".card.return dt")?.innerText ?? "");
+      assert(labels.includes(lang === "he" ? "שנה אחת" : "1 year") || labels.includes(lang === "he" ? "השנה" : "the year"), labels);
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
   {
     const { context, page, problems } = await openPage(browser, `${origin}/?lifetime_profit=45000&unhappy_share_now=0.35&lang=he`, { viewport: DESKTOP, locale: "he-IL" });
     await check("CSV export: UTF-8 with a byte-order mark, Hebrew headers, a row per year and scenario", async () => {

@@ -105,6 +105,7 @@ impl Formats {
     fn compact_format(&self) -> &Option<IntlNumberFormat> {
         self.compact.get_or_init(|| {
             // Hebrew's short compact forms use Latin letters (K, M); the long ones are words.
+            // (The currency style has the short ones only: the currency is put in below.)
             let display = if self.language.is_rtl() {
                 "long"
             } else {
@@ -113,11 +114,8 @@ impl Formats {
             formatter(
                 self.language.tag(),
                 &[
-                    ("style", "currency".into()),
-                    ("currency", self.currency.as_str().into()),
                     ("notation", "compact".into()),
                     ("compactDisplay", display.into()),
-                    ("minimumFractionDigits", 0.into()),
                     ("maximumFractionDigits", 1.into()),
                 ],
             )
@@ -148,10 +146,34 @@ impl Formats {
         Self::with(self.money_format(), value)
     }
 
-    /// Money for axis ticks: ₪1.3M, or "‏1.3 מיליון ‏₪", sign and currency where the
-    /// language writes them (`Intl`, never put together by hand).
+    /// Money for axis ticks: ₪1.3M, or "‏1.3 מיליון ‏₪". The language's own money format
+    /// says where the sign, the currency and the marks that order them go (`Intl`'s parts);
+    /// only its digits are put in compact, so nothing of the order is written by hand.
     pub fn money_compact(&self, value: f64) -> String {
-        Self::with(self.compact_format(), value)
+        let (Some(money), Some(compact)) = (self.money_format(), self.compact_format()) else {
+            return Self::with(self.compact_format(), value);
+        };
+        let digits = compact.format(value.abs());
+        let mut written = String::new();
+        let mut placed = false;
+        for part in money.format_to_parts(value).iter() {
+            let kind = Reflect::get(&part, &"type".into())
+                .ok()
+                .and_then(|kind| kind.as_string())
+                .unwrap_or_default();
+            if matches!(kind.as_str(), "integer" | "group" | "decimal" | "fraction") {
+                if !placed {
+                    written.push_str(&digits);
+                    placed = true;
+                }
+            } else if let Some(text) = Reflect::get(&part, &"value".into())
+                .ok()
+                .and_then(|text| text.as_string())
+            {
+                written.push_str(&text);
+            }
+        }
+        written
     }
 
     /// A plain number with up to two decimals: 1,234.5.

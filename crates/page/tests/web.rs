@@ -177,7 +177,7 @@ fn field_input(field: Field) -> String {
 async fn the_app_mounts_with_the_model_defaults() {
     let root = mount(Language::English).await;
     assert_eq!(
-        find(&root, "h1").text_content().unwrap_or_default(),
+        find(&root, "h1").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""),
         "Customer Value Calculator"
     );
     let expected = evaluate(&ValidScenario::default());
@@ -196,7 +196,8 @@ async fn the_app_mounts_with_the_model_defaults() {
     // The visible text is the same figure in the reader's format: ₪316,834.
     let shown = find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
         .text_content()
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     assert_eq!(shown, "₪316,834");
     assert_eq!(
         find(&root, "#preset-select")
@@ -284,7 +285,7 @@ async fn an_invalid_entry_shows_its_message_and_keeps_the_last_result() {
     type_into(&root, &field_input(Field::UnhappyShareNow), "140").await;
     let field = find(&root, "[data-field=\"unhappy_share_now\"]");
     assert_eq!(
-        find(&field, ".error").text_content().unwrap_or_default(),
+        find(&field, ".error").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""),
         "Allowed: 0% to 100%."
     );
     assert_eq!(
@@ -305,12 +306,14 @@ async fn an_invalid_entry_shows_its_message_and_keeps_the_last_result() {
     assert!(find(&root, ".stale-note")
         .text_content()
         .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("last valid result"));
     type_into(&root, &field_input(Field::LifetimeProfit), "abc").await;
     assert_eq!(
         find(&root, "[data-field=\"lifetime_profit\"] .error")
             .text_content()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "That is not a number."
     );
     // Nothing on screen is NaN or infinite.
@@ -329,7 +332,8 @@ async fn an_invalid_entry_shows_its_message_and_keeps_the_last_result() {
 /// Latin words on a Hebrew screen: anything but a currency code, or the switch that names
 /// English in English so that an English reader can find it.
 fn latin_words(text: &str) -> Vec<String> {
-    let allowed = ["ILS", "USD", "EUR", "GBP"];
+    // Currency codes, and the technical names docs/glossary.md keeps in Latin letters.
+    let allowed = ["ILS", "USD", "EUR", "GBP", "ISO", "CHF", "CLV", "JSON", "CSV", "PDF", "QR"];
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| !word.is_empty() && !allowed.contains(word))
         .map(str::to_string)
@@ -348,7 +352,7 @@ async fn hebrew_sets_right_to_left_and_leaves_no_english() {
     assert_eq!(widget.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("he"));
     assert_eq!(
-        find(&root, "h1").text_content().unwrap_or_default(),
+        find(&root, "h1").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""),
         "מחשבון ערך לקוח"
     );
     // Open everything that folds, and both helpers, so their text is checked too.
@@ -382,7 +386,7 @@ async fn hebrew_sets_right_to_left_and_leaves_no_english() {
     let text = widget.dyn_ref::<HtmlElement>().expect("html").inner_text();
     switch.remove_attribute("hidden").expect("show the switch");
     link.remove_attribute("hidden").expect("show the link");
-    assert!(text.contains("מותר"), "the error is in Hebrew");
+    assert!(text.contains("אפשר להזין"), "the error is in Hebrew");
     assert_eq!(
         latin_words(&text),
         Vec::<String>::new(),
@@ -420,11 +424,13 @@ async fn presets_load_their_scenario() {
         find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
             .text_content()
             .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], "")
             .starts_with('$')
     );
     assert!(find(&root, ".preset-note")
         .text_content()
         .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("Satmetrix"));
 }
 
@@ -523,15 +529,17 @@ async fn unbounded_word_of_mouth_is_said_in_words() {
     let root = mount(Language::English).await;
     type_into(&root, &field_input(Field::ReferralsPerHappy), "3").await;
     type_into(&root, &field_input(Field::LostPerUnhappy), "0").await;
-    let cost = find(&root, ".card.cost").text_content().unwrap_or_default();
-    assert!(cost.contains("No limit"), "{cost}");
+    let cost = find(&root, ".card.cost").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], "");
+    assert!(cost.contains("No lifetime figure"), "{cost}");
     assert!(find(&root, ".card.unhappy .missing")
         .text_content()
         .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("no limit"));
     let sentence = find(&root, ".explanation")
         .text_content()
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     assert!(sentence.contains("has no limit"), "{sentence}");
     // The projection still gives a finite net gain, the model's own.
     let scenario = Scenario {
@@ -557,7 +565,8 @@ async fn the_lifetime_helper_fills_the_fields_it_serves() {
     // 5000 / (1 − 0.75) = 20,000 over 4 years.
     let results = find(&root, "#lifetime-helper .helper-results")
         .text_content()
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     assert!(results.contains("₪20,000"), "{results}");
     find(&root, "#lifetime-helper button.primary")
         .dyn_into::<HtmlElement>()
@@ -585,7 +594,8 @@ async fn the_lifetime_helper_fills_the_fields_it_serves() {
     assert_eq!(
         find(&root, "#helper-retention-error")
             .text_content()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "Allowed: 0% to 99%."
     );
 }
@@ -611,6 +621,7 @@ async fn the_metrics_helper_sets_either_unhappy_share() {
     assert!(find(&root, "#metrics-helper .helper-results")
         .text_content()
         .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("26.7%"));
     let buttons = root
         .query_selector_all("#metrics-helper button.primary")
@@ -641,19 +652,22 @@ async fn any_iso_currency_typed_in_formats_the_money() {
     type_into(&root, "#currency-code", "chf").await;
     let shown = find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
         .text_content()
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     assert!(shown.starts_with("CHF"), "{shown}");
     type_into(&root, "#currency-code", "CH").await;
     assert_eq!(
         find(&root, "#currency-error")
             .text_content()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "Enter a three-letter currency code, such as ILS."
     );
     assert!(
         find(&root, "data[data-name=\"yearly_cost_of_poor_service\"]")
             .text_content()
             .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], "")
             .starts_with("CHF")
     );
 }
@@ -675,11 +689,13 @@ async fn runaway_growth_is_beyond_the_models_range_in_words() {
     );
     let gain = find(&root, ".card.return [data-name=\"npv_gain\"]")
         .text_content()
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     assert_eq!(gain, "beyond the model's range");
     assert!(find(&root, ".explanation")
         .text_content()
         .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("beyond the model's range"));
     let text = root.dyn_ref::<HtmlElement>().expect("html").inner_text();
     assert!(
@@ -691,7 +707,8 @@ async fn runaway_growth_is_beyond_the_models_range_in_words() {
     assert_eq!(
         find(&root, "#field-customer_lifetime_years-error")
             .text_content()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "Allowed: 0.09 to 100."
     );
 }
@@ -806,6 +823,7 @@ async fn editing_a_range_changes_that_fields_tornado_bar() {
     assert!(find(&root, "#range-unhappy_share_now-error")
         .text_content()
         .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("40%"));
     assert_close(tornado_swing(&root, Field::UnhappyShareNow), after);
     assert!(root.query_selector(".stale-note").ok().flatten().is_some());
@@ -818,14 +836,16 @@ async fn numbers_are_read_strictly_beside_each_field() {
     assert_eq!(
         find(&root, "#field-acquisition_cost-error")
             .text_content()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "This field takes a number without “%”."
     );
     type_into(&root, &field_input(Field::AcquisitionCost), "1,2,3").await;
     assert_eq!(
         find(&root, "#field-acquisition_cost-error")
             .text_content()
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "Group digits in threes, as in 1,234,567."
     );
 }
@@ -840,4 +860,108 @@ fn the_height_message_has_one_documented_shape() {
     );
     assert_eq!(get("height").as_f64(), Some(813.0));
     assert_eq!(js_sys::Object::keys(&message).length(), 2);
+}
+
+/// The centre, in px from the left, of each UTF-16 unit of an SVG text as it is drawn.
+fn glyph_centres(text: &Element) -> Vec<(char, f64)> {
+    let content = text.text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], "");
+    let extent = js_sys::Reflect::get(text, &"getExtentOfChar".into())
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+        .expect("an SVG text");
+    content
+        .encode_utf16()
+        .enumerate()
+        .filter_map(|(i, unit)| {
+            let c = char::from_u32(u32::from(unit))?;
+            let rect = extent.call1(text, &JsValue::from(i as u32)).ok()?;
+            let x = js_sys::Reflect::get(&rect, &"x".into()).ok()?.as_f64()?;
+            let width = js_sys::Reflect::get(&rect, &"width".into()).ok()?.as_f64()?;
+            Some((c, x + width / 2.0))
+        })
+        .collect()
+}
+
+/// Where, left to right, the digits, the currency sign, a Hebrew letter and the minus of a
+/// money label are drawn.
+struct Drawn {
+    digits: (f64, f64),
+    currency: Option<f64>,
+    hebrew: Option<f64>,
+    minus: Option<f64>,
+}
+
+fn drawn(text: &Element) -> Drawn {
+    let glyphs = glyph_centres(text);
+    let digits: Vec<f64> = glyphs.iter().filter(|(c, _)| c.is_ascii_digit()).map(|(_, x)| *x).collect();
+    let find = |wanted: &dyn Fn(char) -> bool| glyphs.iter().find(|(c, _)| wanted(*c)).map(|(_, x)| *x);
+    Drawn {
+        digits: (
+            digits.iter().copied().fold(f64::INFINITY, f64::min),
+            digits.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        ),
+        currency: find(&|c| c == '₪' || c == '$'),
+        hebrew: find(&|c| ('\u{05D0}'..='\u{05EA}').contains(&c)),
+        minus: find(&|c| c == '-' || c == '\u{2212}'),
+    }
+}
+
+/// The money labels of the charts read in the reader's order: in Hebrew the shekel sign
+/// and the Hebrew word to the left of the digits, in English the sign before them; the
+/// minus sign beside the digits, never cut off from them.
+#[wasm_bindgen_test]
+async fn the_charts_money_labels_read_in_the_readers_direction() {
+    for language in [Language::Hebrew, Language::English] {
+        let root = mount(language).await;
+        let texts = root.query_selector_all(".area-charts svg text").expect("texts");
+        let labels: Vec<(String, Element)> = (0..texts.length())
+            .filter_map(|i| texts.item(i)?.dyn_into::<Element>().ok())
+            .filter(|text| text.text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], "").contains('₪'))
+            .map(|text| (text.text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""), text))
+            .collect();
+        let tick = |negative: bool| {
+            labels
+                .iter()
+                .find(|(content, text)| {
+                    content.contains('-') == negative && text.closest(".gain").ok().flatten().is_some()
+                })
+                .unwrap_or_else(|| panic!("{language:?}: no {} tick", if negative { "negative" } else { "positive" }))
+        };
+        let amount = labels
+            .iter()
+            .find(|(_, text)| text.get_attribute("class").as_deref() == Some("value"))
+            .unwrap_or_else(|| panic!("{language:?}: no waterfall amount"));
+        for (content, text) in [tick(false), tick(true), amount] {
+            let at = drawn(text);
+            let currency = at.currency.expect("a currency sign");
+            match language {
+                Language::Hebrew => {
+                    assert!(currency < at.digits.0, "{content:?}: ₪ at {currency}, digits from {}", at.digits.0);
+                    if let Some(hebrew) = at.hebrew {
+                        assert!(hebrew < at.digits.0, "{content:?}: the word at {hebrew}, digits from {}", at.digits.0);
+                    }
+                }
+                Language::English => {
+                    assert!(currency < at.digits.0, "{content:?}: ₪ at {currency}, digits from {}", at.digits.0);
+                }
+            }
+            if let Some(minus) = at.minus {
+                // Beside the number, where Intl puts it: in Hebrew next to its nearest digit
+                // with neither the word nor the currency between them; in English right
+                // before the currency sign.
+                if language == Language::Hebrew {
+                    let gap = (minus - at.digits.0).abs().min((minus - at.digits.1).abs());
+                    assert!(gap < 16.0, "{content:?}: the minus {gap}px from the digits");
+                    for other in [Some(currency), at.hebrew].into_iter().flatten() {
+                        let left = minus.min(at.digits.0);
+                        let right = minus.max(at.digits.1);
+                        let outside = other < left || other > right;
+                        assert!(outside, "{content:?}: the minus is cut off from the digits");
+                    }
+                } else {
+                    assert!(minus < currency && currency - minus < 16.0, "{content:?}: the minus before the sign");
+                }
+            }
+        }
+    }
 }
