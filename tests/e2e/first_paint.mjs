@@ -96,7 +96,7 @@ export async function run({ browser, dist, origin }) {
   let blockExtras = true;
   const noExtras = await serve(dist, { blocked: (path) => blockExtras && path.includes("/extras-") });
   const noExtrasOrigin = `http://127.0.0.1:${noExtras.address().port}`;
-  for (const [locale, words] of [["en-US", "could not be loaded"], ["he-IL", "לא ניתן היה לטעון"]]) {
+  for (const [locale, words] of [["en-US", "could not be loaded"], ["he-IL", "לא הצלחנו לטעון"]]) {
     await check(`${locale}: with the extras module blocked, a panel says so, the calculator works, and Try again brings it once it can`, async () => {
       blockExtras = true;
       const context = await browser.newContext({ viewport: PHONE, locale, serviceWorkers: "block" });

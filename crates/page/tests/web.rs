@@ -177,7 +177,10 @@ fn field_input(field: Field) -> String {
 async fn the_app_mounts_with_the_model_defaults() {
     let root = mount(Language::English).await;
     assert_eq!(
-        find(&root, "h1").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""),
+        find(&root, "h1")
+            .text_content()
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "Customer Value Calculator"
     );
     let expected = evaluate(&ValidScenario::default());
@@ -285,7 +288,10 @@ async fn an_invalid_entry_shows_its_message_and_keeps_the_last_result() {
     type_into(&root, &field_input(Field::UnhappyShareNow), "140").await;
     let field = find(&root, "[data-field=\"unhappy_share_now\"]");
     assert_eq!(
-        find(&field, ".error").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""),
+        find(&field, ".error")
+            .text_content()
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "Allowed: 0% to 100%."
     );
     assert_eq!(
@@ -333,7 +339,9 @@ async fn an_invalid_entry_shows_its_message_and_keeps_the_last_result() {
 /// English in English so that an English reader can find it.
 fn latin_words(text: &str) -> Vec<String> {
     // Currency codes, and the technical names docs/glossary.md keeps in Latin letters.
-    let allowed = ["ILS", "USD", "EUR", "GBP", "ISO", "CHF", "CLV", "JSON", "CSV", "PDF", "QR"];
+    let allowed = [
+        "ILS", "USD", "EUR", "GBP", "ISO", "CHF", "CLV", "JSON", "CSV", "PDF", "QR",
+    ];
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| !word.is_empty() && !allowed.contains(word))
         .map(str::to_string)
@@ -352,7 +360,10 @@ async fn hebrew_sets_right_to_left_and_leaves_no_english() {
     assert_eq!(widget.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("he"));
     assert_eq!(
-        find(&root, "h1").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""),
+        find(&root, "h1")
+            .text_content()
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], ""),
         "מחשבון ערך לקוח"
     );
     // Open everything that folds, and both helpers, so their text is checked too.
@@ -529,7 +540,10 @@ async fn unbounded_word_of_mouth_is_said_in_words() {
     let root = mount(Language::English).await;
     type_into(&root, &field_input(Field::ReferralsPerHappy), "3").await;
     type_into(&root, &field_input(Field::LostPerUnhappy), "0").await;
-    let cost = find(&root, ".card.cost").text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], "");
+    let cost = find(&root, ".card.cost")
+        .text_content()
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     assert!(cost.contains("No lifetime figure"), "{cost}");
     assert!(find(&root, ".card.unhappy .missing")
         .text_content()
@@ -864,7 +878,10 @@ fn the_height_message_has_one_documented_shape() {
 
 /// The centre, in px from the left, of each UTF-16 unit of an SVG text as it is drawn.
 fn glyph_centres(text: &Element) -> Vec<(char, f64)> {
-    let content = text.text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], "");
+    let content = text
+        .text_content()
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "");
     let extent = js_sys::Reflect::get(text, &"getExtentOfChar".into())
         .ok()
         .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
@@ -876,7 +893,9 @@ fn glyph_centres(text: &Element) -> Vec<(char, f64)> {
             let c = char::from_u32(u32::from(unit))?;
             let rect = extent.call1(text, &JsValue::from(i as u32)).ok()?;
             let x = js_sys::Reflect::get(&rect, &"x".into()).ok()?.as_f64()?;
-            let width = js_sys::Reflect::get(&rect, &"width".into()).ok()?.as_f64()?;
+            let width = js_sys::Reflect::get(&rect, &"width".into())
+                .ok()?
+                .as_f64()?;
             Some((c, x + width / 2.0))
         })
         .collect()
@@ -893,8 +912,13 @@ struct Drawn {
 
 fn drawn(text: &Element) -> Drawn {
     let glyphs = glyph_centres(text);
-    let digits: Vec<f64> = glyphs.iter().filter(|(c, _)| c.is_ascii_digit()).map(|(_, x)| *x).collect();
-    let find = |wanted: &dyn Fn(char) -> bool| glyphs.iter().find(|(c, _)| wanted(*c)).map(|(_, x)| *x);
+    let digits: Vec<f64> = glyphs
+        .iter()
+        .filter(|(c, _)| c.is_ascii_digit())
+        .map(|(_, x)| *x)
+        .collect();
+    let find =
+        |wanted: &dyn Fn(char) -> bool| glyphs.iter().find(|(c, _)| wanted(*c)).map(|(_, x)| *x);
     Drawn {
         digits: (
             digits.iter().copied().fold(f64::INFINITY, f64::min),
@@ -913,19 +937,39 @@ fn drawn(text: &Element) -> Drawn {
 async fn the_charts_money_labels_read_in_the_readers_direction() {
     for language in [Language::Hebrew, Language::English] {
         let root = mount(language).await;
-        let texts = root.query_selector_all(".area-charts svg text").expect("texts");
+        let texts = root
+            .query_selector_all(".area-charts svg text")
+            .expect("texts");
         let labels: Vec<(String, Element)> = (0..texts.length())
             .filter_map(|i| texts.item(i)?.dyn_into::<Element>().ok())
-            .filter(|text| text.text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], "").contains('₪'))
-            .map(|text| (text.text_content().unwrap_or_default().replace(['\u{2068}', '\u{2069}'], ""), text))
+            .filter(|text| {
+                text.text_content()
+                    .unwrap_or_default()
+                    .replace(['\u{2068}', '\u{2069}'], "")
+                    .contains('₪')
+            })
+            .map(|text| {
+                (
+                    text.text_content()
+                        .unwrap_or_default()
+                        .replace(['\u{2068}', '\u{2069}'], ""),
+                    text,
+                )
+            })
             .collect();
         let tick = |negative: bool| {
             labels
                 .iter()
                 .find(|(content, text)| {
-                    content.contains('-') == negative && text.closest(".gain").ok().flatten().is_some()
+                    content.contains('-') == negative
+                        && text.closest(".gain").ok().flatten().is_some()
                 })
-                .unwrap_or_else(|| panic!("{language:?}: no {} tick", if negative { "negative" } else { "positive" }))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{language:?}: no {} tick",
+                        if negative { "negative" } else { "positive" }
+                    )
+                })
         };
         let amount = labels
             .iter()
@@ -936,13 +980,25 @@ async fn the_charts_money_labels_read_in_the_readers_direction() {
             let currency = at.currency.expect("a currency sign");
             match language {
                 Language::Hebrew => {
-                    assert!(currency < at.digits.0, "{content:?}: ₪ at {currency}, digits from {}", at.digits.0);
+                    assert!(
+                        currency < at.digits.0,
+                        "{content:?}: ₪ at {currency}, digits from {}",
+                        at.digits.0
+                    );
                     if let Some(hebrew) = at.hebrew {
-                        assert!(hebrew < at.digits.0, "{content:?}: the word at {hebrew}, digits from {}", at.digits.0);
+                        assert!(
+                            hebrew < at.digits.0,
+                            "{content:?}: the word at {hebrew}, digits from {}",
+                            at.digits.0
+                        );
                     }
                 }
                 Language::English => {
-                    assert!(currency < at.digits.0, "{content:?}: ₪ at {currency}, digits from {}", at.digits.0);
+                    assert!(
+                        currency < at.digits.0,
+                        "{content:?}: ₪ at {currency}, digits from {}",
+                        at.digits.0
+                    );
                 }
             }
             if let Some(minus) = at.minus {
@@ -959,7 +1015,10 @@ async fn the_charts_money_labels_read_in_the_readers_direction() {
                         assert!(outside, "{content:?}: the minus is cut off from the digits");
                     }
                 } else {
-                    assert!(minus < currency && currency - minus < 16.0, "{content:?}: the minus before the sign");
+                    assert!(
+                        minus < currency && currency - minus < 16.0,
+                        "{content:?}: the minus before the sign"
+                    );
                 }
             }
         }
