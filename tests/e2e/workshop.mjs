@@ -191,7 +191,7 @@ export async function run({ browser, origin, dist }) {
       assert(names.length === 2 && names.includes("Today's plan") && names.includes("Bigger clients, <b>bold</b>"), `names: ${names}`);
       assert((await page.$("#saved-panel b")) === null, "a name is text, never markup");
       const news = await page.textContent(".saved-news");
-      assert(/One saved scenario could not be read|תרחיש שמור אחד לא נקרא/.test(news) && /newer version|בגרסה חדשה יותר/.test(news), `the notice: ${news}`);
+      assert(/One saved scenario could not be read|לא ניתן היה לקרוא תרחיש שמור אחד/.test(news) && /newer version|בגרסה חדשה יותר/.test(news), `the notice: ${news}`);
       const kept = await page.evaluate(() => [localStorage.getItem("cvc.saved.corrupt"), localStorage.getItem("cvc.saved.future")]);
       assert(kept[0] === "{not json" && kept[1].includes("future"), "skipped entries are left as they are");
     });

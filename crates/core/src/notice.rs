@@ -121,6 +121,6 @@ mod tests {
         );
         let (heading, lines) = describe(Language::Hebrew, &notice);
         assert_eq!(heading, "חלק מההגדרות בקישור לא נקלטו:");
-        assert_eq!(lines[0], "לקוחות שמקבלים היום שירות גרוע: הופיע פעמיים");
+        assert_eq!(lines[0], "לקוחות שמקבלים היום שירות גרוע: ערך כפול");
     }
 }

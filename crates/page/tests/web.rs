@@ -727,6 +727,40 @@ async fn runaway_growth_is_beyond_the_models_range_in_words() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_target_no_lower_than_today_says_what_to_change() {
+    for language in [Language::English, Language::Hebrew] {
+        let root = mount(language).await;
+        let today = Scenario::default().unhappy_share_now * 100.0;
+        type_into(
+            &root,
+            &field_input(Field::UnhappyShareInvest),
+            &format!("{}", today + 15.0),
+        )
+        .await;
+        let sentence = find(&root, ".explanation")
+            .text_content()
+            .unwrap_or_default()
+            .replace(['\u{2068}', '\u{2069}'], "");
+        let (says, never) = match language {
+            Language::English => ("makes service no better", "breaks even"),
+            Language::Hebrew => ("השירות לא משתפר", "אין תקציב שמשתלם"),
+        };
+        assert!(sentence.contains(says), "{sentence}");
+        assert!(
+            !sentence.contains(never) && !sentence.contains('{'),
+            "{sentence}"
+        );
+        // The loss it names is the headline's own.
+        let scenario = Scenario {
+            unhappy_share_invest: (today + 15.0) / 100.0,
+            ..Scenario::default()
+        };
+        let expected = evaluate(&scenario.validate().expect("valid"));
+        assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    }
+}
+
 /// The (x, y) points of the gain chart's line, as drawn.
 fn gain_line(root: &Element) -> Vec<(f64, f64)> {
     find(root, "[data-series=\"cumulative_gain\"]")

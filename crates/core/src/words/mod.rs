@@ -384,7 +384,10 @@ mod tests {
                 &extra_en.saved_newer,
             ] {
                 let said = count(saved);
-                assert!(n < 3 || said.starts_with(&format!("{n} ")), "{said}");
+                assert!(
+                    n < 3 || said.split_whitespace().any(|word| word == n.to_string()),
+                    "{said}"
+                );
             }
         }
         // The horizon's slots, as the templates take them.

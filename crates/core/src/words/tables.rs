@@ -108,6 +108,9 @@ pub struct Texts {
     pub no_budget: &'static str,
     pub no_margin: &'static str,
     pub no_break_even: &'static str,
+    /// When the target share of badly served customers is no lower than today's, so service
+    /// buys nothing back. Slots: {unhappy_cost}, {p0}, {p1}, {loss}.
+    pub sentence_no_cut: &'static str,
     pub unhappy_title: &'static str,
     /// Slots: {happy}, {unhappy}.
     pub happy_against_unhappy: &'static str,

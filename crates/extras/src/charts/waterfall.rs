@@ -16,6 +16,9 @@ pub struct WaterfallChartProps {
 const ROW: f64 = 46.0;
 const BAR: f64 = 16.0;
 const SIDE: f64 = 8.0;
+/// Labels start a little inside the zero line, which runs down the chart at SIDE when
+/// every step is a gain.
+const LABEL_INSET: f64 = 6.0;
 
 /// One row of the waterfall: where its bar starts and ends on the money axis.
 struct Step {
@@ -86,7 +89,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         let (left, right) = (a.min(b), a.max(b));
         html! {
             <g class={classes!("step", step.class)} data-part={step.name} data-value={decimal::shortest(step.amount)}>
-                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="start">{ step.label }</text>
+                <text class="label" x={px(flip_x(SIDE + LABEL_INSET, width, rtl))} y={px(top + 14.0)} text-anchor="start">{ step.label }</text>
                 <text class="value" x={px(flip_x(width - SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="end">{ formats.money(step.amount) }</text>
                 <rect class="bar" x={px(left)} y={px(top + 22.0)} width={px((right - left).max(1.0))} height={px(BAR)} />
             </g>

@@ -173,6 +173,15 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
                         texts.sentence_gain_horizon_only
                     };
                     (template, figures)
+                } else if p
+                    .lost_to_poor_service
+                    .value()
+                    .is_none_or(|lost| lost <= 0.0)
+                {
+                    // A target no lower than today's: there is no cut to describe and no
+                    // budget that breaks even, so the sentence says what to change.
+                    figures.push(("loss", formats.money(-gain)));
+                    (texts.sentence_no_cut, figures)
                 } else {
                     figures.push(("loss", formats.money(-gain)));
                     figures.push(("break_even", money(p.break_even_budget_per_year)));
