@@ -1,0 +1,314 @@
+//! The WordPress plugin (`integrations/wordpress/customer-value-calculator/`) kept to the
+//! calculator it prints: its shortcode and block accept exactly the element's attributes
+//! (with underscores), its field labels are the form's own words in each language, and
+//! every string it shows has its Hebrew, with none left over. The plugin itself runs in a
+//! real WordPress in the end-to-end suite (`tests/e2e/wordpress.mjs`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use cvc_core::codec::link::element_attributes;
+use cvc_core::words::{field_text, Language};
+use cvc_model::Field;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn plugin() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../integrations/wordpress/customer-value-calculator")
+        .canonicalize()
+        .expect("the plugin's folder")
+}
+
+fn read(path: &str) -> String {
+    fs::read_to_string(plugin().join(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// The single-quoted strings PHP's function `name` returns.
+fn php_list(source: &str, name: &str) -> Vec<String> {
+    let body = source
+        .split(&format!("function {name}()"))
+        .nth(1)
+        .and_then(|rest| rest.split(");").next())
+        .unwrap_or_else(|| panic!("{name} is in the file"));
+    quoted(body).into_iter().map(|(text, _)| text).collect()
+}
+
+/// Every single-quoted PHP string in `source`, with the text before it (comments, whose
+/// apostrophes are not quotes, left out).
+fn quoted(source: &str) -> Vec<(String, String)> {
+    let code: String = source
+        .lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !(line.starts_with("//") || line.starts_with('*') || line.starts_with("/*"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut found = Vec::new();
+    let mut rest = code.as_str();
+    while let Some(start) = rest.find('\'') {
+        let before = rest[..start].to_string();
+        let mut text = String::new();
+        let mut chars = rest[start + 1..].char_indices();
+        let mut end = None;
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some((_, escaped)) = chars.next() {
+                        text.push(escaped);
+                    }
+                }
+                '\'' => {
+                    end = Some(start + 1 + at);
+                    break;
+                }
+                _ => text.push(c),
+            }
+        }
+        let end = end.expect("a closed string");
+        found.push((text, before));
+        rest = &rest[end + 1..];
+    }
+    found
+}
+
+/// The strings the plugin's PHP translates (`__`, `esc_html__`, `esc_html_e`, …).
+fn translated_in_php() -> BTreeSet<String> {
+    let mut strings = BTreeSet::new();
+    for file in [
+        "customer-value-calculator.php",
+        "includes/settings.php",
+        "includes/render.php",
+        "includes/block.php",
+    ] {
+        for (text, before) in quoted(&read(file)) {
+            let call = before.trim_end().trim_end_matches('(').trim_end();
+            if call.ends_with("__") || call.ends_with("_e") {
+                strings.insert(text);
+            }
+        }
+    }
+    strings
+}
+
+/// A .po file's translations: (context, English) → Hebrew. Each string is on one line.
+fn po(path: &str) -> BTreeMap<(String, String), String> {
+    let unquote = |line: &str, key: &str| -> Option<String> {
+        let text = line.strip_prefix(key)?.trim();
+        Some(
+            text.strip_prefix('"')?
+                .strip_suffix('"')?
+                .replace("\\\"", "\""),
+        )
+    };
+    let mut entries = BTreeMap::new();
+    let (mut context, mut english) = (String::new(), None::<String>);
+    for line in read(path).lines() {
+        if let Some(text) = unquote(line, "msgctxt") {
+            context = text;
+        } else if let Some(text) = unquote(line, "msgid") {
+            english = Some(text);
+        } else if let (Some(text), Some(id)) = (unquote(line, "msgstr"), english.take()) {
+            if !id.is_empty() {
+                entries.insert((std::mem::take(&mut context), id), text);
+            }
+        }
+    }
+    entries
+}
+
+#[test]
+fn the_shortcode_and_the_block_accept_exactly_the_elements_attributes() {
+    let attributes = read("includes/attributes.php");
+    let element: Vec<String> = element_attributes()
+        .into_iter()
+        .filter(|name| name != "data-layer")
+        .map(|name| name.replace('-', "_"))
+        .collect();
+    assert_eq!(
+        php_list(&attributes, "customer_value_calculator_element_attributes"),
+        element,
+        "includes/attributes.php lists the element's attributes"
+    );
+    let fields: Vec<String> = Field::ALL.iter().map(|f| f.name().to_string()).collect();
+    assert_eq!(
+        php_list(&attributes, "customer_value_calculator_scenario_fields"),
+        fields
+    );
+
+    let block: serde_json::Value =
+        serde_json::from_str(&read("block/block.json")).expect("block.json is JSON");
+    let declared: BTreeSet<String> = block["attributes"]
+        .as_object()
+        .expect("attributes")
+        .keys()
+        .cloned()
+        .collect();
+    let accepted: BTreeSet<String> = element
+        .into_iter()
+        .chain(["events".to_string(), "loading".to_string()])
+        .collect();
+    assert_eq!(
+        declared, accepted,
+        "block.json declares the shortcode's attributes"
+    );
+    assert_eq!(block["textdomain"], "customer-value-calculator");
+}
+
+#[test]
+fn the_blocks_field_labels_are_the_forms_own_words_in_each_language() {
+    let source = read("includes/block.php");
+    let section = source
+        .split("function customer_value_calculator_field_labels()")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}").next())
+        .expect("the labels");
+    // 'field' => __( 'Label', 'customer-value-calculator' ), field after field.
+    let strings: Vec<String> = quoted(section).into_iter().map(|(text, _)| text).collect();
+    let labels: BTreeMap<&str, &str> = strings
+        .chunks(3)
+        .map(|triple| (triple[0].as_str(), triple[1].as_str()))
+        .collect();
+    let hebrew = po("languages/customer-value-calculator-he_IL.po");
+    assert_eq!(labels.len(), Field::ALL.len());
+    for field in Field::ALL {
+        let english = field_text(Language::English, field).label;
+        assert_eq!(
+            labels.get(field.name()),
+            Some(&english),
+            "{}'s label",
+            field.name()
+        );
+        assert_eq!(
+            hebrew.get(&(String::new(), english.to_string())),
+            Some(&field_text(Language::Hebrew, field).label.to_string()),
+            "{}'s Hebrew label",
+            field.name()
+        );
+    }
+}
+
+#[test]
+fn every_string_the_plugin_shows_has_its_hebrew_and_none_is_left_over() {
+    let hebrew = po("languages/customer-value-calculator-he_IL.po");
+    let mut shown = translated_in_php();
+    // What WordPress translates from the plugin's header and block.json.
+    let header = read("customer-value-calculator.php");
+    let description = header
+        .lines()
+        .find_map(|line| line.trim_start_matches(" * ").strip_prefix("Description:"))
+        .expect("a description")
+        .trim()
+        .to_string();
+    shown.insert(description);
+    let block: serde_json::Value =
+        serde_json::from_str(&read("block/block.json")).expect("block.json is JSON");
+    let mut in_context = vec![
+        (
+            "block title",
+            block["title"].as_str().expect("a title").to_string(),
+        ),
+        (
+            "block description",
+            block["description"]
+                .as_str()
+                .expect("a description")
+                .to_string(),
+        ),
+    ];
+    for keyword in block["keywords"].as_array().expect("keywords") {
+        in_context.push(("block keyword", keyword.as_str().expect("text").to_string()));
+    }
+    let mut wanted: BTreeSet<(String, String)> = shown
+        .into_iter()
+        .map(|text| (String::new(), text))
+        .collect();
+    wanted.extend(in_context.into_iter().map(|(c, t)| (c.to_string(), t)));
+    let have: BTreeSet<(String, String)> = hebrew.keys().cloned().collect();
+    let missing: Vec<_> = wanted.difference(&have).collect();
+    let unused: Vec<_> = have.difference(&wanted).collect();
+    assert!(missing.is_empty(), "no Hebrew for {missing:?}");
+    assert!(
+        unused.is_empty(),
+        "Hebrew for strings the plugin no longer has: {unused:?}"
+    );
+    for ((_, english), text) in &hebrew {
+        assert!(
+            !text.trim().is_empty(),
+            "an empty translation of {english:?}"
+        );
+    }
+}
+
+#[test]
+fn the_blocks_example_businesses_are_the_calculators_own() {
+    use cvc_core::presets::Preset;
+    use cvc_core::words::preset_text;
+    let source = read("includes/block.php");
+    let section = source
+        .split("'presets'")
+        .nth(1)
+        .and_then(|rest| rest.split("\t\t),").next())
+        .expect("the presets");
+    let strings: Vec<String> = quoted(section).into_iter().map(|(text, _)| text).collect();
+    let named: Vec<(&str, &str)> = strings
+        .chunks(3)
+        .map(|triple| (triple[0].as_str(), triple[1].as_str()))
+        .collect();
+    let hebrew = po("languages/customer-value-calculator-he_IL.po");
+    let expected: Vec<(&str, &str)> = Preset::ALL
+        .iter()
+        .map(|preset| (preset.id(), preset_text(Language::English, *preset).name))
+        .collect();
+    assert_eq!(named, expected);
+    for preset in Preset::ALL {
+        let english = preset_text(Language::English, preset).name;
+        assert_eq!(
+            hebrew.get(&(String::new(), english.to_string())),
+            Some(&preset_text(Language::Hebrew, preset).name.to_string()),
+            "{}'s Hebrew name",
+            preset.id()
+        );
+    }
+}
+
+#[test]
+fn every_attribute_of_the_embed_panels_shortcode_is_one_the_plugin_accepts() {
+    use cvc_core::codec::link::Show;
+    use cvc_core::snippets::{snippet, Choices, Way};
+    use cvc_model::Scenario;
+    let mut scenario = Scenario {
+        lifetime_profit: 45_000.0,
+        currency: "USD".into(),
+        profit_margin: Some(0.3),
+        ..Scenario::default()
+    };
+    for field in Field::AFFECTING_GAIN {
+        let value = scenario.get(field);
+        scenario.uncertainty.set(field, value * 0.5, value * 1.5);
+    }
+    let choices = Choices {
+        way: Way::WordPress,
+        language: Language::Hebrew,
+        show: Show::Headline,
+        accent: Some("#6d28d9".into()),
+        events: true,
+    };
+    let shortcode = snippet("https://calc.example/", &scenario, &choices, "t");
+    let attributes = read("includes/attributes.php");
+    let accepted: BTreeSet<String> =
+        php_list(&attributes, "customer_value_calculator_element_attributes")
+            .into_iter()
+            .chain(["events".to_string(), "loading".to_string()])
+            .collect();
+    let names: Vec<&str> = shortcode
+        .trim_start_matches("[customer_value ")
+        .trim_end_matches(']')
+        .split_whitespace()
+        .filter_map(|attribute| attribute.split_once('=').map(|(name, _)| name))
+        .collect();
+    assert!(names.len() > 10, "{shortcode}");
+    for name in names {
+        assert!(accepted.contains(name), "{name} in {shortcode}");
+    }
+}

@@ -1,0 +1,115 @@
+// The "Customer Value Calculator" block in the editor: its settings in the block sidebar,
+// and a preview rendered by the server through the shortcode's own function (so the
+// editor shows the working calculator where embed.js is set up). Plain wp.element, no
+// build step. Its words come from PHP (window.customerValueCalculatorBlock), translated
+// with the plugin's text domain.
+(function (wp, words) {
+	"use strict";
+	if (!wp || !wp.blocks || !words) return;
+	const el = wp.element.createElement;
+	const { InspectorControls, useBlockProps } = wp.blockEditor;
+	const { PanelBody, SelectControl, TextControl, ToggleControl, Notice } = wp.components;
+	const ServerSideRender = wp.serverSideRender;
+	const { useState } = wp.element;
+
+	const options = (choices, none) =>
+		(none ? [{ value: "", label: none }] : []).concat(
+			Object.keys(choices).map((value) => ({ value, label: choices[value] }))
+		);
+
+	// A link from the calculator's Share panel, read into the block's attributes: every
+	// key the block knows, and nothing else. The element checks each value again.
+	function attributesOfLink(text) {
+		let url;
+		try {
+			url = new URL(String(text).trim());
+		} catch (error) {
+			return null;
+		}
+		if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+		const read = {};
+		url.searchParams.forEach((value, key) => {
+			if (key === "events" || key === "datalayer" || key === "embed") return;
+			if (words.accepted.includes(key)) read[key] = value;
+		});
+		return Object.keys(read).length > 0 ? read : null;
+	}
+
+	function Edit(props) {
+		const { attributes, setAttributes } = props;
+		const [link, setLink] = useState("");
+		const [linkStatus, setLinkStatus] = useState(null);
+		const set = (key) => (value) => setAttributes({ [key]: value });
+		const text = (key, label, help) =>
+			el(TextControl, { key, label, help, value: attributes[key] || "", onChange: set(key) });
+		const applyLink = (value) => {
+			setLink(value);
+			if (!value) return setLinkStatus(null);
+			const read = attributesOfLink(value);
+			if (!read) return setLinkStatus("ignored");
+			// A link carries a whole scenario: fields it does not name return to their defaults.
+			const cleared = {};
+			for (const key of words.accepted) if (key !== "events" && key !== "loading" && key !== "show" && key !== "accent") cleared[key] = undefined;
+			setAttributes(Object.assign(cleared, read));
+			setLinkStatus("applied");
+		};
+		return el(
+			"div",
+			useBlockProps(),
+			el(
+				InspectorControls,
+				null,
+				el(
+					PanelBody,
+					{ title: words.settings, initialOpen: true },
+					el(SelectControl, {
+						label: words.lang,
+						value: attributes.lang || "",
+						options: options(words.langs, words.langAuto),
+						onChange: set("lang"),
+					}),
+					el(SelectControl, {
+						label: words.show,
+						value: attributes.show || "full",
+						options: options(words.shows),
+						onChange: set("show"),
+					}),
+					el(SelectControl, {
+						label: words.preset,
+						value: attributes.preset || "",
+						options: options(words.presets, words.presetNone),
+						onChange: set("preset"),
+					}),
+					text("currency", words.currency),
+					text("accent", words.accent),
+					el(ToggleControl, { label: words.events, checked: !!attributes.events, onChange: set("events") }),
+					el(ToggleControl, {
+						label: words.lazy,
+						checked: attributes.loading === "lazy",
+						onChange: (on) => setAttributes({ loading: on ? "lazy" : undefined }),
+					})
+				),
+				el(
+					PanelBody,
+					{ title: words.scenario, initialOpen: false },
+					el(TextControl, { label: words.link, help: words.linkHelp, value: link, onChange: applyLink }),
+					linkStatus &&
+						el(
+							Notice,
+							{ status: linkStatus === "applied" ? "success" : "warning", isDismissible: false },
+							linkStatus === "applied" ? words.linkApplied : words.linkIgnored
+						),
+					el("p", null, words.scenarioHelp),
+					Object.keys(words.fields).map((key) => text(key, words.fields[key]))
+				)
+			),
+			el(ServerSideRender, { block: props.name, attributes })
+		);
+	}
+
+	wp.blocks.registerBlockType("customer-value-calculator/calculator", {
+		edit: Edit,
+		// Rendered on the server, through the shortcode's function.
+		save: () => null,
+	});
+})(window.wp, window.customerValueCalculatorBlock);

@@ -1,0 +1,48 @@
+<?php
+/**
+ * Plugin Name:       Customer Value Calculator
+ * Plugin URI:        https://github.com/customer-value-calculator/customer-value-calculator
+ * Description:       Shows your visitors, in money, what poor customer service costs and what investing in service returns. Adds the [customer_value] shortcode and a block, for authors and editors too.
+ * Version:           1.0.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * Author:            Customer Value Calculator
+ * License:           MIT
+ * License URI:       https://opensource.org/licenses/MIT
+ * Text Domain:       customer-value-calculator
+ * Domain Path:       /languages
+ *
+ * @package CustomerValueCalculator
+ */
+
+// The plugin prints the calculator's <customer-value-calculator> element (README.md,
+// "Embedding") and loads embed.js from the address the administrator sets. The element
+// itself reads and checks every value, in the visitor's language; this plugin keeps only
+// the element's own attributes, escapes each one, and never prints markup it was given.
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+define( 'CUSTOMER_VALUE_CALCULATOR_VERSION', '1.0.0' );
+define( 'CUSTOMER_VALUE_CALCULATOR_DIR', plugin_dir_path( __FILE__ ) );
+define( 'CUSTOMER_VALUE_CALCULATOR_URL', plugin_dir_url( __FILE__ ) );
+
+require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/attributes.php';
+require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/settings.php';
+require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/render.php';
+require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/block.php';
+
+/**
+ * The plugin's own strings, in English and Hebrew (languages/).
+ */
+function customer_value_calculator_load_textdomain() {
+	load_plugin_textdomain( 'customer-value-calculator', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
+}
+add_action( 'init', 'customer_value_calculator_load_textdomain' );
+
+add_action( 'init', 'customer_value_calculator_register_shortcode' );
+add_action( 'init', 'customer_value_calculator_register_block' );
+add_action( 'admin_init', 'customer_value_calculator_register_setting' );
+add_action( 'admin_menu', 'customer_value_calculator_add_settings_page' );
+add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 'customer_value_calculator_action_links' );

@@ -1,0 +1,130 @@
+<?php
+/**
+ * The "Customer Value Calculator" block: block/block.json declares it (its attributes are
+ * the shortcode's), block/editor.js draws its settings in the block sidebar with plain
+ * wp.element (no build step), and the page gets it rendered on the server through the
+ * shortcode's own function, so both print the same element.
+ *
+ * @package CustomerValueCalculator
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** The editor script's handle, as block/block.json names it. */
+const CUSTOMER_VALUE_CALCULATOR_EDITOR_SCRIPT = 'customer-value-calculator-block-editor';
+
+/**
+ * Registers the editor script and the block (init).
+ */
+function customer_value_calculator_register_block() {
+	wp_register_script(
+		CUSTOMER_VALUE_CALCULATOR_EDITOR_SCRIPT,
+		CUSTOMER_VALUE_CALCULATOR_URL . 'block/editor.js',
+		array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-server-side-render' ),
+		CUSTOMER_VALUE_CALCULATOR_VERSION,
+		true
+	);
+	wp_add_inline_script(
+		CUSTOMER_VALUE_CALCULATOR_EDITOR_SCRIPT,
+		'window.customerValueCalculatorBlock = ' . wp_json_encode( customer_value_calculator_block_words() ) . ';',
+		'before'
+	);
+	register_block_type(
+		CUSTOMER_VALUE_CALCULATOR_DIR . 'block',
+		array( 'render_callback' => 'customer_value_calculator_render_block' )
+	);
+}
+
+/**
+ * The block on the page: the shortcode's element, in the block's wrapper (which carries
+ * the theme's alignment classes).
+ *
+ * @param array $attributes The block's attributes.
+ * @return string
+ */
+function customer_value_calculator_render_block( $attributes ) {
+	$calculator = customer_value_calculator_render( is_array( $attributes ) ? $attributes : array() );
+	if ( '' === $calculator ) {
+		return '';
+	}
+	return '<div ' . get_block_wrapper_attributes() . '>' . $calculator . '</div>';
+}
+
+/**
+ * In the editor, embed.js too, so the block's preview is the working calculator.
+ */
+function customer_value_calculator_editor_preview() {
+	$bundle = customer_value_calculator_bundle();
+	if ( '' !== $bundle ) {
+		customer_value_calculator_enqueue( $bundle );
+	}
+}
+add_action( 'enqueue_block_editor_assets', 'customer_value_calculator_editor_preview' );
+
+/**
+ * The words and choices the block's sidebar shows, in the editor's language.
+ *
+ * @return array
+ */
+function customer_value_calculator_block_words() {
+	return array(
+		'settings'     => __( 'Calculator', 'customer-value-calculator' ),
+		'scenario'     => __( 'Scenario', 'customer-value-calculator' ),
+		'scenarioHelp' => __( 'Leave a field empty for the calculator’s default. Shares are fractions, as in the calculator’s link: 0.25 for 25%.', 'customer-value-calculator' ),
+		'link'         => __( 'Scenario from a link', 'customer-value-calculator' ),
+		'linkHelp'     => __( 'Paste a link from the calculator’s Share panel: its figures, ranges and language fill the block’s settings.', 'customer-value-calculator' ),
+		'linkApplied'  => __( 'The link’s settings were applied.', 'customer-value-calculator' ),
+		'linkIgnored'  => __( 'That is not a link from the calculator: nothing was changed.', 'customer-value-calculator' ),
+		'lang'         => __( 'Language', 'customer-value-calculator' ),
+		'langAuto'     => __( 'The visitor’s browser', 'customer-value-calculator' ),
+		'langs'        => array(
+			'he' => __( 'Hebrew', 'customer-value-calculator' ),
+			'en' => __( 'English', 'customer-value-calculator' ),
+		),
+		'currency'     => __( 'Currency (ISO code, for example ILS, USD or EUR)', 'customer-value-calculator' ),
+		'preset'       => __( 'Start from an example business', 'customer-value-calculator' ),
+		'presetNone'   => __( 'None', 'customer-value-calculator' ),
+		'presets'      => array(
+			'small-service-israel' => __( 'Small service business, Israel (shekels)', 'customer-value-calculator' ),
+			'retail-shop'          => __( 'Neighbourhood shop (shekels)', 'customer-value-calculator' ),
+			'b2b-services'         => __( 'B2B services firm (US dollars)', 'customer-value-calculator' ),
+			'subscription'         => __( 'Subscription business (euros)', 'customer-value-calculator' ),
+		),
+		'show'         => __( 'What it shows', 'customer-value-calculator' ),
+		'shows'        => array(
+			'full'     => __( 'Everything: the figures, the answers and the charts', 'customer-value-calculator' ),
+			'headline' => __( 'The answers only', 'customer-value-calculator' ),
+		),
+		'accent'       => __( 'Accent colour (for example #0f766e)', 'customer-value-calculator' ),
+		'events'       => __( 'Tell the site’s analytics what was calculated (dataLayer)', 'customer-value-calculator' ),
+		'lazy'         => __( 'Start the calculator only when the visitor scrolls near it', 'customer-value-calculator' ),
+		'fields'       => customer_value_calculator_field_labels(),
+		'accepted'     => customer_value_calculator_accepted_attributes(),
+	);
+}
+
+/**
+ * Each scenario field's label, as the calculator's form says it.
+ *
+ * @return array<string,string>
+ */
+function customer_value_calculator_field_labels() {
+	return array(
+		'acquisition_cost'        => __( 'Cost to win a new customer', 'customer-value-calculator' ),
+		'lifetime_profit'         => __( 'Profit from a well-served customer', 'customer-value-calculator' ),
+		'customer_lifetime_years' => __( 'Years a well-served customer stays', 'customer-value-calculator' ),
+		'new_customers_per_year'  => __( 'New customers a year from marketing', 'customer-value-calculator' ),
+		'current_customers'       => __( 'Customers you have today', 'customer-value-calculator' ),
+		'referrals_per_happy'     => __( 'New customers a happy customer brings', 'customer-value-calculator' ),
+		'lost_per_unhappy'        => __( 'Potential customers an unhappy customer turns away', 'customer-value-calculator' ),
+		'unhappy_profit_share'    => __( 'Share of the profit an unhappy customer still brings', 'customer-value-calculator' ),
+		'unhappy_share_now'       => __( 'Customers served badly today', 'customer-value-calculator' ),
+		'unhappy_share_invest'    => __( 'Customers served badly after investing', 'customer-value-calculator' ),
+		'service_budget_per_year' => __( 'Yearly service budget', 'customer-value-calculator' ),
+		'horizon_years'           => __( 'Years to project', 'customer-value-calculator' ),
+		'discount_rate'           => __( 'Discount rate', 'customer-value-calculator' ),
+		'profit_margin'           => __( 'Profit margin (optional)', 'customer-value-calculator' ),
+	);
+}

@@ -1,0 +1,164 @@
+<?php
+/**
+ * The [customer_value] shortcode and the block's server-side render: both print one
+ * <customer-value-calculator> element through customer_value_calculator_render(), and
+ * load embed.js once per page as a module script.
+ *
+ * What an author writes is outside input. Only the element's own attributes are kept
+ * (includes/attributes.php), each value is escaped with esc_attr, and nothing from an
+ * attribute is printed as markup. Whether a value makes sense (a number in range, a
+ * colour) is for the element to say: it reads each one as the calculator reads a link,
+ * and names what it ignored in the visitor's language.
+ *
+ * @package CustomerValueCalculator
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** The script handle of embed.js. */
+const CUSTOMER_VALUE_CALCULATOR_SCRIPT = 'customer-value-calculator-embed';
+
+/** The longest value kept: no value the calculator reads is longer. */
+const CUSTOMER_VALUE_CALCULATOR_MAX_VALUE = 200;
+
+/**
+ * Registers the shortcode (init).
+ */
+function customer_value_calculator_register_shortcode() {
+	add_shortcode( 'customer_value', 'customer_value_calculator_shortcode' );
+}
+
+/**
+ * The shortcode's callback.
+ *
+ * @param array|string $attributes The shortcode's attributes ('' when it has none).
+ * @return string
+ */
+function customer_value_calculator_shortcode( $attributes ) {
+	return customer_value_calculator_render( is_array( $attributes ) ? $attributes : array() );
+}
+
+/**
+ * The element's attributes from a shortcode's or a block's: known names only (WordPress
+ * lowercases a shortcode's; `lifetime-profit` is read as `lifetime_profit`), scalar values
+ * only, trimmed; an empty value is left out. Pure.
+ *
+ * @param array $given The attributes as written.
+ * @return array<string,string> Attribute name on the element => value.
+ */
+function customer_value_calculator_element_attributes_from( array $given ) {
+	$accepted = customer_value_calculator_accepted_attributes();
+	$kept     = array();
+	foreach ( $given as $name => $value ) {
+		if ( ! is_string( $name ) || ! ( is_string( $value ) || is_int( $value ) || is_float( $value ) || is_bool( $value ) ) ) {
+			continue;
+		}
+		$key = str_replace( '-', '_', strtolower( $name ) );
+		if ( ! in_array( $key, $accepted, true ) || isset( $kept[ $key ] ) ) {
+			continue;
+		}
+		if ( is_bool( $value ) ) {
+			$value = $value ? '1' : '';
+		}
+		$value = trim( (string) $value );
+		if ( '' === $value ) {
+			continue;
+		}
+		if ( strlen( $value ) > CUSTOMER_VALUE_CALCULATOR_MAX_VALUE ) {
+			$value = substr( $value, 0, CUSTOMER_VALUE_CALCULATOR_MAX_VALUE );
+		}
+		$kept[ $key ] = $value;
+	}
+	$element = array();
+	foreach ( $kept as $key => $value ) {
+		if ( 'events' === $key ) {
+			if ( in_array( strtolower( $value ), array( '1', 'true', 'yes', 'on', 'datalayer', 'data-layer', 'data_layer' ), true ) ) {
+				$element['data-layer'] = '';
+			}
+			continue;
+		}
+		if ( 'loading' === $key ) {
+			if ( 'lazy' === strtolower( $value ) ) {
+				$element['loading'] = 'lazy';
+			}
+			continue;
+		}
+		$element[ str_replace( '_', '-', $key ) ] = $value;
+	}
+	return $element;
+}
+
+/**
+ * The element for `$given`, every value escaped. Pure.
+ *
+ * @param array $given The attributes as written.
+ * @return string
+ */
+function customer_value_calculator_element( array $given ) {
+	$html = '<customer-value-calculator';
+	foreach ( customer_value_calculator_element_attributes_from( $given ) as $name => $value ) {
+		// data-layer is a switch: present or absent.
+		$html .= 'data-layer' === $name ? ' data-layer' : ' ' . $name . '="' . esc_attr( $value ) . '"';
+	}
+	return $html . '></customer-value-calculator>';
+}
+
+/**
+ * What the shortcode and the block print: the element, with embed.js enqueued; or, with
+ * no address set, a note for those who can edit posts and nothing for visitors.
+ *
+ * @param array $given The attributes as written.
+ * @return string
+ */
+function customer_value_calculator_render( array $given ) {
+	$bundle = customer_value_calculator_bundle();
+	if ( '' === $bundle ) {
+		if ( ! current_user_can( 'edit_posts' ) ) {
+			return '';
+		}
+		$note = esc_html__( 'The Customer Value Calculator will show here once an administrator sets the address of its files (Settings → Customer Value Calculator). Visitors see nothing meanwhile.', 'customer-value-calculator' );
+		if ( current_user_can( 'manage_options' ) ) {
+			$note .= ' <a href="' . esc_url( admin_url( 'options-general.php?page=' . CUSTOMER_VALUE_CALCULATOR_PAGE ) ) . '">'
+				. esc_html__( 'Set the address', 'customer-value-calculator' ) . '</a>';
+		}
+		return '<p class="customer-value-calculator-note">' . $note . '</p>';
+	}
+	customer_value_calculator_enqueue( $bundle );
+	return customer_value_calculator_element( $given );
+}
+
+/**
+ * Loads embed.js from the bundle, once per page, as a module script.
+ *
+ * @param string $bundle The bundle's address, ending in a slash.
+ */
+function customer_value_calculator_enqueue( $bundle ) {
+	$source = $bundle . 'embed.js';
+	if ( function_exists( 'wp_enqueue_script_module' ) ) {
+		// WordPress 6.5 and later print module scripts themselves.
+		wp_enqueue_script_module( CUSTOMER_VALUE_CALCULATOR_SCRIPT, $source, array(), null );
+		return;
+	}
+	// No version query: embed.js keeps its name from release to release, and its host
+	// serves it with Cache-Control: no-cache.
+	wp_enqueue_script( CUSTOMER_VALUE_CALCULATOR_SCRIPT, $source, array(), null, true );
+}
+
+/**
+ * Prints embed.js as a module script (WordPress before 6.5 has no module API).
+ *
+ * @param string $tag    The script tag WordPress wrote.
+ * @param string $handle The script's handle.
+ * @param string $source The script's address.
+ * @return string
+ */
+function customer_value_calculator_module_tag( $tag, $handle, $source ) {
+	if ( CUSTOMER_VALUE_CALCULATOR_SCRIPT !== $handle ) {
+		return $tag;
+	}
+	// phpcs:ignore WordPress.WP.EnqueuedResources.NonEnqueuedScript -- this filters the enqueued script's own tag.
+	return '<script type="module" src="' . esc_url( $source ) . '" id="' . esc_attr( $handle ) . '-js"></script>' . "\n";
+}
+add_filter( 'script_loader_tag', 'customer_value_calculator_module_tag', 10, 3 );

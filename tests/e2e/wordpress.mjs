@@ -1,0 +1,343 @@
+// The WordPress plugin in a real WordPress (Debian 12's wordpress 6.1, MariaDB and PHP's
+// own server, started by tests/wordpress/wordpress.sh), driven as its users would: the
+// release zip uploaded and activated by the administrator in a browser; the settings page
+// keeping a good address and refusing bad ones; an Editor without unfiltered_html writing
+// a page of three shortcodes (Hebrew, English headline with an accent, hostile) that a
+// visitor sees at phone size with the command-line tool's figures; the block rendering
+// the same element as the shortcode; embed.js once per page; the block in the editor; the
+// plugin's Hebrew; uninstall; and no PHP notice or warning in the server's log. The
+// calculator's bundle is served from another origin (the suite's server, with CORS).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assert, check, cliFor } from "./harness.mjs";
+import { DESKTOP, PHONE } from "./browser.mjs";
+
+const TAG = "customer-value-calculator";
+const ZIP = "target/wordpress/customer-value-calculator.zip";
+const SCREENS = "target/wordpress/screenshots";
+const ADMIN = { login: "admin", password: "admin-password-1" };
+const EDITOR = { login: "edna", password: "editor-password-1" };
+const FIGURES = ["npv_gain", "yearly_cost_of_poor_service", "unhappy_customer_cost", "roi", "payback_month", "npv_now", "npv_invest"];
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+/** A browser context that records page errors, dialogs and console errors. */
+async function visit(browser, url, { viewport = DESKTOP, locale = "en-US", storageState } = {}) {
+  const context = await browser.newContext({ viewport, locale, storageState });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("dialog", async (dialog) => {
+    problems.push(`a dialog opened: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  if (url) await page.goto(url);
+  return { context, page, problems };
+}
+
+async function logIn(browser, site, user) {
+  const { context, page, problems } = await visit(browser, `${site}/wp-login.php`);
+  await page.fill("#user_login", user.login);
+  await page.fill("#user_pass", user.password);
+  await Promise.all([page.waitForURL(/wp-admin/), page.click("#wp-submit")]);
+  return { context, page, problems };
+}
+
+/** Every calculator on the page, once each has its first answer: its figures and look. */
+async function calculators(page, count) {
+  await page.waitForFunction(
+    ({ tag, count }) => {
+      const elements = [...document.querySelectorAll(tag)];
+      return elements.length === count && elements.every((element) => element.shadowRoot?.querySelector(".cvc"));
+    },
+    { tag: TAG, count },
+    { timeout: 30000 },
+  );
+  // The first answer arrives with the app; results is set once it is on screen.
+  await page.waitForFunction((tag) => [...document.querySelectorAll(tag)].every((element) => element.results !== null), TAG, { timeout: 20000 });
+  return page.evaluate((tag) =>
+    [...document.querySelectorAll(tag)].map((element) => {
+      const cvc = element.shadowRoot.querySelector(".cvc");
+      return {
+        attributes: Object.fromEntries([...element.attributes].map((attribute) => [attribute.name, attribute.value])),
+        results: element.results,
+        scenario: element.scenario,
+        direction: getComputedStyle(cvc).direction,
+        lang: cvc.closest("[lang]")?.getAttribute("lang") ?? cvc.getAttribute("lang"),
+        accent: getComputedStyle(cvc).getPropertyValue("--accent").trim(),
+        notice: element.shadowRoot.querySelector(".notice")?.textContent ?? "",
+        form: element.shadowRoot.querySelector("input") !== null,
+        markup: element.shadowRoot.querySelectorAll("script, img, iframe").length,
+      };
+    }),
+  TAG);
+}
+
+function assertFigures(results, expected, label) {
+  for (const name of FIGURES) {
+    const ok = expected[name] === null ? results[name] === null : close(results[name], expected[name]);
+    assert(ok, `${label}: ${name} is ${results[name]}, the command-line tool says ${expected[name]}`);
+  }
+}
+
+/** The <customer-value-calculator> elements of a page's HTML, as printed by the server. */
+const elementsIn = (html) => html.match(new RegExp(`<${TAG}[^>]*></${TAG}>`, "g")) ?? [];
+
+export async function run({ browser, origin }) {
+  mkdirSync(SCREENS, { recursive: true });
+  await check("the plugin's release zip builds, every PHP file passing php -l", () => {
+    execFileSync("scripts/wordpress-zip.sh", [ZIP], { stdio: "inherit" });
+    const listing = execFileSync("unzip", ["-Z1", ZIP], { encoding: "utf8" }).split("\n").filter(Boolean);
+    for (const file of ["customer-value-calculator/customer-value-calculator.php", "customer-value-calculator/readme.txt", "customer-value-calculator/uninstall.php", "customer-value-calculator/block/block.json", "customer-value-calculator/languages/customer-value-calculator-he_IL.mo"]) {
+      assert(listing.includes(file), `${file} is in the zip`);
+    }
+    const php = listing.filter((file) => file.endsWith(".php"));
+    const unpacked = mkdtempSync(join(tmpdir(), "cvc-zip-"));
+    execFileSync("unzip", ["-q", ZIP, "-d", unpacked]);
+    for (const file of php) execFileSync("php", ["-l", join(unpacked, file)], { stdio: "pipe" });
+    rmSync(unpacked, { recursive: true, force: true });
+    assert(php.length >= 8, `${php.length} PHP files`);
+  });
+
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "cvc-wp-"));
+  let name;
+  try {
+    name = execFileSync("tests/wordpress/wordpress.sh", ["start", dir, String(port)], { encoding: "utf8" }).trim();
+  } catch (error) {
+    await check("a real WordPress starts (tests/wordpress/wordpress.sh)", () => {
+      throw error;
+    });
+    return;
+  }
+  const site = `http://localhost:${port}`;
+  const wp = (action, input = {}) => JSON.parse(execFileSync("php", ["tests/wordpress/site.php", name, String(port), action, JSON.stringify(input)], { encoding: "utf8" }));
+  const bundle = `${origin}/`;
+  const admin = await logIn(browser, site, ADMIN);
+  try {
+    await check("WordPress: the zip uploads through Plugins → Add New → Upload Plugin, and activates", async () => {
+      const { page } = admin;
+      await page.goto(`${site}/wp-admin/plugin-install.php?tab=upload`);
+      await page.setInputFiles("#pluginzip", ZIP);
+      await Promise.all([page.waitForURL(/update\.php\?action=upload-plugin/), page.click("#install-plugin-submit")]);
+      await page.waitForSelector("text=Plugin installed successfully.");
+      await Promise.all([page.waitForURL(/plugins\.php/), page.click("a:has-text('Activate Plugin')")]);
+      const row = page.locator("tr[data-slug='customer-value-calculator']");
+      assert((await row.getAttribute("class")).includes("active"), "the plugin's row is active");
+      assert((await row.locator("a:has-text('Settings')").count()) === 1, "a Settings link beside it");
+    });
+
+    EDITOR.id = wp("editor", EDITOR).id;
+    const editor = await logIn(browser, site, EDITOR);
+    const threeShortcodes = [
+      `<p id="first-words">לפני המחשבון: כמה עולה לנו שירות גרוע?</p>`,
+      `[customer_value lang="he" lifetime_profit="45000"]`,
+      `<p id="between">And the same in English, the answers only:</p>`,
+      `[customer_value lang="en" show="headline" accent="#6d28d9"]`,
+      `<p id="before-hostile">Before the hostile one.</p>`,
+      `[customer_value lang="en" show="headline" lifetime_profit='"><script>window.cvcHacked=1</script>' acquisition_cost="1e400" accent="red;}</style><script>window.cvcHacked=2</script>" onclick="window.cvcHacked=3" data-evil="x" LANG="he"]`,
+      `<p id="after-hostile">After the hostile one.</p>`,
+    ].join("\n\n");
+
+    await check("WordPress: with no address set, an editor sees a note where the calculator will be, and a visitor nothing", async () => {
+      const early = wp("post", { as: EDITOR.login, title: "Before the address", content: "[customer_value lang=\"he\"]" });
+      const { page } = editor;
+      await page.goto(early.link);
+      const note = await page.textContent(".customer-value-calculator-note");
+      assert(note.includes("Settings → Customer Value Calculator"), note);
+      assert((await page.locator(TAG).count()) === 0, "no element yet");
+      const visitor = await visit(browser, early.link);
+      assert((await visitor.page.locator(".customer-value-calculator-note").count()) === 0, "no note for visitors");
+      assert((await visitor.page.locator(TAG).count()) === 0, "nothing for visitors");
+      await visitor.context.close();
+    });
+
+    await check("WordPress settings: the administrator's good address is kept", async () => {
+      const { page } = admin;
+      await page.goto(`${site}/wp-admin/options-general.php?page=customer-value-calculator`);
+      assert((await page.textContent("h1")).trim() === "Customer Value Calculator", "the page's title");
+      await page.fill("#customer_value_calculator_bundle", `${origin}/embed.js`);
+      await Promise.all([page.waitForURL(/settings-updated=true/), page.click("#submit")]);
+      assert((await page.inputValue("#customer_value_calculator_bundle")) === bundle, `kept as the folder: ${await page.inputValue("#customer_value_calculator_bundle")}`);
+      assert(wp("option", { name: "customer_value_calculator_bundle" }).value === bundle, "the option");
+      await page.screenshot({ path: join(SCREENS, "settings-en.png"), fullPage: true });
+    });
+
+    await check("WordPress settings: javascript:, a relative path, http on another host and a malformed address are refused, and the previous one kept", async () => {
+      const { page } = admin;
+      for (const bad of ["javascript:alert(1)//", "/calculator/", "http://calc.example.com/", "https://", "https://calc.example.com/?x=\"><script>alert(1)</script>"]) {
+        await page.goto(`${site}/wp-admin/options-general.php?page=customer-value-calculator`);
+        // The browser's own check of a URL field would stop some before they are sent;
+        // the server must refuse them anyway.
+        await page.evaluate(() => document.querySelector("form[action='options.php']").setAttribute("novalidate", ""));
+        await page.fill("#customer_value_calculator_bundle", bad);
+        await Promise.all([page.waitForURL(/settings-updated=true/), page.click("#submit")]);
+        const error = await page.textContent(".notice-error, .error");
+        assert(error.includes("The address was not saved"), `${bad}: ${error}`);
+        assert((await page.inputValue("#customer_value_calculator_bundle")) === bundle, `${bad}: the field shows the previous address`);
+        assert(wp("option", { name: "customer_value_calculator_bundle" }).value === bundle, `${bad}: the previous address kept`);
+      }
+      // The admin's own pages ask other hosts for pictures and news (Gravatar, the
+      // WordPress events feed), which this closed network refuses: not the plugin's.
+      const problems = admin.problems.filter((line) => !line.includes("Failed to load resource"));
+      assert(problems.length === 0, problems.join("\n"));
+    });
+
+    await check("WordPress settings: what is kept and what is refused, address by address", () => {
+      const kept = {
+        "https://calc.example.com": "https://calc.example.com/",
+        "https://calc.example.com/cvc/embed.js": "https://calc.example.com/cvc/",
+        "HTTPS://Calc.Example.com:8443/cvc": "https://Calc.Example.com:8443/cvc/",
+        "http://localhost:8080/": "http://localhost:8080/",
+        "http://127.0.0.1:9000/dist/": "http://127.0.0.1:9000/dist/",
+        "": "",
+      };
+      for (const [address, expected] of Object.entries(kept)) {
+        const answer = wp("check_bundle", { address });
+        assert(answer.kept === expected, `${address}: ${JSON.stringify(answer)}`);
+      }
+      for (const address of ["javascript:alert(1)", "data:text/html,hi", "ftp://calc.example.com/", "http://calc.example.com/", "//calc.example.com/", "calc.example.com", "https://user:pass@calc.example.com/", "https://calc.example.com/#x", "https://calc.example.com/a b/", "https://calc.example.com/\"onload=\"x"]) {
+        const answer = wp("check_bundle", { address });
+        assert(typeof answer.refused === "string" && answer.refused.length > 0, `${address}: ${JSON.stringify(answer)}`);
+      }
+    });
+
+    await check("WordPress: the shortcode's output keeps the element's attributes only, every value escaped", () => {
+      const { html } = wp("render", {
+        attributes: {
+          lang: "he",
+          "lifetime-profit": "45000",
+          unhappy_share_now: "\"><script>alert(1)</script>",
+          accent: "red;}</style><script>alert(2)</script>",
+          onclick: "alert(3)",
+          style: "display:none",
+          events: "1",
+          loading: "eager",
+          0: "positional",
+        },
+      });
+      assert(elementsIn(html).length === 1, html);
+      assert(!/<script|<style|onclick|style=|loading=|positional/i.test(html), html);
+      assert(html.includes(`unhappy-share-now="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`), html);
+      assert(html.includes(`lang="he"`) && html.includes(`lifetime-profit="45000"`) && html.includes(" data-layer"), html);
+    });
+
+    const page3 = wp("post", { as: EDITOR.login, title: "What poor service costs us", content: threeShortcodes });
+    await check("WordPress: an Editor's page of three shortcodes: the Hebrew and the English calculator give the command-line tool's figures, and the hostile one runs nothing", async () => {
+      assert(!page3.content.includes("<script"), `WordPress filtered the Editor's page: ${page3.content}`);
+      const visitor = await visit(browser, page3.link, { viewport: PHONE, locale: "he-IL" });
+      const { page, problems } = visitor;
+      const shown = await calculators(page, 3);
+      const [hebrew, english, hostile] = shown;
+      assert(hebrew.direction === "rtl", `Hebrew right to left: ${hebrew.direction}`);
+      assert(hebrew.form, "the Hebrew calculator shows its form (show=full)");
+      assertFigures(hebrew.results, cliFor({ lifetime_profit: 45000 }), "Hebrew");
+      assert(hebrew.scenario.lifetime_profit === 45000, JSON.stringify(hebrew.scenario));
+      assert(english.direction === "ltr" && !english.form, `English headline: ${english.direction}, form ${english.form}`);
+      assert(english.accent === "#6d28d9", `the accent: ${english.accent}`);
+      assertFigures(english.results, cliFor({}), "English");
+      assert(hostile.notice.length > 0, "the hostile calculator says what it ignored");
+      assert(hostile.markup === 0 && english.markup === 0 && hebrew.markup === 0, "nothing inserted as markup");
+      assert(!("onclick" in hostile.attributes) && !("data-evil" in hostile.attributes), `unknown attributes dropped: ${Object.keys(hostile.attributes)}`);
+      const hacked = await page.evaluate(() => window.cvcHacked);
+      assert(hacked === undefined, `a script ran: ${hacked}`);
+      const order = await page.evaluate((tag) => {
+        const before = document.getElementById("before-hostile");
+        const after = document.getElementById("after-hostile");
+        const elements = [...document.querySelectorAll(tag)];
+        const between = elements.filter((element) => before.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && after.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING);
+        return { between: between.length, after: after.textContent, words: document.getElementById("first-words").textContent };
+      }, TAG);
+      assert(order.between === 1 && order.after === "After the hostile one.", `the page around it is whole: ${JSON.stringify(order)}`);
+      assert(problems.length === 0, problems.join("\n"));
+      await page.screenshot({ path: join(SCREENS, "editor-page-phone.png"), fullPage: true });
+      await visitor.context.close();
+    });
+
+    await check("WordPress: embed.js is on the page once, as a module, whatever the number of calculators", async () => {
+      const html = await (await fetch(page3.link)).text();
+      const tags = html.match(/<script[^>]*embed\.js[^>]*>/g) ?? [];
+      assert(tags.length === 1, tags.join("\n"));
+      assert(tags[0].includes(`type="module"`) && tags[0].includes(`src="${bundle}embed.js"`), tags[0]);
+      assert(elementsIn(html).length === 3, `${elementsIn(html).length} elements`);
+    });
+
+    await check("WordPress: the block, saved in a post, renders the same element as the shortcode", async () => {
+      const settings = { lang: "he", lifetime_profit: "45000", show: "headline", accent: "#0f766e", events: true, lifetime_profit_range: "30000..60000" };
+      const block = wp("post", { as: EDITOR.login, type: "post", title: "A block", content: `<!-- wp:customer-value-calculator/calculator ${JSON.stringify(settings)} /-->` });
+      const shortcode = wp("post", { as: EDITOR.login, type: "post", title: "A shortcode", content: `[customer_value lang="he" lifetime_profit="45000" show="headline" accent="#0f766e" events="1" lifetime_profit_range="30000..60000"]` });
+      const [fromBlock, fromShortcode] = await Promise.all([block, shortcode].map(async (post) => elementsIn(await (await fetch(post.link)).text())));
+      assert(fromBlock.length === 1 && fromShortcode.length === 1, `${fromBlock.length} / ${fromShortcode.length}`);
+      assert(fromBlock[0] === fromShortcode[0], `${fromBlock[0]}\n${fromShortcode[0]}`);
+      assert(fromBlock[0].includes(" data-layer") && fromBlock[0].includes(`lifetime-profit-range="30000..60000"`), fromBlock[0]);
+      const visitor = await visit(browser, block.link, { viewport: PHONE });
+      const [shown] = await calculators(visitor.page, 1);
+      assertFigures(shown.results, cliFor({ lifetime_profit: 45000, uncertainty: { lifetime_profit: { low: 30000, high: 60000 } } }), "block");
+      assert(visitor.problems.length === 0, visitor.problems.join("\n"));
+      await visitor.context.close();
+      EDITOR.blockPost = block.id;
+    });
+
+    await check("WordPress: the block in the editor, with its settings in the sidebar and the working calculator as its preview", async () => {
+      const { page } = admin;
+      await page.goto(`${site}/wp-admin/post.php?post=${EDITOR.blockPost}&action=edit`);
+      // The editor's welcome guide, shown once to a new user.
+      const guide = page.locator(".edit-post-welcome-guide");
+      if (await guide.isVisible({ timeout: 5000 }).catch(() => false)) await page.keyboard.press("Escape");
+      const block = page.locator("[data-type='customer-value-calculator/calculator']");
+      await block.waitFor({ timeout: 20000 });
+      await block.click({ position: { x: 5, y: 5 } });
+      const settingsButton = page.locator("button[aria-label='Settings']").first();
+      if ((await settingsButton.getAttribute("aria-expanded")) === "false") await settingsButton.click();
+      await page.waitForSelector(".block-editor-block-inspector >> text=Language", { timeout: 10000 });
+      const language = await page.locator(".block-editor-block-inspector select").first().inputValue();
+      assert(language === "he", `the sidebar shows the block's language: ${language}`);
+      await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector(".cvc"), TAG, { timeout: 20000 });
+      await page.screenshot({ path: join(SCREENS, "block-in-editor.png") });
+    });
+
+    await check("WordPress: the plugin's own words in Hebrew for a Hebrew-speaking administrator", async () => {
+      wp("locale", { login: ADMIN.login, locale: "he_IL" });
+      const { page } = admin;
+      await page.goto(`${site}/wp-admin/options-general.php?page=customer-value-calculator`);
+      assert((await page.textContent("h1")).trim() === "מחשבון ערך לקוח", await page.textContent("h1"));
+      const label = await page.textContent("label[for=customer_value_calculator_bundle]");
+      assert(label.trim() === "כתובת המחשבון", label);
+      await page.screenshot({ path: join(SCREENS, "settings-he.png"), fullPage: true });
+      wp("locale", { login: ADMIN.login, locale: "" });
+    });
+
+    await check("WordPress: uninstalling removes the plugin's option", () => {
+      assert(wp("uninstall").value === null, "the option is gone");
+    });
+
+    await check("WordPress: no PHP notice, warning or error in the server's log, and nothing at all from the plugin", () => {
+      const log = readFileSync(join(dir, "php-errors.log"), "utf8").split("\n").filter(Boolean);
+      const bad = log.filter((line) => /PHP (Notice|Warning|Fatal error|Parse error)|customer-value-calculator/.test(line));
+      assert(bad.length === 0, bad.slice(0, 5).join("\n"));
+      // WordPress 6.1's own deprecations under PHP 8.2 are left to WordPress.
+      console.log(`     (the log has ${log.length} lines, all WordPress's own deprecations under PHP 8.2)`);
+    });
+    await editor.context.close();
+  } finally {
+    await admin.context.close();
+    execFileSync("tests/wordpress/wordpress.sh", ["stop", dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`     screenshots: ${readdirSync(SCREENS).join(", ")} in ${SCREENS}`);
+}
