@@ -86,7 +86,7 @@ fi
 # end-to-end tests ---------------------------------------------------------------------------
 npm_ready() {
   node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || return 1
-  for package in playwright-core axe-core jsqr pngjs terser react react-dom esbuild; do
+  for package in playwright-core puppeteer-core axe-core jsqr pngjs terser react react-dom esbuild; do
     [ -f "node_modules/$package/package.json" ] || return 1
   done
 }
@@ -99,5 +99,15 @@ fi
 # --- Headless Chromium and its driver, for browser tests; brotli for the size report -------------
 apt_install chromium chromium-driver brotli
 [ -x /usr/bin/chromedriver ] || die "chromedriver missing after install"
+
+# --- The other engines visitors bring: Firefox ESR (driven through WebDriver BiDi by
+# puppeteer-core) and WebKitGTK, Safari's engine (its WebDriver and MiniBrowser, under a
+# virtual display) ---------------------------------------------------------------------------
+apt_install firefox-esr webkit2gtk-driver xvfb
+[ -x /usr/bin/WebKitWebDriver ] || die "WebKitWebDriver missing after install"
+
+# --- A real WordPress for the plugin's tests (Debian's wordpress 6.1 with MariaDB and PHP's
+# own server), and what builds the plugin's zip (gettext's msgfmt, zip) ------------------------
+apt_install wordpress mariadb-server php-cli php-mysql gettext zip unzip curl
 
 say "ready: $(cargo --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: set-up, format and lint checks, native tests (model,
 # CLI, app logic), browser tests in headless Chromium, the release build, its size report,
-# and end-to-end checks of the release bundle.
+# and end-to-end checks of the release bundle: the whole suite in Chromium (with the
+# WordPress plugin in a real WordPress), and the core path in Firefox and WebKit.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -40,5 +41,6 @@ step "browser tests (headless Chromium)" browser_tests
 step "release build" env "${CVC_WASM_ENV[@]}" "${CVC_RELEASE_ENV[@]}" trunk build --release
 step "bundle size" scripts/size-report.sh dist
 step "first-load budget" scripts/size-budget.sh dist
-step "end-to-end (release bundle, headless Chromium)" node tests/e2e/run.mjs dist
+step "end-to-end (release bundle, headless Chromium; the WordPress plugin in a real WordPress)" node tests/e2e/run.mjs dist
+step "end-to-end in the other engines (Firefox ESR, WebKitGTK)" node tests/e2e/engines.mjs dist
 printf '\nAll checks passed.\n'

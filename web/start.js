@@ -23,21 +23,42 @@ const keepForOffline = () => {
   }
 };
 
+// Whether the release now served is another than this page's (a release build names its
+// own in data-cvc-release, and release.json names the one deployed): its hashed files are
+// then gone from the server, and from the cache once a newer worker took over, so trying
+// again can never bring them. Unknown (offline, a development build) counts as no.
+const outdated = async () => {
+  if (!tag.dataset.cvcRelease) return false;
+  try {
+    const response = await fetch(new URL("release.json", tag.src), { cache: "no-store" });
+    const served = response.ok ? (await response.json()).release : undefined;
+    return typeof served === "string" && served !== tag.dataset.cvcRelease;
+  } catch {
+    return false;
+  }
+};
+
 // The extras module (the tool panels, the presenter view, the charts: crates/extras) is
-// fetched the first time the app asks for it, and started once.
+// fetched the first time the app asks for it, and started once. When it cannot come,
+// the promise is rejected with "outdated" (cvc_core::contract::OUTDATED) if a newer
+// release is served, so the page offers to load it instead of trying again in vain.
 let extras;
 const loadExtras = () =>
   (extras ??= (async () => {
     const module = await import(tag.dataset.cvcExtrasJs);
     await module.default({ module_or_path: tag.dataset.cvcExtrasWasm });
     return module;
-  })().catch((error) => {
+  })().catch(async (error) => {
     // Asked again later (the connection may be back), it tries again.
     extras = undefined;
+    if (await outdated()) throw "outdated";
     throw error;
   }));
 
 try {
+  // first-paint.js found this engine below the calculator's floor: the failure note is
+  // showing, and the wasm would not start here, so it is not fetched.
+  if (root.classList.contains("cvc-failed")) throw new Error("this browser is older than the calculator needs");
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

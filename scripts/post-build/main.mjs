@@ -13,8 +13,9 @@
 // 4. manifest.mjs        the web app manifest and its icons
 // 5. first-paint.mjs     first-paint.js given the app's rules; a release's index.html
 //                        given the static answer at first paint
-// 6. service-worker.mjs  a release's service worker with its precache list (a development
-//                        build gets one that removes any release worker)
+// 6. service-worker.mjs  a release's service worker with its precache list, and
+//                        release.json naming the release (a development build gets a
+//                        worker that removes any release worker)
 // 7. inline-scripts.mjs  a check that a release's index.html holds no inline script
 //
 // The stages share one `build` object: where things are, whether this is a release, the

@@ -1,6 +1,7 @@
 // Stage 6: a release's service worker, with this release's name and precache list (every
 // file the page needs to open and work offline, the extras module too), named in
-// index.html's start.js tag with the extras module's files. A development build (trunk
+// index.html's start.js tag with the extras module's files; release.json, which names
+// the release served, and the same name on the tag. A development build (trunk
 // serve) gets web/sw-dev.js instead, which removes any release worker left at the same
 // address so it never gets in the way.
 import { createHash } from "node:crypto";
@@ -34,6 +35,9 @@ export async function run(build) {
     .replace("__RELEASE__", release)
     .replace("__FILES__", JSON.stringify(["./", ...precached]));
   writeFileSync(join(build.staging, "sw.js"), await minified(build, worker, false));
-  build.page = build.page.replace(startTag, named(`data-cvc-sw="${base}sw.js" ${extras}`));
+  // Which release is served now, for a page left open across a deploy (web/start.js asks
+  // it when the extras module cannot come). Never precached: it must come from the server.
+  writeFileSync(join(build.staging, "release.json"), `${JSON.stringify({ release })}\n`);
+  build.page = build.page.replace(startTag, named(`data-cvc-sw="${base}sw.js" data-cvc-release="${release}" ${extras}`));
   console.log(`post-build: service worker for release ${release}, ${precached.length + 1} files`);
 }

@@ -90,6 +90,44 @@ export async function run({ browser, dist, origin }) {
   }
   blocked.close();
 
+  // An engine below the browser floor (README.md "Browsers"): with no WebAssembly at all,
+  // and with WebAssembly that lacks a feature the build enables (reference types), the
+  // note shows at once in both languages and the wasm is never fetched.
+  const belowTheFloor = {
+    "no WebAssembly": () => {
+      delete window.WebAssembly;
+    },
+    "WebAssembly without reference types": () => {
+      const validate = WebAssembly.validate.bind(WebAssembly);
+      // Such an engine refuses any module with `ref.null extern` (0xd0 0x6f).
+      WebAssembly.validate = (bytes) => {
+        const view = new Uint8Array(bytes);
+        for (let i = 0; i + 1 < view.length; i += 1) if (view[i] === 0xd0 && view[i + 1] === 0x6f) return false;
+        return validate(bytes);
+      };
+    },
+  };
+  for (const [engine, takeAway] of Object.entries(belowTheFloor)) {
+    await check(`first paint: an engine below the floor (${engine}) gets the failure note in both languages at once, and fetches no wasm`, async () => {
+      const context = await browser.newContext({ viewport: PHONE, locale: "he-IL" });
+      await context.addInitScript(takeAway);
+      const page = await context.newPage();
+      const wasm = [];
+      page.on("request", (request) => {
+        if (request.url().endsWith(".wasm")) wasm.push(request.url());
+      });
+      await page.goto(`${origin}/`, { waitUntil: "domcontentloaded" });
+      assert(await page.evaluate(() => document.documentElement.classList.contains("cvc-failed")), "marked as failed before the loader runs");
+      assert(await visible(page, ".cvc-failed-note"), "the note shows");
+      const languages = await page.$$eval(".cvc-failed-note p", (lines) => lines.map((line) => `${line.lang}/${line.dir}`));
+      assert(languages.join(" ") === "en/ltr he/rtl", `each language in its own element: ${languages}`);
+      assert(await visible(page, ".first-paint[lang=he] .card.cost .figure"), "the static answer stays");
+      await page.waitForTimeout(1000);
+      assert(wasm.length === 0, `no wasm fetched: ${wasm}`);
+      await context.close();
+    });
+  }
+
   // Only the extras module blocked (a proxy, or offline before a first full visit): the
   // calculator works, and a panel says in the reader's language that it could not come,
   // then comes once the connection is back.

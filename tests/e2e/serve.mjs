@@ -4,7 +4,7 @@
 // `rewrite(path, body)` may change a file on its way out (the embed tests point the demo
 // page at another origin with it); `blocked(path)` refuses a file, and `delay(path)`
 // holds it back for some milliseconds, as a proxy or a slow connection would; `gzip`
-// compresses as a CDN does (scripts/lighthouse.sh).
+// compresses as a CDN does (scripts/lighthouse.sh); `cacheControl` is sent with every file.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
@@ -24,12 +24,12 @@ const TYPES = {
 
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg"]);
 
-export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null, delay = null, gzip = false } = {}) {
+export function serve(root, { port = 0, host = "127.0.0.1", cors = false, rewrite = null, blocked = null, delay = null, gzip = false, cacheControl = "no-cache" } = {}) {
   // Hostile links may be long (the tests send a 100 kB parameter); let them reach the app.
   const server = createServer({ maxHeaderSize: 1 << 20 }, async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(root, path.endsWith("/") ? join(path, "index.html") : path);
-    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": cacheControl };
     if (cors) headers["access-control-allow-origin"] = "*";
     const wait = delay ? delay(path) : 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

@@ -32,6 +32,14 @@ pub fn page_address() -> String {
         .unwrap_or_default()
 }
 
+/// Loads the page again from its address, which holds the scenario on screen (see
+/// [`use_link_sync`]): how an outdated page gets the release now served.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Keeps the address bar showing the scenario on screen (with `history.replaceState`, after
 /// edits pause). Off for a widget, which must not touch its host page's address.
 #[hook]

@@ -4,7 +4,7 @@
 //! the names it declares.
 
 use crate::mount::apps_mounted;
-use cvc_core::contract::{Mount, Part, Request, Update, MOUNT_PART, UNMOUNT, UPDATE};
+use cvc_core::contract::{Mount, Part, Request, Update, MOUNT_PART, OUTDATED, UNMOUNT, UPDATE};
 use cvc_model::uncertainty::MonteCarlo;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,14 +31,25 @@ fn call(target: &JsValue, method: &str, arguments: &[JsValue]) -> Result<JsValue
     function.apply(target, &arguments.iter().collect::<js_sys::Array>())
 }
 
-async fn extras_module() -> Option<JsValue> {
-    let load = LOAD.with(|slot| slot.borrow().clone())?;
+/// The module, started; or why not: the status a part then shows.
+async fn extras_module() -> Result<JsValue, PartStatus> {
+    let load = LOAD
+        .with(|slot| slot.borrow().clone())
+        .ok_or(PartStatus::Failed)?;
     let promise = load
         .call0(&JsValue::NULL)
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+        .ok()
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok())
+        .ok_or(PartStatus::Failed)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|reason| {
+            if reason.as_string().as_deref() == Some(OUTDATED) {
+                PartStatus::Outdated
+            } else {
+                PartStatus::Failed
+            }
+        })
 }
 
 /// How far a part has come.
@@ -52,6 +63,9 @@ pub enum PartStatus {
     Shown,
     /// The module could not be fetched or started (offline before a first visit, blocked).
     Failed,
+    /// The page is of an older release than the one now served, whose files are gone;
+    /// loading the page again (its address holds the scenario) brings the new release.
+    Outdated,
 }
 
 /// What every part is drawn from: the link to the scenario on screen (which carries the
@@ -100,7 +114,8 @@ impl Drop for Mounted {
 /// link and Monte Carlo, and removes it when no longer wanted (or when another part is
 /// wanted there). The part's requests reach `on_request` in a task of their own, never
 /// while the part is still handling its own event. Returns how far it has come, and a
-/// callback that asks again after a failure.
+/// callback that asks again after a failure (or, on an outdated page, loads the new
+/// release).
 #[hook]
 pub fn use_part(
     slot: NodeRef,
@@ -136,8 +151,14 @@ pub fn use_part(
                     if !alive.get() {
                         return;
                     }
-                    let (Some(module), Some(element)) = (module, slot.cast::<web_sys::Element>())
-                    else {
+                    let module = match module {
+                        Ok(module) => module,
+                        Err(why) => {
+                            status.set(why);
+                            return;
+                        }
+                    };
+                    let Some(element) = slot.cast::<web_sys::Element>() else {
                         status.set(PartStatus::Failed);
                         return;
                     };
@@ -206,7 +227,17 @@ pub fn use_part(
             }
         });
     }
-    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    // Asking again when the page is outdated loads the new release in place.
+    let retry = {
+        let outdated = *status == PartStatus::Outdated;
+        Callback::from(move |()| {
+            if outdated {
+                crate::address::reload();
+            } else {
+                attempt.set(*attempt + 1);
+            }
+        })
+    };
     (*status, retry)
 }
 

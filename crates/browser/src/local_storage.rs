@@ -1,10 +1,13 @@
 //! Saved scenarios in the browser: `localStorage` behind the pure [`cvc_core::storage`]
-//! store, and a hook that loads them once and keeps the list in step with each change.
+//! store, and a hook that loads them once and keeps the list in step with each change,
+//! this tab's and other tabs' (the `storage` event, which the browser sends to every other
+//! page of the origin).
 //! When the browser has no storage (private browsing, storage turned off), scenarios are
 //! kept in memory for the visit, and the panel says so.
 
-use cvc_core::storage::{self, MemoryStore, SavedScenario, Shelf, Store, StoreError};
+use cvc_core::storage::{self, MemoryStore, SavedScenario, Shelf, Store, StoreError, PREFIX};
 use cvc_model::ValidScenario;
+use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -74,6 +77,8 @@ impl Backing {
 }
 
 thread_local! {
+    /// This page's number among the tabs that share the store, drawn once.
+    static TAB: u32 = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     /// The page's one store, opened on first use. It outlives the Saved panel: scenarios
     /// kept in memory (no storage) must last for the visit, not until the panel closes.
     static BACKING: Rc<RefCell<Backing>> = Rc::new(RefCell::new(match LocalStore::open() {
@@ -108,6 +113,7 @@ impl SavedHandle {
             name,
             scenario,
             js_sys::Date::now(),
+            TAB.with(|tab| *tab),
         );
         self.after(outcome)
     }
@@ -117,13 +123,13 @@ impl SavedHandle {
         self.after(outcome)
     }
 
-    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let outcome = storage::delete(self.backing.borrow_mut().store(), id);
+    pub fn delete(&self, entry: &SavedScenario) -> Result<(), StoreError> {
+        let outcome = storage::delete(self.backing.borrow_mut().store(), entry);
         self.after(outcome)
     }
 }
 
-/// Loads the saved scenarios once, and again after every change.
+/// Loads the saved scenarios once, and again after every change here or in another tab.
 #[hook]
 pub fn use_saved() -> SavedHandle {
     let backing = BACKING.with(Rc::clone);
@@ -141,6 +147,21 @@ pub fn use_saved() -> SavedHandle {
             )));
         })
     };
+    {
+        let refresh = refresh.clone();
+        use_effect_with((), move |()| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                // A key of null means another tab cleared the whole storage.
+                let key = event
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(web_sys::StorageEvent::key);
+                if key.is_none_or(|key| key.starts_with(PREFIX)) {
+                    refresh.emit(());
+                }
+            });
+            move || drop(listener)
+        });
+    }
     SavedHandle {
         shelf: (*shelf).clone(),
         backing,

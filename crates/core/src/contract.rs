@@ -10,6 +10,8 @@
 //! handle.update(update message)
 //! handle.unmount()
 //! on_request(request message)
+//! loader() -> promise of the module, rejected with OUTDATED when the page is older than
+//!             the release now served
 //! ```
 //!
 //! The scenario always travels as its link ([`crate::codec::link`]), which gives back
@@ -26,6 +28,10 @@ pub const MOUNT_PART: &str = "mountPart";
 /// The handle's methods: `update(update)` and `unmount()`.
 pub const UPDATE: &str = "update";
 pub const UNMOUNT: &str = "unmount";
+/// What the page's loader rejects with when the module cannot come because the page is
+/// of an older release than the one now served (its hashed files are gone): the page then
+/// offers to load the new release, rather than to try again in vain (web/start.js).
+pub const OUTDATED: &str = "outdated";
 
 /// A part of the calculator that lives in the extras module, drawn into an element the
 /// page gives it.

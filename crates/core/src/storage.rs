@@ -43,6 +43,9 @@ pub enum StoreError {
     Full,
     /// There is no storage (private browsing, storage turned off, a sandboxed frame).
     Unavailable,
+    /// Another tab renamed, replaced or deleted the entry since this one read it; nothing
+    /// was written, so that change stands.
+    ChangedElsewhere,
 }
 
 /// Key–value text storage, as `localStorage` offers it.
@@ -223,24 +226,28 @@ pub fn load(store: &mut dyn Store, available: bool) -> Shelf {
     shelf
 }
 
-/// An id no entry has: the time, in base 36, with a counter if that is taken.
-fn new_id(store: &dyn Store, now: f64) -> String {
+fn base36(mut n: u64) -> String {
+    let mut digits = String::new();
+    loop {
+        digits.insert(0, char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            return digits;
+        }
+    }
+}
+
+/// An id no entry has: the time and the tab, in base 36, with a counter if that is taken.
+/// Two tabs that save in the same millisecond each check for a free id before the other
+/// has written, so the tab's own number keeps their ids apart.
+fn new_id(store: &dyn Store, now: f64, tab: u32) -> String {
     let mut stamp = if now.is_finite() && now > 0.0 {
         now as u64
     } else {
         0
     };
     loop {
-        let mut id = String::new();
-        let mut n = stamp;
-        loop {
-            let digit = (n % 36) as u32;
-            id.insert(0, char::from_digit(digit, 36).unwrap_or('0'));
-            n /= 36;
-            if n == 0 {
-                break;
-            }
-        }
+        let id = format!("{}-{}", base36(stamp), base36(u64::from(tab)));
         if store.get(&format!("{PREFIX}{id}")).is_none() {
             return id;
         }
@@ -249,14 +256,16 @@ fn new_id(store: &dyn Store, now: f64) -> String {
 }
 
 /// Saves a scenario under a name, as a new entry.
+/// `tab` is a number the page drew at random when it opened (see [`new_id`]).
 pub fn save(
     store: &mut dyn Store,
     name: &str,
     scenario: &ValidScenario,
     now: f64,
+    tab: u32,
 ) -> Result<SavedScenario, StoreError> {
     let name = clean_name(name).unwrap_or_else(|| "—".into());
-    let id = new_id(store, now);
+    let id = new_id(store, now, tab);
     store.set(&format!("{PREFIX}{id}"), &entry_json(&name, now, scenario))?;
     Ok(SavedScenario {
         id,
@@ -267,18 +276,32 @@ pub fn save(
 }
 
 /// Gives a saved scenario a new name; its figures and time stay.
+/// Whether the store still holds `entry` as it was read: other tabs share the store, and
+/// a change made there must not be written over unseen.
+fn unchanged(store: &dyn Store, entry: &SavedScenario) -> Result<(), StoreError> {
+    let key = format!("{PREFIX}{}", entry.id);
+    match store.get(&key).map(|text| parse_entry(&key, &text)) {
+        Some(Parsed::Entry(stored, _, _)) if *stored == *entry => Ok(()),
+        _ => Err(StoreError::ChangedElsewhere),
+    }
+}
+
+/// Renames `entry`, unless another tab changed it since it was read.
 pub fn rename(store: &mut dyn Store, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
     let Some(name) = clean_name(name) else {
         return Ok(());
     };
+    unchanged(store, entry)?;
     store.set(
         &format!("{PREFIX}{}", entry.id),
         &entry_json(&name, entry.saved_at, &entry.scenario),
     )
 }
 
-pub fn delete(store: &mut dyn Store, id: &str) -> Result<(), StoreError> {
-    store.remove(&format!("{PREFIX}{id}"))
+/// Deletes `entry`, unless another tab changed it since it was read.
+pub fn delete(store: &mut dyn Store, entry: &SavedScenario) -> Result<(), StoreError> {
+    unchanged(store, entry)?;
+    store.remove(&format!("{PREFIX}{}", entry.id))
 }
 
 /// A store in memory: what the tests use, and what the app falls back to when the browser
@@ -342,6 +365,7 @@ mod tests {
             "  Clinic\u{7}, 2027 ",
             &scenario(45_000.0),
             1e12,
+            0,
         )
         .unwrap();
         assert_eq!(saved.name, "Clinic, 2027");
@@ -353,9 +377,9 @@ mod tests {
     #[test]
     fn entries_are_newest_first_and_ids_never_collide() {
         let mut store = MemoryStore::default();
-        let first = save(&mut store, "first", &scenario(1_000.0), 5e11).unwrap();
-        let second = save(&mut store, "second", &scenario(2_000.0), 5e11).unwrap();
-        let third = save(&mut store, "third", &scenario(3_000.0), 6e11).unwrap();
+        let first = save(&mut store, "first", &scenario(1_000.0), 5e11, 0).unwrap();
+        let second = save(&mut store, "second", &scenario(2_000.0), 5e11, 0).unwrap();
+        let third = save(&mut store, "third", &scenario(3_000.0), 6e11, 0).unwrap();
         assert_ne!(first.id, second.id);
         let names: Vec<_> = load(&mut store, true)
             .entries
@@ -369,10 +393,10 @@ mod tests {
     #[test]
     fn rename_keeps_the_figures_and_delete_removes_only_that_entry() {
         let mut store = MemoryStore::default();
-        let a = save(&mut store, "a", &scenario(1_000.0), 1.0).unwrap();
-        let b = save(&mut store, "b", &scenario(2_000.0), 2.0).unwrap();
+        let a = save(&mut store, "a", &scenario(1_000.0), 1.0, 0).unwrap();
+        let b = save(&mut store, "b", &scenario(2_000.0), 2.0, 0).unwrap();
         rename(&mut store, &a, "renamed").unwrap();
-        delete(&mut store, &b.id).unwrap();
+        delete(&mut store, &b).unwrap();
         let shelf = load(&mut store, true);
         assert_eq!(shelf.entries.len(), 1);
         assert_eq!(shelf.entries[0].name, "renamed");
@@ -381,9 +405,63 @@ mod tests {
     }
 
     #[test]
+    fn two_tabs_saving_in_the_same_millisecond_keep_both() {
+        // Each tab looks for a free id in the store as it was before either wrote.
+        let before = MemoryStore::default();
+        let (mut one, mut other) = (before.clone(), before);
+        let a = save(&mut one, "one", &scenario(1_000.0), 7e11, 17).unwrap();
+        let b = save(&mut other, "other", &scenario(2_000.0), 7e11, 42).unwrap();
+        assert_ne!(a.id, b.id);
+        let mut shared = one;
+        shared.items.extend(other.items);
+        assert_eq!(load(&mut shared, true).entries.len(), 2);
+    }
+
+    #[test]
+    fn a_change_made_in_another_tab_is_never_written_over() {
+        // Two tabs share one store; each acts on the entry as it last read it.
+        let mut store = MemoryStore::default();
+        save(&mut store, "plan", &scenario(1_000.0), 1.0, 0).unwrap();
+        let seen = load(&mut store, true).entries.remove(0);
+        // The other tab renames it: this tab's rename and delete are refused.
+        rename(&mut store, &seen, "theirs").unwrap();
+        assert_eq!(
+            rename(&mut store, &seen, "mine"),
+            Err(StoreError::ChangedElsewhere)
+        );
+        assert_eq!(delete(&mut store, &seen), Err(StoreError::ChangedElsewhere));
+        assert_eq!(load(&mut store, true).entries[0].name, "theirs");
+        // Read again, the entry can be renamed, then deleted.
+        let fresh = load(&mut store, true).entries.remove(0);
+        rename(&mut store, &fresh, "mine").unwrap();
+        let fresh = load(&mut store, true).entries.remove(0);
+        delete(&mut store, &fresh).unwrap();
+        // Deleted in the other tab: a rename here does not bring it back.
+        assert_eq!(
+            rename(&mut store, &fresh, "back"),
+            Err(StoreError::ChangedElsewhere)
+        );
+        assert!(store.items.is_empty(), "{:?}", store.items);
+    }
+
+    #[test]
+    fn an_entry_brought_up_to_date_by_another_tab_is_still_the_same_entry() {
+        let mut store = MemoryStore::default();
+        let entry = save(&mut store, "plan", &scenario(1_000.0), 1.0, 0).unwrap();
+        let key = format!("{PREFIX}{}", entry.id);
+        // The same entry as another release might have laid it out: other spacing.
+        let text = store.get(&key).unwrap().replace('\n', "");
+        store.set(&key, &text).unwrap();
+        let seen = load(&mut store, true).entries.remove(0);
+        assert_eq!(seen, entry);
+        rename(&mut store, &entry, "renamed").unwrap();
+        assert_eq!(load(&mut store, true).entries[0].name, "renamed");
+    }
+
+    #[test]
     fn a_corrupt_entry_is_skipped_kept_and_costs_nothing_else() {
         let mut store = MemoryStore::default();
-        save(&mut store, "good", &scenario(30_000.0), 1.0).unwrap();
+        save(&mut store, "good", &scenario(30_000.0), 1.0, 0).unwrap();
         for (key, text) in [
             ("cvc.saved.x1", "{not json"),
             ("cvc.saved.x2", "[1, 2]"),
@@ -483,10 +561,10 @@ mod tests {
     #[test]
     fn a_full_store_refuses_with_a_reason_and_keeps_what_it_had() {
         let mut store = MemoryStore::default();
-        let kept = save(&mut store, "kept", &scenario(1_000.0), 1.0).unwrap();
+        let kept = save(&mut store, "kept", &scenario(1_000.0), 1.0, 0).unwrap();
         store.full = true;
         assert_eq!(
-            save(&mut store, "new", &scenario(2_000.0), 2.0),
+            save(&mut store, "new", &scenario(2_000.0), 2.0, 0),
             Err(StoreError::Full)
         );
         assert_eq!(rename(&mut store, &kept, "x"), Err(StoreError::Full));

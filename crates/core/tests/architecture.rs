@@ -165,6 +165,17 @@ fn the_extras_module_exports_what_the_contract_declares() {
 }
 
 #[test]
+fn the_pages_loader_says_outdated_in_the_contracts_word() {
+    use cvc_core::contract::OUTDATED;
+    let root = crates_dir().parent().expect("the repository").to_path_buf();
+    let loader = fs::read_to_string(root.join("web/start.js")).expect("readable");
+    assert!(
+        loader.contains(&format!("\"{OUTDATED}\"")),
+        "web/start.js rejects with {OUTDATED:?}"
+    );
+}
+
+#[test]
 fn no_two_source_files_share_a_name() {
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in rust_files(&crates_dir()) {
@@ -353,4 +364,27 @@ fn the_cycle_check_sees_a_cycle() {
         &modules,
     );
     assert_eq!(root, [vec!["a".to_string()]].into_iter().collect());
+}
+
+#[test]
+fn the_first_paints_browser_probe_checks_every_wasm_feature_the_build_enables() {
+    let root = crates_dir().parent().expect("the repository").to_path_buf();
+    let page = fs::read_to_string(root.join("index.html")).expect("index.html");
+    let probe = fs::read_to_string(root.join("web/first-paint.js")).expect("first-paint.js");
+    let flags = page
+        .split("data-wasm-opt-params=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("wasm-opt's flags");
+    let features: Vec<&str> = flags
+        .split_whitespace()
+        .filter_map(|flag| flag.strip_prefix("--enable-"))
+        .collect();
+    assert_eq!(features.len(), flags.split_whitespace().count(), "{flags}");
+    for feature in features {
+        assert!(
+            probe.contains(&format!("{feature} (")),
+            "web/first-paint.js's probe names {feature}, which the build enables"
+        );
+    }
 }

@@ -203,6 +203,9 @@ pub struct Texts {
     /// When they could not be fetched.
     pub part_failed: &'static str,
     pub try_again: &'static str,
+    /// When the page is of an older release than the one now served.
+    pub part_outdated: &'static str,
+    pub load_new_release: &'static str,
     /// In a printout made before the charts had arrived.
     pub charts_not_printed: &'static str,
     /// Slot: {date}.
@@ -355,6 +358,8 @@ pub struct ExtraTexts {
     pub deleted: &'static str,
     pub storage_full: &'static str,
     pub storage_unavailable: &'static str,
+    /// A rename or delete refused because another tab changed the entry meanwhile.
+    pub saved_changed_elsewhere: &'static str,
     /// Saved scenarios that could not be read, counted.
     pub saved_skipped: Plural,
     /// Saved scenarios that a newer release wrote, counted.

@@ -31,6 +31,7 @@ fn refusal(texts: &ExtraTexts, error: StoreError) -> String {
     match error {
         StoreError::Full => texts.storage_full.into(),
         StoreError::Unavailable => texts.storage_unavailable.into(),
+        StoreError::ChangedElsewhere => texts.saved_changed_elsewhere.into(),
     }
 }
 
@@ -43,7 +44,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
     let name_input = use_node_ref();
     let first = use_state(|| ON_SCREEN.to_string());
     let second = use_state(|| None::<String>);
-    let editing = use_state(|| None::<(String, Step)>);
+    let editing = use_state(|| None::<(SavedScenario, Step)>);
     let dates = use_memo(formats.language, |language| DateFormat::new(language.tag()));
     let draft = use_state(String::new);
 
@@ -219,7 +220,9 @@ struct ItemContext<'a> {
     on_status: &'a Callback<String>,
     /// The one item in its second step (renaming or confirming a delete), if any, and
     /// the name being typed, held here so that a re-render never resets it.
-    editing: &'a UseStateHandle<Option<(String, Step)>>,
+    /// The entry being renamed or deleted, as it was when that began: if another tab
+    /// changes it meanwhile, the store refuses (`StoreError::ChangedElsewhere`).
+    editing: &'a UseStateHandle<Option<(SavedScenario, Step)>>,
     dates: &'a DateFormat,
     draft: &'a UseStateHandle<String>,
 }
@@ -236,20 +239,19 @@ enum Step {
 fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
     let formats = context.formats;
     let texts = formats.language.extra_texts();
-    let step = match &**context.editing {
-        Some((id, step)) if *id == entry.id => *step,
-        _ => Step::Idle,
+    let (step, as_begun) = match &**context.editing {
+        Some((begun, step)) if begun.id == entry.id => (*step, begun.clone()),
+        _ => (Step::Idle, entry.clone()),
     };
     let set_step = |next: Step| {
-        let (editing, draft, name, id) = (
+        let (editing, draft, entry) = (
             context.editing.clone(),
             context.draft.clone(),
-            entry.name.clone(),
-            entry.id.clone(),
+            entry.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            draft.set(name.clone());
-            editing.set((next != Step::Idle).then(|| (id.clone(), next)));
+            draft.set(entry.name.clone());
+            editing.set((next != Step::Idle).then(|| (entry.clone(), next)));
         })
     };
     let on_draft = {
@@ -271,7 +273,7 @@ fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
         let (saved, on_status, entry, editing, draft) = (
             context.saved.clone(),
             context.on_status.clone(),
-            entry.clone(),
+            as_begun.clone(),
             context.editing.clone(),
             context.draft.clone(),
         );
@@ -289,13 +291,15 @@ fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
         })
     };
     let on_delete = {
-        let (saved, on_status, entry) = (
+        let (saved, on_status, entry, editing) = (
             context.saved.clone(),
             context.on_status.clone(),
-            entry.clone(),
+            as_begun,
+            context.editing.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            on_status.emit(match saved.delete(&entry.id) {
+            editing.set(None);
+            on_status.emit(match saved.delete(&entry) {
                 Ok(()) => fill_plain(texts.deleted, &[("name", &entry.name)]),
                 Err(error) => refusal(texts, error),
             });

@@ -1,5 +1,6 @@
 //! What stands in for a part of the extras module while it is on its way, or when it
-//! could not be fetched (with a button to ask again).
+//! could not be fetched (with a button to ask again), or when the page is of an older
+//! release than the one now served (with a button to load the new one).
 
 use cvc_browser::extras_loader::PartStatus;
 use cvc_core::words::Texts;
@@ -20,6 +21,12 @@ pub fn part_status(
             <p class={classes!("part-status", class)} role="status">
                 { texts.part_failed }{ " " }
                 <button type="button" class="link-button" onclick={on_retry.reform(|_: MouseEvent| ())}>{ texts.try_again }</button>
+            </p>
+        },
+        PartStatus::Outdated => html! {
+            <p class={classes!("part-status", class)} role="status">
+                { texts.part_outdated }{ " " }
+                <button type="button" class="link-button" onclick={on_retry.reform(|_: MouseEvent| ())}>{ texts.load_new_release }</button>
             </p>
         },
         PartStatus::Waiting | PartStatus::Shown => Html::default(),

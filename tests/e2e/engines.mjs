@@ -1,0 +1,354 @@
+// The core path in the engines visitors bring besides Chromium: Firefox (Debian's
+// firefox-esr, driven through WebDriver BiDi by puppeteer-core) and WebKit, Safari's engine
+// (WebKitGTK's MiniBrowser through its W3C WebDriver, under a virtual display). The full
+// suite runs in Chromium (run.mjs); this keeps to what differs between engines, on the
+// release bundle served with gzip as a CDN serves it:
+//
+//   start with no error and the example's figures; type and see them change; the link
+//   round trip; Hebrew right to left with no horizontal scroll at 390×844; the charts when
+//   scrolled to; a panel from the extras module; the custom element and the iframe on a
+//   page of another origin; offline after one visit; a saved scenario that survives a
+//   reload; and no Content-Security-Policy violation anywhere.
+//
+// Usage: node tests/e2e/engines.mjs [dist] [firefox|webkit ...]  (both when none is named)
+// Errors, console errors and policy violations are recorded by a small probe script that
+// the test server adds to each page as a file of its own (the page's policy allows it),
+// since classic WebDriver has no way to listen to the console.
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assert, check, cliFor, tally } from "./harness.mjs";
+import { serve } from "./serve.mjs";
+
+const TAG = "customer-value-calculator";
+const PHONE = { width: 390, height: 844 };
+const FIGURES = ["npv_gain", "yearly_cost_of_poor_service", "unhappy_customer_cost"];
+
+const PROBE = `window.__problems = [];
+window.__violations = [];
+addEventListener("error", (event) => __problems.push("error: " + (event.message || (event.target && (event.target.src || event.target.href)) || event.type)), true);
+addEventListener("unhandledrejection", (event) => __problems.push("unhandled rejection: " + event.reason));
+document.addEventListener("securitypolicyviolation", (event) => __violations.push(event.violatedDirective + " " + event.blockedURI), true);
+const consoleError = console.error;
+console.error = (...parts) => { __problems.push("console error: " + parts.join(" ")); consoleError.apply(console, parts); };
+`;
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- Two drivers behind one small interface -------------------------------------------------
+
+/** Firefox through WebDriver BiDi (puppeteer-core). */
+async function firefox() {
+  const { default: puppeteer } = await import("puppeteer-core");
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
+    headless: true,
+    extraPrefsFirefox: { "network.proxy.type": 0, "app.update.enabled": false, "browser.shell.checkDefaultBrowser": false },
+  });
+  const page = await browser.newPage();
+  return {
+    name: "Firefox",
+    version: await browser.version(),
+    goto: (url) => page.goto(url),
+    run: (source, ...args) => page.evaluate(`(${source})(...${JSON.stringify(args)})`),
+    size: (width, height) => page.setViewport({ width, height }),
+    click: (selector) => page.click(selector),
+    async type(selector, text) {
+      await page.click(selector);
+      // A triple click does not select a field's text in Firefox; Ctrl+A does.
+      await page.keyboard.down("Control");
+      await page.keyboard.press("a");
+      await page.keyboard.up("Control");
+      await page.keyboard.type(text);
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** WebKit (WebKitGTK's MiniBrowser) through W3C WebDriver, spoken over HTTP. */
+async function webkit() {
+  const port = await freePort();
+  // The driver starts MiniBrowser, which needs a display: a virtual one.
+  const driver = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x1024x24", process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver", `--port=${port}`], { detached: true, stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}`;
+  const call = async (method, path, body) => {
+    const response = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const answer = await response.json();
+    if (answer.value && answer.value.error) throw new Error(`WebDriver ${path}: ${answer.value.error}: ${answer.value.message}`);
+    return answer.value;
+  };
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await call("GET", "/status")).ready) break;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(100);
+  }
+  const session = await call("POST", "/session", {
+    capabilities: {
+      alwaysMatch: {
+        "webkitgtk:browserOptions": { binary: process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser", args: ["--automation"] },
+      },
+    },
+  });
+  const id = session.sessionId;
+  const at = (path) => `/session/${id}${path}`;
+  const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+  const find = async (selector) => (await call("POST", at("/element"), { using: "css selector", value: selector }))[ELEMENT];
+  const run = async (source, ...args) => {
+    const script = `const done = arguments[arguments.length - 1];
+      Promise.resolve().then(() => (${source})(...${JSON.stringify(args)}))
+        .then((value) => done({ value: value === undefined ? null : value }), (error) => done({ error: String(error && error.stack || error) }));`;
+    const answer = await call("POST", at("/execute/async"), { script, args: [] });
+    if (answer && answer.error) throw new Error(answer.error);
+    return answer ? answer.value : undefined;
+  };
+  await call("POST", at("/timeouts"), { script: 60000, pageLoad: 60000 });
+  const version = session.capabilities.browserVersion;
+  return {
+    name: "WebKit",
+    version: `WebKitGTK ${version}`,
+    goto: (url) => call("POST", at("/url"), { url }),
+    run,
+    async size(width, height) {
+      // The window's size includes MiniBrowser's own toolbar: size it until the page's
+      // viewport is what a phone of that size shows.
+      await call("POST", at("/window/rect"), { width, height });
+      for (let i = 0; i < 3; i += 1) {
+        const inner = await run("() => [innerWidth, innerHeight]");
+        if (inner[0] === width && inner[1] === height) return;
+        const rect = await call("GET", at("/window/rect"));
+        await call("POST", at("/window/rect"), { width: rect.width + width - inner[0], height: rect.height + height - inner[1] });
+      }
+    },
+    click: async (selector) => call("POST", at(`/element/${await find(selector)}/click`), {}),
+    async type(selector, text) {
+      const element = await find(selector);
+      await call("POST", at(`/element/${element}/clear`), {});
+      await call("POST", at(`/element/${element}/value`), { text });
+    },
+    async close() {
+      await call("DELETE", at("")).catch(() => {});
+      try {
+        process.kill(-driver.pid);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
+// --- The pages -------------------------------------------------------------------------------
+
+/** Waits until `source` (a function's text, given `args`) returns a truthy value. */
+async function until(browser, source, args = [], timeout = 20000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await browser.run(source, ...args);
+      if (last) return last;
+    } catch (error) {
+      last = error.message;
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${source.slice(0, 120)} (last: ${JSON.stringify(last)})`);
+}
+
+const figuresShown = `(names) => {
+  const figures = {};
+  for (const name of names) {
+    const data = document.querySelector("data[data-name=" + name + "]");
+    if (!data) return null;
+    figures[name] = Number(data.value);
+  }
+  return figures;
+}`;
+
+const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+function assertFigures(shown, expected, label) {
+  for (const name of FIGURES) assert(close(shown[name], expected[name]), `${label}: ${name} shows ${shown[name]}, the command-line tool says ${expected[name]}`);
+}
+
+/** What the probe recorded on the page (null if the probe is not on it). */
+const recorded = (browser) => browser.run(`() => window.__problems ? { problems: window.__problems, violations: window.__violations } : null`);
+
+async function noProblems(browser, label) {
+  const found = await recorded(browser);
+  assert(found !== null, `${label}: the probe is on the page`);
+  assert(found.problems.length === 0, `${label}: ${found.problems.join("\n")}`);
+  assert(found.violations.length === 0, `${label}: policy violations: ${found.violations.join("\n")}`);
+}
+
+/** A host page of another origin with the element and the iframe, under a policy that allows the calculator's origin and nothing else of it. */
+async function hostPage(root, calc) {
+  const policy = `default-src 'self'; script-src 'self' ${calc} 'wasm-unsafe-eval'; style-src 'self' ${calc}; connect-src ${calc}; frame-src ${calc}; img-src 'self' data:; object-src 'none'; base-uri 'self'`;
+  await writeFile(join(root, "probe.js"), PROBE);
+  await writeFile(join(root, "host.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<title>A consultant's site</title><link rel="icon" href="data:,">
+<script src="probe.js"></script>
+<script type="module" src="${calc}/embed.js"></script>
+</head><body><h1>A consultant's site</h1>
+<${TAG} id="element" lang="he" lifetime-profit="45000" show="headline"></${TAG}>
+<iframe id="frame" src="${calc}/?embed=1&amp;lang=en&amp;show=headline" title="Customer Value Calculator" width="100%" height="900"></iframe>
+<script type="module" src="${calc}/frame.js"></script>
+</body></html>`);
+}
+
+async function corePath(make, dist) {
+  // The bundle, with the probe as a file of its own origin, served with gzip; "offline"
+  // refuses every request, as a dropped connection would.
+  const root = await mkdtemp(join(tmpdir(), "cvc-engines-"));
+  await cp(dist, root, { recursive: true });
+  await writeFile(join(root, "cvc-probe.js"), PROBE);
+  let offline = false;
+  const withProbe = (path, body) => (path === "/index.html" || path === "/" ? Buffer.from(String(body).replace("<meta charset=\"utf-8\"", "<script src=\"cvc-probe.js\"></script><meta charset=\"utf-8\"")) : body);
+  const app = await serve(root, { gzip: true, cors: true, rewrite: withProbe, blocked: () => offline });
+  const origin = `http://127.0.0.1:${app.address().port}`;
+  const hostRoot = await mkdtemp(join(tmpdir(), "cvc-engines-host-"));
+  await hostPage(hostRoot, origin);
+  // Another origin: the same machine by another name.
+  const hostServer = await serve(hostRoot, { host: "127.0.0.1" });
+  const host = `http://localhost:${hostServer.address().port}`;
+
+  const started = Date.now();
+  const before = { ...tally };
+  let browser;
+  try {
+    browser = await make();
+  } catch (error) {
+    await check(`${make.name}: the browser starts`, () => {
+      throw error;
+    });
+    return;
+  }
+  const label = browser.name;
+  console.log(`\n--- ${label} (${browser.version})`);
+  const example = cliFor({});
+  const edited = cliFor({ lifetime_profit: 45000 });
+  try {
+    await browser.size(PHONE.width, PHONE.height);
+    await check(`${label}: starts with no error and the example's figures`, async () => {
+      await browser.goto(`${origin}/?lang=en`);
+      const shown = await until(browser, figuresShown, [FIGURES]);
+      assertFigures(shown, example, "the example");
+      await noProblems(browser, "the page");
+    });
+
+    await check(`${label}: typing changes the figures to the command-line tool's`, async () => {
+      await browser.type("#field-lifetime_profit", "45000");
+      await until(browser, `(gain) => Math.abs(Number(document.querySelector("data[data-name=npv_gain]").value) - gain) < 1e-6`, [edited.npv_gain]);
+      assertFigures(await browser.run(figuresShown, FIGURES), edited, "after typing");
+    });
+
+    let link;
+    await check(`${label}: the link round trip: the address carries the edit, and opened again shows it`, async () => {
+      link = await until(browser, `() => location.search.includes("lifetime_profit=45000") && location.href`);
+      await browser.goto(link);
+      const shown = await until(browser, figuresShown, [FIGURES]);
+      assertFigures(shown, edited, "the link");
+      const typed = await browser.run(`() => document.querySelector("#field-lifetime_profit").value`);
+      assert(typed.replace(/[^0-9]/g, "") === "45000", `the field: ${typed}`);
+    });
+
+    await check(`${label}: Hebrew right to left, with no horizontal scroll at 390×844`, async () => {
+      await browser.goto(`${origin}/?lang=he`);
+      await until(browser, figuresShown, [FIGURES]);
+      const layout = await browser.run(`() => ({ dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction, width: innerWidth, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })`);
+      assert(layout.dir === "rtl" && layout.direction === "rtl", JSON.stringify(layout));
+      assert(layout.width === PHONE.width, `viewport ${layout.width}`);
+      assert(layout.scroll <= layout.client, `horizontal scroll: ${layout.scroll} > ${layout.client}`);
+      await noProblems(browser, "Hebrew");
+    });
+
+    await check(`${label}: the charts come when scrolled to`, async () => {
+      const early = await browser.run(`() => document.querySelector(".area-charts figure") !== null`);
+      assert(!early, "no charts before they are near the screen");
+      await browser.run(`() => document.querySelector(".area-charts").scrollIntoView()`);
+      await until(browser, `() => document.querySelectorAll(".area-charts .monte-carlo .bar").length > 0`);
+      const texts = await browser.run(`() => document.querySelectorAll(".area-charts svg text").length`);
+      assert(texts > 5, `${texts} chart labels`);
+    });
+
+    await check(`${label}: a panel from the extras module (Share, with its QR code)`, async () => {
+      await browser.run(`() => scrollTo(0, 0)`);
+      await browser.click(".tool[aria-controls=share-panel]");
+      const shared = await until(browser, `() => { const input = document.querySelector("#share-panel #share-link"); return input && input.value; }`);
+      assert(shared.startsWith(`${origin}/?`), shared);
+      await until(browser, `() => document.querySelector("#share-panel svg rect, #share-panel svg path") !== null`);
+      await noProblems(browser, "the panel");
+    });
+
+    await check(`${label}: a saved scenario survives a reload`, async () => {
+      await browser.click(".tool[aria-controls=saved-panel]");
+      await until(browser, `() => document.querySelector("#save-name")`);
+      await browser.type("#save-name", `Kept in ${label}`);
+      await browser.click("#saved-panel .save-form button[type=submit]");
+      await until(browser, `(name) => [...document.querySelectorAll("#saved-panel .saved-name")].some((element) => element.textContent.includes(name))`, [`Kept in ${label}`]);
+      await browser.goto(`${origin}/?lang=he`);
+      await until(browser, figuresShown, [FIGURES]);
+      await browser.click(".tool[aria-controls=saved-panel]");
+      await until(browser, `(name) => [...document.querySelectorAll("#saved-panel .saved-name")].some((element) => element.textContent.includes(name))`, [`Kept in ${label}`]);
+    });
+
+    await check(`${label}: offline after one visit: with the connection gone, a reload shows the scenario and works`, async () => {
+      await until(browser, `async () => navigator.serviceWorker.controller !== null && (await caches.keys()).length === 1`, [], 30000);
+      // Precaching finishes with the worker's install; give the cache its files.
+      await until(browser, `async () => { const cache = await caches.open((await caches.keys())[0]); return (await cache.keys()).length > 5; }`);
+      offline = true;
+      await browser.goto(link);
+      const shown = await until(browser, figuresShown, [FIGURES]);
+      assertFigures(shown, edited, "offline");
+      await browser.type("#field-lifetime_profit", "30000");
+      await until(browser, `(gain) => Math.abs(Number(document.querySelector("data[data-name=npv_gain]").value) - gain) < 1e-6`, [cliFor({ lifetime_profit: 30000 }).npv_gain]);
+      offline = false;
+    });
+
+    await check(`${label}: the custom element and the iframe on a page of another origin, with no policy violation`, async () => {
+      await browser.goto(`${host}/host.html`);
+      await until(browser, `(tag) => { const element = document.querySelector(tag); return element && element.results && element.shadowRoot.querySelector(".cvc"); }`, [TAG], 30000);
+      const element = await browser.run(`(tag) => { const element = document.querySelector(tag); return { results: element.results, direction: getComputedStyle(element.shadowRoot.querySelector(".cvc")).direction }; }`, TAG);
+      assertFigures(element.results, edited, "the element");
+      assert(element.direction === "rtl", `the Hebrew element: ${element.direction}`);
+      // frame.js sizes the iframe to its content: the answers alone are far shorter than 900 px.
+      const height = await until(browser, `() => { const height = document.querySelector("#frame").getBoundingClientRect().height; return height !== 900 && height > 150 && height; }`, [], 30000);
+      assert(height < 900, `the iframe follows its content: ${height}px`);
+      await noProblems(browser, "the host page");
+    });
+  } finally {
+    offline = false;
+    await browser.close();
+    app.close();
+    hostServer.close();
+    await rm(root, { recursive: true, force: true });
+    await rm(hostRoot, { recursive: true, force: true });
+  }
+  const passed = tally.passed - before.passed;
+  const failed = tally.failed - before.failed;
+  console.log(`${label}: ${passed} passed, ${failed} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const dist = process.argv[2] ?? "dist";
+const chosen = process.argv.slice(3);
+const engines = { firefox, webkit };
+for (const [name, make] of Object.entries(engines)) {
+  if (chosen.length === 0 || chosen.includes(name)) await corePath(make, dist);
+}
+console.log(`engines: ${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed === 0 ? 0 : 1);
