@@ -23,6 +23,20 @@ async function tab(context, url) {
   return { page, problems };
 }
 
+/**
+ * Waits until the async `condition` (run in the page with `arg`) holds. Playwright's
+ * waitForFunction takes a returned promise as a truthy answer at once, so a condition
+ * on the Cache Storage (which is async) is polled here instead.
+ */
+async function until(page, condition, arg, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await page.evaluate(condition, arg)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out: ${condition}`);
+}
+
 const names = (page) => page.$$eval("#saved-panel .saved-name bdi", (elements) => elements.map((element) => element.textContent));
 const savedKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("cvc.saved.")));
 
@@ -144,7 +158,7 @@ async function releaseUnderAnOpenTab(browser, dist) {
   try {
     const old = await tab(context, `${local}/?lang=en&lifetime_profit=30000`);
     await check("a release under an open tab: the tab left on release N offers release N+1 and keeps its scenario", async () => {
-      await old.page.waitForFunction(async () => navigator.serviceWorker.controller !== null && (await caches.keys()).length === 1, null, { timeout: 20000 });
+      await until(old.page, async () => navigator.serviceWorker.controller !== null && (await caches.keys()).length === 1);
       const [cacheBefore] = await old.page.evaluate(() => caches.keys());
       // An edit in the old tab, which reaches its address after the pause.
       await old.page.fill("#field-lifetime_profit", "35000");
@@ -155,14 +169,15 @@ async function releaseUnderAnOpenTab(browser, dist) {
       const { hashed, next } = await deployNext(copy);
       // A second tab opens release N+1; its worker takes over and deletes N's cache.
       const fresh = await tab(context, `${local}/?lang=en`);
-      await fresh.page.waitForFunction(async (before) => {
+      await until(fresh.page, async (before) => {
         const keys = await caches.keys();
         return keys.length === 1 && keys[0] !== before;
-      }, cacheBefore, { timeout: 20000 });
+      }, cacheBefore);
       await fresh.page.close();
       // Back in the first tab: a panel it never fetched.
       await old.page.click(".tool[aria-controls=share-panel]");
-      const offer = old.page.locator(".part-status", { hasText: "A new version of the calculator is out" });
+      // The panel says so, and the charts' place too (a panel asks for the charts as well).
+      const offer = old.page.locator(".part-status", { hasText: "A new version of the calculator is out" }).first();
       await offer.waitFor({ timeout: 10000 }).catch(async (error) => {
         throw new Error(`shown: ${await old.page.locator(".part-status").allTextContents()} panel: ${await old.page.locator("#share-panel").count()} caches: ${await old.page.evaluate(() => caches.keys())} resources: ${await old.page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("extras")))}\n${old.problems.join("\n")}`);
       });

@@ -139,7 +139,7 @@ function customer_value_calculator_register_setting() {
  * The line above the field.
  */
 function customer_value_calculator_section_text() {
-	echo '<p>' . esc_html__( 'The calculator runs from the folder where its files are hosted (the folder that holds embed.js). That host must allow this site to load them: it sends Access-Control-Allow-Origin for this site’s address.', 'customer-value-calculator' ) . '</p>';
+	echo '<p>' . esc_html__( 'The calculator runs from the folder where its files are hosted (the folder that holds embed.js). That host must allow this site to load them, by sending Access-Control-Allow-Origin with this site’s address.', 'customer-value-calculator' ) . '</p>';
 }
 
 /**
