@@ -37,7 +37,8 @@ async function measure() {
   return { heap: read("JSHeapUsedSize"), nodes: read("Nodes"), listeners: read("JSEventListeners") };
 }
 
-const fields = ["lifetime_profit", "acquisition_cost", "new_customers_per_year", "referrals_per_happy", "lost_per_unhappy", "service_budget_per_year"];
+// The fields of the first screen (the rest are behind Advanced).
+const fields = ["lifetime_profit", "acquisition_cost", "referrals_per_happy", "lost_per_unhappy", "service_budget_per_year"];
 const panels = ["share-panel", "saved-panel", "files-panel", "embed-panel"];
 let language = "en";
 const rows = [];
@@ -47,12 +48,15 @@ for (let edit = 1; edit <= edits; edit += 1) {
     // Switch the language (the header's switch), and back 50 edits later.
     language = language === "en" ? "he" : "en";
     await page.click(`.language-switch button[lang=${language}]`);
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    await page.waitForFunction((lang) => document.querySelector(".cvc")?.getAttribute("lang") === lang, language);
   } else if (edit % 10 === 0) {
     const panel = panels[(edit / 10) % panels.length];
     await page.click(`.tool[aria-controls=${panel}]`);
-    await page.waitForSelector(`#${panel}`, { timeout: 20000 });
+    // A locator, not waitForSelector: the ElementHandle that one returns would keep each
+    // closed panel's DOM alive and be counted as the page's.
+    await page.locator(`#${panel}`).waitFor({ timeout: 20000 });
     await page.click(`.tool[aria-controls=${panel}]`);
+    await page.locator(`#${panel}`).waitFor({ state: "detached" });
   } else {
     const field = fields[edit % fields.length];
     const input = page.locator(`#field-${field}`);

@@ -1,5 +1,7 @@
-//! The extras module's side of the contract: one small Yew app per part, drawn into the
-//! element the page gives it and drawn again with each update the page sends. The link
+//! The extras module's side of the contract: one small Yew app per slot of the page,
+//! drawing the part the page asks for there and drawing it again with each update the
+//! page sends; taken down, it shows nothing and waits for the slot's next part
+//! (`cvc_browser::mount::SlotApp`). The link
 //! carries the scenario and the language, so a part works out what it shows from the same
 //! model as the page; the Monte Carlo comes worked out. `src/main.rs` exports [`PartApp`]
 //! to JavaScript.
@@ -13,7 +15,7 @@ use crate::panels::presenter::{presenter, PresenterProps};
 use crate::panels::saved_panel::SavedPanel;
 use cvc_browser::dom::{focus_by_id, Element};
 use cvc_browser::intl::{browser_number_syntax, Formats};
-use cvc_browser::mount::mount_part_app;
+use cvc_browser::mount::SlotApp;
 use cvc_core::codec::link::{decode, encode};
 use cvc_core::contract::{query_of, Mount, Part, Request, Update};
 use cvc_core::words::Language;
@@ -25,6 +27,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct PartProps {
     pub part: Part,
+    /// False while the slot's app waits for its next part: it draws nothing.
+    pub shown: bool,
     /// The link to the scenario on screen.
     pub link: AttrValue,
     /// The page's latest Monte Carlo, and whether it is for an older scenario.
@@ -35,8 +39,20 @@ pub struct PartProps {
     pub on_request: Callback<Request>,
 }
 
+/// A slot's app: the part asked for, with state of its own (keyed by the part, so that a
+/// panel opened after another starts afresh), or nothing.
 #[component]
 pub fn PartRoot(props: &PartProps) -> Html {
+    if !props.shown {
+        return Html::default();
+    }
+    let key = props.part.name();
+    let props = props.clone();
+    html! { <PartView {key} ..props /> }
+}
+
+#[component]
+fn PartView(props: &PartProps) -> Html {
     // The page only ever sends links it wrote itself from a valid scenario.
     let reading = use_memo(props.link.clone(), |link| decode(query_of(link)));
     let scenario = reading.reading.scenario.clone();
@@ -95,7 +111,7 @@ pub fn PartRoot(props: &PartProps) -> Html {
 
 /// One part drawn into an element of the page.
 pub struct PartApp {
-    handle: yew::AppHandle<PartRoot>,
+    handle: SlotApp<PartRoot>,
     props: PartProps,
 }
 
@@ -116,13 +132,14 @@ impl PartApp {
         } = Mount::from_message(message)?;
         let props = PartProps {
             part,
+            shown: true,
             link: update.link.into(),
             monte_carlo: update.monte_carlo,
             monte_carlo_stale: update.monte_carlo_stale,
             app_address: app_address.into(),
             on_request,
         };
-        let handle = mount_part_app::<PartRoot>(element, props.clone(), page_roots);
+        let handle = SlotApp::mount(element, props.clone(), page_roots);
         Some(PartApp { handle, props })
     }
 
@@ -147,8 +164,12 @@ impl PartApp {
         }
     }
 
-    /// Removes the part from the page.
+    /// Removes the part from the page; its slot's app waits for the next one.
     pub fn unmount(self) {
-        self.handle.destroy();
+        let nothing = PartProps {
+            shown: false,
+            ..self.props
+        };
+        self.handle.keep(nothing);
     }
 }

@@ -33,9 +33,8 @@ pub fn HelperToggle(props: &HelperToggleProps) -> Html {
                 { if *open { texts.close } else { props.open_label } }
             </button>
             { part_status(texts, status, &on_retry, "") }
-            if *open {
-                <div ref={slot} class="helper-slot"></div>
-            }
+            // Always there, hidden while closed, as the tools' panel slot is (tools.rs).
+            <div ref={slot} class="helper-slot" hidden={!*open}></div>
         </>
     }
 }

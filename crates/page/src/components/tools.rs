@@ -54,9 +54,11 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 <button type="button" class="tool" id="present" onclick={on_present}>{ texts.present_button }</button>
             </div>
             { part_status(texts, status, &on_retry, "") }
-            if open.is_some() {
-                <div ref={slot} class="panel-slot"></div>
-            }
+            // Always there, hidden while no panel is open: each panel is a Yew app of the
+            // extras module, and Yew leaves an app's event listener on the element it was
+            // mounted into for good, so a slot made anew for each panel kept every old one
+            // alive (docs/benchmarks.md, "A long session").
+            <div ref={slot} class="panel-slot" hidden={open.is_none()}></div>
         </>
     }
 }
