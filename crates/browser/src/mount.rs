@@ -101,12 +101,8 @@ impl<C: BaseComponent> SlotApp<C> {
         self.handle.update(nothing);
         KEPT.with(|kept| {
             let mut kept = kept.borrow_mut();
-            let (gone, staying): (Vec<_>, Vec<_>) = std::mem::take(&mut *kept)
-                .into_iter()
-                .partition(|(place, _)| !place.is_connected());
-            *kept = staying;
-            for (_, app) in gone {
-                if let Ok(app) = app.downcast::<AppHandle<C>>() {
+            while let Some(at) = kept.iter().position(|(place, _)| !place.is_connected()) {
+                if let Ok(app) = kept.swap_remove(at).1.downcast::<AppHandle<C>>() {
                     app.destroy();
                 }
             }

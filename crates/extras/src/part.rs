@@ -39,20 +39,9 @@ pub struct PartProps {
     pub on_request: Callback<Request>,
 }
 
-/// A slot's app: the part asked for, with state of its own (keyed by the part, so that a
-/// panel opened after another starts afresh), or nothing.
+/// A slot's app: the part asked for, or nothing while the slot waits for its next part.
 #[component]
 pub fn PartRoot(props: &PartProps) -> Html {
-    if !props.shown {
-        return Html::default();
-    }
-    let key = props.part.name();
-    let props = props.clone();
-    html! { <PartView {key} ..props /> }
-}
-
-#[component]
-fn PartView(props: &PartProps) -> Html {
     // The page only ever sends links it wrote itself from a valid scenario.
     let reading = use_memo(props.link.clone(), |link| decode(query_of(link)));
     let scenario = reading.reading.scenario.clone();
@@ -63,7 +52,12 @@ fn PartView(props: &PartProps) -> Html {
     );
     let results = use_memo(scenario.clone(), evaluate);
     let syntax = *use_memo((), |()| browser_number_syntax());
-    let copied = use_state(|| None::<(&'static str, &'static str)>);
+    let copied = use_state_eq(|| None::<(&'static str, &'static str)>);
+    {
+        // A part shown after another in the same slot starts with nothing copied.
+        let copied = copied.clone();
+        use_effect_with((props.part, props.shown), move |_| copied.set(None));
+    }
     let presenting = props.part == Part::Presenter;
     use_effect_with(presenting, |presenting| {
         // Keyboard users start where the content is: on the button that leaves.
@@ -77,6 +71,9 @@ fn PartView(props: &PartProps) -> Html {
             on_request.emit(Request::Show(encode(&scenario, language)))
         })
     };
+    if !props.shown {
+        return Html::default();
+    }
     let body = match props.part {
         Part::Share => share_panel(&formats, &props.link, &copied),
         Part::Embed => html! {
