@@ -21,7 +21,7 @@
 set -euo pipefail
 dist=${1:-dist}
 BUDGET_GZIP_BYTES=141700
-EXTRAS_BUDGET_GZIP_BYTES=170100
+EXTRAS_BUDGET_GZIP_BYTES=171800
 EMBED_BUDGET_GZIP_BYTES=159600
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
 total=0
