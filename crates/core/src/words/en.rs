@@ -141,7 +141,7 @@ pub const TEXTS: Texts = Texts {
     part_loading: "Loading…",
     part_failed: "This part could not be loaded. Check the connection.",
     try_again: "Try again",
-    part_outdated: "A new version of the calculator is out, and this part comes with it. Your figures stay as they are.",
+    part_outdated: "A new version of the calculator is out. Load it to see this part; your figures will stay as they are.",
     load_new_release: "Load the new version",
     charts_not_printed: "The charts had not arrived when this was printed. Print again to include them.",
     saved_at: "saved {date}",
@@ -253,7 +253,7 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     deleted: "Deleted “{name}”.",
     storage_full: "The browser's storage for this site is full, so nothing was saved. Delete a saved scenario, or download the scenario as a file. The calculator still works.",
     storage_unavailable: "This browser does not let the calculator keep scenarios (private browsing, or storage turned off). What you save now lasts until this page is closed; download a file to keep it.",
-    saved_changed_elsewhere: "This scenario was changed or deleted in another tab in the meantime, so nothing was changed here. The list now shows it as it is.",
+    saved_changed_elsewhere: "This scenario was changed or deleted in another tab in the meantime, so nothing was done here. The list is now up to date.",
     saved_skipped: Plural {
         one: "One saved scenario could not be read, and was left as it is.",
         two: "2 saved scenarios could not be read, and were left as they are.",
