@@ -16,10 +16,9 @@
 // since classic WebDriver has no way to listen to the console.
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, check, cliFor, tally } from "./harness.mjs";
+import { assert, check, cliFor, freePort, tally } from "./harness.mjs";
 import { serve } from "./serve.mjs";
 
 const TAG = "customer-value-calculator";
@@ -34,15 +33,6 @@ document.addEventListener("securitypolicyviolation", (event) => __violations.pus
 const consoleError = console.error;
 console.error = (...parts) => { __problems.push("console error: " + parts.join(" ")); consoleError.apply(console, parts); };
 `;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,6 +3,7 @@
 // violations, and axe run through DevTools (the page's policy forbids injected scripts).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -98,3 +99,13 @@ export function cliFor(scenario) {
   writeFileSync(file, JSON.stringify(scenario));
   return cli(file);
 }
+
+/** A port nobody listens on now, for a server or driver the test starts. */
+export const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });

@@ -9,10 +9,9 @@
 // calculator's bundle is served from another origin (the suite's server, with CORS).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, check, cliFor } from "./harness.mjs";
+import { assert, check, cliFor, freePort } from "./harness.mjs";
 import { DESKTOP, PHONE } from "./browser.mjs";
 
 const TAG = "customer-value-calculator";
@@ -21,15 +20,6 @@ const SCREENS = "target/wordpress/screenshots";
 const ADMIN = { login: "admin", password: "admin-password-1" };
 const EDITOR = { login: "edna", password: "editor-password-1" };
 const FIGURES = ["npv_gain", "yearly_cost_of_poor_service", "unhappy_customer_cost", "roi", "payback_month", "npv_now", "npv_invest"];
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 

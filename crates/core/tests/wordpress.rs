@@ -23,14 +23,19 @@ fn read(path: &str) -> String {
     fs::read_to_string(plugin().join(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
+/// What `source` has after `start`, up to `end`.
+fn between(source: &str, start: &str, end: &str) -> String {
+    let after = source
+        .split_once(start)
+        .unwrap_or_else(|| panic!("{start} is in the file"))
+        .1;
+    after.split(end).next().unwrap_or(after).to_string()
+}
+
 /// The single-quoted strings PHP's function `name` returns.
 fn php_list(source: &str, name: &str) -> Vec<String> {
-    let body = source
-        .split(&format!("function {name}()"))
-        .nth(1)
-        .and_then(|rest| rest.split(");").next())
-        .unwrap_or_else(|| panic!("{name} is in the file"));
-    quoted(body).into_iter().map(|(text, _)| text).collect()
+    let body = between(source, &format!("function {name}()"), ");");
+    quoted(&body).into_iter().map(|(text, _)| text).collect()
 }
 
 /// Every single-quoted PHP string in `source`, with the text before it (comments, whose
@@ -70,6 +75,15 @@ fn quoted(source: &str) -> Vec<(String, String)> {
         rest = &rest[end + 1..];
     }
     found
+}
+
+/// `'key' => __( 'Label', 'customer-value-calculator' )`, entry after entry, as pairs.
+fn labelled(section: &str) -> Vec<(String, String)> {
+    let strings: Vec<String> = quoted(section).into_iter().map(|(text, _)| text).collect();
+    strings
+        .chunks(3)
+        .map(|entry| (entry[0].clone(), entry[1].clone()))
+        .collect()
 }
 
 /// The strings the plugin's PHP translates (`__`, `esc_html__`, `esc_html_e`, …).
@@ -117,6 +131,16 @@ fn po(path: &str) -> BTreeMap<(String, String), String> {
     entries
 }
 
+/// The plugin's Hebrew for `english` is the calculator's own, `hebrew`.
+fn assert_translated(po: &BTreeMap<(String, String), String>, english: &str, hebrew: &str) {
+    assert_eq!(
+        po.get(&(String::new(), english.to_string()))
+            .map(String::as_str),
+        Some(hebrew),
+        "the Hebrew of {english:?}"
+    );
+}
+
 #[test]
 fn the_shortcode_and_the_block_accept_exactly_the_elements_attributes() {
     let attributes = read("includes/attributes.php");
@@ -130,12 +154,6 @@ fn the_shortcode_and_the_block_accept_exactly_the_elements_attributes() {
         element,
         "includes/attributes.php lists the element's attributes"
     );
-    let fields: Vec<String> = Field::ALL.iter().map(|f| f.name().to_string()).collect();
-    assert_eq!(
-        php_list(&attributes, "customer_value_calculator_scenario_fields"),
-        fields
-    );
-
     let block: serde_json::Value =
         serde_json::from_str(&read("block/block.json")).expect("block.json is JSON");
     let declared: BTreeSet<String> = block["attributes"]
@@ -157,34 +175,23 @@ fn the_shortcode_and_the_block_accept_exactly_the_elements_attributes() {
 
 #[test]
 fn the_blocks_field_labels_are_the_forms_own_words_in_each_language() {
-    let source = read("includes/block.php");
-    let section = source
-        .split("function customer_value_calculator_field_labels()")
-        .nth(1)
-        .and_then(|rest| rest.split("\n}").next())
-        .expect("the labels");
-    // 'field' => __( 'Label', 'customer-value-calculator' ), field after field.
-    let strings: Vec<String> = quoted(section).into_iter().map(|(text, _)| text).collect();
-    let labels: BTreeMap<&str, &str> = strings
-        .chunks(3)
-        .map(|triple| (triple[0].as_str(), triple[1].as_str()))
-        .collect();
+    let section = between(
+        &read("includes/block.php"),
+        "function customer_value_calculator_field_labels()",
+        "\n}",
+    );
+    let labels: BTreeMap<String, String> = labelled(&section).into_iter().collect();
     let hebrew = po("languages/customer-value-calculator-he_IL.po");
     assert_eq!(labels.len(), Field::ALL.len());
     for field in Field::ALL {
         let english = field_text(Language::English, field).label;
         assert_eq!(
-            labels.get(field.name()),
-            Some(&english),
+            labels.get(field.name()).map(String::as_str),
+            Some(english),
             "{}'s label",
             field.name()
         );
-        assert_eq!(
-            hebrew.get(&(String::new(), english.to_string())),
-            Some(&field_text(Language::Hebrew, field).label.to_string()),
-            "{}'s Hebrew label",
-            field.name()
-        );
+        assert_translated(&hebrew, english, field_text(Language::Hebrew, field).label);
     }
 }
 
@@ -244,31 +251,20 @@ fn every_string_the_plugin_shows_has_its_hebrew_and_none_is_left_over() {
 fn the_blocks_example_businesses_are_the_calculators_own() {
     use cvc_core::presets::Preset;
     use cvc_core::words::preset_text;
-    let source = read("includes/block.php");
-    let section = source
-        .split("'presets'")
-        .nth(1)
-        .and_then(|rest| rest.split("\t\t),").next())
-        .expect("the presets");
-    let strings: Vec<String> = quoted(section).into_iter().map(|(text, _)| text).collect();
-    let named: Vec<(&str, &str)> = strings
-        .chunks(3)
-        .map(|triple| (triple[0].as_str(), triple[1].as_str()))
-        .collect();
+    let section = between(&read("includes/block.php"), "'presets'", "\t\t),");
+    let named = labelled(&section);
     let hebrew = po("languages/customer-value-calculator-he_IL.po");
-    let expected: Vec<(&str, &str)> = Preset::ALL
+    let expected: Vec<(String, String)> = Preset::ALL
         .iter()
-        .map(|preset| (preset.id(), preset_text(Language::English, *preset).name))
+        .map(|preset| {
+            let name = preset_text(Language::English, *preset).name;
+            (preset.id().to_string(), name.to_string())
+        })
         .collect();
     assert_eq!(named, expected);
     for preset in Preset::ALL {
         let english = preset_text(Language::English, preset).name;
-        assert_eq!(
-            hebrew.get(&(String::new(), english.to_string())),
-            Some(&preset_text(Language::Hebrew, preset).name.to_string()),
-            "{}'s Hebrew name",
-            preset.id()
-        );
+        assert_translated(&hebrew, english, preset_text(Language::Hebrew, preset).name);
     }
 }
 

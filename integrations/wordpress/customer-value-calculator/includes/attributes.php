@@ -71,30 +71,6 @@ function customer_value_calculator_element_attributes() {
 }
 
 /**
- * The scenario's numeric fields (model.md "Inputs"), in the form's order.
- *
- * @return string[]
- */
-function customer_value_calculator_scenario_fields() {
-	return array(
-		'acquisition_cost',
-		'lifetime_profit',
-		'customer_lifetime_years',
-		'new_customers_per_year',
-		'current_customers',
-		'referrals_per_happy',
-		'lost_per_unhappy',
-		'unhappy_profit_share',
-		'unhappy_share_now',
-		'unhappy_share_invest',
-		'service_budget_per_year',
-		'horizon_years',
-		'discount_rate',
-		'profit_margin',
-	);
-}
-
-/**
  * What the shortcode and the block accept: the element's attributes, `events` (the
  * element's `data-layer`: the host's analytics hear what was calculated) and `loading`
  * (`lazy`: the calculator starts when scrolled near).
