@@ -24,53 +24,39 @@ BUDGET_GZIP_BYTES=141700
 EXTRAS_BUDGET_GZIP_BYTES=171800
 EMBED_BUDGET_GZIP_BYTES=159600
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
-total=0
-printf '%-48s %10s %10s\n' "first load" "raw" "gzip -9"
-for file in "$dist"/index.html "$dist"/boot.js "$dist"/start.js "$dist"/customer-value-calculator-*.js \
-  "$dist"/first-paint.js "$dist"/customer-value-calculator-*_bg.wasm "$dist"/app-*.css; do
-  [ -f "$file" ] || continue
-  name=$(basename "$file")
-  raw=$(wc -c < "$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  total=$((total + gz))
-  printf '%-48s %10d %10d\n' "$name" "$raw" "$gz"
-done
-printf '%-48s %10s %10d   (budget %d)\n' "total" "" "$total" "$BUDGET_GZIP_BYTES"
-if [ "$total" -gt "$BUDGET_GZIP_BYTES" ]; then
-  echo "FAIL: the first load is $total bytes gzip, over its budget of $BUDGET_GZIP_BYTES." >&2
-  echo "      See docs/size.md for where the bytes go (scripts/size-profile.sh)." >&2
-  exit 1
-fi
-echo "ok: within budget ($((BUDGET_GZIP_BYTES - total)) bytes to spare)"
 
-extras=0
-printf '\n%-48s %10s %10s\n' "extras module (when first wanted)" "raw" "gzip -9"
-for file in "$dist"/extras-*.js "$dist"/extras-*_bg.wasm; do
-  [ -f "$file" ] || { echo "FAIL: no extras module in $dist" >&2; exit 1; }
-  raw=$(wc -c < "$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  extras=$((extras + gz))
-  printf '%-48s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
-done
-printf '%-48s %10s %10d   (budget %d)\n' "total" "" "$extras" "$EXTRAS_BUDGET_GZIP_BYTES"
-if [ "$extras" -gt "$EXTRAS_BUDGET_GZIP_BYTES" ]; then
-  echo "FAIL: the extras module is $extras bytes gzip, over its budget of $EXTRAS_BUDGET_GZIP_BYTES." >&2
-  exit 1
-fi
-echo "ok: within budget ($((EXTRAS_BUDGET_GZIP_BYTES - extras)) bytes to spare)"
+# budget TITLE WHAT LINE REQUIRED FILE...: prints each file's raw and gzip -9 size and
+# their total, and fails when the total is over LINE (or, when REQUIRED is "required", a
+# file is missing); WHAT names the total in the failure.
+budget() {
+  local title=$1 what=$2 line=$3 required=$4 total=0 file raw gz
+  shift 4
+  printf '%-48s %10s %10s\n' "$title" "raw" "gzip -9"
+  for file in "$@"; do
+    if [ ! -f "$file" ]; then
+      [ "$required" = required ] && { echo "FAIL: no $file in $dist" >&2; exit 1; }
+      continue
+    fi
+    raw=$(wc -c < "$file")
+    gz=$(gzip -9 -c "$file" | wc -c)
+    total=$((total + gz))
+    printf '%-48s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
+  done
+  printf '%-48s %10s %10d   (budget %d)\n' "total" "" "$total" "$line"
+  if [ "$total" -gt "$line" ]; then
+    echo "FAIL: $what is $total bytes gzip, over its budget of $line." >&2
+    echo "      See docs/size.md for where the bytes go (scripts/size-profile.sh)." >&2
+    exit 1
+  fi
+  echo "ok: within budget ($((line - total)) bytes to spare)"
+}
 
-embed=0
-printf '\n%-48s %10s %10s\n' "another site, one calculator (embed.js)" "raw" "gzip -9"
-for file in "$dist"/embed.js "$dist"/embed-*.js "$dist"/embed-*_bg.wasm "$dist"/app-*.css; do
-  [ -f "$file" ] || { echo "FAIL: no embed module in $dist" >&2; exit 1; }
-  raw=$(wc -c < "$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  embed=$((embed + gz))
-  printf '%-48s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
-done
-printf '%-48s %10s %10d   (budget %d)\n' "total" "" "$embed" "$EMBED_BUDGET_GZIP_BYTES"
-if [ "$embed" -gt "$EMBED_BUDGET_GZIP_BYTES" ]; then
-  echo "FAIL: another site's calculator is $embed bytes gzip, over its budget of $EMBED_BUDGET_GZIP_BYTES." >&2
-  exit 1
-fi
-echo "ok: within budget ($((EMBED_BUDGET_GZIP_BYTES - embed)) bytes to spare)"
+budget "first load" "the first load" "$BUDGET_GZIP_BYTES" optional \
+  "$dist"/index.html "$dist"/boot.js "$dist"/start.js "$dist"/customer-value-calculator-*.js \
+  "$dist"/first-paint.js "$dist"/customer-value-calculator-*_bg.wasm "$dist"/app-*.css
+echo
+budget "extras module (when first wanted)" "the extras module" "$EXTRAS_BUDGET_GZIP_BYTES" required \
+  "$dist"/extras-*.js "$dist"/extras-*_bg.wasm
+echo
+budget "another site, one calculator (embed.js)" "another site's calculator" "$EMBED_BUDGET_GZIP_BYTES" required \
+  "$dist"/embed.js "$dist"/embed-*.js "$dist"/embed-*_bg.wasm "$dist"/app-*.css
