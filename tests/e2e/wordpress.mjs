@@ -177,8 +177,8 @@ export async function run({ browser, origin }) {
         await page.evaluate(() => document.querySelector("form[action='options.php']").setAttribute("novalidate", ""));
         await page.fill("#customer_value_calculator_bundle", bad);
         await Promise.all([page.waitForURL(/settings-updated=true/), page.click("#submit")]);
-        const error = await page.textContent(".notice-error, .error");
-        assert(error.includes("The address was not saved"), `${bad}: ${error}`);
+        const errors = await page.locator(".notice-error, .error", { hasText: "The address was not saved" }).count();
+        assert(errors === 1, `${bad}: the refusal is said once (${errors} times)`);
         assert((await page.inputValue("#customer_value_calculator_bundle")) === bundle, `${bad}: the field shows the previous address`);
         assert(wp("option", { name: "customer_value_calculator_bundle" }).value === bundle, `${bad}: the previous address kept`);
       }
@@ -201,7 +201,7 @@ export async function run({ browser, origin }) {
         const answer = wp("check_bundle", { address });
         assert(answer.kept === expected, `${address}: ${JSON.stringify(answer)}`);
       }
-      for (const address of ["javascript:alert(1)", "data:text/html,hi", "ftp://calc.example.com/", "http://calc.example.com/", "//calc.example.com/", "calc.example.com", "https://user:pass@calc.example.com/", "https://calc.example.com/#x", "https://calc.example.com/a b/", "https://calc.example.com/\"onload=\"x"]) {
+      for (const address of ["javascript:alert(1)", "data:text/html,hi", "ftp://calc.example.com/", "http://calc.example.com/", "//calc.example.com/", "calc.example.com", "https://user:pass@calc.example.com/", "https://calc.example.com/#x", "https://calc.example.com/a b/", "https://calc.example.com/\"onload=\"x", "https://calc.example.com/a\u00a0b/", "https://ex\u0430mple.com/", "https://calc;example.com/", "https://calc.example.com:0/", "https://x{y}.com/"]) {
         const answer = wp("check_bundle", { address });
         assert(typeof answer.refused === "string" && answer.refused.length > 0, `${address}: ${JSON.stringify(answer)}`);
       }
@@ -219,10 +219,17 @@ export async function run({ browser, origin }) {
           events: "1",
           loading: "eager",
           0: "positional",
+          // A block's attributes come as JSON: a name in capitals (not checked by WordPress
+          // against block.json), a float, a list; and a value longer than any the
+          // calculator reads.
+          Acquisition_Cost: "1",
+          current_customers: 1.5,
+          new_customers_per_year: ["40"],
+          currency: `I${"L".repeat(300)}S`,
         },
       });
       assert(elementsIn(html).length === 1, html);
-      assert(!/<script|<style|onclick|style=|loading=|positional/i.test(html), html);
+      assert(!/<script|<style|onclick|style=|loading=|positional|acquisition|current-customers|new-customers|currency/i.test(html), html);
       assert(html.includes(`unhappy-share-now="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`), html);
       assert(html.includes(`lang="he"`) && html.includes(`lifetime-profit="45000"`) && html.includes(" data-layer"), html);
     });
@@ -263,7 +270,7 @@ export async function run({ browser, origin }) {
       const html = await (await fetch(page3.link)).text();
       const tags = html.match(/<script[^>]*embed\.js[^>]*>/g) ?? [];
       assert(tags.length === 1, tags.join("\n"));
-      assert(tags[0].includes(`type="module"`) && tags[0].includes(`src="${bundle}embed.js"`), tags[0]);
+      assert(tags[0].includes(`type="module"`) && new RegExp(`src=(["'])${bundle.replace(/[.]/g, "\\.")}embed\\.js\\1`).test(tags[0]), tags[0]);
       assert(elementsIn(html).length === 3, `${elementsIn(html).length} elements`);
     });
 

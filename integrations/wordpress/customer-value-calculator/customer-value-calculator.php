@@ -11,6 +11,7 @@
  * License URI:       https://opensource.org/licenses/MIT
  * Text Domain:       customer-value-calculator
  * Domain Path:       /languages
+ * Update URI:        false
  *
  * @package CustomerValueCalculator
  */

@@ -10,5 +10,12 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 	exit;
 }
 
-delete_option( 'customer_value_calculator_bundle' );
-delete_site_option( 'customer_value_calculator_bundle' );
+if ( is_multisite() ) {
+	foreach ( get_sites( array( 'fields' => 'ids' ) ) as $site ) {
+		switch_to_blog( $site );
+		delete_option( 'customer_value_calculator_bundle' );
+		restore_current_blog();
+	}
+} else {
+	delete_option( 'customer_value_calculator_bundle' );
+}

@@ -26,11 +26,6 @@ function customer_value_calculator_register_block() {
 		CUSTOMER_VALUE_CALCULATOR_VERSION,
 		true
 	);
-	wp_add_inline_script(
-		CUSTOMER_VALUE_CALCULATOR_EDITOR_SCRIPT,
-		'window.customerValueCalculatorBlock = ' . wp_json_encode( customer_value_calculator_block_words() ) . ';',
-		'before'
-	);
 	register_block_type(
 		CUSTOMER_VALUE_CALCULATOR_DIR . 'block',
 		array( 'render_callback' => 'customer_value_calculator_render_block' )
@@ -53,9 +48,15 @@ function customer_value_calculator_render_block( $attributes ) {
 }
 
 /**
- * In the editor, embed.js too, so the block's preview is the working calculator.
+ * In the editor: the sidebar's words, and embed.js, so the block's preview is the working
+ * calculator.
  */
 function customer_value_calculator_editor_preview() {
+	wp_add_inline_script(
+		CUSTOMER_VALUE_CALCULATOR_EDITOR_SCRIPT,
+		'window.customerValueCalculatorBlock = ' . wp_json_encode( customer_value_calculator_block_words(), JSON_HEX_TAG | JSON_HEX_AMP ) . ';',
+		'before'
+	);
 	$bundle = customer_value_calculator_bundle();
 	if ( '' !== $bundle ) {
 		customer_value_calculator_enqueue( $bundle );

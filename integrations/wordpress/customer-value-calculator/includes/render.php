@@ -20,7 +20,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** The script handle of embed.js. */
 const CUSTOMER_VALUE_CALCULATOR_SCRIPT = 'customer-value-calculator-embed';
 
-/** The longest value kept: no value the calculator reads is longer. */
+/** The longest value kept (in bytes): no value the calculator reads is longer. */
 const CUSTOMER_VALUE_CALCULATOR_MAX_VALUE = 200;
 
 /**
@@ -52,10 +52,13 @@ function customer_value_calculator_element_attributes_from( array $given ) {
 	$accepted = customer_value_calculator_accepted_attributes();
 	$kept     = array();
 	foreach ( $given as $name => $value ) {
-		if ( ! is_string( $name ) || ! ( is_string( $value ) || is_int( $value ) || is_float( $value ) || is_bool( $value ) ) ) {
+		// Names as WordPress gives them: lowercase (a block's attributes are checked against
+		// block.json only under their exact names). Values a person writes: text, a whole
+		// number or a switch; a float's text would depend on PHP's locale.
+		if ( ! is_string( $name ) || strtolower( $name ) !== $name || ! ( is_string( $value ) || is_int( $value ) || is_bool( $value ) ) ) {
 			continue;
 		}
-		$key = str_replace( '-', '_', strtolower( $name ) );
+		$key = str_replace( '-', '_', $name );
 		if ( ! in_array( $key, $accepted, true ) || isset( $kept[ $key ] ) ) {
 			continue;
 		}
@@ -63,11 +66,10 @@ function customer_value_calculator_element_attributes_from( array $given ) {
 			$value = $value ? '1' : '';
 		}
 		$value = trim( (string) $value );
-		if ( '' === $value ) {
+		// Left out rather than cut short: a cut value could mean something else, or end
+		// inside a character.
+		if ( '' === $value || strlen( $value ) > CUSTOMER_VALUE_CALCULATOR_MAX_VALUE ) {
 			continue;
-		}
-		if ( strlen( $value ) > CUSTOMER_VALUE_CALCULATOR_MAX_VALUE ) {
-			$value = substr( $value, 0, CUSTOMER_VALUE_CALCULATOR_MAX_VALUE );
 		}
 		$kept[ $key ] = $value;
 	}
@@ -147,18 +149,18 @@ function customer_value_calculator_enqueue( $bundle ) {
 }
 
 /**
- * Prints embed.js as a module script (WordPress before 6.5 has no module API).
+ * Prints embed.js as a module script (WordPress before 6.5 has no module API): the tag
+ * WordPress wrote, with what other filters added to it, made a module.
  *
  * @param string $tag    The script tag WordPress wrote.
  * @param string $handle The script's handle.
- * @param string $source The script's address.
  * @return string
  */
-function customer_value_calculator_module_tag( $tag, $handle, $source ) {
+function customer_value_calculator_module_tag( $tag, $handle ) {
 	if ( CUSTOMER_VALUE_CALCULATOR_SCRIPT !== $handle ) {
 		return $tag;
 	}
-	// phpcs:ignore WordPress.WP.EnqueuedResources.NonEnqueuedScript -- this filters the enqueued script's own tag.
-	return '<script type="module" src="' . esc_url( $source ) . '" id="' . esc_attr( $handle ) . '-js"></script>' . "\n";
+	$tag = preg_replace( '/\stype=(["\'])text\/javascript\1/', '', $tag );
+	return preg_replace( '/<script\b/', '<script type="module"', $tag, 1 );
 }
-add_filter( 'script_loader_tag', 'customer_value_calculator_module_tag', 10, 3 );
+add_filter( 'script_loader_tag', 'customer_value_calculator_module_tag', 10, 2 );

@@ -59,8 +59,9 @@ function customer_value_calculator_check_bundle( $address ) {
 	if ( '' === $address ) {
 		return '';
 	}
-	// Characters a URL never holds as typed: spaces, quotes, angle brackets, controls.
-	if ( preg_match( '/[\s"\'<>\\\\\x00-\x1f\x7f]/', $address ) ) {
+	// Printable ASCII only (a non-ASCII host is written in its xn-- form), and none of the
+	// characters a URL never holds as typed: quotes, angle brackets, backslashes, braces.
+	if ( preg_match( '/[^\x21-\x7e]|["\'<>\\\\{}|^`]/', $address ) ) {
 		return $refused;
 	}
 	$parts = wp_parse_url( $address );
@@ -84,9 +85,16 @@ function customer_value_calculator_check_bundle( $address ) {
 	if ( '/' !== substr( $path, -1 ) ) {
 		$path .= '/';
 	}
-	$port = isset( $parts['port'] ) ? ':' . (int) $parts['port'] : '';
-	$kept = esc_url_raw( $scheme . '://' . $parts['host'] . $port . $path, array( 'http', 'https' ) );
-	return '' === $kept ? $refused : $kept;
+	if ( ! preg_match( '/^(\[[0-9a-fA-F:]+\]|[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*)$/', $parts['host'] ) ) {
+		return $refused;
+	}
+	if ( isset( $parts['port'] ) && ( $parts['port'] < 1 || $parts['port'] > 65535 ) ) {
+		return $refused;
+	}
+	$port    = isset( $parts['port'] ) ? ':' . (int) $parts['port'] : '';
+	$address = $scheme . '://' . $parts['host'] . $port . $path;
+	// Kept only as checked: an address WordPress's own cleaning would change is refused.
+	return esc_url_raw( $address, array( 'http', 'https' ) ) === $address ? $address : $refused;
 }
 
 /**
@@ -179,7 +187,6 @@ function customer_value_calculator_settings_page() {
 	?>
 	<div class="wrap">
 		<h1><?php echo esc_html( get_admin_page_title() ); ?></h1>
-		<?php settings_errors( CUSTOMER_VALUE_CALCULATOR_OPTION ); ?>
 		<form action="options.php" method="post">
 			<?php
 			settings_fields( CUSTOMER_VALUE_CALCULATOR_PAGE );
