@@ -275,33 +275,30 @@ pub fn save(
     })
 }
 
-/// Gives a saved scenario a new name; its figures and time stay.
-/// Whether the store still holds `entry` as it was read: other tabs share the store, and
-/// a change made there must not be written over unseen.
-fn unchanged(store: &dyn Store, entry: &SavedScenario) -> Result<(), StoreError> {
+/// The key of `entry` in the store, if the store still holds it as it was read: other
+/// tabs share the store, and a change made there must not be written over unseen.
+fn unchanged(store: &dyn Store, entry: &SavedScenario) -> Result<String, StoreError> {
     let key = format!("{PREFIX}{}", entry.id);
     match store.get(&key).map(|text| parse_entry(&key, &text)) {
-        Some(Parsed::Entry(stored, _, _)) if *stored == *entry => Ok(()),
+        Some(Parsed::Entry(stored, _, _)) if *stored == *entry => Ok(key),
         _ => Err(StoreError::ChangedElsewhere),
     }
 }
 
-/// Renames `entry`, unless another tab changed it since it was read.
+/// Gives a saved scenario a new name (its figures and time stay), unless another tab
+/// changed it since it was read.
 pub fn rename(store: &mut dyn Store, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
     let Some(name) = clean_name(name) else {
         return Ok(());
     };
-    unchanged(store, entry)?;
-    store.set(
-        &format!("{PREFIX}{}", entry.id),
-        &entry_json(&name, entry.saved_at, &entry.scenario),
-    )
+    let key = unchanged(store, entry)?;
+    store.set(&key, &entry_json(&name, entry.saved_at, &entry.scenario))
 }
 
 /// Deletes `entry`, unless another tab changed it since it was read.
 pub fn delete(store: &mut dyn Store, entry: &SavedScenario) -> Result<(), StoreError> {
-    unchanged(store, entry)?;
-    store.remove(&format!("{PREFIX}{}", entry.id))
+    let key = unchanged(store, entry)?;
+    store.remove(&key)
 }
 
 /// A store in memory: what the tests use, and what the app falls back to when the browser
