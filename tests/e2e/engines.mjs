@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, check, cliFor, freePort, tally } from "./harness.mjs";
+import { assert, assertFigures, check, cliFor, freePort, tally } from "./harness.mjs";
 import { serve } from "./serve.mjs";
 
 const TAG = "customer-value-calculator";
@@ -170,10 +170,6 @@ const figuresShown = `(names) => {
   return figures;
 }`;
 
-const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-function assertFigures(shown, expected, label) {
-  for (const name of FIGURES) assert(close(shown[name], expected[name]), `${label}: ${name} shows ${shown[name]}, the command-line tool says ${expected[name]}`);
-}
 
 /** What the probe recorded on the page (null if the probe is not on it). */
 const recorded = async (browser) => (await browser.run(`() => window.__problems ? { problems: window.__problems, violations: window.__violations } : null`)) ?? null;
@@ -240,14 +236,14 @@ async function corePath(make, dist) {
     await check(`${label}: starts with no error and the example's figures`, async () => {
       await browser.goto(`${origin}/?lang=en`);
       const shown = await until(browser, figuresShown, [FIGURES]);
-      assertFigures(shown, example, "the example");
+      assertFigures(shown, example, FIGURES, "the example");
       await noProblems(browser, "the page");
     });
 
     await check(`${label}: typing changes the figures to the command-line tool's`, async () => {
       await browser.type("#field-lifetime_profit", "45000");
       await until(browser, `(gain) => Math.abs(Number(document.querySelector("data[data-name=npv_gain]").value) - gain) < 1e-6`, [edited.npv_gain]);
-      assertFigures(await browser.run(figuresShown, FIGURES), edited, "after typing");
+      assertFigures(await browser.run(figuresShown, FIGURES), edited, FIGURES, "after typing");
     });
 
     let link;
@@ -255,7 +251,7 @@ async function corePath(make, dist) {
       link = await until(browser, `() => location.search.includes("lifetime_profit=45000") && location.href`);
       await browser.goto(link);
       const shown = await until(browser, figuresShown, [FIGURES]);
-      assertFigures(shown, edited, "the link");
+      assertFigures(shown, edited, FIGURES, "the link");
       const typed = await until(browser, `() => document.querySelector("#field-lifetime_profit").value`);
       assert(typed.replace(/[^0-9]/g, "") === "45000", `the field: ${typed}`);
     });
@@ -318,7 +314,7 @@ async function corePath(make, dist) {
       try {
         await browser.goto(link);
         const shown = await until(browser, figuresShown, [FIGURES]);
-        assertFigures(shown, edited, "offline");
+        assertFigures(shown, edited, FIGURES, "offline");
         await browser.type("#field-lifetime_profit", "30000");
         await until(browser, `(gain) => Math.abs(Number(document.querySelector("data[data-name=npv_gain]").value) - gain) < 1e-6`, [cliFor({ lifetime_profit: 30000 }).npv_gain]);
       } finally {
@@ -330,7 +326,7 @@ async function corePath(make, dist) {
       await browser.goto(`${host}/host.html`);
       await until(browser, `(tag) => { const element = document.querySelector(tag); return !!(element && element.results && element.shadowRoot.querySelector(".cvc")); }`, [TAG], 30000);
       const element = await browser.run(`(tag) => { const element = document.querySelector(tag); return { results: element.results, direction: getComputedStyle(element.shadowRoot.querySelector(".cvc")).direction }; }`, TAG);
-      assertFigures(element.results, edited, "the element");
+      assertFigures(element.results, edited, FIGURES, "the element");
       assert(element.direction === "rtl", `the Hebrew element: ${element.direction}`);
       // frame.js sizes the iframe to its content, away from the 900 px it starts at.
       const height = await until(browser, `() => { const height = document.querySelector("#frame").getBoundingClientRect().height; return height !== 900 && height > 150 && height; }`, [], 30000);

@@ -30,6 +30,17 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** Two figures equal to a part in a million (the page's and the command-line tool's). */
+export const close = (a, b) => typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+/** Each of `names` in `shown` is the command-line tool's figure in `expected` (or, like it, none). */
+export function assertFigures(shown, expected, names, label) {
+  for (const name of names) {
+    const ok = expected[name] === null ? shown[name] === null : close(shown[name], expected[name]);
+    assert(ok, `${label}: ${name} is ${shown[name]}, the command-line tool says ${expected[name]}`);
+  }
+}
+
 /**
  * Opens `url` in a fresh context. `problems` collects page errors, console errors, dialogs
  * (a script that ran), requests to hosts other than `origins`, and CSP violations.

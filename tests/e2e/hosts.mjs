@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
-import { assert, check, cliFor, openPage, violations } from "./harness.mjs";
+import { assert, assertFigures, check, cliFor, close, openPage, violations } from "./harness.mjs";
 import { DESKTOP, PHONE } from "./browser.mjs";
 import { serve } from "./serve.mjs";
 
@@ -144,7 +144,6 @@ export async function hostSite(calc) {
 }
 
 const gainOf = (scenario) => cliFor(scenario).npv_gain;
-const close = (a, b) => typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 /** The named figure a calculator in `selector`'s shadow root shows, once it shows one. */
 async function shownIn(page, selector, name = "npv_gain") {
@@ -211,9 +210,7 @@ export async function run({ browser, origin }) {
         const element = document.querySelector("#second");
         return { results: element.results, scenario: element.scenario, link: element.link };
       });
-      for (const name of ["npv_gain", "yearly_cost_of_poor_service", "unhappy_customer_cost", "roi", "payback_month", "break_even_budget_per_year", "npv_now", "npv_invest"]) {
-        assert(results[name] === null ? expected[name] === null : close(results[name], expected[name]), `${name}: ${results[name]} / ${expected[name]}`);
-      }
+      assertFigures(results, expected, ["npv_gain", "yearly_cost_of_poor_service", "unhappy_customer_cost", "roi", "payback_month", "break_even_budget_per_year", "npv_now", "npv_invest"], "results");
       assert(scenario.lifetime_profit === 38000 && scenario.acquisition_cost === 2500, JSON.stringify(scenario));
       assert(link.startsWith(`${origin}/?`) && link.includes("acquisition_cost=2500"), link);
     });

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, check, cliFor, freePort } from "./harness.mjs";
+import { assert, assertFigures, check, cliFor, freePort } from "./harness.mjs";
 import { DESKTOP, PHONE } from "./browser.mjs";
 
 const TAG = "customer-value-calculator";
@@ -21,7 +21,6 @@ const ADMIN = { login: "admin", password: "admin-password-1" };
 const EDITOR = { login: "edna", password: "editor-password-1" };
 const FIGURES = ["npv_gain", "yearly_cost_of_poor_service", "unhappy_customer_cost", "roi", "payback_month", "npv_now", "npv_invest"];
 
-const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 /** A browser context that records page errors, dialogs and console errors. */
 async function visit(browser, url, { viewport = DESKTOP, locale = "en-US", storageState } = {}) {
@@ -78,12 +77,6 @@ async function calculators(page, count) {
   TAG);
 }
 
-function assertFigures(results, expected, label) {
-  for (const name of FIGURES) {
-    const ok = expected[name] === null ? results[name] === null : close(results[name], expected[name]);
-    assert(ok, `${label}: ${name} is ${results[name]}, the command-line tool says ${expected[name]}`);
-  }
-}
 
 /** The <customer-value-calculator> elements of a page's HTML, as printed by the server. */
 const elementsIn = (html) => html.match(new RegExp(`<${TAG}[^>]*></${TAG}>`, "g")) ?? [];
@@ -243,11 +236,11 @@ export async function run({ browser, origin }) {
       const [hebrew, english, hostile] = shown;
       assert(hebrew.direction === "rtl", `Hebrew right to left: ${hebrew.direction}`);
       assert(hebrew.form, "the Hebrew calculator shows its form (show=full)");
-      assertFigures(hebrew.results, cliFor({ lifetime_profit: 45000 }), "Hebrew");
+      assertFigures(hebrew.results, cliFor({ lifetime_profit: 45000 }), FIGURES, "Hebrew");
       assert(hebrew.scenario.lifetime_profit === 45000, JSON.stringify(hebrew.scenario));
       assert(english.direction === "ltr" && !english.form, `English headline: ${english.direction}, form ${english.form}`);
       assert(english.accent === "#6d28d9", `the accent: ${english.accent}`);
-      assertFigures(english.results, cliFor({}), "English");
+      assertFigures(english.results, cliFor({}), FIGURES, "English");
       assert(hostile.notice.length > 0, "the hostile calculator says what it ignored");
       assert(hostile.markup === 0 && english.markup === 0 && hebrew.markup === 0, "nothing inserted as markup");
       assert(!("onclick" in hostile.attributes) && !("data-evil" in hostile.attributes), `unknown attributes dropped: ${Object.keys(hostile.attributes)}`);
@@ -284,7 +277,7 @@ export async function run({ browser, origin }) {
       assert(fromBlock[0].includes(" data-layer") && fromBlock[0].includes(`lifetime-profit-range="30000..60000"`), fromBlock[0]);
       const visitor = await visit(browser, block.link, { viewport: PHONE });
       const [shown] = await calculators(visitor.page, 1);
-      assertFigures(shown.results, cliFor({ lifetime_profit: 45000, uncertainty: { lifetime_profit: { low: 30000, high: 60000 } } }), "block");
+      assertFigures(shown.results, cliFor({ lifetime_profit: 45000, uncertainty: { lifetime_profit: { low: 30000, high: 60000 } } }), FIGURES, "block");
       assert(visitor.problems.length === 0, visitor.problems.join("\n"));
       await visitor.context.close();
       EDITOR.blockPost = block.id;
