@@ -55,14 +55,24 @@ const placeOf = (host) => {
   return place;
 };
 
-/** Says, in both languages and as text only, that the calculator could not load. */
+const FAILED = [
+  ["en", "ltr", "The calculator could not load. Check the connection and reload the page."],
+  ["he", "rtl", "המחשבון לא נטען. בדקו את החיבור וטענו את הדף מחדש."],
+];
+/** The language the calculator in `host` speaks: its own attribute, else the page's, else
+ * the browser's (as the calculator itself chooses). */
+const languageOf = (host) => {
+  const asked = host.getAttribute("lang") ?? host.getAttribute("data-lang") ?? document.documentElement.lang ?? "";
+  const tag = (asked || navigator.language || "").split(/[-_]/)[0].toLowerCase();
+  return tag === "he" || tag === "iw" ? "he" : "en";
+};
+
+/** Says, in the visitor's language and as text only, that the calculator could not load. */
 function sayFailed(host) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   shadow.replaceChildren();
-  for (const [lang, dir, words] of [
-    ["en", "ltr", "The calculator could not load. Check the connection and reload the page."],
-    ["he", "rtl", "המחשבון לא נטען. בדקו את החיבור וטענו את הדף מחדש."],
-  ]) {
+  const language = languageOf(host);
+  for (const [lang, dir, words] of FAILED.filter(([lang]) => lang === language)) {
     const line = document.createElement("p");
     line.lang = lang;
     line.dir = dir;

@@ -153,7 +153,14 @@ impl Formats {
         let (Some(money), Some(compact)) = (self.money_format(), self.compact_format()) else {
             return Self::with(self.compact_format(), value);
         };
-        let digits = compact.format(value.abs());
+        // Hebrew's compact digits carry a right-to-left mark of their own; the money
+        // format's parts already order the sign and the currency, and a second mark would
+        // end up beside the minus and move it to the far side of the number.
+        let digits: String = compact
+            .format(value.abs())
+            .chars()
+            .filter(|c| !cvc_core::words::is_format_character(*c))
+            .collect();
         let mut written = String::new();
         let mut placed = false;
         for part in money.format_to_parts(value).iter() {
@@ -216,7 +223,11 @@ impl Formats {
         match field.spec().unit {
             Unit::Money => self.money(value),
             Unit::Share => self.percent(value),
-            Unit::Customers => self.number(value),
+            Unit::Customers => self
+                .language
+                .texts()
+                .customers
+                .count(value, &self.number(value)),
             Unit::Years => self
                 .language
                 .texts()

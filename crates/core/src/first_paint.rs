@@ -139,7 +139,7 @@ pub fn static_answer(language: Language) -> String {
         per_year = escape(texts.per_year),
         return_title = filled(
             texts.return_title,
-            &[("budget", &money(scenario.service_budget_per_year))]
+            &[("yearly_budget", &money(scenario.service_budget_per_year))]
         ),
         gain_label = filled(gain_label, &crate::words::slots(&years)),
         gain = money_figure(language, p.npv_gain),

@@ -11,6 +11,7 @@
 //! - [`storage`]: saved scenarios: the entry schema and its migration, over a `Store`.
 //! - [`contract`]: what the page's wasm and the extras module say to each other.
 //! - [`host_events`]: what an embedded calculator tells the page that embeds it.
+//! - [`privacy`]: what the calculator says leaves the browser, where it runs.
 //! - [`snippets`]: the embed code the Embed panel offers.
 //! - [`first_paint`]: the answer written into the page before the wasm arrives.
 //! - [`chart_scale`]: the charts' scales and ticks.
@@ -23,6 +24,7 @@ pub mod host_events;
 pub mod notice;
 pub mod numbers;
 pub mod presets;
+pub mod privacy;
 pub mod snippets;
 pub mod state;
 pub mod storage;

@@ -4,7 +4,7 @@
 //! text. The page draws it (`crates/page/src/components/notice_banner.rs`).
 
 use crate::codec::field_reader::Reading;
-use crate::words::{field_text, Language};
+use crate::words::{field_text, Language, ISOLATE};
 use cvc_model::fields::FieldError;
 use cvc_model::fields::{FieldName, Problem};
 
@@ -86,13 +86,20 @@ pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<Strin
             }
         })
         .collect();
+    // A key from outside is isolated on its own, so that a Latin key in a Hebrew line stays
+    // in its place and the line keeps the reader's direction.
     lines.extend(
         notice
             .unknown
             .iter()
-            .map(|key| format!("{key}: {}", texts.reason_unknown)),
+            .map(|key| labelled_echo(key, texts.reason_unknown)),
     );
     (heading, lines)
+}
+
+/// A line about text from outside (`key`), isolated on its own, and what was wrong with it.
+pub fn labelled_echo(key: &str, reason: &str) -> String {
+    format!("{}{key}{}: {reason}", ISOLATE.0, ISOLATE.1)
 }
 
 #[cfg(test)]
@@ -116,11 +123,14 @@ mod tests {
                 "Customers served badly today: given twice",
                 "Currency: not a currency code",
                 "Profit from a well-served customer (range): a range that leaves out the figure",
-                "colour: not recognised",
+                "\u{2068}colour\u{2069}: not recognised",
             ]
         );
         let (heading, lines) = describe(Language::Hebrew, &notice);
         assert_eq!(heading, "חלק מההגדרות בקישור לא נקלטו:");
-        assert_eq!(lines[0], "לקוחות שמקבלים היום שירות גרוע: ערך כפול");
+        assert_eq!(
+            lines[0],
+            "לקוחות שמקבלים היום שירות גרוע: מופיע יותר מפעם אחת"
+        );
     }
 }

@@ -308,3 +308,17 @@ fn every_attribute_of_the_embed_panels_shortcode_is_one_the_plugin_accepts() {
         assert!(accepted.contains(name), "{name} in {shortcode}");
     }
 }
+
+/// The block's analytics switch says which figures go, in the Embed builder's own words.
+#[test]
+fn the_blocks_analytics_switch_says_what_goes_as_the_builder_does() {
+    let section = between(&read("includes/block.php"), "'eventsHelp'", "),");
+    let english = Language::English.extra_texts().embed_events_hint;
+    assert!(section.contains(english), "{section}");
+    let hebrew = po("languages/customer-value-calculator-he_IL.po");
+    assert_translated(
+        &hebrew,
+        english,
+        Language::Hebrew.extra_texts().embed_events_hint,
+    );
+}

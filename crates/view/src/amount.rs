@@ -70,12 +70,10 @@ pub fn payback_text(formats: &Formats, payback_month: Figure) -> String {
 
 /// The unit shown beside the input, for the value in it (`1` year, `5` years).
 pub fn unit_label(formats: &Formats, field: Field, value: Option<f64>) -> String {
-    let texts = formats.language.texts();
-    match field.spec().unit {
-        Unit::Money => formats.currency_symbol().to_string(),
-        Unit::Share => "%".to_string(),
-        Unit::Customers => texts.unit_customers.to_string(),
-        Unit::Years if value == Some(1.0) => texts.unit_year.to_string(),
-        Unit::Years => texts.unit_years.to_string(),
+    let unit = field.spec().unit;
+    match (unit, formats.language.texts().unit_word(unit, value)) {
+        (_, Some(word)) => word.to_string(),
+        (Unit::Money, None) => formats.currency_symbol().to_string(),
+        (_, None) => "%".to_string(),
     }
 }

@@ -13,7 +13,9 @@ mod tables;
 mod template;
 
 pub use tables::{About, Direction, ExtraTexts, FieldText, Plural, PresetText, Texts};
-pub use template::{fill, fill_plain, slots, Piece, ISOLATE};
+pub use template::{
+    fill, fill_plain, is_format_character, labelled, slots, strip_format_characters, Piece, ISOLATE,
+};
 
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -393,12 +395,215 @@ mod tests {
         // The horizon's slots, as the templates take them.
         assert_eq!(
             fill_plain(en.net_gain_label, &template::slots(&en.horizon(1.0))),
-            "Net gain from investing over \u{2068}1 year\u{2069}"
+            "Net gain from investing over \u{2068}1 year\u{2069}, in today's money"
         );
         assert_eq!(
             fill_plain(he.net_gain_within_label, &template::slots(&he.horizon(2.0))),
             "מתוכו, בתוך \u{2068}השנתיים\u{2069} בלבד"
         );
+    }
+
+    /// The slots that take a present value: a discounted sum, never cash paid.
+    const PRESENT_VALUES: [&str; 6] = [
+        "{lost}", "{gain}", "{loss}", "{within}", "{after}", "{budget}",
+    ];
+
+    /// How each language says "in today's money" (docs/glossary.md, "today's money").
+    fn todays_money(language: Language) -> &'static str {
+        match language {
+            Language::English => "today's money",
+            Language::Hebrew => "בכסף של היום",
+        }
+    }
+
+    /// Every sentence that shows a present value says it is in today's money, in that
+    /// sentence. The comparison's cells say it in their row's label instead.
+    #[test]
+    fn every_present_value_is_said_to_be_in_todays_money() {
+        for language in Language::ALL {
+            let term = todays_money(language);
+            let mut checked = 0;
+            for (name, text) in all_words(language) {
+                if name == "extra.compare_gain_total" || name == "extra.compare_gain_within" {
+                    assert!(language.extra_texts().compare_gain_label.contains(term));
+                    continue;
+                }
+                for sentence in text.split(". ") {
+                    if PRESENT_VALUES.iter().any(|slot| sentence.contains(slot)) {
+                        checked += 1;
+                        assert!(
+                            sentence.contains(term),
+                            "{language:?} {name}: «{sentence}» shows a present value without «{term}»"
+                        );
+                    }
+                }
+            }
+            assert!(checked >= 10, "{language:?}: {checked} sentences checked");
+        }
+    }
+
+    /// No template calls a present value a payment: the clause a present value sits in has
+    /// no word of paying (the cash paid has a slot of its own, `{cash}`).
+    #[test]
+    fn no_template_calls_a_present_value_a_payment() {
+        let paying: [(Language, &[&str]); 2] = [
+            (Language::English, &["pay", "paid", "costs", "spend"]),
+            (
+                Language::Hebrew,
+                &["תשלום", "תשלומים", "משלמים", "שולם", "עולה", "הוצאה"],
+            ),
+        ];
+        for (language, words) in paying {
+            for (name, text) in all_words(language) {
+                for clause in text.split([',', ';', ':', '.', '(', ')']) {
+                    if !PRESENT_VALUES.iter().any(|slot| clause.contains(slot)) {
+                        continue;
+                    }
+                    for word in words {
+                        assert!(
+                            !clause.contains(word),
+                            "{language:?} {name}: «{clause}» calls a present value «{word}»"
+                        );
+                    }
+                }
+            }
+        }
+        // The headline's sentences show the cash beside it.
+        for language in Language::ALL {
+            let texts = language.texts();
+            for template in [
+                texts.sentence_gain,
+                texts.sentence_loss,
+                texts.sentence_gain_horizon_only,
+                texts.sentence_loss_horizon_only,
+            ] {
+                assert!(template.contains("{cash}") && template.contains("{budget}"));
+            }
+        }
+    }
+
+    /// "Pays off" means getting one's money back; the chance and the reverse questions count
+    /// a net gain above zero, and say so. Only the payback month speaks of paying back.
+    #[test]
+    fn no_sentence_says_investing_pays_off() {
+        for (name, text) in all_words(Language::English) {
+            for phrase in ["pays off", "still pays", "would pay", "investing pay"] {
+                assert!(!text.contains(phrase), "{name}: {text}");
+            }
+        }
+        for language in Language::ALL {
+            let texts = language.texts();
+            let extra = language.extra_texts();
+            let gain = match language {
+                Language::English => "net gain",
+                Language::Hebrew => "נקי",
+            };
+            for text in [
+                texts.question_budget,
+                texts.question_share,
+                texts.question_chance,
+                texts.answer_chance,
+                extra.chance_of_gain,
+            ] {
+                assert!(text.contains(gain), "{language:?}: {text}");
+            }
+        }
+    }
+
+    /// The unit beside every input, and every counted phrase, for the counts a reader
+    /// meets: "1 customer", "customers" beside 2, "שנה" beside 1, "שנתיים" in prose.
+    #[test]
+    fn every_unit_and_count_agrees_with_its_number() {
+        use cvc_model::fields::Unit;
+        let counts = [0_u32, 1, 2, 3, 10, 11, 21, 100];
+        for language in Language::ALL {
+            let texts = language.texts();
+            for field in Field::ALL {
+                let unit = field.spec().unit;
+                for n in counts {
+                    let word = texts.unit_word(unit, Some(f64::from(n)));
+                    let expected = match (unit, n == 1) {
+                        (Unit::Customers, true) => Some(texts.unit_customer),
+                        (Unit::Customers, false) => Some(texts.unit_customers),
+                        (Unit::Years, true) => Some(texts.unit_year),
+                        (Unit::Years, false) => Some(texts.unit_years),
+                        (Unit::Money | Unit::Share, _) => None,
+                    };
+                    assert_eq!(word, expected, "{language:?} {field:?} {n}");
+                }
+            }
+        }
+        let he = Language::Hebrew.texts();
+        let en = Language::English.texts();
+        assert_eq!(
+            (en.unit_customer, en.unit_customers),
+            ("customer", "customers")
+        );
+        assert_eq!((he.unit_customer, he.unit_customers), ("לקוח", "לקוחות"));
+        assert_eq!((en.unit_year, he.unit_year), ("year", "שנה"));
+        for n in counts {
+            let written = n.to_string();
+            let (he_said, en_said) = (
+                he.customers.count(f64::from(n), &written),
+                en.customers.count(f64::from(n), &written),
+            );
+            match n {
+                1 => assert_eq!(
+                    (he_said.as_str(), en_said.as_str()),
+                    ("לקוח אחד", "1 customer")
+                ),
+                2 => assert_eq!(
+                    (he_said.as_str(), en_said.as_str()),
+                    ("שני לקוחות", "2 customers")
+                ),
+                _ => {
+                    assert_eq!(he_said, format!("{n} לקוחות"));
+                    assert_eq!(en_said, format!("{n} customers"));
+                }
+            }
+        }
+    }
+
+    /// Ranges are written with words, each end isolated, never with a dash that Hebrew
+    /// prose would turn around.
+    #[test]
+    fn ranges_are_written_with_words() {
+        assert_eq!(
+            Language::English.texts().range("12%", "14%"),
+            "\u{2068}12%\u{2069} to \u{2068}14%\u{2069}"
+        );
+        assert_eq!(
+            Language::Hebrew.texts().range("12%", "14%"),
+            "\u{2068}12%\u{2069} עד \u{2068}14%\u{2069}"
+        );
+        for language in Language::ALL {
+            for (name, text) in all_words(language) {
+                let dashed = text
+                    .split('–')
+                    .skip(1)
+                    .any(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+                assert!(!dashed, "{language:?} {name}: a range with a dash: {text}");
+            }
+        }
+    }
+
+    /// The currency list offers the same currencies, in the same order, in every language.
+    #[test]
+    fn every_language_names_the_same_currencies() {
+        let codes = |language: Language| -> Vec<&str> {
+            language
+                .texts()
+                .currencies
+                .iter()
+                .map(|(code, _)| *code)
+                .collect()
+        };
+        for language in Language::ALL {
+            assert_eq!(codes(language), ["ILS", "USD", "EUR", "GBP"]);
+            for (code, name) in language.texts().currencies {
+                assert_ne!(code, name, "{language:?}: a name, not the code");
+            }
+        }
     }
 
     /// The source files of the calculator outside this folder, as text.

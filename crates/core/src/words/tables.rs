@@ -1,6 +1,7 @@
 //! The shape of a language's words: what every language file fills in, table for table.
 //! A word missing in one language is a compile error there.
 
+use cvc_model::fields::Unit;
 use serde::Serialize;
 
 /// Which way a language runs.
@@ -63,7 +64,11 @@ pub struct Texts {
     pub inputs_heading: &'static str,
     pub advanced_summary: &'static str,
     pub why_label: &'static str,
+    /// The unit beside a field of customers, for the value 1 and for any other.
+    pub unit_customer: &'static str,
     pub unit_customers: &'static str,
+    /// A number of customers in a sentence or a table cell: "1 customer", "40 customers".
+    pub customers: Plural,
     /// The unit beside a field of years, for the value 1 and for any other.
     pub unit_year: &'static str,
     pub unit_years: &'static str,
@@ -72,12 +77,26 @@ pub struct Texts {
     /// The same, definite: "the 5 years" (within the 5 years).
     pub the_years: Plural,
     pub currency_label: &'static str,
+    /// The currencies the list offers, each by its code and the name owners know it by
+    /// ("₪ Israeli shekel"), in the list's order.
+    pub currencies: &'static [(&'static str, &'static str)],
     pub currency_other: &'static str,
     pub currency_hint: &'static str,
     pub count_after_horizon_label: &'static str,
     pub count_after_horizon_hint: &'static str,
     pub stale: &'static str,
+    /// What leaves the browser, said where it is true (`crate::privacy`): on the
+    /// calculator's own page ...
     pub privacy: &'static str,
+    /// ... an iframe that tells its host nothing ...
+    pub privacy_embed_silent: &'static str,
+    /// ... an embed that tells its host page what was calculated (the element's events, an
+    /// iframe with `events=1`) ...
+    pub privacy_embed_host: &'static str,
+    /// ... and one that also hands the headline figures to the host's analytics.
+    pub privacy_embed_analytics: &'static str,
+    /// Two ends of a range in words, each isolated: "12% to 14%". Slots: {low}, {high}.
+    pub range_words: &'static str,
 
     pub error_required: &'static str,
     pub error_not_number: &'static str,
@@ -99,7 +118,7 @@ pub struct Texts {
     /// In place of a figure that has no limit.
     pub unbounded_short: &'static str,
     pub beyond_range: &'static str,
-    /// Slot: {budget}.
+    /// Slot: {yearly_budget}, the budget as paid each year.
     pub return_title: &'static str,
     pub roi_label: &'static str,
     /// Slots: {month}, {year}.
@@ -114,9 +133,12 @@ pub struct Texts {
     pub unhappy_title: &'static str,
     /// Slots: {happy}, {unhappy}.
     pub happy_against_unhappy: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {gain}.
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget} (the budget's present
+    /// value over the horizon), {cash} (the budget as paid: a year's budget times the
+    /// years), {gain}.
     pub sentence_gain: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {loss}, {break_even}.
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {cash}, {loss},
+    /// {break_even}.
     pub sentence_loss: &'static str,
     /// Slots: {years}, {gain}.
     pub sentence_unbounded: &'static str,
@@ -151,9 +173,10 @@ pub struct Texts {
     /// Slot: {years}.
     pub net_gain_within_label: &'static str,
     pub payback_cash_label: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {gain}.
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {cash}, {gain}.
     pub sentence_gain_horizon_only: &'static str,
-    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {loss}, {break_even}.
+    /// Slots: {unhappy_cost}, {p0}, {p1}, {lost}, {years}, {budget}, {cash}, {loss},
+    /// {break_even}.
     pub sentence_loss_horizon_only: &'static str,
     /// Slots: {within}, {after}, {years}.
     pub sentence_split: &'static str,
@@ -231,6 +254,24 @@ impl Texts {
         ]
     }
 
+    /// The word beside an input of `unit` holding `value`: "customer" for 1, "customers"
+    /// otherwise; `None` for money and shares, whose signs come from the formatter.
+    pub fn unit_word(&self, unit: Unit, value: Option<f64>) -> Option<&'static str> {
+        let one = value == Some(1.0);
+        match unit {
+            Unit::Customers if one => Some(self.unit_customer),
+            Unit::Customers => Some(self.unit_customers),
+            Unit::Years if one => Some(self.unit_year),
+            Unit::Years => Some(self.unit_years),
+            Unit::Money | Unit::Share => None,
+        }
+    }
+
+    /// Two ends of a range in words, each end isolated: "12% to 14%", "‏12% עד 14%".
+    pub fn range(&self, low: &str, high: &str) -> String {
+        super::fill_plain(self.range_words, &[("low", low), ("high", high)])
+    }
+
     /// When the monthly cash catches up: "in month 70 (year 6)".
     pub fn payback_words(&self, month: f64) -> String {
         // A phrase of its own, isolated whole where it is shown; its two numbers need no
@@ -292,8 +333,8 @@ pub struct ExtraTexts {
     pub column_range: &'static str,
     pub column_gain_low: &'static str,
     pub column_gain_high: &'static str,
-    pub column_gain_from: &'static str,
-    pub column_gain_to: &'static str,
+    /// The histogram table's first column: the net gain between two ends.
+    pub column_gain_between: &'static str,
     pub column_draws: &'static str,
     pub chart_gain: &'static str,
     pub chart_gain_note: &'static str,
@@ -316,6 +357,8 @@ pub struct ExtraTexts {
     pub embed_show_headline: &'static str,
     pub embed_accent_label: &'static str,
     pub embed_events_label: &'static str,
+    /// What the analytics switch sends, figure by figure.
+    pub embed_events_hint: &'static str,
     pub embed_code_label: &'static str,
     pub embed_element_hint: &'static str,
     pub embed_iframe_hint: &'static str,
@@ -378,6 +421,13 @@ pub struct ExtraTexts {
     pub compare_same: &'static str,
     /// Slots: {first}, {second}.
     pub compare_caption: &'static str,
+    /// The comparison's net-gain row when the two scenarios count it differently (another
+    /// horizon, or later years counted in one only); each cell then says how it counts.
+    pub compare_gain_label: &'static str,
+    /// Slots: {gain}, {years}, {the_years}.
+    pub compare_gain_total: &'static str,
+    /// Slots: {gain}, {years}, {the_years}.
+    pub compare_gain_within: &'static str,
     pub files_heading: &'static str,
     pub export_json: &'static str,
     pub export_json_hint: &'static str,

@@ -57,3 +57,46 @@ pub fn fill_plain(template: &str, figures: &[(&str, &str)]) -> String {
         })
         .collect()
 }
+
+/// A label and its figure in plain text (a chart's summary for screen readers, a table
+/// cell): the label, a colon, and the figure isolated, so that neither runs into the other.
+pub fn labelled(label: &str, figure: &str) -> String {
+    format!("{label}: {}{figure}{}", ISOLATE.0, ISOLATE.1)
+}
+
+/// Unicode's format characters that change the direction of what follows them: the
+/// Arabic letter mark, the left-to-right and right-to-left marks, the embeddings and
+/// overrides, and the isolates. Text from outside never keeps them where it is echoed
+/// (an attacker's U+202E would turn the words around it), and a formatter's own marks are
+/// dropped where the words around them already order the figure.
+pub fn is_format_character(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without [`is_format_character`]s.
+pub fn strip_format_characters(text: &str) -> String {
+    text.chars().filter(|c| !is_format_character(*c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_characters_are_stripped_and_nothing_else() {
+        assert_eq!(
+            strip_format_characters("a\u{202E}b\u{200F}c\u{2066}d\u{2069}e\u{061C}f\u{200D}g"),
+            "abcdef\u{200D}g",
+            "the zero-width joiner is not a direction mark"
+        );
+        assert_eq!(strip_format_characters("לקוח ₪5"), "לקוח ₪5");
+    }
+
+    #[test]
+    fn a_label_and_its_figure_are_kept_apart() {
+        assert_eq!(
+            labelled("Payback", "month 7"),
+            "Payback: \u{2068}month 7\u{2069}"
+        );
+    }
+}

@@ -1,7 +1,8 @@
-//! "When does investing pay?": the running discounted gain of investing (invest − today),
-//! month by month over the horizon. It starts below zero by the budget, crosses zero at the
-//! payback month (marked), and ends with the after-horizon bar: what the customers there at
-//! the end still bring, which takes the line's end to the net gain.
+//! "When is the investment paid back?": the running discounted gain of investing (invest −
+//! today), month by month over the horizon. It starts at zero (the budget is paid month by
+//! month, model.md), sinks while a month's extra profit is less than that month's budget,
+//! crosses zero at the payback month (marked), and ends with the after-horizon bar: what
+//! the customers there at the end still bring, which takes the line's end to the net gain.
 //!
 //! One line of the difference, where two lines of the totals would lie on top of each
 //! other on a phone: the difference is the point.
@@ -15,7 +16,7 @@ use cvc_core::chart_scale::{
     cumulative_points, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
 use cvc_core::codec::decimal::{self, svg as px};
-use cvc_core::words::fill_plain;
+use cvc_core::words::{fill_plain, labelled};
 use cvc_model::projection::YearRow;
 use cvc_model::{Figure, Results};
 use cvc_view::amount::payback_text;
@@ -131,15 +132,14 @@ pub fn GainChart(props: &GainChartProps) -> Html {
             </g>
         }
     });
-    let summary = format!(
-        "{}: {} {}",
-        texts.chart_gain,
+    // The figure's caption names the chart; its summary says what it shows.
+    let summary = labelled(
         texts.payback_cash_label,
-        if budget {
+        &if budget {
             payback_text(&formats, p.payback_month)
         } else {
             texts.no_budget.to_string()
-        }
+        },
     );
     let legend = html! {
         <ul class="legend">

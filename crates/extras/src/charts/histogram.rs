@@ -5,7 +5,7 @@ use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
-use cvc_core::words::fill_plain;
+use cvc_core::words::{fill_plain, labelled};
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::Figure;
 use std::rc::Rc;
@@ -88,7 +88,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         fill_plain(texts.chance_of_gain, &[("chance", &chance)]),
         figures
             .iter()
-            .map(|(_, label, figure)| format!("{label} {}", formats.money_figure(*figure)))
+            .map(|(_, label, figure)| labelled(label, &formats.money_figure(*figure)))
             .collect::<Vec<_>>()
             .join("; ")
     );
@@ -96,7 +96,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         bins.iter()
             .map(|bin| {
                 vec![
-                    format!("{} – {}", formats.money(bin.from), formats.money(bin.to)),
+                    texts.range(&formats.money(bin.from), &formats.money(bin.to)),
                     bin.count.to_string(),
                 ]
             })
@@ -106,10 +106,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         &toggle,
         texts.show_table,
         texts.chart_monte_carlo,
-        &[
-            &format!("{} {}", texts.column_gain_from, texts.column_gain_to),
-            texts.column_draws,
-        ],
+        &[texts.column_gain_between, texts.column_draws],
         table_rows,
     );
     let legend = html! {

@@ -25,18 +25,6 @@ pub struct TornadoChartProps {
     pub base_gain: f64,
 }
 
-/// An input's value in the reader's units: 40%, ₪2,000, 5 years, 40 customers.
-fn input_value(formats: &Formats, field: Field, value: f64) -> String {
-    match field.spec().unit {
-        cvc_model::fields::Unit::Customers => format!(
-            "{} {}",
-            formats.number(value),
-            formats.language.texts().unit_customers
-        ),
-        _ => formats.input_value(field, value),
-    }
-}
-
 #[component]
 pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     let Canvas {
@@ -88,10 +76,12 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         .iter()
         .map(|bar| {
             format!(
-                "{}: {} – {}",
+                "{}: {}",
                 field_text(language, bar.field).label,
-                formats.money_figure(bar.gain_at_low),
-                formats.money_figure(bar.gain_at_high)
+                texts.range(
+                    &formats.money_figure(bar.gain_at_low),
+                    &formats.money_figure(bar.gain_at_high)
+                )
             )
         })
         .collect::<Vec<_>>()
@@ -109,10 +99,9 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
             .map(|bar| {
                 vec![
                     field_text(language, bar.field).label.to_string(),
-                    format!(
-                        "{} – {}",
-                        input_value(&formats, bar.field, bar.low_value),
-                        input_value(&formats, bar.field, bar.high_value)
+                    texts.range(
+                        &formats.input_value(bar.field, bar.low_value),
+                        &formats.input_value(bar.field, bar.high_value),
                     ),
                     formats.money_figure(bar.gain_at_low),
                     formats.money_figure(bar.gain_at_high),

@@ -5,6 +5,7 @@ use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_core::chart_scale::{flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
+use cvc_core::words::labelled;
 use cvc_model::Waterfall;
 use yew::prelude::*;
 
@@ -97,7 +98,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
     });
     let summary = steps
         .iter()
-        .map(|step| format!("{}: {}", step.label, formats.money(step.amount)))
+        .map(|step| labelled(step.label, &formats.money(step.amount)))
         .collect::<Vec<_>>()
         .join("; ");
     let rows_table = || {

@@ -52,43 +52,35 @@ pub fn comparison(
         });
     }
     let (a, b) = (&results.0, &results.1);
-    let figure_rows: [(String, Figure, Figure, Kind); 4] = [
-        (
-            format!("{} ({})", texts.cost_title, texts.per_year),
-            a.customer.yearly_cost_of_poor_service,
-            b.customer.yearly_cost_of_poor_service,
-            Kind::Money,
-        ),
-        (
-            fill_plain(
-                texts.net_gain_total_label,
-                &slots(&texts.horizon(first.horizon_years)),
-            ),
-            a.projection.npv_gain,
-            b.projection.npv_gain,
-            Kind::Money,
-        ),
-        (
-            texts.unhappy_title.to_string(),
-            a.customer.unhappy_customer_cost,
-            b.customer.unhappy_customer_cost,
-            Kind::Money,
-        ),
-        (
-            texts.roi_label.to_string(),
-            a.projection.roi,
-            b.projection.roi,
-            Kind::Percent,
-        ),
-    ];
-    for (label, x, y, kind) in figure_rows {
-        rows.push(Row {
-            label,
-            first: format_figure(first_formats, x, kind),
-            second: format_figure(second_formats, y, kind),
-            differs: x != y,
-        });
-    }
+    let figure_row = |label: String, x: Figure, y: Figure, kind: Kind| Row {
+        label,
+        first: format_figure(first_formats, x, kind),
+        second: format_figure(second_formats, y, kind),
+        differs: x != y,
+    };
+    rows.push(figure_row(
+        format!("{} ({})", texts.cost_title, texts.per_year),
+        a.customer.yearly_cost_of_poor_service,
+        b.customer.yearly_cost_of_poor_service,
+        Kind::Money,
+    ));
+    rows.push(net_gain_row(
+        formats,
+        (first, a.projection.npv_gain, first_formats),
+        (second, b.projection.npv_gain, second_formats),
+    ));
+    rows.push(figure_row(
+        texts.unhappy_title.to_string(),
+        a.customer.unhappy_customer_cost,
+        b.customer.unhappy_customer_cost,
+        Kind::Money,
+    ));
+    rows.push(figure_row(
+        texts.roi_label.to_string(),
+        a.projection.roi,
+        b.projection.roi,
+        Kind::Percent,
+    ));
     rows.push(Row {
         label: texts.payback_cash_label.to_string(),
         first: payback_text(first_formats, a.projection.payback_month),
@@ -131,5 +123,46 @@ pub fn comparison(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The net gain of each scenario, named by what it counts: one label when both count it
+/// over the same years in the same way, otherwise a cell that says how each counts it.
+fn net_gain_row(
+    formats: &Formats,
+    (first, first_gain, first_formats): (&ValidScenario, Figure, &Formats),
+    (second, second_gain, second_formats): (&ValidScenario, Figure, &Formats),
+) -> Row {
+    let texts = formats.language.extra_texts();
+    let counts = |scenario: &ValidScenario| (scenario.horizon_years, scenario.count_after_horizon);
+    let differs = first_gain != second_gain || counts(first) != counts(second);
+    if counts(first) == counts(second) {
+        let label = if first.count_after_horizon {
+            texts.net_gain_total_label
+        } else {
+            texts.net_gain_label
+        };
+        return Row {
+            label: fill_plain(label, &slots(&texts.horizon(first.horizon_years))),
+            first: format_figure(first_formats, first_gain, Kind::Money),
+            second: format_figure(second_formats, second_gain, Kind::Money),
+            differs,
+        };
+    }
+    let cell = |scenario: &ValidScenario, gain: Figure, formats: &Formats| {
+        let template = if scenario.count_after_horizon {
+            texts.compare_gain_total
+        } else {
+            texts.compare_gain_within
+        };
+        let mut figures = texts.horizon(scenario.horizon_years);
+        figures.push(("gain", format_figure(formats, gain, Kind::Money)));
+        fill_plain(template, &slots(&figures))
+    };
+    Row {
+        label: texts.compare_gain_label.to_string(),
+        first: cell(first, first_gain, first_formats),
+        second: cell(second, second_gain, second_formats),
+        differs,
     }
 }

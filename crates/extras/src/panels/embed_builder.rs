@@ -9,8 +9,8 @@ use cvc_browser::dom::{is_checked, value_of};
 use cvc_core::codec::link::{encode, parent_origin, Show};
 use cvc_core::snippets::{snippet, Choices, Way};
 use cvc_core::words::Language;
+use cvc_core::words::{fill, Piece};
 use cvc_model::ValidScenario;
-use cvc_view::amount::sentence;
 use cvc_view::use_formats;
 use yew::prelude::*;
 
@@ -65,13 +65,14 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         Way::Iframe => texts.embed_iframe_hint,
         Way::WordPress => texts.embed_wordpress_hint,
     };
-    // The directives are the policy's own words, the same in every language.
-    let policy = match choices.way {
+    // The directives are the policy's own words, the same in every language; each is shown
+    // as code that does not wrap, apart from the sentence and its punctuation.
+    let policy: Option<(&str, &[&str])> = match choices.way {
         Way::Element => Some((
             texts.embed_policy_element,
-            "script-src 'wasm-unsafe-eval', style-src, connect-src",
+            &["script-src 'wasm-unsafe-eval'", "style-src", "connect-src"],
         )),
-        Way::Iframe => Some((texts.embed_policy_note, "script-src, frame-src")),
+        Way::Iframe => Some((texts.embed_policy_note, &["script-src", "frame-src"])),
         Way::WordPress => None,
     };
     let mut preview = format!(
@@ -114,14 +115,20 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                 <label for="embed-accent">{ texts.embed_accent_label }</label>
                 <input id="embed-accent" type="color" value={choices.accent.clone().unwrap_or_else(|| DEFAULT_ACCENT.into())} onchange={on_accent} />
                 <label class="check" for="embed-events">
-                    <input id="embed-events" type="checkbox" checked={choices.events} onchange={on_events} />
+                    <input id="embed-events" type="checkbox" checked={choices.events} onchange={on_events} aria-describedby="embed-events-hint" />
                     { texts.embed_events_label }
                 </label>
+                <p class="hint check-hint" id="embed-events-hint">{ texts.embed_events_hint }</p>
             </div>
             { copy_box(texts, CopyBox { id: "embed-code", label: texts.embed_code_label, hint: Some(hint),
                 text: code, multiline: true, copy_label: texts.copy_code, copied: texts.code_copied }, &props.copied) }
             if let Some((policy, directives)) = policy {
-                { sentence(policy, &[("origin", &parent_origin(&props.app_address)), ("directives", directives)], "hint policy") }
+                <div class="hint policy">
+                    { code_sentence(policy, "origin", &parent_origin(&props.app_address)) }
+                    <ul class="directives">
+                        { for directives.iter().map(|directive| html! { <li><code class="technical" dir="ltr">{ *directive }</code></li> }) }
+                    </ul>
+                </div>
             }
             <figure class="embed-preview">
                 <figcaption>{ texts.embed_preview }</figcaption>
@@ -129,4 +136,16 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
             </figure>
         </section>
     }
+}
+
+/// A sentence whose one slot is a technical name a webmaster must copy (an origin): shown
+/// as code that does not wrap, left to right inside any language.
+fn code_sentence(template: &str, slot: &str, code: &str) -> Html {
+    let pieces = fill(template, &[(slot, code)])
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => html! { {text} },
+            Piece::Figure(text) => html! { <code class="technical" dir="ltr">{text}</code> },
+        });
+    html! { <p>{ for pieces }</p> }
 }

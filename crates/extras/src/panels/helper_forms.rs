@@ -122,7 +122,7 @@ pub fn LifetimeHelper(props: &LifetimeHelperProps) -> Html {
             <>
                 <dl class="helper-results">
                     <dt>{ texts.lifetime_years_result }</dt>
-                    <dd><bdi>{ formats.number(estimate.customer_lifetime_years) }</bdi>{ " " }{ texts.unit_years }</dd>
+                    <dd><bdi>{ formats.input_value(Field::CustomerLifetimeYears, estimate.customer_lifetime_years) }</bdi></dd>
                     <dt>{ texts.lifetime_profit_result }</dt>
                     <dd><bdi>{ formats.money(estimate.lifetime_profit) }</bdi></dd>
                     <dt>{ texts.clv_start_result }</dt>

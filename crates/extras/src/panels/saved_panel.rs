@@ -11,7 +11,7 @@ use cvc_browser::local_storage::{use_saved, SavedHandle};
 use cvc_core::notice::describe;
 use cvc_core::notice::{Notice, Source};
 use cvc_core::storage::{SavedScenario, Skipped, StoreError};
-use cvc_core::words::{fill_plain, ExtraTexts};
+use cvc_core::words::{fill_plain, ExtraTexts, ISOLATE};
 use cvc_model::scenario::DEFAULT_CURRENCY;
 use cvc_model::ValidScenario;
 use cvc_view::use_formats;
@@ -113,7 +113,8 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             unknown: Vec::new(),
         };
         for line in describe(formats.language, &notice).1 {
-            news.push(format!("{name} · {line}"));
+            // The name is isolated on its own: a Latin name must not turn a Hebrew line.
+            news.push(format!("{}{name}{} · {line}", ISOLATE.0, ISOLATE.1));
         }
     }
 
@@ -181,7 +182,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
             <h2 id="saved-heading">{ texts.saved_button }</h2>
             <p class="hint">{ texts.saved_hint }</p>
             if !news.is_empty() {
-                <ul class="saved-news">{ for news.into_iter().map(|line| html! { <li><bdi>{ line }</bdi></li> }) }</ul>
+                <ul class="saved-news">{ for news.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
             <form class="save-form" onsubmit={on_save}>
                 <label for="save-name">{ texts.save_name_label }</label>

@@ -103,7 +103,7 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
                     }
                 </article>
                 <article class="card return">
-                    <h3>{ fill_plain(texts.return_title, &[("budget", &formats.money(s.service_budget_per_year))]) }</h3>
+                    <h3>{ fill_plain(texts.return_title, &[("yearly_budget", &formats.money(s.service_budget_per_year))]) }</h3>
                     <dl>
                         <div class="main">
                             <dt>{ fill_plain(gain_label, &slots(&years)) }</dt>
@@ -163,6 +163,12 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
                     ("p1", formats.percent(s.unhappy_share_invest)),
                     ("lost", money(p.lost_to_poor_service)),
                     ("budget", money(p.service_budget_present_value)),
+                    // What the owner pays over the horizon, beside its present value, so
+                    // that a discounted figure never reads as the cash paid.
+                    (
+                        "cash",
+                        formats.money(s.service_budget_per_year * s.horizon_years),
+                    ),
                 ];
                 figures.extend(years.clone());
                 if gain >= 0.0 {
@@ -209,9 +215,10 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
     }
 }
 
-/// The questions owners ask the other way round: how large a budget still pays, how few
-/// unhappy customers this budget needs, and how likely it is to pay at all. The chance
-/// is `None` until the first Monte Carlo has run.
+/// The questions owners ask the other way round: how large a budget still leaves a net
+/// gain of zero or more, how few unhappy customers this budget needs for that, and how
+/// likely the net gain is above zero. The chance is `None` until the first Monte Carlo
+/// has run.
 pub fn questions(
     formats: &Formats,
     results: &Results,

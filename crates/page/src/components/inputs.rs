@@ -35,9 +35,6 @@ pub const ADVANCED: [Field; 7] = [
     Field::ProfitMargin,
 ];
 
-/// Currencies offered in the list; any other ISO code can be typed.
-const CURRENCIES: [&str; 4] = ["ILS", "USD", "EUR", "GBP"];
-
 pub fn inputs(
     formats: &Formats,
     state: &State,
@@ -72,7 +69,12 @@ pub fn inputs(
         _ => Html::default(),
     };
 
-    let currency_known = CURRENCIES.contains(&state.currency.as_str());
+    // Currencies offered in the list, by the names owners know; any other ISO code can be
+    // typed.
+    let currency_known = texts
+        .currencies
+        .iter()
+        .any(|(code, _)| *code == state.currency);
     let on_currency_select = {
         let on_action = on_action.clone();
         Callback::from(move |event: Event| {
@@ -107,8 +109,8 @@ pub fn inputs(
                     <label for="currency-select">{ texts.currency_label }</label>
                     <div class="field-row">
                         <select id="currency-select" onchange={on_currency_select}>
-                            { for CURRENCIES.iter().map(|&code| html! {
-                                <option value={code} selected={state.currency == code}>{ code }</option>
+                            { for texts.currencies.iter().map(|&(code, name)| html! {
+                                <option value={code} selected={state.currency == code}>{ name }</option>
                             }) }
                             <option value="" selected={!currency_known}>{ texts.currency_other }</option>
                         </select>

@@ -20,7 +20,7 @@ pub fn notice_banner(
     html! {
         <div class="notice" part="notice" role="status">
             <p>{ heading }</p>
-            <ul>{ for lines.into_iter().map(|line| html! { <li><bdi>{ line }</bdi></li> }) }</ul>
+            <ul>{ for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             <button type="button" class="secondary" onclick={on_dismiss}>{ language.texts().close }</button>
         </div>
     }

@@ -82,7 +82,12 @@
 					}),
 					text("currency", words.currency),
 					text("accent", words.accent),
-					el(ToggleControl, { label: words.events, checked: !!attributes.events, onChange: set("events") }),
+					el(ToggleControl, {
+						label: words.events,
+						help: words.eventsHelp,
+						checked: !!attributes.events,
+						onChange: set("events"),
+					}),
 					el(ToggleControl, {
 						label: words.lazy,
 						checked: attributes.loading === "lazy",

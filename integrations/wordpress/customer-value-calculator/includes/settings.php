@@ -197,7 +197,7 @@ function customer_value_calculator_settings_page() {
 		<h2><?php esc_html_e( 'Putting the calculator on a page', 'customer-value-calculator' ); ?></h2>
 		<p><?php esc_html_e( 'Add the “Customer Value Calculator” block, or write the shortcode in a post or page. The calculator’s Embed panel writes the shortcode for the scenario on its screen.', 'customer-value-calculator' ); ?></p>
 		<p dir="ltr"><code>[customer_value lang="he" lifetime_profit="45000"]</code></p>
-		<p><?php esc_html_e( 'Its settings: lang (he or en), currency, preset, show (full or headline), accent, events (the site’s analytics hear what was calculated), loading="lazy", and any field of the scenario, as in the calculator’s link.', 'customer-value-calculator' ); ?></p>
+		<p><?php esc_html_e( 'Its settings: lang (he or en), currency, preset, show (full or headline), accent, events (the site’s analytics get the currency, the service budget and the main results), loading="lazy", and any field of the scenario, as in the calculator’s link.', 'customer-value-calculator' ); ?></p>
 	</div>
 	<?php
 }
