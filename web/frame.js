@@ -6,15 +6,34 @@
 //
 // A calculator in an iframe posts its content height (and, when its link asks with
 // events=1, what was calculated) to the page that embeds it. This listens for those
-// messages, takes only those that come from the calculator's own origin and from the
-// window of one of this page's iframes, and then sizes that iframe to its content and
-// dispatches the calculator's events on it (customer-value:ready, customer-value:change,
-// bubbling, with the payload as `detail`); with datalayer=1 it also pushes the change to
-// this page's window.dataLayer. Any number of iframes on one page each follow their own.
+// messages and takes only those from the window of one of this page's iframes whose src is
+// the calculator's own page (this file's folder): another page of the same origin (a
+// GitHub Pages user site, a shared CDN host) framed by the same host is not trusted. It then
+// sizes that iframe to its content and dispatches the calculator's events on it
+// (customer-value:ready, customer-value:change, bubbling, with the payload as `detail`);
+// with datalayer=1 it also pushes the change to this page's window.dataLayer. Nothing a
+// frame sends is passed on as it came: the detail and the dataLayer entry are built afresh
+// from their known keys and types. Any number of iframes on one page each follow their own.
 // Loaded twice, it listens once.
-const origin = new URL(import.meta.url).origin;
+//
+// The build writes the messages' names and the entry's shape in from the Rust code
+// (crates/core/src/host_events.rs, `frame_facts`).
+const FACTS = __FRAME_FACTS__;
+const page = new URL(".", import.meta.url);
 const LISTENING = Symbol.for("customer-value-calculator.frames");
 const MAX_HEIGHT = 20000;
+
+/** Whether an iframe's src is the calculator's own page: this folder, or its index.html. */
+const isCalculator = (frame) => {
+  if (!frame.src) return false;
+  let url;
+  try {
+    url = new URL(frame.src, location.href);
+  } catch {
+    return false;
+  }
+  return url.origin === page.origin && (url.pathname === page.pathname || url.pathname === `${page.pathname}index.html`);
+};
 
 /** A frame of the calculator, as the snippet writes it (width and height attributes, which
  * a strict policy allows), styled here through the CSS object model, which it allows too. */
@@ -26,31 +45,72 @@ const style = (frame) => {
 
 const frameOf = (source) => {
   for (const frame of document.querySelectorAll("iframe")) {
-    if (frame.contentWindow === source) return frame;
+    if (frame.contentWindow === source) return isCalculator(frame) ? frame : null;
   }
   return null;
 };
 
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const isFigure = (value) => value === null || (typeof value === "number" && Number.isFinite(value));
+const isScalar = (value) => isFigure(value) || typeof value === "string" || typeof value === "boolean";
+
+/** A copy of `value` with only the keys whose values pass `keep`. */
+const pick = (value, keep) => Object.fromEntries(Object.entries(value).filter(([, item]) => keep(item)));
+
+/** The event's detail, built afresh: the payload's version, the scenario's plain values
+ * (and its uncertainty), the results' figures and their reasons, and the link to the
+ * calculator's page; null when the message is not of that shape. */
+function detailOf(data) {
+  const { version, scenario, results, link } = data;
+  if (version !== FACTS.version || !isObject(scenario) || !isObject(results) || typeof link !== "string") return null;
+  if (!link.startsWith(page.href)) return null;
+  const cleanScenario = pick(scenario, isScalar);
+  if (isObject(scenario.uncertainty)) {
+    cleanScenario.uncertainty = pick(scenario.uncertainty, (input) => input === null || isObject(input));
+    for (const [name, input] of Object.entries(cleanScenario.uncertainty)) {
+      if (input) cleanScenario.uncertainty[name] = pick(input, (item) => isFigure(item) || typeof item === "boolean");
+    }
+  }
+  const cleanResults = pick(results, isFigure);
+  if (isObject(results.null_reasons)) cleanResults.null_reasons = pick(results.null_reasons, (reason) => typeof reason === "string");
+  return { version, scenario: cleanScenario, results: cleanResults, link };
+}
+
+/** The dataLayer entry, built afresh from its known keys: the event's name, an ISO
+ * currency code, and each figure as a finite number or null; null for anything else. */
+function entryOf(entry) {
+  const shape = FACTS.data_layer;
+  if (!isObject(entry) || entry.event !== shape.event) return null;
+  const currency = entry[shape.currency];
+  if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
+  const clean = { event: shape.event, [shape.currency]: currency };
+  for (const name of shape.figures) {
+    if (!isFigure(entry[name])) return null;
+    clean[name] = entry[name];
+  }
+  return clean;
+}
+
 if (!window[LISTENING]) {
   window[LISTENING] = true;
-  for (const frame of document.querySelectorAll("iframe")) {
-    if (frame.src && new URL(frame.src, location.href).origin === origin) style(frame);
-  }
+  for (const frame of document.querySelectorAll("iframe")) if (isCalculator(frame)) style(frame);
   addEventListener("message", (event) => {
-    if (event.origin !== origin || !event.source) return;
+    if (event.origin !== page.origin || !event.source) return;
     const frame = frameOf(event.source);
     const data = event.data;
-    if (!frame || !data || typeof data !== "object" || typeof data.type !== "string") return;
+    if (!frame || !isObject(data) || typeof data.type !== "string") return;
     style(frame);
-    if (data.type === "customer-value:height") {
-      if (typeof data.height === "number" && data.height > 0) {
+    if (data.type === FACTS.height) {
+      if (typeof data.height === "number" && Number.isFinite(data.height) && data.height > 0) {
         frame.style.height = `${Math.min(Math.ceil(data.height), MAX_HEIGHT)}px`;
       }
       return;
     }
-    if (data.type !== "customer-value:ready" && data.type !== "customer-value:change") return;
-    const { type, data_layer: entry, ...detail } = data;
-    frame.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-    if (entry && typeof entry === "object" && typeof window.dataLayer?.push === "function") window.dataLayer.push(entry);
+    if (!FACTS.events.includes(data.type)) return;
+    const detail = detailOf(data);
+    if (!detail) return;
+    frame.dispatchEvent(new CustomEvent(data.type, { detail, bubbles: true, composed: true }));
+    const entry = data.data_layer === undefined ? null : entryOf(data.data_layer);
+    if (entry && typeof window.dataLayer?.push === "function") window.dataLayer.push(entry);
   });
 }

@@ -157,13 +157,14 @@ function manifest(attributes, fields) {
 }
 
 export async function run(build) {
-  const { element_attributes: attributes, fields } = facts(build);
+  const { element_attributes: attributes, fields, frame } = facts(build);
   const { css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
   const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __EXTRAS_JS__: extrasJs, __EXTRAS_WASM__: extrasWasm, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
   let loader = readFileSync(join(build.source, "web/embed.js"), "utf8");
   for (const [placeholder, name] of Object.entries(names)) loader = loader.replaceAll(placeholder, name);
   writeFileSync(join(build.staging, "embed.js"), await minified(build, loader));
-  writeFileSync(join(build.staging, "frame.js"), await minified(build, readFileSync(join(build.source, "web/frame.js"), "utf8")));
+  const frameJs = readFileSync(join(build.source, "web/frame.js"), "utf8").replaceAll("__FRAME_FACTS__", JSON.stringify(frame));
+  writeFileSync(join(build.staging, "frame.js"), await minified(build, frameJs));
   writeFileSync(join(build.staging, `${TAG}.d.ts`), declarations(attributes, fields));
   writeFileSync(join(build.staging, "custom-elements.json"), `${JSON.stringify(manifest(attributes, fields), null, 2)}\n`);
 }

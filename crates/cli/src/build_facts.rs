@@ -6,11 +6,13 @@
 //!   scenario (first-paint.js);
 //! - `element_attributes`: the `<customer-value-calculator>` element's attributes (embed.js,
 //!   the TypeScript declarations, the Custom Elements Manifest);
-//! - `fields`: each scenario field's name, unit and allowed range (the same declarations).
+//! - `fields`: each scenario field's name, unit and allowed range (the same declarations);
+//! - `frame`: the iframe's messages and the `dataLayer` entry's shape (frame.js).
 
 use cvc_core::codec::json::{write_pretty, Json};
 use cvc_core::codec::link::element_attributes;
 use cvc_core::first_paint::{rules, static_answer};
+use cvc_core::host_events::frame_facts;
 use cvc_core::words::Language;
 use cvc_model::Field;
 
@@ -46,6 +48,7 @@ fn main() {
         ("rules".into(), rules()),
         ("element_attributes".into(), Json::Array(attributes)),
         ("fields".into(), Json::Array(fields)),
+        ("frame".into(), frame_facts()),
     ]);
     println!("{}", write_pretty(&output));
 }

@@ -100,8 +100,14 @@ fn scenario_report(args: &[String]) -> Result<String, String> {
             .collect();
         return Err(lines.join("\n"));
     }
-    for key in &reading.unknown {
+    // Only a few unknown keys are named, the rest counted, as in the app's notice.
+    for key in &reading.unknown.named {
         eprintln!("warning: unknown field {key:?} ignored");
+    }
+    match reading.unknown.others {
+        0 => {}
+        1 => eprintln!("warning: 1 more unknown field ignored"),
+        others => eprintln!("warning: {others} more unknown fields ignored"),
     }
     let mut scenario = reading.scenario;
     if let Some(draws) = draws {

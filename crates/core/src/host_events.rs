@@ -124,6 +124,51 @@ pub fn data_layer_entry(scenario: &Scenario, results: &Results) -> Json {
     ])
 }
 
+/// What `web/frame.js` (the host page's side of the iframe) must know of these messages,
+/// written into it by the build so that it keeps no copy of a name: the events' types,
+/// the height message's, the payload's version, and the `dataLayer` entry's shape (its
+/// event's name, its text key, and its figures, each a finite number or `null`), from
+/// which it builds each entry afresh rather than pushing what a frame sent.
+pub fn frame_facts() -> Json {
+    let strings = |items: Vec<&str>| {
+        Json::Array(
+            items
+                .into_iter()
+                .map(|item| Json::String(item.into()))
+                .collect(),
+        )
+    };
+    let scenario = cvc_model::ValidScenario::default();
+    let entry = data_layer_entry(&scenario, &cvc_model::evaluate(&scenario));
+    let Json::Object(members) = entry else {
+        unreachable!("the entry is an object");
+    };
+    let figures: Vec<&str> = members
+        .iter()
+        .filter(|(_, value)| matches!(value, Json::Number(_) | Json::Null))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    Json::Object(vec![
+        (
+            "events".into(),
+            strings(vec![HostEvent::Ready.name(), HostEvent::Change.name()]),
+        ),
+        (
+            "height".into(),
+            Json::String(crate::codec::link::HEIGHT_MESSAGE.into()),
+        ),
+        ("version".into(), Json::Number(f64::from(VERSION))),
+        (
+            "data_layer".into(),
+            Json::Object(vec![
+                ("event".into(), Json::String(DATA_LAYER_EVENT.into())),
+                ("currency".into(), Json::String("currency".into())),
+                ("figures".into(), strings(figures)),
+            ]),
+        ),
+    ])
+}
+
 /// The message an embedded iframe posts to its parent: `{"type": …, …the payload}`, and
 /// the `dataLayer` entry under `data_layer` when the frame's link asks for one, for the
 /// parent's listener to push.
@@ -208,6 +253,27 @@ mod tests {
             entry.get("event"),
             Some(&Json::String("customer_value_change".into()))
         );
+    }
+
+    /// frame.js rebuilds the entry from these facts: every key of the entry is either the
+    /// event, the currency or a figure.
+    #[test]
+    fn the_frame_facts_describe_every_key_of_the_data_layer_entry() {
+        let scenario = ValidScenario::default();
+        let Json::Object(members) = data_layer_entry(&scenario, &evaluate(&scenario)) else {
+            panic!("an object");
+        };
+        let facts = frame_facts();
+        let figures = facts
+            .get("data_layer")
+            .and_then(|shape| shape.get("figures"))
+            .cloned();
+        let Some(Json::Array(figures)) = figures else {
+            panic!("figures");
+        };
+        assert_eq!(figures.len() + 2, members.len());
+        assert!(figures.contains(&Json::String("npv_gain".into())));
+        assert!(!figures.contains(&Json::String("currency".into())));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! language. Pure, so it is tested natively; the text from outside is only ever shown as
 //! text. The page draws it (`crates/page/src/components/notice_banner.rs`).
 
-use crate::codec::field_reader::Reading;
-use crate::words::{field_text, Language, ISOLATE};
+use crate::codec::field_reader::{Reading, Unknown};
+use crate::words::{field_text, strip_format_characters, Language, ISOLATE};
 use cvc_model::fields::FieldError;
 use cvc_model::fields::{FieldName, Problem};
 
@@ -24,7 +24,7 @@ pub enum Source {
 pub struct Notice {
     pub source: Source,
     pub problems: Vec<FieldError>,
-    pub unknown: Vec<String>,
+    pub unknown: Unknown,
 }
 
 impl Notice {
@@ -87,13 +87,24 @@ pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<Strin
         })
         .collect();
     // A key from outside is isolated on its own, so that a Latin key in a Hebrew line stays
-    // in its place and the line keeps the reader's direction.
+    // in its place and the line keeps the reader's direction; only a few are named, and
+    // only those shaped like a setting's name (the reader decides which), the rest counted.
     lines.extend(
         notice
             .unknown
+            .named
             .iter()
-            .map(|key| labelled_echo(key, texts.reason_unknown)),
+            .map(|key| labelled_echo(&strip_format_characters(key), texts.reason_unknown)),
     );
+    let others = notice.unknown.others;
+    if others > 0 {
+        let counted = if notice.unknown.named.is_empty() {
+            &texts.unknown_settings
+        } else {
+            &texts.unknown_others
+        };
+        lines.push(counted.count(others as f64, &others.to_string()));
+    }
     (heading, lines)
 }
 
@@ -129,8 +140,59 @@ mod tests {
         let (heading, lines) = describe(Language::Hebrew, &notice);
         assert_eq!(heading, "חלק מההגדרות בקישור לא נקלטו:");
         assert_eq!(
+            lines[3], "\u{2068}colour\u{2069}: לא מוכר",
+            "only the key is isolated"
+        );
+        assert_eq!(
             lines[0],
             "לקוחות שמקבלים היום שירות גרוע: מופיע יותר מפעם אחת"
+        );
+    }
+
+    /// A link of 150 unknown keys, one of them a right-to-left override with words, gets a
+    /// short notice: a few keys named, the rest counted, no format character and none of
+    /// the attacker's words.
+    #[test]
+    fn a_hostile_link_gets_a_short_notice_without_its_words() {
+        let mut query: String = (0..150).map(|i| format!("k{i}=1&")).collect();
+        query.insert_str(
+            0,
+            "%E2%80%AEmoc.elpmaxe-live%20ta%20nigol=1&login%20at%20evil=1&",
+        );
+        let link = decode(&query);
+        let notice = Notice::of(link.reading, Source::Link).expect("a notice");
+        for language in Language::ALL {
+            let (_, lines) = describe(language, &notice);
+            assert!(lines.len() <= 5, "{language:?}: {lines:?}");
+            for line in &lines {
+                assert!(
+                    !line.chars().any(|c| crate::words::is_format_character(c)
+                        && c != ISOLATE.0
+                        && c != ISOLATE.1),
+                    "{line:?}"
+                );
+                assert!(
+                    !line.contains("evil") && !line.contains("nigol"),
+                    "{line:?}"
+                );
+            }
+        }
+        let (_, lines) = describe(Language::English, &notice);
+        assert_eq!(
+            lines,
+            [
+                "\u{2068}k0\u{2069}: not recognised",
+                "\u{2068}k1\u{2069}: not recognised",
+                "\u{2068}k2\u{2069}: not recognised",
+                "and 97 more settings not recognised",
+            ],
+            "the link reads at most 100 parameters"
+        );
+        let only_unshaped = decode("?%3Cimg%20src%3Dx%3E=1");
+        let notice = Notice::of(only_unshaped.reading, Source::Link).expect("a notice");
+        assert_eq!(
+            describe(Language::English, &notice).1,
+            ["An unrecognised setting"]
         );
     }
 }

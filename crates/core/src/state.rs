@@ -176,15 +176,19 @@ impl State {
     }
 
     /// The notice after some fields were read again: what it said of those fields gives
-    /// way to what the new reading says of them.
+    /// way to what the new reading says of them. What it said of a document as a whole
+    /// (that it could not be read as a scenario) gives way to any new reading, which is a
+    /// new document.
     fn renotice(&mut self, reading: Reading, fields: &[FieldName], source: Source) {
+        let of_the_document =
+            |field: &FieldName| matches!(field, FieldName::Document | FieldName::SchemaVersion);
         let mut problems: Vec<FieldError> = self
             .notice
             .take()
             .map(|notice| notice.problems)
             .unwrap_or_default()
             .into_iter()
-            .filter(|problem| !fields.contains(&problem.field))
+            .filter(|problem| !fields.contains(&problem.field) && !of_the_document(&problem.field))
             .collect();
         problems.extend(
             reading

@@ -920,7 +920,7 @@ fn missing_fields_take_defaults_and_unknown_ones_are_reported() {
     let read = from_json(r#"{"lifetime_profit": 35000, "colour": "blue"}"#).expect("valid");
     assert_eq!(read.scenario.lifetime_profit, 35_000.0);
     assert_eq!(read.scenario.acquisition_cost, 2_000.0);
-    assert_eq!(read.unknown, vec!["colour".to_string()]);
+    assert_eq!(read.unknown.named, vec!["colour".to_string()]);
     assert_eq!(
         from_json("{}").expect("valid").scenario,
         ValidScenario::default()

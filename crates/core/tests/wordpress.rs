@@ -322,3 +322,29 @@ fn the_blocks_analytics_switch_says_what_goes_as_the_builder_does() {
         Language::Hebrew.extra_texts().embed_events_hint,
     );
 }
+
+/// The block's preview sizes its frame by the calculator's own height message.
+#[test]
+fn the_blocks_preview_knows_the_calculators_height_message() {
+    let attributes = read("includes/attributes.php");
+    let constant = between(
+        &attributes,
+        "const CUSTOMER_VALUE_CALCULATOR_HEIGHT_MESSAGE = '",
+        "'",
+    );
+    assert_eq!(constant, cvc_core::codec::link::HEIGHT_MESSAGE);
+}
+
+/// Nothing of the bundle is enqueued in the block editor: its script would run in wp-admin
+/// with the viewer's session. (The end-to-end suite checks the editor's page itself.)
+#[test]
+fn the_editor_enqueues_nothing_from_the_bundle() {
+    let block = read("includes/block.php");
+    let preview = between(
+        &block,
+        "function customer_value_calculator_editor_preview()",
+        "add_action(",
+    );
+    assert!(!preview.contains("enqueue"), "{preview}");
+    assert!(!read("block/editor.js").contains("embed.js"));
+}

@@ -20,6 +20,7 @@ use cvc_core::codec::link::{
 use cvc_core::codec::scenario_file;
 use cvc_core::host_events::{data_layer_entry, payload, results_json, HostEvent};
 use cvc_core::notice::{Notice, Source};
+use cvc_core::privacy::Disclosure;
 use cvc_core::state::Action;
 use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::Field;
@@ -75,6 +76,8 @@ struct Shared {
     /// The answer on screen.
     answer: Option<Answer>,
     data_layer: bool,
+    /// How much the host asked to see.
+    show: Show,
 }
 
 impl Shared {
@@ -115,6 +118,7 @@ impl Calculator {
         }
         let shared = Rc::new(RefCell::new(Shared {
             data_layer: reading.view.data_layer,
+            show: reading.view.show,
             ..Shared::default()
         }));
         let on_answer = {
@@ -154,10 +158,12 @@ impl Calculator {
         let props = AppProps {
             language: reading.view.language,
             mode: Mode::Widget(reading.view.show),
-            start: Some(Rc::new(reading)),
+            start: Some(Rc::new(reading.clone())),
             app_address: Some(app_address.to_string().into()),
             on_answer: Some(on_answer.clone()),
             on_dispatcher: Some(on_dispatcher.clone()),
+            // The element tells its host page with DOM events, always.
+            disclosure: Disclosure::of_embed(true, reading.view.data_layer),
             ..AppProps::default()
         };
         let app = Rc::new(RefCell::new(None));
@@ -197,12 +203,18 @@ impl Calculator {
             LANG => self.dispatch(Action::SetLanguage(
                 view.language.unwrap_or_else(initial_language),
             )),
-            SHOW => self.show(view.show),
+            SHOW => {
+                self.shared.borrow_mut().show = view.show;
+                self.redraw();
+            }
             ACCENT => match &view.accent {
                 Some(accent) => set_accent(&self.host, accent),
                 None => clear_accent(&self.host),
             },
-            DATA_LAYER => self.shared.borrow_mut().data_layer = view.data_layer,
+            DATA_LAYER => {
+                self.shared.borrow_mut().data_layer = view.data_layer;
+                self.redraw();
+            }
             PRESET => {
                 self.dispatch(Action::ReadScenario(reading.reading, Source::Attributes));
                 return;
@@ -216,14 +228,20 @@ impl Calculator {
         ));
     }
 
-    /// Draws the answers only, or everything.
-    fn show(&self, show: Show) {
+    /// Draws the App again after its host changed what it shows (the answers only, or
+    /// everything) or whether its analytics hear (the privacy line says so).
+    fn redraw(&self) {
+        let (show, data_layer) = {
+            let shared = self.shared.borrow();
+            (shared.show, shared.data_layer)
+        };
         if let Some(app) = self.app.borrow_mut().as_mut() {
             app.update(AppProps {
                 mode: Mode::Widget(show),
                 app_address: Some(self.app_address.clone().into()),
                 on_answer: Some(self.on_answer.clone()),
                 on_dispatcher: Some(self.on_dispatcher.clone()),
+                disclosure: Disclosure::of_embed(true, data_layer),
                 ..AppProps::default()
             });
         }
@@ -234,19 +252,22 @@ impl Calculator {
     /// throws, a cycle). Each field the object names is read as a link's parameter is and
     /// applied on its own; every other field keeps what is on screen.
     pub fn set_scenario(&self, text: Option<String>) {
+        let not_a_scenario = |error: FieldError| {
+            self.dispatch(Action::ShowNotice(Notice {
+                source: Source::Property,
+                problems: vec![error],
+                unknown: Default::default(),
+            }));
+        };
         let document = text
             .filter(|text| text.len() <= MAX_SCENARIO_TEXT)
             .and_then(|text| json::parse(&text).ok())
             .filter(|document| matches!(document, Json::Object(_)));
         let Some(document) = document else {
-            self.dispatch(Action::ShowNotice(Notice {
-                source: Source::Property,
-                problems: vec![FieldError {
-                    field: FieldName::Document,
-                    problem: Problem::Unreadable("not a scenario object".into()),
-                }],
-                unknown: Vec::new(),
-            }));
+            not_a_scenario(FieldError {
+                field: FieldName::Document,
+                problem: Problem::Unreadable("not a scenario object".into()),
+            });
             return;
         };
         let on_screen = self
@@ -263,8 +284,10 @@ impl Calculator {
                     .scenario()
                     .clone()
             });
-        let Ok(reading) = scenario_file::read_value_onto(&document, on_screen) else {
-            return;
+        // More members than a scenario has: refused whole, before any field is read.
+        let reading = match scenario_file::read_value_onto(&document, on_screen) {
+            Ok(reading) => reading,
+            Err(error) => return not_a_scenario(error),
         };
         let fields = named_fields(&document, &reading);
         self.dispatch(Action::ReadFields(reading, fields, Source::Property));

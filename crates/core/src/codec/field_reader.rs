@@ -10,6 +10,8 @@ use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::ranges::{check_range, MAX_DRAWS};
 use cvc_model::scenario::SCHEMA_VERSION;
 use cvc_model::{Field, Scenario, ValidScenario};
+use std::collections::HashSet;
+use std::hash::Hash;
 
 /// The keys of a scenario other than its numeric fields, as every codec writes them.
 pub const CURRENCY: &str = "currency";
@@ -23,7 +25,7 @@ pub const UNCERTAINTY: &str = "uncertainty";
 pub struct Reading {
     pub scenario: ValidScenario,
     pub problems: Vec<FieldError>,
-    pub unknown: Vec<String>,
+    pub unknown: Unknown,
 }
 
 impl Reading {
@@ -34,6 +36,63 @@ impl Reading {
     /// Whether anything was refused or not recognised: what a notice tells the reader.
     pub fn ignored_anything(&self) -> bool {
         !self.problems.is_empty() || !self.unknown.is_empty()
+    }
+}
+
+/// At most this many unknown keys are named back to the reader (in a notice, by the
+/// command-line tool, in an API's answer); the rest are counted. A hostile document may
+/// carry thousands, and a notice that lists them all is a page of the attacker's text.
+pub const MAX_NAMED_UNKNOWN: usize = 3;
+
+/// The keys a document had that name nothing: a few named, the rest counted.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Unknown {
+    /// Keys that look like setting names ([`looks_like_a_setting`]), at most
+    /// [`MAX_NAMED_UNKNOWN`], each once.
+    pub named: Vec<String>,
+    /// Every other unknown key: past the first few, or not shaped like a setting's name
+    /// (which is never echoed: "an unrecognised setting").
+    pub others: usize,
+}
+
+impl Unknown {
+    pub fn is_empty(&self) -> bool {
+        self.named.is_empty() && self.others == 0
+    }
+
+    /// How many unknown keys there were.
+    pub fn count(&self) -> usize {
+        self.named.len() + self.others
+    }
+
+    /// Notes one unknown key: named back only when it looks like a setting, is among the
+    /// first few, and was not named already.
+    pub fn add(&mut self, key: &str) {
+        if self.named.iter().any(|named| named == key) {
+            return;
+        }
+        if looks_like_a_setting(key) && self.named.len() < MAX_NAMED_UNKNOWN {
+            self.named.push(key.to_string());
+        } else {
+            self.others += 1;
+        }
+    }
+}
+
+/// Whether `key` may be echoed to the reader: a setting's name of letters, digits, `_`,
+/// `.` and `-`, 1 to 40 of them, optionally with `=` and a value of the same kind
+/// (`lang=xx`). Anything else (spaces, markup, bidirectional controls, words in another
+/// script) would let a link write its own message on the calculator's page.
+pub fn looks_like_a_setting(key: &str) -> bool {
+    let plain = |text: &str| {
+        (1..=40).contains(&text.len())
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    };
+    match key.split_once('=') {
+        Some((name, value)) => plain(name) && plain(value),
+        None => plain(key),
     }
 }
 
@@ -55,21 +114,36 @@ pub enum RangeGiven {
 pub struct FieldReader {
     scenario: Scenario,
     problems: Vec<FieldError>,
-    unknown: Vec<String>,
+    unknown: Unknown,
 }
 
-/// Keys given more than once, in the order first seen: a document that repeats a key is
-/// ambiguous, so the key is refused rather than one of its values picked.
-pub fn repeated_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut repeated: Vec<&str> = Vec::new();
+/// Keys given more than once: a document that repeats a key is ambiguous, so the key is
+/// refused rather than one of its values picked. Found in one pass with a hash set, so a
+/// hostile document of many keys costs time in proportion to its length (a pairwise search
+/// froze a tab for seconds on a 1 MB file).
+#[derive(Debug, Default)]
+pub struct Repeated<K> {
+    /// In the order each was first repeated.
+    pub keys: Vec<K>,
+    set: HashSet<K>,
+}
+
+impl<K: Hash + Eq + Copy> Repeated<K> {
+    pub fn contains(&self, key: &K) -> bool {
+        self.set.contains(key)
+    }
+}
+
+/// The keys of `keys` that come more than once, each named once.
+pub fn repeated_keys<K: Hash + Eq + Copy>(keys: impl IntoIterator<Item = K>) -> Repeated<K> {
+    let mut seen: HashSet<K> = HashSet::new();
+    let mut repeated = Repeated {
+        keys: Vec::new(),
+        set: HashSet::new(),
+    };
     for key in keys {
-        if seen.contains(&key) {
-            if !repeated.contains(&key) {
-                repeated.push(key);
-            }
-        } else {
-            seen.push(key);
+        if !seen.insert(key) && repeated.set.insert(key) {
+            repeated.keys.push(key);
         }
     }
     repeated
@@ -103,9 +177,9 @@ impl FieldReader {
         self.problems.push(FieldError { field, problem });
     }
 
+    /// A key that names nothing: named back if it looks like a setting, counted if not.
     pub fn unknown(&mut self, key: &str) {
-        // A hostile document may carry huge keys; the report needs only their start.
-        self.unknown.push(key.chars().take(40).collect());
+        self.unknown.add(key);
     }
 
     /// A numeric field: checked against its range, and refused on its own if wrong.
@@ -284,9 +358,70 @@ mod tests {
     #[test]
     fn repeated_keys_are_found_once_each() {
         assert_eq!(
-            repeated_keys(["a", "b", "a", "c", "a", "b"]),
+            repeated_keys(["a", "b", "a", "c", "a", "b"]).keys,
             vec!["a", "b"]
         );
-        assert!(repeated_keys(["a", "b"]).is_empty());
+        assert!(repeated_keys(["a", "b"]).keys.is_empty());
+    }
+
+    /// A key whose comparisons are counted, to count the work of finding repeats.
+    #[derive(Clone, Copy, Debug)]
+    struct Counted<'a>(usize, &'a std::cell::Cell<usize>);
+
+    impl PartialEq for Counted<'_> {
+        fn eq(&self, other: &Self) -> bool {
+            self.1.set(self.1.get() + 1);
+            self.0 == other.0
+        }
+    }
+    impl Eq for Counted<'_> {}
+    impl Hash for Counted<'_> {
+        fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+            self.1.set(self.1.get() + 1);
+            self.0.hash(state);
+        }
+    }
+
+    /// 100,000 keys take work in proportion to their number, not its square.
+    #[test]
+    fn repeats_are_found_in_linear_time() {
+        let work = std::cell::Cell::new(0);
+        let n = 100_000;
+        let keys: Vec<Counted> = (0..n).map(|i| Counted(i, &work)).collect();
+        assert!(repeated_keys(keys.iter().copied()).keys.is_empty());
+        let distinct = work.get();
+        assert!(distinct < 4 * n, "{distinct} steps for {n} distinct keys");
+        work.set(0);
+        let twice: Vec<Counted> = (0..n).map(|i| Counted(i % (n / 2), &work)).collect();
+        assert_eq!(repeated_keys(twice.iter().copied()).keys.len(), n / 2);
+        assert!(work.get() < 6 * n, "{} steps for {n} keys", work.get());
+    }
+
+    #[test]
+    fn only_a_few_unknown_keys_are_named_and_only_if_they_look_like_settings() {
+        let mut unknown = Unknown::default();
+        for key in [
+            "colour",
+            "colour",
+            "<img src=x>",
+            "login at evil-example.com",
+            "\u{202E}moc.elpmaxe-live",
+            "lang=xx",
+            "size",
+            "weight",
+            "height",
+        ] {
+            unknown.add(key);
+        }
+        assert_eq!(unknown.named, ["colour", "lang=xx", "size"]);
+        assert_eq!(
+            unknown.others, 5,
+            "three unshaped keys and two past the first few"
+        );
+        assert!(looks_like_a_setting("lifetime_profit.low"));
+        assert!(!looks_like_a_setting(""));
+        assert!(!looks_like_a_setting(&"a".repeat(41)));
+        assert!(!looks_like_a_setting("lang=a b"));
+        assert!(!looks_like_a_setting("שדה"));
     }
 }

@@ -172,7 +172,7 @@ pub fn decode(query: &str) -> LinkReading {
     }
     let mut link = read_pairs(&pairs, Scenario::default());
     for key in broken {
-        link.reading.unknown.push(key);
+        link.reading.unknown.add(&key);
     }
     link
 }
@@ -215,7 +215,7 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
     let mut view = View::default();
     let mut has_scenario = preset.is_some();
     let repeated = repeated_keys(pairs.iter().map(|(key, _)| key.as_str()));
-    for key in &repeated {
+    for key in &repeated.keys {
         refuse_key(&mut reader, key, Problem::Repeated);
     }
     let mut ranges: [(Option<&str>, Option<&str>); Field::AFFECTING_GAIN.len()] =
@@ -437,8 +437,57 @@ fn shorten(text: &str) -> String {
 /// A CSS colour an embed may set as its accent: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`,
 /// `rgb(…)`, `rgba(…)`, `hsl(…)`, `hsla(…)` with plain numbers inside, or a colour name of
 /// letters only. Anything else (`url(…)`, `;`, quotes, `var(…)`) is refused here, before
-/// the browser is asked whether it is a colour at all.
+/// the browser is asked whether it is a colour at all. So is a colour that cannot be seen
+/// ([`is_invisible`]): the accent draws focus outlines and button labels.
 pub fn accent_colour(text: &str) -> Option<String> {
+    let colour = accent_shape(text)?;
+    (!is_invisible(&colour)).then_some(colour)
+}
+
+/// Keywords that are no colour of their own, and colours with no opacity: as an accent they
+/// would hide focus outlines and the labels of buttons.
+fn is_invisible(colour: &str) -> bool {
+    const KEYWORDS: [&str; 7] = [
+        "transparent",
+        "currentcolor",
+        "inherit",
+        "initial",
+        "unset",
+        "revert",
+        "none",
+    ];
+    if KEYWORDS.contains(&colour) {
+        return true;
+    }
+    // #rgba and #rrggbbaa with an alpha of 0.
+    if let Some(digits) = colour.strip_prefix('#') {
+        return match digits.len() {
+            4 => digits.ends_with('0'),
+            8 => digits.ends_with("00"),
+            _ => false,
+        };
+    }
+    // The alpha of a functional colour: its fourth comma-separated value, or what follows
+    // the slash.
+    let Some(inside) = colour
+        .split_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let alpha = match inside.split_once('/') {
+        Some((_, alpha)) => Some(alpha),
+        None => inside.split(',').nth(3),
+    };
+    alpha.is_some_and(|alpha| {
+        let alpha = alpha.trim();
+        let number = alpha.strip_suffix('%').unwrap_or(alpha);
+        number.parse::<f64>().is_ok_and(|value| value <= 0.0)
+    })
+}
+
+/// The shape check of [`accent_colour`].
+fn accent_shape(text: &str) -> Option<String> {
     let text = text.trim();
     let hex = text
         .strip_prefix('#')
@@ -762,8 +811,8 @@ mod tests {
             );
         }
         assert!(refused.contains(&FieldName::Currency));
-        assert!(link.reading.unknown.contains(&"colour".to_string()));
-        assert!(link.reading.unknown.contains(&"lang=xx".to_string()));
+        assert!(link.reading.unknown.named.contains(&"colour".to_string()));
+        assert!(link.reading.unknown.named.contains(&"lang=xx".to_string()));
         // Refused text is kept short, and only ever as text.
         for problem in &link.reading.problems {
             if let Problem::NotANumber(text) = &problem.problem {
@@ -776,7 +825,8 @@ mod tests {
     fn too_many_parameters_are_not_all_read() {
         let query: String = (0..10_000).map(|i| format!("k{i}=1&")).collect();
         let link = decode(&query);
-        assert_eq!(link.reading.unknown.len(), MAX_PARAMETERS);
+        assert_eq!(link.reading.unknown.count(), MAX_PARAMETERS);
+        assert_eq!(link.reading.unknown.named.len(), 3, "only a few named back");
     }
 
     #[test]
@@ -815,6 +865,15 @@ mod tests {
             assert!(accent_colour(good).is_some(), "{good}");
         }
         for bad in [
+            "transparent",
+            "currentcolor",
+            "inherit",
+            "#0000",
+            "#0b5cad00",
+            "rgba(11, 92, 173, 0)",
+            "rgb(11 92 173 / 0%)",
+            "hsl(210deg 90% 40% / 0)",
+            "hsla(210, 90%, 40%, 0.0)",
             "url(x)",
             "red; background: url(//evil)",
             "#12345",

@@ -54,6 +54,14 @@ pub fn read_value(document: &Json) -> Result<Reading, FieldError> {
     read_value_onto(document, Scenario::default())
 }
 
+/// The most members a scenario file can have: every key it knows, once each. A document
+/// with more is not a scenario, whatever its keys, and is refused before any field is read.
+pub const MAX_MEMBERS: usize =
+    Field::ALL.len() + [CURRENCY, COUNT_AFTER_HORIZON, SCHEMA, DRAWS, UNCERTAINTY].len();
+
+/// The same for `uncertainty`: one member per input that moves the gain.
+pub const MAX_UNCERTAINTY_MEMBERS: usize = Field::AFFECTING_GAIN.len();
+
 /// Reads a parsed scenario over `start`: the fields it names replace `start`'s, and every
 /// other field keeps its value (the custom element's `scenario` property, set by a host
 /// page's script).
@@ -61,10 +69,20 @@ pub fn read_value_onto(document: &Json, start: Scenario) -> Result<Reading, Fiel
     let Json::Object(members) = document else {
         return Err(unreadable(format!("the document is {}", document.kind())));
     };
+    if members.len() > MAX_MEMBERS {
+        return Err(unreadable(format!(
+            "the document has {} members, more than a scenario's {MAX_MEMBERS}",
+            members.len()
+        )));
+    }
     let mut reader = FieldReader::starting_from(start);
     let repeated = repeated_keys(members.iter().map(|(key, _)| key.as_str()));
-    for key in &repeated {
-        reader.refuse(field_name_of(key), Problem::Repeated);
+    for key in &repeated.keys {
+        // A repeated key that names nothing is one more unknown key, not a field's problem.
+        match field_name_of(key) {
+            FieldName::Document if *key != UNCERTAINTY => reader.unknown(key),
+            name => reader.refuse(name, Problem::Repeated),
+        }
     }
     for (key, value) in members {
         if repeated.contains(&key.as_str()) {
@@ -122,6 +140,13 @@ fn read_uncertainty(reader: &mut FieldReader, value: &Json) {
         );
         return;
     };
+    if members.len() > MAX_UNCERTAINTY_MEMBERS {
+        reader.refuse(
+            FieldName::Document,
+            Problem::WrongType("an uncertainty with more inputs than a scenario has"),
+        );
+        return;
+    }
     let repeated = repeated_keys(members.iter().map(|(key, _)| key.as_str()));
     for (key, setting) in members {
         let Some(field) = Field::from_name(key) else {
@@ -225,4 +250,46 @@ fn uncertainty_members(uncertainty: &Uncertainty) -> Vec<(String, Json)> {
             Some((field.name().to_string(), setting))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 1 MB file of 100,000 keys is refused as "not a scenario" before any of its fields
+    /// is read: the member count alone refuses it.
+    #[test]
+    fn a_document_with_more_members_than_a_scenario_is_refused_unread() {
+        let members: Vec<String> = (0..100_000).map(|i| format!("\"k{i:06}\":1")).collect();
+        let text = format!("{{{}}}", members.join(","));
+        assert!(text.len() > 1_000_000);
+        let error = read(&text).expect_err("not a scenario");
+        assert_eq!(error.field, FieldName::Document);
+        assert!(
+            matches!(&error.problem, Problem::Unreadable(message) if message.contains("100000 members")),
+            "{error:?}"
+        );
+        // One more member than a scenario can have is enough; as many as it can have read.
+        let full = write(&Scenario {
+            profit_margin: Some(0.3),
+            ..Scenario::default()
+        });
+        let Ok(Json::Object(mut members)) = json::parse(&full) else {
+            panic!("a written scenario is an object");
+        };
+        while members.len() < MAX_MEMBERS {
+            members.push((format!("note{}", members.len()), Json::Null));
+        }
+        assert!(read_value(&Json::Object(members.clone())).is_ok());
+        members.push(("one_more".into(), Json::Null));
+        assert!(read_value(&Json::Object(members)).is_err());
+    }
+
+    #[test]
+    fn a_repeated_unknown_key_is_one_more_unknown_key() {
+        let reading = read(r#"{"colour": 1, "colour": 2, "lifetime_profit": 1}"#).expect("read");
+        assert!(reading.is_clean(), "{:?}", reading.problems);
+        assert_eq!(reading.unknown.named, ["colour"]);
+        assert_eq!(reading.scenario.lifetime_profit, 1.0);
+    }
 }

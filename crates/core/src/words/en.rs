@@ -150,7 +150,17 @@ pub const TEXTS: Texts = Texts {
     reason_range: "a range that leaves out the figure",
     reason_newer: "written by a newer version",
     reason_unknown: "not recognised",
-    reason_unreadable: "this file could not be read as a scenario",
+    unknown_settings: Plural {
+        one: "An unrecognised setting",
+        two: "2 unrecognised settings",
+        many: "{n} unrecognised settings",
+    },
+    unknown_others: Plural {
+        one: "and 1 more setting not recognised",
+        two: "and 2 more settings not recognised",
+        many: "and {n} more settings not recognised",
+    },
+    reason_unreadable: "not a scenario: nothing in it could be read",
     saved_button: "Saved scenarios",
     files_button: "Export and print",
     present_button: "Present",

@@ -151,7 +151,17 @@ pub const TEXTS: Texts = Texts {
     reason_range: "טווח שלא כולל את הנתון",
     reason_newer: "נכתב בגרסה חדשה יותר",
     reason_unknown: "לא מוכר",
-    reason_unreadable: "לא ניתן לקרוא את הקובץ כתרחיש",
+    unknown_settings: Plural {
+        one: "הגדרה אחת לא מוכרת",
+        two: "שתי הגדרות לא מוכרות",
+        many: "{n} הגדרות לא מוכרות",
+    },
+    unknown_others: Plural {
+        one: "ועוד הגדרה אחת לא מוכרת",
+        two: "ועוד שתי הגדרות לא מוכרות",
+        many: "ועוד {n} הגדרות לא מוכרות",
+    },
+    reason_unreadable: "זה לא תרחיש: לא ניתן היה לקרוא ממנו דבר",
     saved_button: "תרחישים שמורים",
     files_button: "ייצוא והדפסה",
     present_button: "מצב הצגה",

@@ -217,6 +217,11 @@ pub struct Texts {
     pub reason_range: &'static str,
     pub reason_newer: &'static str,
     pub reason_unknown: &'static str,
+    /// Unknown settings not named back (not shaped like a setting's name), when none is
+    /// named: "2 unrecognised settings".
+    pub unknown_settings: Plural,
+    /// The same, after the few that are named: "and 2 more settings not recognised".
+    pub unknown_others: Plural,
     pub reason_unreadable: &'static str,
     pub saved_button: &'static str,
     pub files_button: &'static str,

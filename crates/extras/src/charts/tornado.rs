@@ -3,12 +3,10 @@
 
 use crate::charts::chart_frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
-use cvc_browser::intl::Formats;
 use cvc_core::chart_scale::{flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::field_text;
 use cvc_model::uncertainty::TornadoBar;
-use cvc_model::Field;
 use std::rc::Rc;
 use yew::prelude::*;
 

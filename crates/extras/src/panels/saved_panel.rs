@@ -110,7 +110,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         let notice = Notice {
             source: Source::Saved,
             problems: vec![problem.clone()],
-            unknown: Vec::new(),
+            unknown: Default::default(),
         };
         for line in describe(formats.language, &notice).1 {
             // The name is isolated on its own: a Latin name must not turn a Hebrew line.

@@ -1,16 +1,58 @@
 // The "Customer Value Calculator" block in the editor: its settings in the block sidebar,
-// and a preview rendered by the server through the shortcode's own function (so the
-// editor shows the working calculator where embed.js is set up). Plain wp.element, no
-// build step. Its words come from PHP (window.customerValueCalculatorBlock), translated
-// with the plugin's text domain.
+// and a preview. The bundle's own script never runs in wp-admin (includes/block.php): the
+// preview is the calculator's iframe mode, loaded from the bundle's origin in a sandboxed
+// frame that this file sizes by the calculator's height message (checked to come from that
+// frame's window and the bundle's origin). Plain wp.element, no build step. Its words come
+// from PHP (window.customerValueCalculatorBlock), translated with the plugin's text domain.
 (function (wp, words) {
 	"use strict";
 	if (!wp || !wp.blocks || !words) return;
 	const el = wp.element.createElement;
 	const { InspectorControls, useBlockProps } = wp.blockEditor;
 	const { PanelBody, SelectControl, TextControl, ToggleControl, Notice } = wp.components;
-	const ServerSideRender = wp.serverSideRender;
-	const { useState } = wp.element;
+	const { useState, useEffect, useRef } = wp.element;
+	const MAX_HEIGHT = 20000;
+
+	// The preview's address: the bundle's page in its iframe mode, with the block's settings
+	// as the calculator's link keys (the element's attributes, with underscores).
+	function previewAddress(attributes) {
+		const query = new URLSearchParams();
+		for (const key of words.accepted) {
+			const value = attributes[key];
+			if (key === "events" || key === "loading" || value === undefined || value === "") continue;
+			query.set(key, String(value));
+		}
+		query.set("embed", "1");
+		return `${words.preview}?${query}`;
+	}
+
+	// The calculator in a sandboxed frame of its own origin, sized to its content.
+	function Preview({ attributes }) {
+		const frame = useRef(null);
+		const [height, setHeight] = useState(480);
+		const origin = new URL(words.preview).origin;
+		useEffect(() => {
+			const listen = (event) => {
+				const data = event.data;
+				if (event.origin !== origin || !frame.current || event.source !== frame.current.contentWindow) return;
+				if (!data || typeof data !== "object" || data.type !== words.height) return;
+				if (typeof data.height === "number" && Number.isFinite(data.height) && data.height > 0) {
+					setHeight(Math.min(Math.ceil(data.height), MAX_HEIGHT));
+				}
+			};
+			window.addEventListener("message", listen);
+			return () => window.removeEventListener("message", listen);
+		}, [origin]);
+		return el("iframe", {
+			ref: frame,
+			className: "customer-value-calculator-preview",
+			src: previewAddress(attributes),
+			title: words.frameTitle,
+			sandbox: "allow-scripts allow-same-origin",
+			referrerPolicy: "no-referrer",
+			style: { display: "block", border: 0, width: "100%", height: `${height}px` },
+		});
+	}
 
 	const options = (choices, none) =>
 		(none ? [{ value: "", label: none }] : []).concat(
@@ -108,7 +150,9 @@
 					Object.keys(words.fields).map((key) => text(key, words.fields[key]))
 				)
 			),
-			el(ServerSideRender, { block: props.name, attributes })
+			words.preview
+				? el(Preview, { attributes })
+				: el("p", { className: "customer-value-calculator-note" }, words.bundleSet ? words.samePlace : words.noBundle)
 		);
 	}
 

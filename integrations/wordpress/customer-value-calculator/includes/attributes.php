@@ -71,6 +71,13 @@ function customer_value_calculator_element_attributes() {
 }
 
 /**
+ * The `type` of the message the calculator in an iframe posts with its content height
+ * (cvc_core::codec::link::HEIGHT_MESSAGE; crates/core/tests/wordpress.rs keeps them equal):
+ * the block's preview in the editor sizes its frame by it.
+ */
+const CUSTOMER_VALUE_CALCULATOR_HEIGHT_MESSAGE = 'customer-value:height';
+
+/**
  * What the shortcode and the block accept: the element's attributes, `events` (the
  * element's `data-layer`: the host's analytics hear what was calculated) and `loading`
  * (`lazy`: the calculator starts when scrolled near).

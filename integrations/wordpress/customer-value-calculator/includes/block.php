@@ -5,6 +5,12 @@
  * wp.element (no build step), and the page gets it rendered on the server through the
  * shortcode's own function, so both print the same element.
  *
+ * The bundle's script never runs in wp-admin: whoever sets the bundle's address would
+ * otherwise choose script that runs with an administrator's session and REST nonce. The
+ * editor's preview is the calculator's own iframe mode instead, from the bundle's origin,
+ * sandboxed, and sized by editor.js (not by the bundle's frame.js); when the bundle shares
+ * this site's origin, where a frame could reach its parent, the preview is a placeholder.
+ *
  * @package CustomerValueCalculator
  */
 
@@ -22,7 +28,7 @@ function customer_value_calculator_register_block() {
 	wp_register_script(
 		CUSTOMER_VALUE_CALCULATOR_EDITOR_SCRIPT,
 		CUSTOMER_VALUE_CALCULATOR_URL . 'block/editor.js',
-		array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-server-side-render' ),
+		array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components' ),
 		CUSTOMER_VALUE_CALCULATOR_VERSION,
 		true
 	);
@@ -48,8 +54,8 @@ function customer_value_calculator_render_block( $attributes ) {
 }
 
 /**
- * In the editor: the sidebar's words, and embed.js, so the block's preview is the working
- * calculator.
+ * In the editor: the sidebar's words and where its preview comes from. Nothing of the
+ * bundle is enqueued here.
  */
 function customer_value_calculator_editor_preview() {
 	wp_add_inline_script(
@@ -57,12 +63,45 @@ function customer_value_calculator_editor_preview() {
 		'window.customerValueCalculatorBlock = ' . wp_json_encode( customer_value_calculator_block_words(), JSON_HEX_TAG | JSON_HEX_AMP ) . ';',
 		'before'
 	);
-	$bundle = customer_value_calculator_bundle();
-	if ( '' !== $bundle ) {
-		customer_value_calculator_enqueue( $bundle );
-	}
 }
 add_action( 'enqueue_block_editor_assets', 'customer_value_calculator_editor_preview' );
+
+/**
+ * The origin of an address (scheme, host and port), lowercased, or '' for none.
+ *
+ * @param string $address An absolute address.
+ * @return string
+ */
+function customer_value_calculator_origin( $address ) {
+	$parts = wp_parse_url( $address );
+	if ( ! is_array( $parts ) || empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
+		return '';
+	}
+	$scheme = strtolower( $parts['scheme'] );
+	$port   = isset( $parts['port'] ) ? (int) $parts['port'] : ( 'https' === $scheme ? 443 : 80 );
+	return $scheme . '://' . strtolower( $parts['host'] ) . ':' . $port;
+}
+
+/**
+ * Where the block's preview in the editor comes from: the bundle's page in its iframe
+ * mode, when the bundle is set and on another origin than this site's admin (a frame of
+ * the same origin could script the editor around it); '' otherwise.
+ *
+ * @return string
+ */
+function customer_value_calculator_preview_address() {
+	$bundle = customer_value_calculator_bundle();
+	if ( '' === $bundle ) {
+		return '';
+	}
+	$bundle_origin = customer_value_calculator_origin( $bundle );
+	foreach ( array( admin_url(), home_url(), site_url() ) as $own ) {
+		if ( customer_value_calculator_origin( $own ) === $bundle_origin ) {
+			return '';
+		}
+	}
+	return $bundle;
+}
 
 /**
  * The words and choices the block's sidebar shows, in the editor's language.
@@ -102,6 +141,12 @@ function customer_value_calculator_block_words() {
 		'events'       => __( 'Tell the site’s analytics what was calculated (dataLayer)', 'customer-value-calculator' ),
 		'eventsHelp'   => __( 'On each change, dataLayer gets the currency, the yearly service budget, the yearly cost of poor service, the cost of one unhappy customer, the net gain, the return on the budget and the payback month; nothing else the visitor enters.', 'customer-value-calculator' ),
 		'lazy'         => __( 'Start the calculator only when the visitor scrolls near it', 'customer-value-calculator' ),
+		'preview'      => customer_value_calculator_preview_address(),
+		'bundleSet'    => '' !== customer_value_calculator_bundle(),
+		'height'       => CUSTOMER_VALUE_CALCULATOR_HEIGHT_MESSAGE,
+		'frameTitle'   => __( 'Preview of the Customer Value Calculator', 'customer-value-calculator' ),
+		'noBundle'     => __( 'The Customer Value Calculator will show here once an administrator sets the address of its files (Settings → Customer Value Calculator). Visitors see nothing meanwhile.', 'customer-value-calculator' ),
+		'samePlace'    => __( 'The calculator will show here on the page. It is not previewed in the editor, because its files are on this site’s own address, where a preview could act in the editor.', 'customer-value-calculator' ),
 		'fields'       => customer_value_calculator_field_labels(),
 		'accepted'     => customer_value_calculator_accepted_attributes(),
 	);

@@ -150,9 +150,11 @@ function customer_value_calculator_enqueue( $bundle ) {
 
 /**
  * Prints embed.js as a module script (WordPress before 6.5 has no module API): the tag
- * WordPress wrote, with what other filters added to it, made a module.
+ * WordPress wrote, with what other filters added to it, made a module. `$tag` also holds
+ * any inline "before" and "after" scripts another plugin added to the handle, so only the
+ * tag of embed.js itself is changed, found by the id WordPress gives it. Pure.
  *
- * @param string $tag    The script tag WordPress wrote.
+ * @param string $tag    The script tags WordPress wrote for the handle.
  * @param string $handle The script's handle.
  * @return string
  */
@@ -160,7 +162,14 @@ function customer_value_calculator_module_tag( $tag, $handle ) {
 	if ( CUSTOMER_VALUE_CALCULATOR_SCRIPT !== $handle ) {
 		return $tag;
 	}
-	$tag = preg_replace( '/\stype=(["\'])text\/javascript\1/', '', $tag );
-	return preg_replace( '/<script\b/', '<script type="module"', $tag, 1 );
+	$id = preg_quote( CUSTOMER_VALUE_CALCULATOR_SCRIPT . '-js', '/' );
+	return preg_replace_callback(
+		'/<script\b[^>]*\bid=(["\'])' . $id . '\1[^>]*>/',
+		function ( $match ) {
+			$opening = preg_replace( '/\stype=(["\'])text\/javascript\1/', '', $match[0] );
+			return preg_replace( '/^<script\b/', '<script type="module"', $opening );
+		},
+		$tag
+	);
 }
 add_filter( 'script_loader_tag', 'customer_value_calculator_module_tag', 10, 2 );

@@ -98,13 +98,42 @@ function customer_value_calculator_check_bundle( $address ) {
 }
 
 /**
+ * Whether the current user may choose where the calculator's script comes from. That
+ * script runs on every page with the calculator, so choosing it is adding script to the
+ * site: it takes `unfiltered_html`, and on a network a network administrator's
+ * capability (a site administrator there has manage_options but may not add script).
+ *
+ * @return bool
+ */
+function customer_value_calculator_can_set_bundle() {
+	if ( ! current_user_can( 'manage_options' ) || ! current_user_can( 'unfiltered_html' ) ) {
+		return false;
+	}
+	return ! is_multisite() || current_user_can( 'manage_network_options' );
+}
+
+/**
  * The setting's sanitize callback: keeps a good address, refuses anything else with a
- * settings error and keeps the previous value.
+ * settings error and keeps the previous value. Someone who may not add script to the site
+ * changes nothing.
  *
  * @param mixed $address What the form sent.
  * @return string
  */
 function customer_value_calculator_sanitize_bundle( $address ) {
+	// The form in wp-admin (options.php) is checked against the user; code that sets the
+	// option itself (WP-CLI, a deployment script) is trusted as the site's owner.
+	if ( is_admin() && ! customer_value_calculator_can_set_bundle() ) {
+		if ( $address !== customer_value_calculator_bundle() ) {
+			add_settings_error(
+				CUSTOMER_VALUE_CALCULATOR_OPTION,
+				'customer_value_calculator_capability',
+				__( 'The address was not saved: only someone who may add scripts to this site (on a network, a network administrator) can choose where the calculator’s script comes from. The previous address is kept.', 'customer-value-calculator' ),
+				'error'
+			);
+		}
+		return customer_value_calculator_bundle();
+	}
 	$checked = customer_value_calculator_check_bundle( $address );
 	if ( is_wp_error( $checked ) ) {
 		add_settings_error( CUSTOMER_VALUE_CALCULATOR_OPTION, $checked->get_error_code(), $checked->get_error_message(), 'error' );
@@ -154,14 +183,20 @@ function customer_value_calculator_section_text() {
  * The address field.
  */
 function customer_value_calculator_bundle_field() {
+	$can_set = customer_value_calculator_can_set_bundle();
 	printf(
-		'<input type="url" class="regular-text code" id="%1$s" name="%1$s" value="%2$s" placeholder="https://calculator.example.com/" dir="ltr" aria-describedby="%1$s-description" />',
+		'<input type="url" class="regular-text code" id="%1$s" name="%1$s" value="%2$s" placeholder="https://calculator.example.com/" dir="ltr" aria-describedby="%1$s-description"%3$s />',
 		esc_attr( CUSTOMER_VALUE_CALCULATOR_OPTION ),
-		esc_attr( customer_value_calculator_bundle() )
+		esc_attr( customer_value_calculator_bundle() ),
+		$can_set ? '' : ' readonly'
 	);
-	echo '<p class="description" id="' . esc_attr( CUSTOMER_VALUE_CALCULATOR_OPTION ) . '-description">'
-		. esc_html__( 'For example https://calculator.example.com/ — an https:// address, or http:// on localhost while you try it out.', 'customer-value-calculator' )
-		. '</p>';
+	echo '<p class="description" id="' . esc_attr( CUSTOMER_VALUE_CALCULATOR_OPTION ) . '-description">';
+	if ( $can_set ) {
+		echo esc_html__( 'For example https://calculator.example.com/ — an https:// address, or http:// on localhost while you try it out.', 'customer-value-calculator' );
+	} else {
+		echo esc_html__( 'Only someone who may add scripts to this site (on a network, a network administrator) can change this address.', 'customer-value-calculator' );
+	}
+	echo '</p>';
 }
 
 /**
