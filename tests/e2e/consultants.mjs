@@ -87,7 +87,22 @@ export async function run({ browser, origin, dist }) {
       for (const words of ["Profit from a well-served customer: not a number", "Customers served badly today: given twice", "Yearly service budget: not a number", "not recognised"]) {
         assert(notice.includes(words), `notice lacks “${words}”: ${notice}`);
       }
-      assert(notice.includes("<img src=x onerror=alert(2)>: not recognised"), "outside text is shown as text");
+      // The markup key is not shaped like a setting's name: it is counted, never echoed.
+      assert(!notice.includes("<img") && !notice.includes("onerror"), `outside text is not echoed: ${notice}`);
+      assert(notice.replace(/[\u2068\u2069]/g, "").includes("colour: not recognised"), `a setting's name is: ${notice}`);
+    });
+    await check("a link of 150 unknown keys with a right-to-left override: a short notice, no format characters, none of its words", async () => {
+      const keys = Array.from({ length: 150 }, (_, i) => `k${i}=1`);
+      const hostile = `%E2%80%AEmoc.elpmaxe-live%20ta%20nigol=1&${keys.join("&")}&lang=he`;
+      const { context: other, page: hostilePage, problems: hostileProblems } = await openPage(browser, `${origin}/?${hostile}`, { viewport: PHONE, locale: "he-IL" });
+      const lines = await hostilePage.$$eval(".notice[role=status] li", (items) => items.map((item) => item.textContent));
+      assert(lines.length <= 5, `${lines.length} lines: ${lines.join(" | ")}`);
+      const text = lines.join("\n");
+      assert(!/[\u061C\u200E\u200F\u202A-\u202E\u2066\u2067]/.test(text), `a format character in ${JSON.stringify(text)}`);
+      assert(!text.includes("nigol") && !text.includes("evil"), text);
+      assert(/עוד \d+ הגדרות לא מוכרות/.test(text), `the rest counted: ${text}`);
+      assert(hostileProblems.length === 0, hostileProblems.join("\n"));
+      await other.close();
     });
     await check("a hostile link: the figures are the model's for the parameters that were taken", async () => {
       const { context: clean, page: cleanPage } = await openPage(browser, `${origin}/?horizon_years=10&lang=en`, { viewport: PHONE });

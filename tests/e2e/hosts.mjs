@@ -97,14 +97,21 @@ export async function hostSite(calc) {
   write("frames.js", `
     window.dataLayer = [];
     window.heard = [];
+    window.heardDetails = [];
     for (const frame of document.querySelectorAll("iframe")) {
       for (const name of ["customer-value:ready", "customer-value:change"]) {
-        frame.addEventListener(name, (event) => window.heard.push({ frame: frame.id, type: event.type, gain: event.detail.results.npv_gain }));
+        frame.addEventListener(name, (event) => {
+          window.heard.push({ frame: frame.id, type: event.type, gain: event.detail.results.npv_gain });
+          window.heardDetails.push(event.detail);
+        });
       }
     }
   `);
   const frame = (id, query) => `<iframe id="${id}" src="${calc}/?embed=1&amp;${query}" title="Customer Value Calculator" loading="lazy" width="100%" height="900"></iframe>`;
-  write("frames.html", page(framePolicy(calc), `${frame("full", "lang=en&amp;lifetime_profit=45000&amp;events=1&amp;datalayer=1")}${frame("headline", "lang=he&amp;show=headline")}<script type="module" src="${calc}/frame.js"></script>`, ["frames.js"]));
+  // The third frame is another page of the calculator's origin (a folder of a shared host),
+  // which frame.js must not trust.
+  const impostor = `<iframe id="impostor" src="${calc}/elsewhere/page.html" title="Another page of the same host" width="100%" height="120"></iframe>`;
+  write("frames.html", page(framePolicy(calc), `${frame("full", "lang=en&amp;lifetime_profit=45000&amp;events=1&amp;datalayer=1")}${frame("headline", "lang=he&amp;show=headline")}${impostor}<script type="module" src="${calc}/frame.js"></script>`, ["frames.js"]));
   // Themed on purpose, and a plain one beside it for the hostile stylesheet.
   write("themed.css", `${TAG}.themed { --cvc-accent: #c026d3; --cvc-font-family: Georgia, serif; --cvc-radius: 2px; --cvc-background: rgb(250, 245, 255); }
     ${TAG}.themed::part(answers) { outline: 3px solid rgb(1, 2, 3); }`);
@@ -353,6 +360,39 @@ export async function run({ browser, origin }) {
       assert(close(change.gain, gainOf({ lifetime_profit: 30000 })), JSON.stringify(change));
       const pushes = await page.evaluate(() => window.dataLayer);
       assert(pushes.length >= 1 && pushes.every((push) => push.event === "customer_value_change"), JSON.stringify(pushes));
+    });
+    await check("another page of the calculator's origin, framed beside it, cannot resize its frame, dispatch an event or push to dataLayer", async () => {
+      const impostor = await (await page.$("#impostor")).contentFrame();
+      const before = await page.evaluate(() => ({ height: document.getElementById("impostor").getBoundingClientRect().height, heard: window.heard.length, pushes: window.dataLayer.length }));
+      await impostor.evaluate((calc) => {
+        const payload = { version: 1, scenario: { lifetime_profit: 1 }, results: { npv_gain: 123 }, link: `${calc}/?x=1` };
+        parent.postMessage({ type: "customer-value:height", height: 20000 }, "*");
+        parent.postMessage({ type: "customer-value:change", ...payload, data_layer: { event: "gtm.js" } }, "*");
+        parent.postMessage({ type: "customer-value:ready", ...payload }, "*");
+      }, origin);
+      await page.waitForTimeout(500);
+      const after = await page.evaluate(() => ({ height: document.getElementById("impostor").getBoundingClientRect().height, heard: window.heard.length, pushes: window.dataLayer.length }));
+      assert(JSON.stringify(after) === JSON.stringify(before), `${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    });
+    await check("a hostile dataLayer entry from the calculator's own frame is rebuilt from its known keys, or dropped", async () => {
+      const full = await (await page.$("#full")).contentFrame();
+      const pushes = await page.evaluate(() => window.dataLayer.length);
+      await full.evaluate((calc) => {
+        const payload = { version: 1, scenario: { lifetime_profit: 1, evil: { nested: true } }, results: { npv_gain: 7, extra: "<b>" }, link: `${calc}/?lifetime_profit=1` };
+        const entry = { event: "customer_value_change", currency: "ILS", yearly_cost_of_poor_service: 1, unhappy_customer_cost: 2, service_budget_per_year: 3, npv_gain: 4, roi: null, payback_month: 5 };
+        parent.postMessage({ type: "customer-value:change", ...payload, data_layer: { ...entry, "gtm.uniqueEventId": 9, secret: "x" } }, "*");
+        parent.postMessage({ type: "customer-value:change", ...payload, data_layer: { event: "gtm.js" } }, "*");
+        parent.postMessage({ type: "customer-value:change", ...payload, data_layer: { ...entry, currency: "<script>" } }, "*");
+        parent.postMessage({ type: "customer-value:change", ...payload, link: "https://evil.example/" }, "*");
+      }, origin);
+      await page.waitForTimeout(500);
+      const added = await page.evaluate((from) => window.dataLayer.slice(from), pushes);
+      assert(added.length === 1, `one entry pushed: ${JSON.stringify(added)}`);
+      assert(JSON.stringify(Object.keys(added[0])) === JSON.stringify(["event", "currency", "yearly_cost_of_poor_service", "unhappy_customer_cost", "service_budget_per_year", "npv_gain", "roi", "payback_month"]), JSON.stringify(added[0]));
+      const details = await page.evaluate(() => window.heardDetails.slice(-4));
+      const last = details.at(-1);
+      assert(last && !("evil" in last.scenario) && !("extra" in last.results) && last.results.npv_gain === 7, JSON.stringify(details));
+      assert(details.every((detail) => detail.link !== "https://evil.example/"), "a link elsewhere than the calculator is dropped");
     });
     await check("iframe host: no errors and no policy violations under the iframe's documented policy", () => noProblems(page, problems));
     await context.close();

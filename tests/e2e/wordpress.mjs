@@ -8,7 +8,7 @@
 // plugin's Hebrew; uninstall; and no PHP notice or warning in the server's log. The
 // calculator's bundle is served from another origin (the suite's server, with CORS).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertFigures, check, cliFor, freePort } from "./harness.mjs";
@@ -283,6 +283,50 @@ export async function run({ browser, origin }) {
       EDITOR.blockPost = block.id;
     });
 
+    await check("WordPress: the editor of a post without the block loads nothing of the bundle", async () => {
+      const plain = wp("post", { as: EDITOR.login, type: "post", title: "No calculator here", content: "<p>Just words.</p>" });
+      const { page } = admin;
+      const fetched = [];
+      const listen = (request) => {
+        if (request.url().startsWith(bundle)) fetched.push(request.url());
+      };
+      page.on("request", listen);
+      await page.goto(`${site}/wp-admin/post.php?post=${plain.id}&action=edit`);
+      await page.waitForSelector(".edit-post-layout, .editor-styles-wrapper", { timeout: 20000 });
+      await page.waitForTimeout(1500);
+      page.off("request", listen);
+      assert(fetched.length === 0, `fetched from the bundle in wp-admin: ${fetched.join(", ")}`);
+      const scripts = await page.evaluate((from) => [...document.scripts].filter((script) => script.src.startsWith(from)).length, bundle);
+      assert(scripts === 0, `${scripts} of the bundle's scripts in the editor`);
+    });
+
+    await check("WordPress: the block's preview runs no bundle script in wp-admin: the calculator runs in a sandboxed frame of its own origin", async () => {
+      const { page } = admin;
+      const inAdmin = [];
+      const listen = (request) => {
+        if (request.url().startsWith(bundle) && request.frame() === page.mainFrame()) inAdmin.push(request.url());
+      };
+      page.on("request", listen);
+      await page.goto(`${site}/wp-admin/post.php?post=${EDITOR.blockPost}&action=edit`);
+      const preview = page.locator("iframe.customer-value-calculator-preview");
+      await preview.waitFor({ timeout: 20000 });
+      const frame = await (await preview.elementHandle()).contentFrame();
+      await frame.waitForSelector("data[data-name=npv_gain]", { timeout: 20000 });
+      page.off("request", listen);
+      assert(inAdmin.length === 0, `the editor itself fetched: ${inAdmin.join(", ")}`);
+      const shown = await page.evaluate((tag) => ({
+        defined: customElements.get(tag) !== undefined,
+        sandbox: document.querySelector("iframe.customer-value-calculator-preview").getAttribute("sandbox"),
+        src: document.querySelector("iframe.customer-value-calculator-preview").src,
+      }), TAG);
+      assert(!shown.defined, "the element is not defined in wp-admin");
+      assert(shown.sandbox === "allow-scripts allow-same-origin" && shown.src.startsWith(`${bundle}?`) && shown.src.includes("embed=1"), JSON.stringify(shown));
+      const lang = await frame.evaluate(() => document.querySelector(".cvc")?.getAttribute("lang"));
+      assert(lang === "he", `the preview follows the block's settings: ${lang}`);
+      const height = await preview.evaluate((element) => element.getBoundingClientRect().height);
+      assert(height > 480, `the preview is sized to its content by the plugin: ${height}px`);
+    });
+
     await check("WordPress: the block in the editor, with its settings in the sidebar and the working calculator as its preview", async () => {
       const { page } = admin;
       await page.goto(`${site}/wp-admin/post.php?post=${EDITOR.blockPost}&action=edit`);
@@ -297,7 +341,8 @@ export async function run({ browser, origin }) {
       await page.waitForSelector(".block-editor-block-inspector >> text=Language", { timeout: 10000 });
       const language = await page.locator(".block-editor-block-inspector select").first().inputValue();
       assert(language === "he", `the sidebar shows the block's language: ${language}`);
-      await page.waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector(".cvc"), TAG, { timeout: 20000 });
+      const preview = await (await page.waitForSelector("iframe.customer-value-calculator-preview")).contentFrame();
+      await preview.waitForSelector("data[data-name=npv_gain]", { timeout: 20000 });
       await page.screenshot({ path: join(SCREENS, "block-in-editor.png") });
     });
 
@@ -312,9 +357,37 @@ export async function run({ browser, origin }) {
       wp("locale", { login: ADMIN.login, locale: "" });
     });
 
+    await check("WordPress: with another plugin's inline script before embed.js, the element still loads as a module", async () => {
+      const mu = join(dir, "wp-content", "mu-plugins", "inline-before.php");
+      writeFileSync(mu, `<?php
+// Another plugin's inline "before" script on the calculator's handle (WordPress 6.1 prints
+// it in the same tag string as embed.js).
+add_action('wp_enqueue_scripts', function () {
+    wp_add_inline_script('customer-value-calculator-embed', 'window.otherPluginRan = true;', 'before');
+}, 100);
+`);
+      try {
+        const html = await (await fetch(page3.link)).text();
+        const tags = html.match(/<script[^>]*customer-value-calculator-embed-js[^>]*>/g) ?? [];
+        assert(tags.length === 2, tags.join("\n"));
+        const [before, embed] = tags;
+        assert(!before.includes(`type="module"`), `the inline script stays a classic script: ${before}`);
+        assert(embed.includes(`type="module"`) && embed.includes("embed.js"), embed);
+        const visitor = await visit(browser, page3.link, { viewport: PHONE });
+        const shown = await calculators(visitor.page, 3);
+        assert(shown.length === 3 && (await visitor.page.evaluate(() => window.otherPluginRan)) === true, "both ran");
+        assert(visitor.problems.length === 0, visitor.problems.join("\n"));
+        await visitor.context.close();
+      } finally {
+        rmSync(mu, { force: true });
+      }
+    });
+
     await check("WordPress: uninstalling removes the plugin's option", () => {
       assert(wp("uninstall").value === null, "the option is gone");
     });
+
+    await network(bundle);
 
     await check("WordPress: no PHP notice, warning or error in the server's log, and nothing at all from the plugin", () => {
       const log = readFileSync(join(dir, "php-errors.log"), "utf8").split("\n").filter(Boolean);
@@ -330,4 +403,55 @@ export async function run({ browser, origin }) {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`     screenshots: ${readdirSync(SCREENS).join(", ")} in ${SCREENS}`);
+}
+
+/**
+ * A network of 106 sites (a second WordPress, made a network as Tools → Network Setup
+ * makes one, its 105 extra sites written with a few SQL statements each): a site's
+ * administrator, who may not add script, cannot change where the calculator's script
+ * comes from; the network's administrator can; and uninstalling clears every site, past
+ * the first hundred that get_sites() returns by default.
+ */
+async function network(bundle) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "cvc-wpmu-"));
+  try {
+    let name;
+    await check("WordPress network: a network of 106 sites starts, with the plugin active for all of them", () => {
+      name = execFileSync("tests/wordpress/wordpress.sh", ["start", dir, String(port)], { encoding: "utf8" }).trim();
+      execFileSync("tests/wordpress/wordpress.sh", ["network", dir, String(port)], { encoding: "utf8" });
+      execFileSync("unzip", ["-q", ZIP, "-d", join(dir, "wp-content", "plugins")]);
+      const wp = (action, input = {}) => JSON.parse(execFileSync("php", ["tests/wordpress/site.php", name, String(port), action, JSON.stringify(input)], { encoding: "utf8" }));
+      assert(wp("activate_network").active, "active for the network");
+      const made = wp("sites", { count: 105, bundle });
+      assert(made.sites === 106, JSON.stringify(made));
+    });
+    if (!name) return;
+    const wp = (action, input = {}) => JSON.parse(execFileSync("php", ["tests/wordpress/site.php", name, String(port), action, JSON.stringify(input)], { encoding: "utf8" }));
+    await check("WordPress network: a site's administrator cannot change the address; the network's administrator can", () => {
+      const siteAdmin = wp("site_admin", { login: "sally", password: "site-admin-password-1", site: 2 });
+      assert(siteAdmin.manage_options && !siteAdmin.unfiltered_html && !siteAdmin.super_admin, JSON.stringify(siteAdmin));
+      const refused = wp("set_bundle", { as: "sally", site: 2, address: "https://attacker.example/" });
+      assert(refused.value === bundle, `the site administrator changed it: ${JSON.stringify(refused)}`);
+      assert(refused.errors.includes("customer_value_calculator_capability"), JSON.stringify(refused));
+      const kept = wp("set_bundle", { as: "admin", site: 2, address: "https://calc.example.com/" });
+      assert(kept.value === "https://calc.example.com/", JSON.stringify(kept));
+    });
+    await check("WordPress network: uninstalling clears the option on every one of the 106 sites", () => {
+      const before = Object.values(wp("bundles"));
+      assert(before.length === 106 && before.every((value) => typeof value === "string" && value.length > 0), `${before.filter(Boolean).length} of ${before.length} set`);
+      wp("uninstall");
+      const after = wp("bundles");
+      const left = Object.entries(after).filter(([, value]) => value !== null);
+      assert(Object.keys(after).length === 106 && left.length === 0, `left on ${left.length} sites: ${left.slice(0, 3).map(([site]) => site).join(", ")}`);
+    });
+    await check("WordPress network: no PHP notice, warning or error from the network's log", () => {
+      const log = readFileSync(join(dir, "php-errors.log"), "utf8").split("\n").filter(Boolean);
+      const bad = log.filter((line) => /PHP (Notice|Warning|Fatal error|Parse error)|customer-value-calculator|database error/i.test(line));
+      assert(bad.length === 0, bad.slice(0, 5).join("\n"));
+    });
+  } finally {
+    execFileSync("tests/wordpress/wordpress.sh", ["stop", dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -329,6 +329,22 @@ export async function run({ browser, origin, dist }) {
       assert((await shown(page, "npv_gain")) === before, "a bad file changes nothing");
       assert(problems.length === 0, problems.join("\n"));
     });
+    await check("JSON import: a 1 MB file of 100,000 keys is refused as not a scenario, at once, and changes nothing", async () => {
+      const file = join(await mkdtemp(join(tmpdir(), "cvc-import-")), "huge.json");
+      const members = Array.from({ length: 100_000 }, (_, i) => `"key${String(i).padStart(6, "0")}":1`);
+      await writeFile(file, `{${members.join(",")}}`);
+      const before = await shown(page, "npv_gain");
+      await page.evaluate(() => {
+        document.querySelector("#files-panel .status").textContent = "";
+      });
+      await page.setInputFiles("#import-json", file);
+      await page.waitForSelector("#files-panel .status:has-text('JSON')", { timeout: 10000 });
+      const said = await page.textContent("#files-panel .status");
+      assert(said.length < 200, `a short status line (${said.length} characters)`);
+      assert(!said.includes("key0"), `no key echoed: ${said}`);
+      assert((await shown(page, "npv_gain")) === before, "nothing changed");
+      assert(problems.length === 0, problems.join("\n"));
+    });
     await context.close();
   }
 

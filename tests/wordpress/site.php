@@ -12,6 +12,16 @@
 //   render {"attributes": {…}}                the shortcode's output for these attributes
 //   check_bundle {"address": …}               what the settings would keep, or the error
 //   uninstall {}                              runs the plugin's uninstall.php
+//   network {}                                makes this site a network (before MULTISITE is set)
+//   activate_network {}                       the plugin, activated for the whole network
+//   sites {"count": N, "bundle": …}           N more sites of the network, each with the
+//                                             plugin's option set: a few SQL statements each
+//   site_admin {"login": …, "password": …, "site": id}
+//                                             an administrator of one site, not of the network
+//   set_bundle {"as": login, "site": id, "address": …}
+//                                             the settings form's save (options.php) as that
+//                                             user on that site: what the option then holds
+//   bundles {}                                the plugin's option on every site, by site id
 
 [$test_script, $test_config, $test_port, $test_action] = array_slice($argv, 0, 4) + [null, null, null, null];
 $test_input = json_decode($argv[4] ?? '{}', true) ?? [];
@@ -20,6 +30,10 @@ $_SERVER['HTTP_HOST'] = "localhost:$test_port";
 $_SERVER['SERVER_NAME'] = 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 $_SERVER['REQUEST_METHOD'] = 'GET';
+// The settings form is saved in wp-admin (options.php): is_admin() is true there.
+if ($test_action === 'set_bundle') {
+    define('WP_ADMIN', true);
+}
 require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/user.php';
 
@@ -81,6 +95,64 @@ switch ($test_action) {
         define('WP_UNINSTALL_PLUGIN', 'customer-value-calculator/customer-value-calculator.php');
         include WP_PLUGIN_DIR . '/customer-value-calculator/uninstall.php';
         $answer = ['value' => get_option('customer_value_calculator_bundle', null)];
+        break;
+    case 'network':
+        require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+        install_network();
+        $made = populate_network(1, "localhost:$test_port", 'admin@example.com', 'A consultant\'s network', '/', false);
+        if (is_wp_error($made)) {
+            fwrite(STDERR, $made->get_error_message() . "\n");
+            exit(1);
+        }
+        $answer = ['network' => true];
+        break;
+    case 'activate_network':
+        require_once ABSPATH . 'wp-admin/includes/plugin.php';
+        $made = activate_plugin('customer-value-calculator/customer-value-calculator.php', '', true);
+        $answer = ['active' => !is_wp_error($made) && is_plugin_active_for_network('customer-value-calculator/customer-value-calculator.php')];
+        break;
+    case 'sites':
+        global $wpdb;
+        $base = $wpdb->base_prefix;
+        for ($i = 0; $i < (int) $test_input['count']; $i++) {
+            $path = '/site' . ($i + 2) . '/';
+            $wpdb->insert("{$base}blogs", ['site_id' => 1, 'domain' => "localhost:$test_port", 'path' => $path, 'registered' => current_time('mysql'), 'last_updated' => current_time('mysql'), 'public' => 0]);
+            $id = (int) $wpdb->insert_id;
+            $wpdb->query("CREATE TABLE {$base}{$id}_options LIKE {$base}options");
+            $wpdb->query("INSERT INTO {$base}{$id}_options SELECT * FROM {$base}options WHERE option_name IN ('siteurl', 'home', 'blogname', '{$base}user_roles', 'customer_value_calculator_bundle')");
+            $wpdb->update("{$base}{$id}_options", ['option_value' => "http://localhost:$test_port$path"], ['option_name' => 'home']);
+            $wpdb->update("{$base}{$id}_options", ['option_value' => "http://localhost:$test_port$path"], ['option_name' => 'siteurl']);
+            $wpdb->query($wpdb->prepare("UPDATE {$base}{$id}_options SET option_name = %s WHERE option_name = %s", "{$base}{$id}_user_roles", "{$base}user_roles"));
+            if (!empty($test_input['bundle'])) {
+                $wpdb->replace("{$base}{$id}_options", ['option_name' => 'customer_value_calculator_bundle', 'option_value' => $test_input['bundle'], 'autoload' => 'yes']);
+            }
+        }
+        if (!empty($test_input['bundle'])) {
+            update_option('customer_value_calculator_bundle', $test_input['bundle']);
+        }
+        $answer = ['sites' => count(get_sites(['number' => 0, 'fields' => 'ids']))];
+        break;
+    case 'site_admin':
+        $id = username_exists($test_input['login']) ?: wpmu_create_user($test_input['login'], $test_input['password'], $test_input['login'] . '@example.com');
+        add_user_to_blog((int) $test_input['site'], $id, 'administrator');
+        switch_to_blog((int) $test_input['site']);
+        $answer = ['id' => $id, 'manage_options' => user_can($id, 'manage_options'), 'unfiltered_html' => user_can($id, 'unfiltered_html'), 'super_admin' => is_super_admin($id)];
+        restore_current_blog();
+        break;
+    case 'set_bundle':
+        switch_to_blog((int) $test_input['site']);
+        wp_set_current_user(user_id($test_input['as']));
+        update_option('customer_value_calculator_bundle', $test_input['address']);
+        $answer = ['value' => get_option('customer_value_calculator_bundle', null), 'errors' => array_column(get_settings_errors('customer_value_calculator_bundle'), 'code')];
+        restore_current_blog();
+        break;
+    case 'bundles':
+        $answer = [];
+        foreach (get_sites(['number' => 0, 'fields' => 'ids']) as $site) {
+            switch_to_blog($site);
+            $answer[$site] = get_option('customer_value_calculator_bundle', null);
+            restore_current_blog();
+        }
         break;
     default:
         fwrite(STDERR, "unknown action $test_action\n");

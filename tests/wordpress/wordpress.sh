@@ -3,6 +3,7 @@
 # (wordpress 6.1, mariadb-server, php-cli, php-mysql), kept whole in one folder:
 #
 #   tests/wordpress/wordpress.sh start DIR PORT   database, site at http://localhost:PORT/, installed
+#   tests/wordpress/wordpress.sh network DIR PORT turns the started site into a network
 #   tests/wordpress/wordpress.sh stop DIR         stops both and removes the site's config
 #
 # The database is a private MariaDB on a socket in DIR (no network port, nothing shared
@@ -39,6 +40,22 @@ stop() {
 
 if [ "$command" = stop ]; then
   stop
+  exit 0
+fi
+if [ "$command" = network ]; then
+  # A network of sites in folders (site2/, site3/, …), as Tools → Network Setup makes it:
+  # its tables, then the constants that switch it on.
+  port=${3:?a port}
+  php "$(dirname "$0")/site.php" "$name" "$port" network >/dev/null
+  cat >> "$config" <<PHP
+define('MULTISITE', true);
+define('SUBDOMAIN_INSTALL', false);
+define('DOMAIN_CURRENT_SITE', 'localhost:$port');
+define('PATH_CURRENT_SITE', '/');
+define('SITE_ID_CURRENT_SITE', 1);
+define('BLOG_ID_CURRENT_SITE', 1);
+PHP
+  echo "$name"
   exit 0
 fi
 port=${3:?a port}

@@ -35,13 +35,50 @@ impl Disclosure {
 
     /// The line that says it, in `language`.
     pub fn line(self, language: Language) -> &'static str {
-        let texts = language.texts();
-        match self {
-            Disclosure::Page => texts.privacy,
-            Disclosure::EmbedSilent => texts.privacy_embed_silent,
-            Disclosure::EmbedTellsHost => texts.privacy_embed_host,
-            Disclosure::EmbedTellsAnalytics => texts.privacy_embed_analytics,
+        PrivacyLine::of(self).say(language)
+    }
+}
+
+/// The privacy line of one [`Disclosure`], in whatever language is on screen: what an
+/// embed hands its App. The App only says it, so the calculator's own page, which never
+/// names an embed's case, does not carry an embed's words (`words::EmbedTexts`).
+#[derive(Clone, Copy, Debug)]
+pub struct PrivacyLine {
+    pub disclosure: Disclosure,
+    words: fn(Language) -> &'static str,
+}
+
+impl PrivacyLine {
+    pub fn of(disclosure: Disclosure) -> PrivacyLine {
+        let words: fn(Language) -> &'static str = match disclosure {
+            Disclosure::Page => |language| language.texts().privacy,
+            Disclosure::EmbedSilent => |language| language.embed_texts().privacy_silent,
+            Disclosure::EmbedTellsHost => |language| language.embed_texts().privacy_host,
+            Disclosure::EmbedTellsAnalytics => |language| language.embed_texts().privacy_analytics,
+        };
+        PrivacyLine { disclosure, words }
+    }
+
+    /// The line in `language`.
+    pub fn say(&self, language: Language) -> &'static str {
+        (self.words)(language)
+    }
+}
+
+impl Default for PrivacyLine {
+    /// The calculator's own page: built without naming an embed's case.
+    fn default() -> Self {
+        PrivacyLine {
+            disclosure: Disclosure::Page,
+            words: |language| language.texts().privacy,
         }
+    }
+}
+
+impl PartialEq for PrivacyLine {
+    /// The same case says the same words.
+    fn eq(&self, other: &Self) -> bool {
+        self.disclosure == other.disclosure
     }
 }
 
@@ -63,6 +100,10 @@ mod tests {
                 }
             }
         }
+        assert_eq!(
+            PrivacyLine::default().say(Language::Hebrew),
+            Disclosure::Page.line(Language::Hebrew)
+        );
         let en = |disclosure: Disclosure| disclosure.line(Language::English);
         assert!(en(Disclosure::Page).contains("Nothing you type is sent anywhere"));
         assert!(en(Disclosure::EmbedSilent).contains("not even to this site"));

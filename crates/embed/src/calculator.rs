@@ -20,7 +20,7 @@ use cvc_core::codec::link::{
 use cvc_core::codec::scenario_file;
 use cvc_core::host_events::{data_layer_entry, payload, results_json, HostEvent};
 use cvc_core::notice::{Notice, Source};
-use cvc_core::privacy::Disclosure;
+use cvc_core::privacy::{Disclosure, PrivacyLine};
 use cvc_core::state::Action;
 use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::Field;
@@ -163,7 +163,7 @@ impl Calculator {
             on_answer: Some(on_answer.clone()),
             on_dispatcher: Some(on_dispatcher.clone()),
             // The element tells its host page with DOM events, always.
-            disclosure: Disclosure::of_embed(true, reading.view.data_layer),
+            privacy: PrivacyLine::of(Disclosure::of_embed(true, reading.view.data_layer)),
             ..AppProps::default()
         };
         let app = Rc::new(RefCell::new(None));
@@ -241,7 +241,7 @@ impl Calculator {
                 app_address: Some(self.app_address.clone().into()),
                 on_answer: Some(self.on_answer.clone()),
                 on_dispatcher: Some(self.on_dispatcher.clone()),
-                disclosure: Disclosure::of_embed(true, data_layer),
+                privacy: PrivacyLine::of(Disclosure::of_embed(true, data_layer)),
                 ..AppProps::default()
             });
         }

@@ -8,6 +8,7 @@ use cvc_browser::address::read_location;
 use cvc_browser::frame::post_to_parent;
 use cvc_core::codec::json;
 use cvc_core::host_events::{data_layer_entry, frame_message, payload, HostEvent};
+use cvc_core::privacy::{Disclosure, PrivacyLine};
 use cvc_page::app::{mount_page_with, Answer, Moment};
 use yew::Callback;
 
@@ -28,5 +29,7 @@ pub fn mount_frame() {
             post_to_parent(&json::write_pretty(&frame_message(event, detail, entry)));
         })
     });
-    mount_page_with(on_answer);
+    // A frame posts its events only when its link asks, and dataLayer entries with them.
+    let privacy = PrivacyLine::of(Disclosure::of_embed(view.events, view.data_layer));
+    mount_page_with(on_answer, privacy);
 }

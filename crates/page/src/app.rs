@@ -27,7 +27,7 @@ use cvc_core::codec::link::{decode, encode, frame_keys, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
 use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
-use cvc_core::privacy::Disclosure;
+use cvc_core::privacy::PrivacyLine;
 use cvc_core::state::{Action, State};
 use cvc_core::words::Language;
 use cvc_model::uncertainty::monte_carlo;
@@ -116,9 +116,9 @@ pub struct AppProps {
     /// In a frame, what its address keeps besides the scenario (`&embed=1&events=1`).
     #[prop_or_default]
     pub frame_keys: AttrValue,
-    /// What leaves the browser where the App runs, for the line under the answers.
+    /// What leaves the browser where the App runs, said under the answers.
     #[prop_or_default]
-    pub disclosure: Disclosure,
+    pub privacy: PrivacyLine,
 }
 
 #[component]
@@ -342,7 +342,7 @@ pub fn App(props: &AppProps) -> Html {
                         if mode != Mode::Page {
                             <p><a href={full_calculator.clone()} target="_blank" rel="noopener">{ texts.open_full }</a></p>
                         }
-                        <p>{ props.disclosure.line(language) }</p>
+                        <p>{ props.privacy.say(language) }</p>
                     </footer>
                 }
             </div>
@@ -354,12 +354,12 @@ pub fn App(props: &AppProps) -> Html {
 /// without one (another site that loads embed.js) is left to the embed module. The page's
 /// wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
-    mount_page_with(None);
+    mount_page_with(None, PrivacyLine::default());
 }
 
 /// The same, telling `on_answer` of each answer (the embed module's iframe, which posts
-/// them to its parent when its link asks).
-pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>) {
+/// them to its parent when its link asks), and saying `privacy` under the answers.
+pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>, privacy: PrivacyLine) {
     let Some(root) = element_by_id("cvc-root") else {
         return;
     };
@@ -374,14 +374,9 @@ pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>) {
     }
     let worth_reading = link.has_scenario || link.reading.ignored_anything();
     let frame_keys = frame_keys(&link.view).into();
-    // A frame posts its events only when its link asks, and dataLayer entries with them.
-    let disclosure = match mode {
-        Mode::Page => Disclosure::Page,
-        _ => Disclosure::of_embed(on_answer.is_some(), link.view.data_layer),
-    };
     let props = AppProps {
         frame_keys,
-        disclosure,
+        privacy,
         language: link.view.language,
         start: worth_reading.then(|| Rc::new(link)),
         mode,

@@ -1058,3 +1058,180 @@ async fn the_charts_money_labels_read_in_the_readers_direction() {
         }
     }
 }
+
+/// The horizontal centre of each character of `element`'s text, as laid out (HTML text),
+/// isolates left out.
+fn html_glyph_centres(element: &Element) -> Vec<(char, f64)> {
+    let mut found = Vec::new();
+    let walker = document()
+        .create_tree_walker_with_what_to_show(element, 4)
+        .expect("a tree walker over text");
+    while let Ok(Some(node)) = walker.next_node() {
+        let text = node.text_content().unwrap_or_default();
+        for (i, unit) in text.encode_utf16().enumerate() {
+            let Some(c) = char::from_u32(u32::from(unit)) else {
+                continue;
+            };
+            if matches!(c, '\u{2068}' | '\u{2069}' | '\u{200e}' | '\u{200f}') {
+                continue;
+            }
+            let range = document().create_range().expect("a range");
+            if range.set_start(&node, i as u32).is_err()
+                || range.set_end(&node, i as u32 + 1).is_err()
+            {
+                continue;
+            }
+            let rect = range.get_bounding_client_rect();
+            if rect.width() > 0.0 {
+                found.push((c, rect.x() + rect.width() / 2.0));
+            }
+        }
+    }
+    found
+}
+
+/// Which side of its digits a minus sign is drawn on.
+fn minus_side(glyphs: &[(char, f64)]) -> Option<bool> {
+    let digits: Vec<f64> = glyphs
+        .iter()
+        .filter(|(c, _)| c.is_ascii_digit())
+        .map(|(_, x)| *x)
+        .collect();
+    let minus = glyphs
+        .iter()
+        .find(|(c, _)| *c == '-' || *c == '\u{2212}')
+        .map(|(_, x)| *x)?;
+    let first = digits.iter().copied().fold(f64::INFINITY, f64::min);
+    Some(minus < first)
+}
+
+/// In Hebrew, a chart's negative compact label puts its minus on the same side of the
+/// number as the cards do (Intl's compact digits carry a mark of their own that used to
+/// move it); a range cell of percentages reads low end first, from the right; and a notice
+/// line about a Latin key keeps the line right to left, the key at its start.
+#[wasm_bindgen_test]
+async fn hebrew_minus_signs_ranges_and_echoed_keys_read_right_to_left() {
+    let root = mount(Language::Hebrew).await;
+    // The cards: the gain within the horizon is negative with the example's figures.
+    let card = find(&root, "data[data-name=npv_gain_within_horizon] bdi");
+    let card_side = minus_side(&html_glyph_centres(&card)).expect("a negative card");
+    let texts = root
+        .query_selector_all(".area-charts .gain svg .axis text")
+        .expect("axis labels");
+    let negative = (0..texts.length())
+        .filter_map(|i| texts.item(i)?.dyn_into::<Element>().ok())
+        .find(|text| text.text_content().unwrap_or_default().contains('-'))
+        .expect("a negative axis label");
+    let tick_side = minus_side(&glyph_centres(&negative)).expect("a minus in the tick");
+    assert_eq!(
+        tick_side,
+        card_side,
+        "the axis label {:?} puts its minus on the other side from the card's",
+        negative.text_content()
+    );
+
+    // The tornado's table: open it and read a range of percentages.
+    let tornado_toggle = find(&root, ".tornado details summary")
+        .dyn_into::<HtmlElement>()
+        .expect("a summary");
+    tornado_toggle.click();
+    settle().await;
+    wait_for(&root, ".tornado table", 5).await;
+    let rows = root
+        .query_selector_all(".tornado table tbody tr")
+        .expect("rows");
+    let cell = (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|row| row.query_selector("td").ok().flatten())
+        .find(|cell| cell.text_content().unwrap_or_default().contains('%'))
+        .expect("a range of percentages");
+    let glyphs = html_glyph_centres(&cell);
+    let text: String = glyphs.iter().map(|(c, _)| *c).collect();
+    assert!(text.contains("עד"), "written with words: {text}");
+    let word = glyphs
+        .iter()
+        .find(|(c, _)| *c == 'ע')
+        .map(|(_, x)| *x)
+        .expect("the word");
+    // Read from the right: the low end (written first) stands right of the word, the high
+    // end left of it.
+    let percents: Vec<f64> = glyphs
+        .iter()
+        .filter(|(c, _)| *c == '%')
+        .map(|(_, x)| *x)
+        .collect();
+    assert_eq!(percents.len(), 2, "{text}");
+    assert!(
+        percents[0] > word && percents[1] < word,
+        "the low end first, from the right: {text}"
+    );
+
+    // A notice line about a Latin key.
+    let container = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    yew::Renderer::<App>::with_root_and_props(
+        container.clone(),
+        AppProps {
+            language: Some(Language::Hebrew),
+            start: Some(Rc::new(cvc_core::codec::link::decode(
+                "?colour=red&lang=he",
+            ))),
+            ..AppProps::default()
+        },
+    )
+    .render();
+    settle().await;
+    wait_for(&container, ".notice li", 5).await;
+    let line = find(&container, ".notice li");
+    let glyphs = html_glyph_centres(&line);
+    let latin = glyphs
+        .iter()
+        .find(|(c, _)| *c == 'c')
+        .map(|(_, x)| *x)
+        .expect("the key");
+    let hebrew = glyphs
+        .iter()
+        .find(|(c, _)| ('\u{05D0}'..='\u{05EA}').contains(c))
+        .map(|(_, x)| *x)
+        .expect("the reason");
+    assert!(
+        latin > hebrew,
+        "the line stays right to left, the key at its start: {:?}",
+        line.text_content()
+    );
+}
+
+/// The payback chart starts at zero: the budget is paid month by month (model.md), so the
+/// running gain begins on the zero line, not below it by the budget.
+#[wasm_bindgen_test]
+async fn the_payback_chart_starts_at_zero() {
+    let root = mount(Language::English).await;
+    let line = find(&root, ".area-charts .gain polyline.gain-line");
+    let points = line.get_attribute("points").unwrap_or_default();
+    let first_y: f64 = points
+        .split(' ')
+        .next()
+        .and_then(|point| point.split(',').nth(1))
+        .and_then(|y| y.parse().ok())
+        .expect("a first point");
+    let zero = find(&root, ".area-charts .gain .grid.zero line");
+    let zero_y: f64 = zero
+        .get_attribute("y1")
+        .and_then(|y| y.parse().ok())
+        .expect("the zero line");
+    assert!(
+        (first_y - zero_y).abs() < 0.5,
+        "the line starts at {first_y}, zero is at {zero_y}"
+    );
+    let note = find(&root, ".area-charts .gain figcaption .hint")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        note.contains("starts at zero") && !note.contains("below zero by the budget"),
+        "{note}"
+    );
+}

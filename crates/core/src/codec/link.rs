@@ -479,10 +479,14 @@ fn is_invisible(colour: &str) -> bool {
         Some((_, alpha)) => Some(alpha),
         None => inside.split(',').nth(3),
     };
+    // Zero or below (a negative alpha is taken as 0), read without a float parser (the
+    // page's wasm leaves number text to the browser: codec::decimal).
     alpha.is_some_and(|alpha| {
         let alpha = alpha.trim();
         let number = alpha.strip_suffix('%').unwrap_or(alpha);
-        number.parse::<f64>().is_ok_and(|value| value <= 0.0)
+        let digits = number.strip_prefix('+').unwrap_or(number);
+        digits.starts_with('-')
+            || (digits.contains('0') && digits.chars().all(|c| c == '0' || c == '.'))
     })
 }
 

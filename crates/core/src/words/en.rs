@@ -1,7 +1,9 @@
 //! Every word of the calculator in English. Each language is one file with the same
 //! tables, so that a word missing in one is a compile error (words/mod.rs).
 
-use super::tables::{About, Direction, ExtraTexts, FieldText, Plural, PresetText, Texts};
+use super::tables::{
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, Plural, PresetText, Texts,
+};
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
 use cvc_model::Field;
@@ -54,9 +56,6 @@ pub const TEXTS: Texts = Texts {
     count_after_horizon_hint: "Without it, a short horizon makes any service investment look worse than it is.",
     stale: "Showing the last valid result. Fix the highlighted field to update it.",
     privacy: "Everything is computed in your browser. Nothing you type is sent anywhere.",
-    privacy_embed_silent: "Everything is computed in your browser. Nothing you type is sent anywhere, not even to this site.",
-    privacy_embed_host: "Everything is computed in your browser. The calculator sends nothing anywhere, but it passes the figures you enter and its results to this site's page, which may keep them or send them on.",
-    privacy_embed_analytics: "Everything is computed in your browser. The calculator passes the figures you enter and its results to this site's page, and the main results to the site's analytics, which may keep them or send them on.",
     range_words: "{low} to {high}",
 
     error_required: "Enter a number.",
@@ -333,6 +332,12 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     abandoned_note: "Count abandoned calls as complaints left unresolved. Rates of buying again: TARP.",
     apply_to_now: "Use as today's share",
     apply_to_invest: "Use as the target after investing",
+};
+
+pub const EMBED: EmbedTexts = EmbedTexts {
+    privacy_silent: "Everything is computed in your browser. Nothing you type is sent anywhere, not even to this site.",
+    privacy_host: "Everything is computed in your browser. The calculator sends nothing anywhere, but it passes the figures you enter and its results to this site's page, which may keep them or send them on.",
+    privacy_analytics: "Everything is computed in your browser. The calculator passes the figures you enter and its results to this site's page, and the main results to the site's analytics, which may keep them or send them on.",
 };
 
 /// The words of each input field.

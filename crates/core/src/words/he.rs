@@ -2,7 +2,9 @@
 //! file with the same tables, so that a word missing in one is a compile error
 //! (words/mod.rs). Hebrew for a browser that asks for `he`, or the old code `iw`.
 
-use super::tables::{About, Direction, ExtraTexts, FieldText, Plural, PresetText, Texts};
+use super::tables::{
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, Plural, PresetText, Texts,
+};
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
 use cvc_model::Field;
@@ -55,9 +57,6 @@ pub const TEXTS: Texts = Texts {
     count_after_horizon_hint: "בלי הסימון הזה, תקופת תחזית קצרה גורמת לכל השקעה בשירות להיראות משתלמת פחות ממה שהיא באמת.",
     stale: "מוצגת התוצאה התקינה האחרונה. תקנו את השדה המסומן כדי לעדכן אותה.",
     privacy: "הכול מחושב בדפדפן שלכם. שום דבר שאתם מקלידים לא נשלח לשום מקום.",
-    privacy_embed_silent: "הכול מחושב בדפדפן שלכם. שום דבר שאתם מקלידים לא נשלח לשום מקום, גם לא לאתר הזה.",
-    privacy_embed_host: "הכול מחושב בדפדפן שלכם. המחשבון עצמו לא שולח דבר, אבל הוא מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, והאתר יכול לשמור אותם או לשלוח אותם הלאה.",
-    privacy_embed_analytics: "הכול מחושב בדפדפן שלכם. המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, ואת התוצאות העיקריות גם לכלי האנליטיקס של האתר, והאתר יכול לשמור אותם או לשלוח אותם הלאה.",
     range_words: "{low} עד {high}",
 
     error_required: "הזינו מספר.",
@@ -334,6 +333,12 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     abandoned_note: "ספרו שיחות שננטשו כתלונות שלא נפתרו. שיעורי הרכישה החוזרת: טארפ.",
     apply_to_now: "שימוש כשיעור של היום",
     apply_to_invest: "שימוש כיעד אחרי ההשקעה",
+};
+
+pub const EMBED: EmbedTexts = EmbedTexts {
+    privacy_silent: "הכול מחושב בדפדפן שלכם. שום דבר שאתם מקלידים לא נשלח לשום מקום, גם לא לאתר הזה.",
+    privacy_host: "הכול מחושב בדפדפן שלכם. המחשבון עצמו לא שולח דבר, אבל הוא מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, והאתר יכול לשמור אותם או לשלוח אותם הלאה.",
+    privacy_analytics: "הכול מחושב בדפדפן שלכם. המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, ואת התוצאות העיקריות גם לכלי האנליטיקס של האתר, והאתר יכול לשמור אותם או לשלוח אותם הלאה.",
 };
 
 /// The words of each input field.

@@ -12,7 +12,7 @@
 mod tables;
 mod template;
 
-pub use tables::{About, Direction, ExtraTexts, FieldText, Plural, PresetText, Texts};
+pub use tables::{About, Direction, EmbedTexts, ExtraTexts, FieldText, Plural, PresetText, Texts};
 pub use template::{
     fill, fill_plain, is_format_character, labelled, slots, strip_format_characters, Piece, ISOLATE,
 };
@@ -53,6 +53,13 @@ macro_rules! languages {
             pub fn extra_texts(self) -> &'static ExtraTexts {
                 match self {
                     $(Language::$variant => &$file::EXTRA),+
+                }
+            }
+
+            /// The words of an embedded calculator only.
+            pub fn embed_texts(self) -> &'static EmbedTexts {
+                match self {
+                    $(Language::$variant => &$file::EMBED),+
                 }
             }
 
@@ -182,6 +189,7 @@ mod tests {
         let mut words = Vec::new();
         flatten("texts", json(language.texts()), &mut words);
         flatten("extra", json(language.extra_texts()), &mut words);
+        flatten("embed", json(language.embed_texts()), &mut words);
         for field in Field::ALL {
             flatten(
                 &format!("field.{}", field.name()),
@@ -638,7 +646,11 @@ mod tests {
         let code = code_outside_the_words(true);
         let mut names: Vec<String> = all_words(Language::English)
             .into_iter()
-            .filter(|(name, _)| name.starts_with("texts.") || name.starts_with("extra."))
+            .filter(|(name, _)| {
+                name.starts_with("texts.")
+                    || name.starts_with("extra.")
+                    || name.starts_with("embed.")
+            })
             .filter_map(|(name, _)| name.split('.').nth(1).map(str::to_string))
             .collect();
         names.dedup();

@@ -85,16 +85,9 @@ pub struct Texts {
     pub count_after_horizon_label: &'static str,
     pub count_after_horizon_hint: &'static str,
     pub stale: &'static str,
-    /// What leaves the browser, said where it is true (`crate::privacy`): on the
-    /// calculator's own page ...
+    /// What leaves the browser on the calculator's own page (an embed says what is true
+    /// where it runs: [`EmbedTexts`], `crate::privacy`).
     pub privacy: &'static str,
-    /// ... an iframe that tells its host nothing ...
-    pub privacy_embed_silent: &'static str,
-    /// ... an embed that tells its host page what was calculated (the element's events, an
-    /// iframe with `events=1`) ...
-    pub privacy_embed_host: &'static str,
-    /// ... and one that also hands the headline figures to the host's analytics.
-    pub privacy_embed_analytics: &'static str,
     /// Two ends of a range in words, each isolated: "12% to 14%". Slots: {low}, {high}.
     pub range_words: &'static str,
 
@@ -286,6 +279,20 @@ impl Texts {
             .replace("{month}", &month.to_string())
             .replace("{year}", &month.div_ceil(12).to_string())
     }
+}
+
+/// The words only an embedded calculator shows (crates/embed: the element, containers and
+/// the iframe), kept apart so that the calculator's own page does not carry them.
+#[derive(Serialize)]
+pub struct EmbedTexts {
+    /// What leaves the browser, said where it is true (`crate::privacy`): an iframe that
+    /// tells its host nothing ...
+    pub privacy_silent: &'static str,
+    /// ... an embed that tells its host page what was calculated (the element's events, an
+    /// iframe with `events=1`) ...
+    pub privacy_host: &'static str,
+    /// ... and one that also hands the headline figures to the host's analytics.
+    pub privacy_analytics: &'static str,
 }
 
 /// The name of an example business, and its note on assumptions.
