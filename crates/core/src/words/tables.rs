@@ -135,6 +135,8 @@ pub struct Texts {
     pub sentence_loss: &'static str,
     /// Slots: {years}, {gain}.
     pub sentence_unbounded: &'static str,
+    /// The same when the gain counts what comes after the horizon. Slots: {the_years}, {gain}.
+    pub sentence_unbounded_total: &'static str,
     pub sentence_beyond_range: &'static str,
 
     pub invest: &'static str,
@@ -421,8 +423,8 @@ pub struct ExtraTexts {
     pub saved_newer: Plural,
     /// A number of the Monte Carlo's draws.
     pub draws: Plural,
-    /// Slot: {names}.
-    pub saved_migrated: &'static str,
+    /// Saved scenarios brought up to the current format, counted. Slot: {names}.
+    pub saved_migrated: Plural,
     pub compare_heading: &'static str,
     pub compare_first: &'static str,
     pub compare_second: &'static str,

@@ -101,8 +101,11 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
         news.push(texts.saved_newer.count(newer as f64, &newer.to_string()));
     }
     if !shelf.migrated.is_empty() {
+        let migrated = shelf.migrated.len();
         news.push(fill_plain(
-            texts.saved_migrated,
+            &texts
+                .saved_migrated
+                .count(migrated as f64, &migrated.to_string()),
             &[("names", &shelf.migrated.join(", "))],
         ));
     }

@@ -152,7 +152,11 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
         match (p.npv_gain, c.unhappy_customer_cost) {
             (Figure::Missing(_), _) => (texts.sentence_beyond_range, Vec::new()),
             (gain, Figure::Missing(Why::WordOfMouthUnbounded)) => (
-                texts.sentence_unbounded,
+                if after {
+                    texts.sentence_unbounded_total
+                } else {
+                    texts.sentence_unbounded
+                },
                 [years.clone(), vec![("gain", money(gain))]].concat(),
             ),
             (_, Figure::Missing(_)) => (texts.sentence_beyond_range, Vec::new()),
@@ -230,10 +234,23 @@ pub fn questions(
     let chance = match monte_carlo {
         Some(result) => {
             let probability = result.probability_of_gain;
-            let tenths = ((probability * 10.0).round() as u32).to_string();
+            let tenths = (probability * 10.0).round() as u32;
+            // "In about 0 of 10 draws" for a 3% chance, or "10 of 10" for 97%, would say
+            // never or always: then the percentage alone.
+            let said = if (1..=9).contains(&tenths) {
+                fill_plain(
+                    texts.answer_chance,
+                    &[
+                        ("chance", &formats.percent(probability)),
+                        ("tenths", &tenths.to_string()),
+                    ],
+                )
+            } else {
+                formats.percent(probability)
+            };
             html! {
                 <data class={if updating { "answer updating" } else { "answer" }} value={cvc_core::codec::decimal::shortest(probability)} data-name="probability_of_gain">
-                    { fill_plain(texts.answer_chance, &[("chance", &formats.percent(probability)), ("tenths", &tenths)]) }
+                    { said }
                 </data>
             }
         }

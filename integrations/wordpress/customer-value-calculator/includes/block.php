@@ -139,7 +139,7 @@ function customer_value_calculator_block_words() {
 		),
 		'accent'       => __( 'Accent colour (for example #0f766e)', 'customer-value-calculator' ),
 		'events'       => __( 'Tell the site’s analytics what was calculated (dataLayer)', 'customer-value-calculator' ),
-		'eventsHelp'   => __( 'On each change, dataLayer gets the currency, the yearly service budget, the yearly cost of poor service, the cost of one unhappy customer, the net gain, the return on the budget and the payback month; nothing else the visitor enters.', 'customer-value-calculator' ),
+		'eventsHelp'   => __( 'On each change, dataLayer gets the currency, the yearly service budget, the yearly cost of poor service, the cost of one unhappy customer, the net gain, the return on the budget and the payback month; nothing else the visitor enters goes to dataLayer.', 'customer-value-calculator' ),
 		'lazy'         => __( 'Start the calculator only when the visitor scrolls near it', 'customer-value-calculator' ),
 		'preview'      => customer_value_calculator_preview_address(),
 		'bundleSet'    => '' !== customer_value_calculator_bundle(),
