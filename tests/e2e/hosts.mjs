@@ -110,7 +110,7 @@ export async function hostSite(calc) {
   const frame = (id, query) => `<iframe id="${id}" src="${calc}/?embed=1&amp;${query}" title="Customer Value Calculator" loading="lazy" width="100%" height="900"></iframe>`;
   // The third frame is another page of the calculator's origin (a folder of a shared host),
   // which frame.js must not trust.
-  const impostor = `<iframe id="impostor" src="${calc}/elsewhere/page.html" title="Another page of the same host" width="100%" height="120"></iframe>`;
+  const impostor = `<iframe id="impostor" src="${calc}/release.json" title="Another page of the same host" width="100%" height="120"></iframe>`;
   write("frames.html", page(framePolicy(calc), `${frame("full", "lang=en&amp;lifetime_profit=45000&amp;events=1&amp;datalayer=1")}${frame("headline", "lang=he&amp;show=headline")}${impostor}<script type="module" src="${calc}/frame.js"></script>`, ["frames.js"]));
   // Themed on purpose, and a plain one beside it for the hostile stylesheet.
   write("themed.css", `${TAG}.themed { --cvc-accent: #c026d3; --cvc-font-family: Georgia, serif; --cvc-radius: 2px; --cvc-background: rgb(250, 245, 255); }

@@ -98,6 +98,12 @@ switch ($test_action) {
         break;
     case 'network':
         require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+        // As wp-admin/network.php does: a single site's $wpdb does not name the network's
+        // tables yet.
+        global $wpdb;
+        foreach ($wpdb->tables('ms_global') as $table => $prefixed_table) {
+            $wpdb->$table = $prefixed_table;
+        }
         install_network();
         $made = populate_network(1, "localhost:$test_port", 'admin@example.com', 'A consultant\'s network', '/', false);
         if (is_wp_error($made)) {

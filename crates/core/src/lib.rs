@@ -12,6 +12,7 @@
 //! - [`contract`]: what the page's wasm and the extras module say to each other.
 //! - [`host_events`]: what an embedded calculator tells the page that embeds it.
 //! - [`privacy`]: what the calculator says leaves the browser, where it runs.
+//! - [`room`]: the workshop room's codes, entries, summary and standings.
 //! - [`snippets`]: the embed code the Embed panel offers.
 //! - [`first_paint`]: the answer written into the page before the wasm arrives.
 //! - [`chart_scale`]: the charts' scales and ticks.
@@ -25,6 +26,7 @@ pub mod notice;
 pub mod numbers;
 pub mod presets;
 pub mod privacy;
+pub mod room;
 pub mod snippets;
 pub mod state;
 pub mod storage;

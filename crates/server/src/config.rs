@@ -1,0 +1,94 @@
+//! How an operator runs the server: flags, each also an environment variable, with the
+//! defaults a consultant running it on a laptop needs. `--listen`, `--database` and
+//! `--dist` are fixed names, since operators script them.
+
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser, Clone, Debug)]
+#[command(
+    name = "cvc-server",
+    version,
+    about = "The workshop room's server for the Customer Value Calculator: the room API over \
+             SQLite (one process) or PostgreSQL (any number behind a load balancer), and the \
+             release bundle with its hosting rules, from one binary.",
+    after_help = "Each figure a phone sends is recomputed here from its scenario; no name and no \
+                  address is stored, and the logs carry no figures. README.md, \"The workshop \
+                  room's server\", documents the API."
+)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "CVC_LISTEN", default_value = "127.0.0.1:8081")]
+    pub listen: SocketAddr,
+
+    /// sqlite://PATH (a file, created with its folder on first start) or postgres://URL.
+    #[arg(
+        long,
+        env = "CVC_DATABASE",
+        default_value = "sqlite://data/rooms.sqlite"
+    )]
+    pub database: String,
+
+    /// The release bundle to serve (scripts/build.sh writes it); the API alone when absent.
+    #[arg(long, env = "CVC_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// Origins of pages served elsewhere (a CDN) that may call the API, comma-separated.
+    #[arg(
+        long = "allow-origin",
+        env = "CVC_ALLOW_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub allow_origins: Vec<String>,
+
+    /// The Content-Security-Policy's frame-ancestors for the served page: which sites may
+    /// put the calculator in an iframe ('none', 'self', or origins; * for any).
+    #[arg(long, env = "CVC_FRAME_ANCESTORS", default_value = "*")]
+    pub frame_ancestors: String,
+
+    /// The page's public address, for the join link (by default the request's own host).
+    #[arg(long, env = "CVC_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Hours a room lives after its last activity; it is then deleted with its entries.
+    #[arg(long, env = "CVC_ROOM_HOURS", default_value_t = 4.0)]
+    pub room_hours: f64,
+
+    /// Most participants in one room.
+    #[arg(long, env = "CVC_MAX_PARTICIPANTS", default_value_t = 500)]
+    pub max_participants: usize,
+
+    /// Most bytes in a request's body.
+    #[arg(long, env = "CVC_MAX_BODY", default_value_t = 65_536)]
+    pub max_body: usize,
+
+    /// Entries one participant may send a second (a burst of 20 is allowed).
+    #[arg(long, env = "CVC_PARTICIPANT_RATE", default_value_t = 5.0)]
+    pub participant_rate: f64,
+
+    /// Requests a second from one network address (a venue's Wi-Fi is one address for all
+    /// its phones); a burst of ten seconds' worth is allowed.
+    #[arg(long, env = "CVC_ADDRESS_RATE", default_value_t = 1000.0)]
+    pub address_rate: f64,
+
+    /// Rooms one network address may open an hour (a burst of 10 is allowed).
+    #[arg(long, env = "CVC_ROOMS_PER_HOUR", default_value_t = 30.0)]
+    pub rooms_per_hour: f64,
+
+    /// Database connections this process keeps.
+    #[arg(long, env = "CVC_DB_CONNECTIONS", default_value_t = 8)]
+    pub db_connections: u32,
+
+    /// Logs as JSON lines, for a log collector.
+    #[arg(long, env = "CVC_LOG_JSON")]
+    pub log_json: bool,
+}
+
+impl Config {
+    /// How long a room lives after its last activity.
+    pub fn room_lifetime(&self) -> Duration {
+        Duration::from_secs_f64((self.room_hours.max(0.0) * 3600.0).max(1.0))
+    }
+}

@@ -1,0 +1,712 @@
+//! The rooms and their entries in the database: SQLite (one file, one process) or
+//! PostgreSQL (any number of processes). One set of statements serves both, written with
+//! `?` and numbered for PostgreSQL; the figure columns are named after
+//! `cvc_core::room::FIGURES`, the one list of the figures a room counts. Every change to a
+//! room raises its `version` in the same transaction, so a presenter's stream can tell
+//! what it has seen; with PostgreSQL the change is also announced with `NOTIFY` on commit,
+//! so that a stream on another process hears it.
+//!
+//! Nothing here stores a name or a network address: a room has a code, a presenter's
+//! token (hashed) and a name the presenter gave it; an entry has the phone's random id,
+//! the scenario and the figures the model gave it.
+
+use cvc_core::room::FIGURES;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{AssertSqlSafe, Row};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The channel PostgreSQL announces a room's change on; the payload is the room's code.
+pub const CHANNEL: &str = "cvc_rooms";
+
+/// The figures of one entry, in the order of [`FIGURES`].
+pub type Figures = [Option<f64>; FIGURES.len()];
+
+/// The database, of either kind.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A room's life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoomState {
+    Open,
+    /// Closed by its presenter: its entries are gone.
+    Closed,
+    /// No activity for the room's lifetime: its entries are gone.
+    Expired,
+}
+
+impl RoomState {
+    fn name(self) -> &'static str {
+        match self {
+            RoomState::Open => "open",
+            RoomState::Closed => "closed",
+            RoomState::Expired => "expired",
+        }
+    }
+
+    fn of(name: &str) -> RoomState {
+        match name {
+            "open" => RoomState::Open,
+            "closed" => RoomState::Closed,
+            _ => RoomState::Expired,
+        }
+    }
+}
+
+/// A room as stored.
+#[derive(Clone, Debug)]
+pub struct Room {
+    pub code: String,
+    pub token_hash: String,
+    pub name: String,
+    /// Milliseconds since 1970.
+    pub created_at: i64,
+    pub active_at: i64,
+    pub state: RoomState,
+    pub revealed: bool,
+    pub version: i64,
+}
+
+impl Room {
+    /// The room's state now: an open room past its lifetime is expired, even before the
+    /// sweep deletes its entries.
+    pub fn state_at(&self, now: i64, lifetime_ms: i64) -> RoomState {
+        match self.state {
+            RoomState::Open if self.active_at + lifetime_ms < now => RoomState::Expired,
+            state => state,
+        }
+    }
+}
+
+/// One entry as stored, for the presenter's export.
+#[derive(Clone, Debug)]
+pub struct StoredEntry {
+    pub scenario: String,
+    pub figures: Figures,
+    pub updated_at: i64,
+}
+
+/// What became of a participant's entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Put {
+    Stored {
+        created: bool,
+        version: i64,
+        revealed: bool,
+        participants: i64,
+    },
+    /// The room has its most participants, and this is a new one.
+    Full,
+    /// No room of this code, or not open (its state).
+    NotOpen(Option<RoomState>),
+}
+
+/// The error of a database call: the database could not be reached (the server answers
+/// 503 and tries again on the next request), or something else went wrong.
+#[derive(Debug)]
+pub enum StoreError {
+    Unavailable(String),
+    Failed(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::Io(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(error.to_string()),
+            sqlx::Error::Database(ref database)
+                if database.code().is_some_and(|code| {
+                    // PostgreSQL shutting down or starting up, or SQLite busy beyond its wait.
+                    matches!(code.as_ref(), "57P01" | "57P02" | "57P03" | "5" | "6")
+                }) =>
+            {
+                StoreError::Unavailable(error.to_string())
+            }
+            other => StoreError::Failed(other.to_string()),
+        }
+    }
+}
+
+/// `sql` with its `?` numbered for PostgreSQL (`$1`, `$2`, …). The statements here hold no
+/// `?` inside a string.
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut n = 0;
+    for c in sql.chars() {
+        if c == '?' {
+            n += 1;
+            out.push('$');
+            out.push_str(&n.to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Runs `$body` with `$pool` the pool of either kind and `$q` the function that writes a
+/// statement for it.
+macro_rules! on_db {
+    ($db:expr, |$pool:ident, $q:ident| $body:expr) => {
+        match $db {
+            Db::Sqlite($pool) => {
+                let $q = |sql: &'static str| sql;
+                $body
+            }
+            Db::Postgres($pool) => {
+                // Audited: the statements are this file's own, only renumbered.
+                let $q = |sql: &'static str| AssertSqlSafe(numbered(sql));
+                $body
+            }
+        }
+    };
+}
+
+/// The figure columns, as a statement lists them.
+fn figure_columns() -> String {
+    FIGURES.join(", ")
+}
+
+/// The schema's versions, each a list of statements, for SQLite and PostgreSQL. A new
+/// version is added at the end; one that has run is never changed.
+fn migrations(postgres: bool) -> Vec<Vec<String>> {
+    let (integer, real) = if postgres {
+        ("BIGINT", "DOUBLE PRECISION")
+    } else {
+        ("INTEGER", "REAL")
+    };
+    let figures: String = FIGURES
+        .iter()
+        .map(|name| format!(", {name} {real}"))
+        .collect();
+    vec![vec![
+        format!(
+            "CREATE TABLE rooms (code TEXT PRIMARY KEY, token_hash TEXT NOT NULL, name TEXT NOT NULL, \
+             created_at {integer} NOT NULL, active_at {integer} NOT NULL, state TEXT NOT NULL, \
+             revealed {integer} NOT NULL, version {integer} NOT NULL, ended_at {integer})"
+        ),
+        format!(
+            "CREATE TABLE entries (code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE, \
+             participant TEXT NOT NULL, scenario TEXT NOT NULL, updated_at {integer} NOT NULL{figures}, \
+             PRIMARY KEY (code, participant))"
+        ),
+        "CREATE INDEX rooms_by_activity ON rooms (state, active_at)".to_string(),
+    ]]
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://PATH` or `postgres://…`), creating a SQLite file and
+    /// its folder when missing, and brings the schema up to date.
+    pub async fn connect(url: &str, connections: u32) -> Result<Db, String> {
+        let db = if let Some(path) = url.strip_prefix("sqlite://") {
+            if let Some(folder) = Path::new(path).parent() {
+                if !folder.as_os_str().is_empty() {
+                    std::fs::create_dir_all(folder)
+                        .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+                }
+            }
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(|error| format!("{url}: {error}"))?
+                .create_if_missing(true)
+                // WAL with NORMAL: a committed entry survives the process being killed.
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(connections.max(1))
+                .connect_with(options)
+                .await
+                .map_err(|error| format!("cannot open {url}: {error}"))?;
+            Db::Sqlite(pool)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url)
+                .map_err(|error| format!("the database address: {error}"))?;
+            let pool = PgPoolOptions::new()
+                .max_connections(connections.max(1))
+                .acquire_timeout(Duration::from_secs(3))
+                .connect_with(options)
+                .await
+                .map_err(|error| format!("cannot reach the database: {error}"))?;
+            Db::Postgres(pool)
+        } else {
+            return Err(format!(
+                "--database {url:?}: give sqlite://PATH or postgres://URL"
+            ));
+        };
+        db.migrate()
+            .await
+            .map_err(|error| format!("migrating the schema: {error:?}"))?;
+        Ok(db)
+    }
+
+    /// Brings the schema up to date, one version at a time, each in its own transaction.
+    /// Several processes starting at once against PostgreSQL take turns (an advisory lock).
+    async fn migrate(&self) -> Result<(), StoreError> {
+        on_db!(self, |pool, q| {
+            let mut tx = pool.begin().await?;
+            if matches!(self, Db::Postgres(_)) {
+                sqlx::query("SELECT pg_advisory_xact_lock(4711)")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+                .execute(&mut *tx)
+                .await?;
+            let done: Option<i64> = sqlx::query("SELECT MAX(version) AS v FROM schema_version")
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("v")?;
+            let done = done.unwrap_or(0);
+            for (i, statements) in migrations(matches!(self, Db::Postgres(_)))
+                .into_iter()
+                .enumerate()
+            {
+                let version = i as i64 + 1;
+                if version <= done {
+                    continue;
+                }
+                for statement in statements {
+                    sqlx::query(AssertSqlSafe(statement))
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query(q("INSERT INTO schema_version (version) VALUES (?)"))
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        on_db!(self, |pool, _q| {
+            sqlx::query("SELECT 1").execute(pool).await?;
+            Ok(())
+        })
+    }
+
+    /// Stores a new room; `false` when its code is taken.
+    pub async fn create_room(&self, room: &Room) -> Result<bool, StoreError> {
+        on_db!(self, |pool, q| {
+            let done = sqlx::query(q(
+                "INSERT INTO rooms (code, token_hash, name, created_at, active_at, state, revealed, version) \
+                 VALUES (?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT (code) DO NOTHING",
+            ))
+            .bind(&room.code)
+            .bind(&room.token_hash)
+            .bind(&room.name)
+            .bind(room.created_at)
+            .bind(room.active_at)
+            .bind(room.state.name())
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    pub async fn room(&self, code: &str) -> Result<Option<Room>, StoreError> {
+        on_db!(self, |pool, q| {
+            let row = sqlx::query(q(
+                "SELECT code, token_hash, name, created_at, active_at, state, revealed, version FROM rooms WHERE code = ?",
+            ))
+            .bind(code)
+            .fetch_optional(pool)
+            .await?;
+            row.map(|row| {
+                Ok(Room {
+                    code: row.try_get("code")?,
+                    token_hash: row.try_get("token_hash")?,
+                    name: row.try_get("name")?,
+                    created_at: row.try_get("created_at")?,
+                    active_at: row.try_get("active_at")?,
+                    state: RoomState::of(&row.try_get::<String, _>("state")?),
+                    revealed: row.try_get::<i64, _>("revealed")? != 0,
+                    version: row.try_get("version")?,
+                })
+            })
+            .transpose()
+        })
+    }
+
+    /// How many entries a room has.
+    pub async fn participants(&self, code: &str) -> Result<i64, StoreError> {
+        on_db!(self, |pool, q| {
+            Ok(
+                sqlx::query(q("SELECT COUNT(*) AS n FROM entries WHERE code = ?"))
+                    .bind(code)
+                    .fetch_one(pool)
+                    .await?
+                    .try_get("n")?,
+            )
+        })
+    }
+
+    /// Stores a participant's entry, replacing their earlier one, in an open room that is
+    /// not past its lifetime and has room for them.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn put_entry(
+        &self,
+        code: &str,
+        participant: &str,
+        scenario: &str,
+        figures: &Figures,
+        now: i64,
+        lifetime_ms: i64,
+        max_participants: i64,
+    ) -> Result<Put, StoreError> {
+        let insert: &'static str = insert_entry_statement();
+        on_db!(self, |pool, q| {
+            let mut tx = pool.begin().await?;
+            // The room's row first: it takes the write lock at once (SQLite) and locks the
+            // room against a second writer (PostgreSQL), so that the count below holds.
+            let bumped = sqlx::query(q(
+                "UPDATE rooms SET version = version + 1, active_at = ? \
+                 WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version, revealed",
+            ))
+            .bind(now)
+            .bind(code)
+            .bind(now - lifetime_ms)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(bumped) = bumped else {
+                tx.rollback().await?;
+                let state = self
+                    .room(code)
+                    .await?
+                    .map(|room| room.state_at(now, lifetime_ms));
+                return Ok(Put::NotOpen(state));
+            };
+            let version: i64 = bumped.try_get("version")?;
+            let revealed = bumped.try_get::<i64, _>("revealed")? != 0;
+            let counts = sqlx::query(q(
+                "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN participant = ? THEN 1 ELSE 0 END), 0) AS mine \
+                 FROM entries WHERE code = ?",
+            ))
+            .bind(participant)
+            .bind(code)
+            .fetch_one(&mut *tx)
+            .await?;
+            let (count, mine): (i64, i64) = (counts.try_get("n")?, counts.try_get("mine")?);
+            let created = mine == 0;
+            if created && count >= max_participants {
+                tx.rollback().await?;
+                return Ok(Put::Full);
+            }
+            let mut statement = sqlx::query(q(insert))
+                .bind(code)
+                .bind(participant)
+                .bind(scenario)
+                .bind(now);
+            for figure in figures {
+                statement = statement.bind(*figure);
+            }
+            statement.execute(&mut *tx).await?;
+            if matches!(self, Db::Postgres(_)) {
+                sqlx::query(q("SELECT pg_notify(?, ?)"))
+                    .bind(CHANNEL)
+                    .bind(code)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(Put::Stored {
+                created,
+                version,
+                revealed,
+                participants: count + i64::from(created),
+            })
+        })
+    }
+
+    /// Withdraws a participant's entry. `Ok(None)` when the room is unknown, its state
+    /// when it is not open.
+    pub async fn delete_entry(
+        &self,
+        code: &str,
+        participant: &str,
+        now: i64,
+        lifetime_ms: i64,
+    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        self.change(code, now, lifetime_ms, Change::Withdraw(participant))
+            .await
+    }
+
+    /// Shows or hides the room's figures on the phones.
+    pub async fn reveal(
+        &self,
+        code: &str,
+        revealed: bool,
+        now: i64,
+        lifetime_ms: i64,
+    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        self.change(code, now, lifetime_ms, Change::Reveal(revealed))
+            .await
+    }
+
+    /// Empties the room and hides its figures, for a new round.
+    pub async fn reset(
+        &self,
+        code: &str,
+        now: i64,
+        lifetime_ms: i64,
+    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        self.change(code, now, lifetime_ms, Change::Reset).await
+    }
+
+    /// Closes the room for good: its entries are deleted at once.
+    pub async fn close(
+        &self,
+        code: &str,
+        now: i64,
+        lifetime_ms: i64,
+    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        self.change(code, now, lifetime_ms, Change::Close).await
+    }
+
+    /// One change to an open room, with its version raised and, with PostgreSQL, announced.
+    async fn change(
+        &self,
+        code: &str,
+        now: i64,
+        lifetime_ms: i64,
+        change: Change<'_>,
+    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        on_db!(self, |pool, q| {
+            let mut tx = pool.begin().await?;
+            let revealed: Option<i64> = match change {
+                Change::Reveal(revealed) => Some(i64::from(revealed)),
+                Change::Reset => Some(0),
+                _ => None,
+            };
+            let state = if matches!(change, Change::Close) {
+                "closed"
+            } else {
+                "open"
+            };
+            let bumped = sqlx::query(q(
+                "UPDATE rooms SET version = version + 1, active_at = ?, revealed = COALESCE(?, revealed), \
+                 state = ?, ended_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END \
+                 WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version",
+            ))
+            .bind(now)
+            .bind(revealed)
+            .bind(state)
+            .bind(state)
+            .bind(now)
+            .bind(code)
+            .bind(now - lifetime_ms)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if bumped.is_none() {
+                tx.rollback().await?;
+                let state = self
+                    .room(code)
+                    .await?
+                    .map(|room| room.state_at(now, lifetime_ms));
+                return Ok(Err(state));
+            }
+            match change {
+                Change::Withdraw(participant) => {
+                    sqlx::query(q("DELETE FROM entries WHERE code = ? AND participant = ?"))
+                        .bind(code)
+                        .bind(participant)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                Change::Reset | Change::Close => {
+                    sqlx::query(q("DELETE FROM entries WHERE code = ?"))
+                        .bind(code)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                Change::Reveal(_) => {}
+            }
+            if matches!(self, Db::Postgres(_)) {
+                sqlx::query(q("SELECT pg_notify(?, ?)"))
+                    .bind(CHANNEL)
+                    .bind(code)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(Ok(()))
+        })
+    }
+
+    /// The figures of every entry of a room.
+    pub async fn figures(&self, code: &str) -> Result<Vec<Figures>, StoreError> {
+        let statement: &'static str = select_figures_statement();
+        on_db!(self, |pool, q| {
+            let rows = sqlx::query(q(statement)).bind(code).fetch_all(pool).await?;
+            rows.iter().map(figures_of_row).collect()
+        })
+    }
+
+    /// One participant's figures, if they have an entry.
+    pub async fn entry_figures(
+        &self,
+        code: &str,
+        participant: &str,
+    ) -> Result<Option<Figures>, StoreError> {
+        let statement: &'static str = select_own_figures_statement();
+        on_db!(self, |pool, q| {
+            let row = sqlx::query(q(statement))
+                .bind(code)
+                .bind(participant)
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(figures_of_row).transpose()
+        })
+    }
+
+    /// Every entry of a room, without who sent it, for the presenter's export.
+    pub async fn entries(&self, code: &str) -> Result<Vec<StoredEntry>, StoreError> {
+        let statement: &'static str = select_entries_statement();
+        on_db!(self, |pool, q| {
+            let rows = sqlx::query(q(statement)).bind(code).fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(StoredEntry {
+                        scenario: row.try_get("scenario")?,
+                        updated_at: row.try_get("updated_at")?,
+                        figures: figures_of_row(row)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Ends rooms past their lifetime (their entries deleted at once, the room kept a day
+    /// so that its code answers 410), and forgets rooms ended more than a day ago (their
+    /// code then answers 404). How many rooms were ended.
+    pub async fn sweep(&self, now: i64, lifetime_ms: i64) -> Result<u64, StoreError> {
+        const KEPT_MS: i64 = 24 * 3600 * 1000;
+        on_db!(self, |pool, q| {
+            let mut tx = pool.begin().await?;
+            let ended = sqlx::query(q(
+                "UPDATE rooms SET state = 'expired', ended_at = ? WHERE state = 'open' AND active_at < ?",
+            ))
+            .bind(now)
+            .bind(now - lifetime_ms)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            sqlx::query(
+                "DELETE FROM entries WHERE code IN (SELECT code FROM rooms WHERE state <> 'open')",
+            )
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(q(
+                "DELETE FROM rooms WHERE state <> 'open' AND ended_at < ?",
+            ))
+            .bind(now - KEPT_MS)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(ended)
+        })
+    }
+}
+
+/// A change to an open room.
+#[derive(Clone, Copy)]
+enum Change<'a> {
+    Withdraw(&'a str),
+    Reveal(bool),
+    Reset,
+    Close,
+}
+
+/// Reads [`FIGURES`] from a row, in order.
+fn figures_of_row<R: Row>(row: &R) -> Result<Figures, StoreError>
+where
+    for<'a> &'a str: sqlx::ColumnIndex<R>,
+    for<'a> Option<f64>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    let mut figures = [None; FIGURES.len()];
+    for (slot, name) in figures.iter_mut().zip(FIGURES) {
+        *slot = row.try_get::<Option<f64>, _>(name)?;
+    }
+    Ok(figures)
+}
+
+/// Statements built once from [`FIGURES`], so that the columns are never named by hand.
+fn insert_entry_statement() -> &'static str {
+    static STATEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STATEMENT.get_or_init(|| {
+        let marks = vec!["?"; FIGURES.len()].join(", ");
+        let updates: String = FIGURES
+            .iter()
+            .map(|name| format!(", {name} = excluded.{name}"))
+            .collect();
+        format!(
+            "INSERT INTO entries (code, participant, scenario, updated_at, {}) VALUES (?, ?, ?, ?, {marks}) \
+             ON CONFLICT (code, participant) DO UPDATE SET scenario = excluded.scenario, updated_at = excluded.updated_at{updates}",
+            figure_columns()
+        )
+    })
+}
+
+fn select_figures_statement() -> &'static str {
+    static STATEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STATEMENT.get_or_init(|| format!("SELECT {} FROM entries WHERE code = ?", figure_columns()))
+}
+
+fn select_own_figures_statement() -> &'static str {
+    static STATEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STATEMENT.get_or_init(|| {
+        format!(
+            "SELECT {} FROM entries WHERE code = ? AND participant = ?",
+            figure_columns()
+        )
+    })
+}
+
+fn select_entries_statement() -> &'static str {
+    static STATEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STATEMENT.get_or_init(|| {
+        format!(
+            "SELECT scenario, updated_at, {} FROM entries WHERE code = ? ORDER BY updated_at",
+            figure_columns()
+        )
+    })
+}
+
+impl From<StoreError> for String {
+    fn from(error: StoreError) -> String {
+        match error {
+            StoreError::Unavailable(message) | StoreError::Failed(message) => message,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_are_numbered_for_postgres() {
+        assert_eq!(numbered("a = ? AND b = ?"), "a = $1 AND b = $2");
+        assert!(insert_entry_statement().contains("npv_gain = excluded.npv_gain"));
+        assert_eq!(
+            insert_entry_statement().matches('?').count(),
+            4 + FIGURES.len()
+        );
+    }
+}
