@@ -110,4 +110,8 @@ apt_install firefox-esr webkit2gtk-driver xvfb
 # own server), and what builds the plugin's zip (gettext's msgfmt, zip) ------------------------
 apt_install wordpress mariadb-server php-cli php-mysql gettext zip unzip curl
 
+# --- PostgreSQL 15, for the room server's tests with several processes (tests/rooms/
+# starts a private cluster of its own; the server itself bundles SQLite) -----------------
+apt_install postgresql
+
 say "ready: $(cargo --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version)"

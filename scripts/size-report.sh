@@ -10,6 +10,8 @@ printf '| file | raw (bytes) | gzip -9 | brotli |\n|---|---:|---:|---:|\n'
 total_raw=0; total_gz=0; total_br=0
 for file in "$dist"/*; do
   [ -f "$file" ] || continue
+  # The build's own compressed copies (scripts/post-build/precompress.mjs) are not more files.
+  case "$file" in *.br|*.gz) continue ;; esac
   raw=$(wc -c < "$file")
   gz=$(gzip -9 -c "$file" | wc -c)
   br=-

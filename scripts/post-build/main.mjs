@@ -16,7 +16,10 @@
 // 6. service-worker.mjs  a release's service worker with its precache list, and
 //                        release.json naming the release (a development build gets a
 //                        worker that removes any release worker)
-// 7. inline-scripts.mjs  a check that a release's index.html holds no inline script
+// 7. room-server.mjs     with CVC_ROOM_SERVER, the room server's origin in the page's
+//                        policy (connect-src) and in a <meta> the page reads
+// 8. inline-scripts.mjs  a check that a release's index.html holds no inline script
+// 9. precompress.mjs     once index.html is written: a release's .br and .gz copies
 //
 // The stages share one `build` object: where things are, whether this is a release, the
 // hashed names, what the Rust code says (facts.mjs), and index.html as it is being
@@ -29,7 +32,9 @@ import * as embedLoader from "./embed-loader.mjs";
 import * as manifest from "./manifest.mjs";
 import * as firstPaint from "./first-paint.mjs";
 import * as serviceWorker from "./service-worker.mjs";
+import * as roomServer from "./room-server.mjs";
 import * as inlineScripts from "./inline-scripts.mjs";
+import * as precompress from "./precompress.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -56,9 +61,10 @@ const build = {
   fail,
 };
 
-for (const [name, stage] of Object.entries({ moduleWasms, minify, embedLoader, manifest, firstPaint, serviceWorker, inlineScripts })) {
+for (const [name, stage] of Object.entries({ moduleWasms, minify, embedLoader, manifest, firstPaint, serviceWorker, roomServer, inlineScripts })) {
   await stage.run(build);
   if (process.env.CVC_POST_BUILD_VERBOSE) console.log(`post-build: ${name} done`);
 }
 writeFileSync(join(staging, "index.html"), build.page);
+await precompress.run(build);
 console.log(`post-build: ${Object.values(build.names).join(", ")}`);

@@ -1,0 +1,331 @@
+// The room API against a real server process, on a real database: create, join, replace,
+// withdraw, the five-participant rule, the summary against the command-line tool's own
+// figures for the same scenarios, 401/404/409/410, rate and size limits, hostile bodies,
+// the stream, CORS, the bundle's hosting rules, logs without figures, and a graceful stop.
+// Run once on SQLite and once on PostgreSQL (tests/rooms/run.mjs).
+import { existsSync } from "node:fs";
+import { assert, check, cliFor, close } from "../e2e/harness.mjs";
+import { openStream, participantId, startServer, until } from "./servers.mjs";
+
+export const FIGURES = ["yearly_cost_of_poor_service", "unhappy_customer_cost", "npv_gain", "roi", "payback_month", "break_even_budget_per_year"];
+
+/** JSON to and from the server. */
+export async function call(url, method, path, { body, token, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (token) init.headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+    init.headers["content-type"] = "application/json";
+  }
+  const answer = await fetch(`${url}${path}`, init);
+  const text = await answer.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: answer.status, json, text, headers: answer.headers };
+}
+
+export async function openRoom(url, name = "Workshop") {
+  const answer = await call(url, "POST", "/api/rooms", { body: { name } });
+  assert(answer.status === 201, `a room: ${answer.status} ${answer.text}`);
+  return answer.json;
+}
+
+/** Percentiles by linear interpolation between the closest ranks, as the server's. */
+function spreadOf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction) => {
+    const position = fraction * (sorted.length - 1);
+    const below = Math.floor(position);
+    const above = Math.ceil(position);
+    return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  };
+  return { count: sorted.length, sum: sorted.reduce((a, b) => a + b, 0), min: sorted[0], p10: at(0.1), median: at(0.5), p90: at(0.9), max: sorted.at(-1) };
+}
+
+/** The scenarios six businesses send, and what the command-line tool says of each. */
+const BUSINESSES = [
+  { lifetime_profit: 45000, currency: "ILS" },
+  { lifetime_profit: 20000, acquisition_cost: 1500 },
+  { lifetime_profit: 90000, referrals_per_happy: 0.5, lost_per_unhappy: 1.2 },
+  { service_budget_per_year: 200000 },
+  { unhappy_share_now: 0.15, unhappy_share_invest: 0.3 },
+  { lifetime_profit: 12000, new_customers_per_year: 400, horizon_years: 2, count_after_horizon: false },
+];
+
+export async function run({ label, database, dist }) {
+  const server = await startServer(database, ["--max-participants", "7", "--dist", dist]);
+  const { url } = server;
+  const expected = BUSINESSES.map((scenario) => cliFor(scenario));
+  try {
+    let room;
+    await check(`${label}: POST /api/rooms opens a room with a short code, a long token and a join link`, async () => {
+      room = await openRoom(url, "Haifa, customer service workshop");
+      assert(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/.test(room.code), room.code);
+      assert(typeof room.presenter_token === "string" && room.presenter_token.length >= 40, "a long token");
+      assert(room.join_link === `${url}/?room=${room.code}`, room.join_link);
+      const expires = Date.parse(room.expires_at) - Date.now();
+      assert(Math.abs(expires - 4 * 3600e3) < 60e3, `expires in 4 hours: ${room.expires_at}`);
+      const status = await call(url, "GET", `/api/rooms/${room.code.toLowerCase()}`);
+      assert(status.status === 200 && status.json.participants === 0 && status.json.name === "Haifa, customer service workshop" && status.json.revealed === false, status.text);
+      for (const [body, why] of [["{", "not JSON"], [{ name: 5 }, "a number for a name"], [{ name: "x".repeat(81) }, "a long name"]]) {
+        const refused = await call(url, "POST", "/api/rooms", { body });
+        assert(refused.status === 400 && typeof refused.json?.error === "string", `${why}: ${refused.status} ${refused.text}`);
+      }
+    });
+
+    const phones = Array.from({ length: 7 }, (_, i) => participantId(i));
+    await check(`${label}: PUT an entry: 201 the first time, 200 when replaced (one entry per phone), with the tool's results`, async () => {
+      const first = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[0]}`, { body: BUSINESSES[0] });
+      assert(first.status === 201, `${first.status} ${first.text}`);
+      for (const name of [...FIGURES, "npv_now", "npv_invest", "lost_to_poor_service"]) {
+        const ok = expected[0][name] === null ? first.json.results[name] === null : close(first.json.results[name], expected[0][name]);
+        assert(ok, `${name}: ${first.json.results[name]} against the tool's ${expected[0][name]}`);
+      }
+      assert(first.json.standing === null && first.json.participants === 1, first.text);
+      const again = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[0]}`, { body: BUSINESSES[0] });
+      assert(again.status === 200 && again.json.participants === 1, `${again.status} ${again.text}`);
+      for (const bad of ["short", "x".repeat(65), "phone-000000-with space", "ph%C3%B6ne-0000000000000"]) {
+        const refused = await call(url, "PUT", `/api/rooms/${room.code}/entries/${bad}`, { body: {} });
+        assert(refused.status === 400 && refused.json?.error, `${bad}: ${refused.status}`);
+      }
+    });
+
+    await check(`${label}: the summary shows no figures while fewer than five are in, then each figure against the tool's`, async () => {
+      for (let i = 1; i < 4; i++) await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[i]}`, { body: BUSINESSES[i] });
+      const four = await call(url, "GET", `/api/rooms/${room.code}/summary`, { token: room.presenter_token });
+      assert(four.status === 200 && four.json.participants === 4 && four.json.figures === null, four.text);
+      for (let i = 4; i < 6; i++) await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[i]}`, { body: BUSINESSES[i] });
+      const six = await call(url, "GET", `/api/rooms/${room.code}/summary`, { token: room.presenter_token });
+      assert(six.json.participants === 6 && six.json.figures, six.text);
+      for (const name of FIGURES) {
+        const values = expected.map((results) => results[name]).filter((value) => value !== null);
+        const want = spreadOf(values);
+        const got = six.json.figures[name];
+        for (const key of ["count", "sum", "min", "p10", "median", "p90", "max"]) {
+          assert(close(got[key], want[key]), `${name}.${key}: ${got[key]} against ${want[key]}`);
+        }
+      }
+    });
+
+    await check(`${label}: 401 without the token or with a wrong one; 404 for an unknown code; 409 when the room is full`, async () => {
+      for (const token of [undefined, "wrong", `${room.presenter_token}x`]) {
+        const refused = await call(url, "GET", `/api/rooms/${room.code}/summary`, { token });
+        assert(refused.status === 401 && refused.json.error.includes("token"), `${token}: ${refused.status}`);
+      }
+      const reveal = await call(url, "POST", `/api/rooms/${room.code}/reveal`, { token: "wrong" });
+      assert(reveal.status === 401, `reveal: ${reveal.status}`);
+      for (const code of ["ZZZZZZ", "ACDEFG", "00000", "acd"]) {
+        const unknown = await call(url, "GET", `/api/rooms/${code}`);
+        assert(unknown.status === 404 && unknown.json.error, `${code}: ${unknown.status}`);
+        const put = await call(url, "PUT", `/api/rooms/${code}/entries/${phones[0]}`, { body: {} });
+        assert(put.status === 404, `${code}: ${put.status}`);
+      }
+      const seventh = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[6]}`, { body: {} });
+      assert(seventh.status === 201, `the seventh fits: ${seventh.status}`);
+      const eighth = await call(url, "PUT", `/api/rooms/${room.code}/entries/${participantId(99)}`, { body: {} });
+      assert(eighth.status === 409 && eighth.json.error.includes("full"), `${eighth.status} ${eighth.text}`);
+      const replaced = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[6]}`, { body: { lifetime_profit: 1000 } });
+      assert(replaced.status === 200, `a member of a full room may still update: ${replaced.status}`);
+    });
+
+    await check(`${label}: withdrawing removes the phone's entry (204), and again is harmless`, async () => {
+      const gone = await call(url, "DELETE", `/api/rooms/${room.code}/entries/${phones[6]}`);
+      assert(gone.status === 204, `${gone.status}`);
+      const again = await call(url, "DELETE", `/api/rooms/${room.code}/entries/${phones[6]}`);
+      assert(again.status === 204, `${again.status}`);
+      const own = await call(url, "GET", `/api/rooms/${room.code}/entries/${phones[6]}`);
+      assert(own.status === 404, `${own.status}`);
+      const summary = await call(url, "GET", `/api/rooms/${room.code}/summary`, { token: room.presenter_token });
+      assert(summary.json.participants === 6, summary.text);
+    });
+
+    await check(`${label}: once revealed, each phone learns where it stands; hidden, it does not`, async () => {
+      const hidden = await call(url, "GET", `/api/rooms/${room.code}/entries/${phones[2]}`);
+      assert(hidden.status === 200 && hidden.json.standing === null, hidden.text);
+      const revealed = await call(url, "POST", `/api/rooms/${room.code}/reveal`, { token: room.presenter_token });
+      assert(revealed.status === 200 && revealed.json.revealed === true, revealed.text);
+      const own = await call(url, "GET", `/api/rooms/${room.code}/entries/${phones[2]}`);
+      const cost = own.json.standing.figures.unhappy_customer_cost;
+      const mine = expected[2].unhappy_customer_cost;
+      const below = expected.filter((results) => results.unhappy_customer_cost !== null && results.unhappy_customer_cost < mine).length;
+      assert(cost.count === 6 && cost.below === below, `${JSON.stringify(cost)}; ${below} below`);
+      const put = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[2]}`, { body: BUSINESSES[2] });
+      assert(put.json.standing?.figures.unhappy_customer_cost.below === below, put.text);
+      await call(url, "POST", `/api/rooms/${room.code}/hide`, { token: room.presenter_token });
+      const after = await call(url, "GET", `/api/rooms/${room.code}/entries/${phones[2]}`);
+      assert(after.json.standing === null && after.json.revealed === false, after.text);
+    });
+
+    await check(`${label}: hostile bodies get a 4xx with a reason, or their bad fields ignored with reasons, and never a crash`, async () => {
+      const path = `/api/rooms/${room.code}/entries/${phones[3]}`;
+      const typed = await call(url, "PUT", path, { body: { lifetime_profit: "abc", acquisition_cost: [1], current_customers: { x: 1 }, colour: "red" } });
+      assert(typed.status === 200, `${typed.status} ${typed.text}`);
+      const fields = typed.json.ignored.map((item) => item.field);
+      for (const field of ["lifetime_profit", "acquisition_cost", "current_customers", "colour"]) assert(fields.includes(field), `${field} in ${fields}`);
+      assert(typed.json.ignored.every((item) => typeof item.reason === "string" && item.reason.length > 0), "each with a reason");
+      const huge = await call(url, "PUT", path, { body: '{"lifetime_profit": 1.7e308, "acquisition_cost": -1e308, "horizon_years": 1e20}' });
+      assert(huge.status === 200 && huge.json.ignored.length === 3 && Number.isFinite(huge.json.results.npv_gain), `${huge.status} ${huge.text}`);
+      // A number no double holds is refused as JSON, as the command-line tool refuses it.
+      const overflow = await call(url, "PUT", path, { body: '{"lifetime_profit": 1e400}' });
+      assert(overflow.status === 400 && overflow.json.error.includes("out of range"), `${overflow.status} ${overflow.text}`);
+      const unknown = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, i]));
+      const many = await call(url, "PUT", path, { body: unknown });
+      assert(many.status === 200 && many.json.ignored.length <= 5, `${many.status}: ${many.json?.ignored.length} lines`);
+      for (const [body, status, why] of [
+        ["[".repeat(10000) + "]".repeat(10000), 400, "deep nesting"],
+        ["not json", 400, "not JSON"],
+        ["[1, 2]", 422, "an array"],
+        ["null", 422, "null"],
+        ['"a string"', 422, "a string"],
+        [JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`key${i}`, 1]))), 422, "more members than a scenario"],
+        [JSON.stringify({ lifetime_profit: "x".repeat(1 << 20) }), 413, "a 1 MB string"],
+        [Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), 400, "not UTF-8"],
+      ]) {
+        const answer = await fetch(`${url}${path}`, { method: "PUT", body, headers: { "content-type": "application/json" } });
+        const json = await answer.json().catch(() => null);
+        assert(answer.status === status && typeof json?.error === "string", `${why}: ${answer.status} ${JSON.stringify(json)?.slice(0, 200)}`);
+      }
+      assert((await call(url, "GET", "/health")).status === 200, "the server still answers");
+    });
+
+    await check(`${label}: the stream says the summary at once, each change after it, and the room's closing`, async () => {
+      const other = await openRoom(url, "Stream");
+      const stream = openStream(url, other.code, other.presenter_token);
+      await stream.ready;
+      assert(stream.status === 200, `${stream.status}`);
+      await until(() => stream.events.length >= 1, { what: "the first summary" });
+      assert(stream.events[0].event === "summary" && stream.events[0].json.participants === 0, JSON.stringify(stream.events[0]));
+      const put = await call(url, "PUT", `/api/rooms/${other.code}/entries/${participantId(1)}`, { body: {} });
+      await until(() => stream.events.some((event) => Number(event.id) >= put.json.version), { what: "the entry in the stream" });
+      await call(url, "POST", `/api/rooms/${other.code}/close`, { token: other.presenter_token });
+      await until(() => stream.events.some((event) => event.event === "closed"), { what: "the closing" });
+      await until(() => stream.ended, { what: "the stream's end" });
+      const refused = openStream(url, other.code, "wrong");
+      await refused.ready;
+      assert(refused.status === 410, `a closed room's stream: ${refused.status}`);
+    });
+
+    await check(`${label}: a closed room answers 410 to phones and presenter alike, and its entries are gone`, async () => {
+      const closed = await openRoom(url, "To close");
+      await call(url, "PUT", `/api/rooms/${closed.code}/entries/${participantId(5)}`, { body: {} });
+      const done = await call(url, "POST", `/api/rooms/${closed.code}/close`, { token: closed.presenter_token });
+      assert(done.status === 200, `${done.status}`);
+      for (const [method, path, token] of [
+        ["GET", `/api/rooms/${closed.code}`],
+        ["PUT", `/api/rooms/${closed.code}/entries/${participantId(6)}`],
+        ["GET", `/api/rooms/${closed.code}/summary`, closed.presenter_token],
+        ["POST", `/api/rooms/${closed.code}/reveal`, closed.presenter_token],
+      ]) {
+        const answer = await call(url, method, path, { token, body: method === "PUT" ? {} : undefined });
+        assert(answer.status === 410 && answer.json.error.includes("closed"), `${method} ${path}: ${answer.status}`);
+      }
+    });
+
+    await check(`${label}: reset empties the room and hides it; the export lists entries without who sent them`, async () => {
+      const exported = await call(url, "GET", `/api/rooms/${room.code}/entries`, { token: room.presenter_token });
+      assert(exported.status === 200 && exported.json.entries.length === 6, exported.text.slice(0, 200));
+      assert(!exported.text.includes(phones[0]), "no participant's id in the export");
+      assert(exported.json.entries.every((entry) => entry.scenario.schema_version && typeof entry.figures.npv_gain === "number"), "scenario and figures");
+      const unauthorised = await call(url, "GET", `/api/rooms/${room.code}/entries`);
+      assert(unauthorised.status === 401, `${unauthorised.status}`);
+      const reset = await call(url, "POST", `/api/rooms/${room.code}/reset`, { token: room.presenter_token });
+      assert(reset.status === 200 && reset.json.participants === 0 && reset.json.revealed === false, reset.text);
+    });
+
+    await check(`${label}: the logs carry the route, status and time of each request, and no figure`, async () => {
+      const marked = await openRoom(url, "Marked");
+      await call(url, "PUT", `/api/rooms/${marked.code}/entries/${participantId(7)}`, { body: { lifetime_profit: 31337.5, acquisition_cost: 4242.25 } });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert(server.log.includes("/api/rooms/{code}/entries/{participant}"), "the route's pattern is logged");
+      for (const figure of ["31337", "4242", phones[0]]) assert(!server.log.includes(figure), `the log holds ${figure}`);
+    });
+
+    if (existsSync(`${dist}/index.html`)) {
+      await check(`${label}: the bundle is served as README.md's hosting rules say`, async () => {
+        const page = await fetch(`${url}/`);
+        const policy = page.headers.get("content-security-policy") ?? "";
+        assert(page.status === 200 && policy.includes("default-src 'self'") && policy.includes("frame-ancestors *"), policy);
+        assert(page.headers.get("cache-control") === "no-cache", page.headers.get("cache-control"));
+        const html = await page.text();
+        const wasm = html.match(/data-cvc-wasm=([^ >]+)/)?.[1]?.replace(/"/g, "");
+        const hashed = await fetch(`${url}${wasm}`, { headers: { "accept-encoding": "br, gzip" } });
+        assert(hashed.headers.get("content-type") === "application/wasm", hashed.headers.get("content-type"));
+        assert(hashed.headers.get("cache-control").includes("immutable"), hashed.headers.get("cache-control"));
+        assert(hashed.headers.get("content-encoding") === "br" && hashed.headers.get("vary") === "Accept-Encoding", `${hashed.headers.get("content-encoding")}`);
+        const gzip = await fetch(`${url}${wasm}`, { headers: { "accept-encoding": "gzip" } });
+        assert(gzip.headers.get("content-encoding") === "gzip", `${gzip.headers.get("content-encoding")}`);
+        const embed = await fetch(`${url}/embed.js`);
+        assert(embed.headers.get("cache-control") === "no-cache" && embed.headers.get("access-control-allow-origin") === "*", "embed.js");
+        const missing = await fetch(`${url}/nothing-here.js`);
+        assert(missing.status === 404, `${missing.status}`);
+      });
+    }
+  } finally {
+    await server.kill();
+  }
+
+  await check(`${label}: rate limits refuse a flood (per phone, per network, rooms per hour) and say so`, async () => {
+    const strict = await startServer(database, ["--address-rate", "5", "--rooms-per-hour", "3600", "--participant-rate", "1"]);
+    try {
+      const room = await openRoom(strict.url);
+      const phone = participantId(1);
+      const answers = [];
+      for (let i = 0; i < 30; i++) answers.push((await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${phone}`, { body: {} })).status);
+      const taken = answers.filter((status) => status < 300).length;
+      assert(taken >= 20 && taken <= 22 && answers.includes(429), `a phone's burst of 20 (and a second's rate): ${answers.join(",")}`);
+      const flood = [];
+      for (let i = 0; i < 60; i++) flood.push((await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(100 + i)}`, { body: {} })).status);
+      const refused = flood.filter((status) => status === 429).length;
+      assert(refused > 0, `the network's rate: ${flood.join(",")}`);
+      const answer = await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(999)}`, { body: {} });
+      assert(answer.status !== 429 || (answer.json.error && answer.headers.get("retry-after")), "a reason and Retry-After");
+      const rooms = [];
+      for (let i = 0; i < 14; i++) rooms.push((await call(strict.url, "POST", "/api/rooms", { body: {} })).status);
+      assert(rooms.includes(429), `rooms: ${rooms.join(",")}`);
+    } finally {
+      await strict.kill();
+    }
+  });
+
+  await check(`${label}: a room expires after its lifetime of no activity: 410, and the sweep forgets its entries`, async () => {
+    const brief = await startServer(database, ["--room-hours", "0.0005"]);
+    try {
+      const room = await openRoom(brief.url);
+      await call(brief.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(1)}`, { body: {} });
+      await new Promise((resolve) => setTimeout(resolve, 2200));
+      const late = await call(brief.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(2)}`, { body: {} });
+      assert(late.status === 410 && late.json.error.includes("expired"), `${late.status} ${late.text}`);
+    } finally {
+      await brief.kill();
+    }
+  });
+
+  await check(`${label}: CORS: only the configured origins may call the API from another origin`, async () => {
+    const shared = await startServer(database, ["--allow-origin", "https://calc.example,https://cdn.example"]);
+    try {
+      const preflight = (origin) => fetch(`${shared.url}/api/rooms`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+      const allowed = await preflight("https://cdn.example");
+      assert(allowed.headers.get("access-control-allow-origin") === "https://cdn.example", `${allowed.headers.get("access-control-allow-origin")}`);
+      const other = await preflight("https://evil.example");
+      assert(!other.headers.get("access-control-allow-origin"), `${other.headers.get("access-control-allow-origin")}`);
+    } finally {
+      await shared.kill();
+    }
+  });
+
+  await check(`${label}: SIGTERM ends open streams cleanly and the server exits 0`, async () => {
+    const stopping = await startServer(database);
+    const room = await openRoom(stopping.url);
+    const stream = openStream(stopping.url, room.code, room.presenter_token);
+    await stream.ready;
+    await until(() => stream.events.length >= 1, { what: "the first summary" });
+    const exit = await stopping.kill("SIGTERM");
+    await until(() => stream.ended, { what: "the stream's end" });
+    assert(stream.events.at(-1).event === "closed", JSON.stringify(stream.events.at(-1)));
+    assert(exit.code === 0, JSON.stringify(exit));
+  });
+}
