@@ -38,6 +38,8 @@ wasm_clippy() {
 }
 step "clippy, wasm32" wasm_clippy
 step "native tests" cargo test
+step "fuzz: the room's entry reader, a million cases (release)" \
+  env CVC_ROOM_FUZZ_CASES=1000000 cargo test --release --quiet -p cvc-core --test room_fuzz
 step "browser tests (headless Chromium)" browser_tests
 step "release build" env "${CVC_WASM_ENV[@]}" "${CVC_RELEASE_ENV[@]}" trunk build --release
 step "bundle size" scripts/size-report.sh dist

@@ -92,11 +92,16 @@ pub enum NotAnEntry {
 /// Reads a phone's body as the command-line tool reads a scenario file, field by field,
 /// and computes its figures with the model.
 pub fn read_entry(body: &str) -> Result<(Entry, Reading), NotAnEntry> {
-    let document = json::parse(body).map_err(|error| NotAnEntry::NotJson(error.to_string()))?;
-    let reading = scenario_file::read_value(&document)
-        .map_err(|error| NotAnEntry::NotAScenario(error.to_string()))?;
+    let reading = read_body(body)?;
     let entry = entry_of(&reading.scenario);
     Ok((entry, reading))
+}
+
+/// Reads a phone's body into a scenario, as the command-line tool reads a file, without
+/// running the model yet.
+pub fn read_body(body: &str) -> Result<Reading, NotAnEntry> {
+    let document = json::parse(body).map_err(|error| NotAnEntry::NotJson(error.to_string()))?;
+    scenario_file::read_value(&document).map_err(|error| NotAnEntry::NotAScenario(error.to_string()))
 }
 
 /// The figures of a scenario, as a room counts them.
