@@ -19,7 +19,7 @@ process.env.CVC_SERVER_BINARY ??= "target/release/cvc-server";
 process.env.CVC_LOG ??= "warn";
 const quick = process.argv.includes("--quick");
 const full = process.argv.includes("--full");
-const FLAGS = ["--address-rate", "1000000", "--participant-rate", "100", "--db-connections", "16"];
+const FLAGS = ["--address-rate", "1000000", "--participant-rate", "100", "--rooms-per-hour", "1000000", "--db-connections", "16"];
 
 const percentile = (values, fraction) => {
   if (values.length === 0) return NaN;

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { freePort } from "../e2e/harness.mjs";
 
 const PG = "/usr/lib/postgresql/15/bin";
-export const BINARY = process.env.CVC_SERVER_BINARY ?? "target/debug/cvc-server";
+/** The binary to run: the debug build, or CVC_SERVER_BINARY (the benchmark's release). */
+const binary = () => process.env.CVC_SERVER_BINARY ?? "target/debug/cvc-server";
 
 /** Builds the server (debug; `cargo test` has built its dependencies already). */
 export function buildServer() {
@@ -39,7 +40,7 @@ export async function until(check, { timeout = 15000, every = 50, what = "a cond
  */
 export async function startServer(database, flags = [], { port } = {}) {
   port ??= await freePort();
-  const child = spawn(BINARY, ["--listen", `127.0.0.1:${port}`, "--database", database, ...flags], {
+  const child = spawn(binary(), ["--listen", `127.0.0.1:${port}`, "--database", database, ...flags], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, CVC_LOG: process.env.CVC_LOG ?? "info" },
   });

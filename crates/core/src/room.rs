@@ -101,7 +101,8 @@ pub fn read_entry(body: &str) -> Result<(Entry, Reading), NotAnEntry> {
 /// running the model yet.
 pub fn read_body(body: &str) -> Result<Reading, NotAnEntry> {
     let document = json::parse(body).map_err(|error| NotAnEntry::NotJson(error.to_string()))?;
-    scenario_file::read_value(&document).map_err(|error| NotAnEntry::NotAScenario(error.to_string()))
+    scenario_file::read_value(&document)
+        .map_err(|error| NotAnEntry::NotAScenario(error.to_string()))
 }
 
 /// The figures of a scenario, as a room counts them.

@@ -42,12 +42,40 @@ impl Random {
 
 /// Pieces hostile bodies are made of.
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "\\ud800", "null", "true", "false",
-    "1e400", "-1e400", "1e-400", "-0", "0.0000000000000000000001", "9007199254740993",
-    "NaN", "Infinity", "\u{202E}", "\u{FEFF}", "💥", "<script>", "__proto__",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "\\u0000",
+    "\\ud800",
+    "null",
+    "true",
+    "false",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "-0",
+    "0.0000000000000000000001",
+    "9007199254740993",
+    "NaN",
+    "Infinity",
+    "\u{202E}",
+    "\u{FEFF}",
+    "💥",
+    "<script>",
+    "__proto__",
     "\"uncertainty\":{\"lifetime_profit\":{\"low\":1,\"high\":2}}",
-    "\"uncertainty\":null", "\"schema_version\":99", "\"currency\":\"usd\"",
-    "\"monte_carlo_draws\":0", "\"count_after_horizon\":\"yes\"", "[[[[[[[[[[", "]]]]]]]]]]",
+    "\"uncertainty\":null",
+    "\"schema_version\":99",
+    "\"currency\":\"usd\"",
+    "\"monte_carlo_draws\":0",
+    "\"count_after_horizon\":\"yes\"",
+    "[[[[[[[[[[",
+    "]]]]]]]]]]",
 ];
 
 fn seeds() -> Vec<String> {
@@ -102,8 +130,12 @@ fn built(random: &mut Random, depth: usize) -> String {
     let value = |random: &mut Random, depth: usize| -> String {
         // Nested values only near the top, so a document stays a few hundred bytes.
         match random.below(if depth >= 2 { 4 } else { 7 }) {
-            0 => format!("{}", (random.next() as i64) as f64 / (1 << random.below(60)) as f64),
-            1 => (*random.pick(&["null", "true", "false", "1e308", "-1e308", "0", "0.5"])).to_string(),
+            0 => format!(
+                "{}",
+                (random.next() as i64) as f64 / (1 << random.below(60)) as f64
+            ),
+            1 => (*random.pick(&["null", "true", "false", "1e308", "-1e308", "0", "0.5"]))
+                .to_string(),
             2 => format!("\"{}\"", random.pick(&["ILS", "", "x", "usd", "€", "0.3"])),
             3 => format!("{}", random.below(1_000_000_000)),
             4 => format!("[{}]", built(random, depth + 1)),
@@ -116,7 +148,17 @@ fn built(random: &mut Random, depth: usize) -> String {
         let key = if random.below(3) > 0 {
             (*random.pick(&Field::ALL)).name().to_string()
         } else {
-            (*random.pick(&["currency", "uncertainty", "schema_version", "monte_carlo_draws", "count_after_horizon", "colour", "", "__proto__"])).to_string()
+            (*random.pick(&[
+                "currency",
+                "uncertainty",
+                "schema_version",
+                "monte_carlo_draws",
+                "count_after_horizon",
+                "colour",
+                "",
+                "__proto__",
+            ]))
+            .to_string()
         };
         parts.push(format!("\"{key}\":{}", value(random, depth)));
     }
@@ -153,6 +195,9 @@ fn the_entry_reader_never_panics_and_gives_finite_figures_or_a_refusal() {
         }
     }
     assert_eq!(read + refused, cases);
-    assert!(read > cases / 10 && refused > cases / 10, "{read} read, {refused} refused");
+    assert!(
+        read > cases / 10 && refused > cases / 10,
+        "{read} read, {refused} refused"
+    );
     println!("room entry reader: {cases} cases, {read} read, {refused} refused");
 }

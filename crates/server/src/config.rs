@@ -73,7 +73,7 @@ pub struct Config {
     #[arg(long, env = "CVC_ADDRESS_RATE", default_value_t = 1000.0)]
     pub address_rate: f64,
 
-    /// Rooms one network address may open an hour (a burst of 10 is allowed).
+    /// Rooms one network address may open an hour (a burst of a tenth of that, at least 10).
     #[arg(long, env = "CVC_ROOMS_PER_HOUR", default_value_t = 30.0)]
     pub rooms_per_hour: f64,
 

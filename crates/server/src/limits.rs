@@ -101,7 +101,7 @@ impl Limits {
         Limits {
             participant: Limiter::new(participant_rate, 20.0),
             address: Limiter::new(address_rate, address_rate * 10.0),
-            rooms: Limiter::new(rooms_per_hour / 3600.0, 10.0),
+            rooms: Limiter::new(rooms_per_hour / 3600.0, (rooms_per_hour / 6.0).max(10.0)),
         }
     }
 }

@@ -60,6 +60,7 @@ async fn run(config: Config) -> Result<(), String> {
     });
     tokio::spawn(hub::listen(db.clone(), hub.clone()));
     tokio::spawn(sweep(state.clone()));
+    tokio::spawn(checkpoint(db.clone()));
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|error| format!("cannot listen on {}: {error}", config.listen))?;
@@ -110,6 +111,20 @@ async fn sweep(state: Arc<AppState>) {
                 state.hub.all_changed();
             }
             Err(error) => tracing::warn!(error = %String::from(error), "the sweep failed"),
+        }
+    }
+}
+
+/// SQLite's checkpoints, once a second, off the writers' path.
+async fn checkpoint(db: Db) {
+    if !matches!(db, Db::Sqlite(..)) {
+        return;
+    }
+    let mut every = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        every.tick().await;
+        if let Err(error) = db.checkpoint().await {
+            tracing::warn!(error = %String::from(error), "a checkpoint failed");
         }
     }
 }

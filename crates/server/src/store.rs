@@ -18,7 +18,9 @@ use sqlx::sqlite::{
 use sqlx::{AssertSqlSafe, Row};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, MutexGuard};
 
 /// The channel PostgreSQL announces a room's change on; the payload is the room's code.
 pub const CHANNEL: &str = "cvc_rooms";
@@ -29,7 +31,10 @@ pub type Figures = [Option<f64>; FIGURES.len()];
 /// The database, of either kind.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(SqlitePool),
+    /// SQLite takes one writer at a time; this process's writers queue for it here, in
+    /// turn, rather than meet SQLite's lock and sleep in its busy handler (which put a
+    /// burst's slowest answers in the hundreds of milliseconds).
+    Sqlite(SqlitePool, Arc<Mutex<()>>),
     Postgres(PgPool),
 }
 
@@ -161,7 +166,7 @@ fn numbered(sql: &str) -> String {
 macro_rules! on_db {
     ($db:expr, |$pool:ident, $q:ident| $body:expr) => {
         match $db {
-            Db::Sqlite($pool) => {
+            Db::Sqlite($pool, _) => {
                 let $q = |sql: &'static str| sql;
                 $body
             }
@@ -207,6 +212,14 @@ fn migrations(postgres: bool) -> Vec<Vec<String>> {
 }
 
 impl Db {
+    /// This process's turn to write, with SQLite; nothing to wait for with PostgreSQL.
+    async fn turn(&self) -> Option<MutexGuard<'_, ()>> {
+        match self {
+            Db::Sqlite(_, writer) => Some(writer.lock().await),
+            Db::Postgres(_) => None,
+        }
+    }
+
     /// Connects to `url` (`sqlite://PATH` or `postgres://…`), creating a SQLite file and
     /// its folder when missing, and brings the schema up to date.
     pub async fn connect(url: &str, connections: u32) -> Result<Db, String> {
@@ -223,6 +236,10 @@ impl Db {
                 // WAL with NORMAL: a committed entry survives the process being killed.
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
+                // Checkpoints are run by [`Db::checkpoint`], off the writers' path: one run
+                // by the commit that crosses the threshold would hold that writer (and all
+                // queued behind it) for the checkpoint's fsync.
+                .pragma("wal_autocheckpoint", "0")
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
             let pool = SqlitePoolOptions::new()
@@ -230,7 +247,7 @@ impl Db {
                 .connect_with(options)
                 .await
                 .map_err(|error| format!("cannot open {url}: {error}"))?;
-            Db::Sqlite(pool)
+            Db::Sqlite(pool, Arc::new(Mutex::new(())))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url)
                 .map_err(|error| format!("the database address: {error}"))?;
@@ -255,6 +272,7 @@ impl Db {
     /// Brings the schema up to date, one version at a time, each in its own transaction.
     /// Several processes starting at once against PostgreSQL take turns (an advisory lock).
     async fn migrate(&self) -> Result<(), StoreError> {
+        let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
             if matches!(self, Db::Postgres(_)) {
@@ -293,6 +311,17 @@ impl Db {
         })
     }
 
+    /// Copies SQLite's write-ahead log into the database (without holding up writers); a
+    /// background task calls it every second. Nothing to do with PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        if let Db::Sqlite(pool, _) = self {
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         on_db!(self, |pool, _q| {
@@ -303,6 +332,7 @@ impl Db {
 
     /// Stores a new room; `false` when its code is taken.
     pub async fn create_room(&self, room: &Room) -> Result<bool, StoreError> {
+        let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let done = sqlx::query(q(
                 "INSERT INTO rooms (code, token_hash, name, created_at, active_at, state, revealed, version) \
@@ -371,6 +401,7 @@ impl Db {
         max_participants: i64,
     ) -> Result<Put, StoreError> {
         let insert: &'static str = insert_entry_statement();
+        let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
             // The room's row first: it takes the write lock at once (SQLite) and locks the
@@ -487,6 +518,7 @@ impl Db {
         lifetime_ms: i64,
         change: Change<'_>,
     ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
             let revealed: Option<i64> = match change {
@@ -597,6 +629,7 @@ impl Db {
     /// code then answers 404). How many rooms were ended.
     pub async fn sweep(&self, now: i64, lifetime_ms: i64) -> Result<u64, StoreError> {
         const KEPT_MS: i64 = 24 * 3600 * 1000;
+        let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
             let ended = sqlx::query(q(
