@@ -101,6 +101,8 @@ export async function run({ label, database, dist }) {
       for (let i = 4; i < 6; i++) await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[i]}`, { body: BUSINESSES[i] });
       const six = await call(url, "GET", `/api/rooms/${room.code}/summary`, { token: room.presenter_token });
       assert(six.json.participants === 6 && six.json.figures, six.text);
+      const paidBack = expected.filter((results, i) => results.payback_month !== null && results.payback_month <= 12 * (BUSINESSES[i].horizon_years ?? 5)).length;
+      assert(six.json.paid_back === paidBack && six.json.currency === "ILS", `paid back within their horizon: ${six.json.paid_back}, the tool says ${paidBack}`);
       for (const name of FIGURES) {
         const values = expected.map((results) => results[name]).filter((value) => value !== null);
         const want = spreadOf(values);
@@ -130,6 +132,17 @@ export async function run({ label, database, dist }) {
       assert(eighth.status === 409 && eighth.json.error.includes("full"), `${eighth.status} ${eighth.text}`);
       const replaced = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[6]}`, { body: { lifetime_profit: 1000 } });
       assert(replaced.status === 200, `a member of a full room may still update: ${replaced.status}`);
+    });
+
+    await check(`${label}: a room counts in one currency: figures in another are refused with the reason`, async () => {
+      const dollars = await call(url, "POST", "/api/rooms", { body: { name: "Dollars", currency: "USD" } });
+      assert(dollars.status === 201 && dollars.json.currency === "USD", dollars.text);
+      const shekels = await call(url, "PUT", `/api/rooms/${dollars.json.code}/entries/${participantId(1)}`, { body: { lifetime_profit: 1 } });
+      assert(shekels.status === 422 && shekels.json.error.includes("USD") && shekels.json.error.includes("ILS"), `${shekels.status} ${shekels.text}`);
+      const ok = await call(url, "PUT", `/api/rooms/${dollars.json.code}/entries/${participantId(1)}`, { body: { lifetime_profit: 1, currency: "USD" } });
+      assert(ok.status === 201, `${ok.status}`);
+      const bad = await call(url, "POST", "/api/rooms", { body: { currency: "dollars" } });
+      assert(bad.status === 400 && bad.json.error.includes("currency"), bad.text);
     });
 
     await check(`${label}: withdrawing removes the phone's entry (204), and again is harmless`, async () => {

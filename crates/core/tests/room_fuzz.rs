@@ -132,7 +132,7 @@ fn built(random: &mut Random, depth: usize) -> String {
         match random.below(if depth >= 2 { 4 } else { 7 }) {
             0 => format!(
                 "{}",
-                (random.next() as i64) as f64 / (1 << random.below(60)) as f64
+                (random.next() as i64) as f64 / (1u64 << random.below(60)) as f64
             ),
             1 => (*random.pick(&["null", "true", "false", "1e308", "-1e308", "0", "0.5"]))
                 .to_string(),

@@ -4,10 +4,10 @@
 //! room's server", documents each route with its status codes.
 
 use crate::error::ApiError;
-use crate::store::{Figures, Put, Room, RoomState};
+use crate::store::{Counted, Figures, Put, Room, RoomState};
 use crate::{now_ms, AppState};
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequest, Path, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -94,13 +94,23 @@ fn gone(state: Option<RoomState>) -> ApiError {
     }
 }
 
-/// Whether `headers` carry the room's presenter token: hashed, compared in constant time.
-fn authorised(room: &Room, headers: &HeaderMap) -> Result<(), ApiError> {
-    let token = headers
+/// The presenter's token from `Authorization: Bearer …`.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
-        .ok_or(ApiError::Unauthorized)?;
+}
+
+/// Whether `headers` carry the room's presenter token: hashed, compared in constant time.
+fn authorised(room: &Room, headers: &HeaderMap) -> Result<(), ApiError> {
+    authorised_by(room, bearer(headers))
+}
+
+/// The same for a token given some other way (the stream's address: a browser's
+/// EventSource cannot send a header).
+fn authorised_by(room: &Room, token: Option<&str>) -> Result<(), ApiError> {
+    let token = token.ok_or(ApiError::Unauthorized)?;
     let given = hash_token(token.trim());
     if bool::from(given.as_bytes().ct_eq(room.token_hash.as_bytes())) {
         Ok(())
@@ -158,9 +168,13 @@ fn figures_value(figures: &Figures) -> Value {
     value_of(&room::figures_json(figures))
 }
 
-/// What the room's entries say, figure by figure: `null` while fewer than five are in.
-fn summary_value(room: &Room, entries: &[Figures]) -> Value {
-    let figures = room::summary(entries).map(|figures| {
+/// What the room's entries say, figure by figure, and how many get their money back within
+/// their own horizon: `null` while fewer than five are in.
+fn summary_value(room: &Room, counted: &[Counted]) -> Value {
+    let entries: Vec<Figures> = counted.iter().map(|entry| entry.figures).collect();
+    let paid_back = (counted.len() >= MIN_PARTICIPANTS)
+        .then(|| counted.iter().filter(|entry| entry.paid_back).count());
+    let figures = room::summary(&entries).map(|figures| {
         let members: Map<String, Value> = figures
             .into_iter()
             .map(|(name, spread)| {
@@ -174,8 +188,10 @@ fn summary_value(room: &Room, entries: &[Figures]) -> Value {
     });
     json!({
         "code": room.code,
+        "currency": room.currency,
         "participants": entries.len(),
         "figures": figures,
+        "paid_back": paid_back,
         "revealed": room.revealed,
         "version": room.version,
     })
@@ -220,7 +236,8 @@ fn ignored_value(reading: &Reading) -> Value {
     Value::Array(ignored)
 }
 
-/// `POST /api/rooms`: opens a room. Its body may name it: `{"name": "Workshop, Haifa"}`.
+/// `POST /api/rooms`: opens a room. Its body may name it and its currency (by default
+/// ILS): `{"name": "Workshop, Haifa", "currency": "ILS"}`.
 pub async fn create_room(
     State(state): Shared,
     ConnectInfo(address): ConnectInfo<SocketAddr>,
@@ -232,11 +249,22 @@ pub async fn create_room(
             "too many rooms opened from this network; try again later".into(),
         ));
     }
-    let name = if body.iter().all(u8::is_ascii_whitespace) {
-        String::new()
+    let given: Value = if body.iter().all(u8::is_ascii_whitespace) {
+        json!({})
     } else {
-        let given: Value = serde_json::from_slice(&body)
-            .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?;
+        serde_json::from_slice(&body)
+            .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?
+    };
+    let currency = match given.get("currency") {
+        None | Some(Value::Null) => "ILS".to_string(),
+        Some(Value::String(code)) if cvc_model::fields::is_currency_code(code) => code.clone(),
+        Some(_) => {
+            return Err(ApiError::BadRequest(
+                "currency: a three-letter ISO code in capitals, such as ILS".into(),
+            ))
+        }
+    };
+    let name = {
         match given.get("name") {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(name)) if name.chars().count() <= 80 => {
@@ -260,6 +288,7 @@ pub async fn create_room(
             code: code.clone(),
             token_hash: hash_token(&token),
             name: name.clone(),
+            currency: currency.clone(),
             created_at: now,
             active_at: now,
             state: RoomState::Open,
@@ -271,7 +300,7 @@ pub async fn create_room(
             let body = json!({
                 "code": code,
                 "name": name,
-                "presenter_token": token,
+                "currency": currency,"presenter_token": token,
                 "join_link": format!("{}?room={code}", state.public_url(&headers)),
                 "expires_at": rfc3339(now + state.lifetime_ms()),
                 "max_participants": state.config.max_participants,
@@ -291,10 +320,10 @@ pub async fn room_status(
     let room = open_room(&state, &code).await?;
     let participants = state.db.participants(&code).await?;
     Ok(Json(json!({
-        "code": room.code,
+                "code": room.code,
         "name": room.name,
-        "participants": participants,
-        "revealed": room.revealed,
+        "currency": room.currency,
+        "participants": participants,"revealed": room.revealed,
         "state": "open",
         "expires_at": rfc3339(room.active_at + state.lifetime_ms()),
         "max_participants": state.config.max_participants,
@@ -349,13 +378,25 @@ pub async fn put_entry(
     })?;
     let scenario =
         core_json::write_pretty(&cvc_core::codec::scenario_file::to_json(&entry.scenario));
+    let results = cvc_model::evaluate(&entry.scenario);
+    // Whether this business gets its money back within its own horizon.
+    let paid_back = results
+        .projection
+        .payback_month
+        .value()
+        .is_some_and(|month| month <= entry.scenario.horizon_years * 12.0);
+    let counted = Counted {
+        figures: entry.figures,
+        paid_back,
+    };
     let outcome = state
         .db
         .put_entry(
             &code,
             participant,
             &scenario,
-            &entry.figures,
+            &entry.scenario.currency,
+            &counted,
             now_ms(),
             state.lifetime_ms(),
             state.config.max_participants as i64,
@@ -375,15 +416,20 @@ pub async fn put_entry(
             )))
         }
         Put::NotOpen(room_state) => return Err(gone(room_state)),
+        Put::OtherCurrency(currency) => {
+            return Err(ApiError::Unprocessable(format!(
+                "this room counts in {currency}; these figures are in {}",
+                entry.scenario.currency
+            )))
+        }
     };
     state.hub.changed(&code);
     let standing = if revealed && participants >= MIN_PARTICIPANTS as i64 {
-        let entries = state.db.figures(&code).await?;
+        let entries = figures_only(&state.db.counted(&code).await?);
         standing_value(revealed, &entry.figures, &entries)
     } else {
         Value::Null
     };
-    let results = cvc_model::evaluate(&entry.scenario);
     let body = json!({
         "results": value_of(&results_json(&results)),
         "ignored": ignored_value(&reading),
@@ -413,10 +459,9 @@ pub async fn own_entry(
         .entry_figures(&code, participant)
         .await?
         .ok_or_else(|| ApiError::NotFound("this phone has no entry in this room".into()))?;
-    let entries = state.db.figures(&code).await?;
+    let entries = figures_only(&state.db.counted(&code).await?);
     Ok(Json(json!({
-        "figures": figures_value(&own),
-        "standing": standing_value(room.revealed, &own, &entries),
+        "figures": figures_value(&own),"standing": standing_value(room.revealed, &own, &entries),
         "participants": entries.len(),
         "revealed": room.revealed,
         "version": room.version,
@@ -453,7 +498,7 @@ async fn presenters_summary(
 ) -> Result<Value, ApiError> {
     let room = open_room(state, code).await?;
     authorised(&room, headers)?;
-    let entries = state.db.figures(code).await?;
+    let entries = state.db.counted(code).await?;
     Ok(summary_value(&room, &entries))
 }
 
@@ -485,13 +530,13 @@ pub async fn entries(
         .map(|entry| {
             json!({
                 "scenario": serde_json::from_str::<Value>(&entry.scenario).unwrap_or(Value::Null),
-                "figures": figures_value(&entry.figures),
-                "updated_at": rfc3339(entry.updated_at),
-            })
+                                "figures": figures_value(&entry.figures),
+                "paid_back": entry.paid_back,
+                "updated_at": rfc3339(entry.updated_at),})
         })
         .collect();
     Ok(Json(
-        json!({ "code": room.code, "name": room.name, "entries": entries }),
+        json!({ "code": room.code, "name": room.name, "currency": room.currency, "entries": entries }),
     ))
 }
 
@@ -526,8 +571,20 @@ pub async fn control(
         ));
     }
     let room = open_room(&state, &code).await?;
-    let entries = state.db.figures(&code).await?;
+    let entries = state.db.counted(&code).await?;
     Ok(Json(summary_value(&room, &entries)))
+}
+
+/// The stream's token, when given in its address (`?token=…`): a browser's EventSource
+/// sends no header. The server logs no query.
+#[derive(serde::Deserialize)]
+pub struct TokenQuery {
+    token: Option<String>,
+}
+
+/// The figures of each entry.
+fn figures_only(counted: &[Counted]) -> Vec<Figures> {
+    counted.iter().map(|entry| entry.figures).collect()
 }
 
 /// What one step of the stream says.
@@ -536,7 +593,8 @@ enum Said {
     Ended(&'static str),
 }
 
-/// `GET /api/rooms/{code}/stream`, with the presenter's token: the summary as
+/// `GET /api/rooms/{code}/stream`, with the presenter's token (in the header, or as
+/// `?token=` for a browser's EventSource): the summary as
 /// server-sent events (`event: summary`, its `id` the room's version), once at once and
 /// again after every change; `event: closed` when the room closes or expires, and the
 /// stream ends. A reconnecting client gets the current summary at once, which holds every
@@ -544,10 +602,12 @@ enum Said {
 pub async fn stream(
     State(state): Shared,
     Path(code): Path<String>,
+    Query(query): Query<TokenQuery>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let code = code_of(&code)?;
-    presenters_summary(&state, &code, &headers).await?;
+    let room = open_room(&state, &code).await?;
+    authorised_by(&room, bearer(&headers).or(query.token.as_deref()))?;
     let changes = state.hub.subscribe(&code);
     let shutdown = state.shutdown.clone();
     let events = stream::unfold(
@@ -613,7 +673,7 @@ async fn read_for_stream(state: &AppState, code: &str) -> Result<Said, ApiError>
         RoomState::Closed => return Ok(Said::Ended("the presenter closed this room")),
         RoomState::Expired => return Ok(Said::Ended("this room has expired")),
     }
-    let entries = state.db.figures(code).await?;
+    let entries = state.db.counted(code).await?;
     let version = room.version;
     Ok(Said::Summary(summary_value(&room, &entries), version))
 }

@@ -72,6 +72,8 @@ pub struct Room {
     pub code: String,
     pub token_hash: String,
     pub name: String,
+    /// The currency the room counts in: money in different currencies cannot be added.
+    pub currency: String,
     /// Milliseconds since 1970.
     pub created_at: i64,
     pub active_at: i64,
@@ -96,11 +98,20 @@ impl Room {
 pub struct StoredEntry {
     pub scenario: String,
     pub figures: Figures,
+    pub paid_back: bool,
     pub updated_at: i64,
 }
 
+/// What a summary needs of one entry: its figures, and whether its payback falls within
+/// its own horizon.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Counted {
+    pub figures: Figures,
+    pub paid_back: bool,
+}
+
 /// What became of a participant's entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Put {
     Stored {
         created: bool,
@@ -110,6 +121,8 @@ pub enum Put {
     },
     /// The room has its most participants, and this is a new one.
     Full,
+    /// The entry is in another currency than the room's (which it names).
+    OtherCurrency(String),
     /// No room of this code, or not open (its state).
     NotOpen(Option<RoomState>),
 }
@@ -199,12 +212,13 @@ fn migrations(postgres: bool) -> Vec<Vec<String>> {
     vec![vec![
         format!(
             "CREATE TABLE rooms (code TEXT PRIMARY KEY, token_hash TEXT NOT NULL, name TEXT NOT NULL, \
-             created_at {integer} NOT NULL, active_at {integer} NOT NULL, state TEXT NOT NULL, \
+             currency TEXT NOT NULL, created_at {integer} NOT NULL, active_at {integer} NOT NULL, state TEXT NOT NULL, \
              revealed {integer} NOT NULL, version {integer} NOT NULL, ended_at {integer})"
         ),
         format!(
             "CREATE TABLE entries (code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE, \
-             participant TEXT NOT NULL, scenario TEXT NOT NULL, updated_at {integer} NOT NULL{figures}, \
+             participant TEXT NOT NULL, scenario TEXT NOT NULL, updated_at {integer} NOT NULL, \
+             paid_back {integer} NOT NULL{figures}, \
              PRIMARY KEY (code, participant))"
         ),
         "CREATE INDEX rooms_by_activity ON rooms (state, active_at)".to_string(),
@@ -335,12 +349,13 @@ impl Db {
         let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let done = sqlx::query(q(
-                "INSERT INTO rooms (code, token_hash, name, created_at, active_at, state, revealed, version) \
-                 VALUES (?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT (code) DO NOTHING",
+                "INSERT INTO rooms (code, token_hash, name, currency, created_at, active_at, state, revealed, version) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT (code) DO NOTHING",
             ))
             .bind(&room.code)
             .bind(&room.token_hash)
             .bind(&room.name)
+            .bind(&room.currency)
             .bind(room.created_at)
             .bind(room.active_at)
             .bind(room.state.name())
@@ -353,7 +368,7 @@ impl Db {
     pub async fn room(&self, code: &str) -> Result<Option<Room>, StoreError> {
         on_db!(self, |pool, q| {
             let row = sqlx::query(q(
-                "SELECT code, token_hash, name, created_at, active_at, state, revealed, version FROM rooms WHERE code = ?",
+                "SELECT code, token_hash, name, currency, created_at, active_at, state, revealed, version FROM rooms WHERE code = ?",
             ))
             .bind(code)
             .fetch_optional(pool)
@@ -363,6 +378,7 @@ impl Db {
                     code: row.try_get("code")?,
                     token_hash: row.try_get("token_hash")?,
                     name: row.try_get("name")?,
+                    currency: row.try_get("currency")?,
                     created_at: row.try_get("created_at")?,
                     active_at: row.try_get("active_at")?,
                     state: RoomState::of(&row.try_get::<String, _>("state")?),
@@ -395,7 +411,8 @@ impl Db {
         code: &str,
         participant: &str,
         scenario: &str,
-        figures: &Figures,
+        currency: &str,
+        entry: &Counted,
         now: i64,
         lifetime_ms: i64,
         max_participants: i64,
@@ -408,7 +425,7 @@ impl Db {
             // room against a second writer (PostgreSQL), so that the count below holds.
             let bumped = sqlx::query(q(
                 "UPDATE rooms SET version = version + 1, active_at = ? \
-                 WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version, revealed",
+                 WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version, revealed, currency",
             ))
             .bind(now)
             .bind(code)
@@ -425,6 +442,11 @@ impl Db {
             };
             let version: i64 = bumped.try_get("version")?;
             let revealed = bumped.try_get::<i64, _>("revealed")? != 0;
+            let room_currency: String = bumped.try_get("currency")?;
+            if room_currency != currency {
+                tx.rollback().await?;
+                return Ok(Put::OtherCurrency(room_currency));
+            }
             let counts = sqlx::query(q(
                 "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN participant = ? THEN 1 ELSE 0 END), 0) AS mine \
                  FROM entries WHERE code = ?",
@@ -443,8 +465,9 @@ impl Db {
                 .bind(code)
                 .bind(participant)
                 .bind(scenario)
-                .bind(now);
-            for figure in figures {
+                .bind(now)
+                .bind(i64::from(entry.paid_back));
+            for figure in &entry.figures {
                 statement = statement.bind(*figure);
             }
             statement.execute(&mut *tx).await?;
@@ -581,12 +604,19 @@ impl Db {
         })
     }
 
-    /// The figures of every entry of a room.
-    pub async fn figures(&self, code: &str) -> Result<Vec<Figures>, StoreError> {
+    /// What a summary needs of every entry of a room.
+    pub async fn counted(&self, code: &str) -> Result<Vec<Counted>, StoreError> {
         let statement: &'static str = select_figures_statement();
         on_db!(self, |pool, q| {
             let rows = sqlx::query(q(statement)).bind(code).fetch_all(pool).await?;
-            rows.iter().map(figures_of_row).collect()
+            rows.iter()
+                .map(|row| {
+                    Ok(Counted {
+                        figures: figures_of_row(row)?,
+                        paid_back: row.try_get::<i64, _>("paid_back")? != 0,
+                    })
+                })
+                .collect()
         })
     }
 
@@ -617,6 +647,7 @@ impl Db {
                     Ok(StoredEntry {
                         scenario: row.try_get("scenario")?,
                         updated_at: row.try_get("updated_at")?,
+                        paid_back: row.try_get::<i64, _>("paid_back")? != 0,
                         figures: figures_of_row(row)?,
                     })
                 })
@@ -689,8 +720,9 @@ fn insert_entry_statement() -> &'static str {
             .map(|name| format!(", {name} = excluded.{name}"))
             .collect();
         format!(
-            "INSERT INTO entries (code, participant, scenario, updated_at, {}) VALUES (?, ?, ?, ?, {marks}) \
-             ON CONFLICT (code, participant) DO UPDATE SET scenario = excluded.scenario, updated_at = excluded.updated_at{updates}",
+            "INSERT INTO entries (code, participant, scenario, updated_at, paid_back, {}) VALUES (?, ?, ?, ?, ?, {marks}) \
+             ON CONFLICT (code, participant) DO UPDATE SET scenario = excluded.scenario, updated_at = excluded.updated_at, \
+             paid_back = excluded.paid_back{updates}",
             figure_columns()
         )
     })
@@ -698,7 +730,12 @@ fn insert_entry_statement() -> &'static str {
 
 fn select_figures_statement() -> &'static str {
     static STATEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    STATEMENT.get_or_init(|| format!("SELECT {} FROM entries WHERE code = ?", figure_columns()))
+    STATEMENT.get_or_init(|| {
+        format!(
+            "SELECT paid_back, {} FROM entries WHERE code = ?",
+            figure_columns()
+        )
+    })
 }
 
 fn select_own_figures_statement() -> &'static str {
@@ -715,7 +752,7 @@ fn select_entries_statement() -> &'static str {
     static STATEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     STATEMENT.get_or_init(|| {
         format!(
-            "SELECT scenario, updated_at, {} FROM entries WHERE code = ? ORDER BY updated_at",
+            "SELECT scenario, updated_at, paid_back, {} FROM entries WHERE code = ? ORDER BY updated_at",
             figure_columns()
         )
     })
@@ -739,7 +776,7 @@ mod tests {
         assert!(insert_entry_statement().contains("npv_gain = excluded.npv_gain"));
         assert_eq!(
             insert_entry_statement().matches('?').count(),
-            4 + FIGURES.len()
+            5 + FIGURES.len()
         );
     }
 }
