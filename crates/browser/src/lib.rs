@@ -18,6 +18,8 @@
 //! - [`embed_host`]: another site's page: containers, attributes, shadow roots.
 //! - [`mount`]: every Yew app either wasm mounts, counted.
 //! - [`extras_loader`]: the page's side of the extras module: fetched once, parts drawn.
+//! - [`rooms`]: the workshop room's server: requests, the presenter's stream, what a
+//!   phone and a presenter keep of a room.
 
 pub mod address;
 pub mod clipboard;
@@ -32,6 +34,7 @@ pub mod language;
 pub mod local_storage;
 pub mod mount;
 pub mod observers;
+pub mod rooms;
 pub mod timing;
 
 /// Readies the pure crates for the browser. Every export of either wasm calls this first.

@@ -107,3 +107,13 @@ where
         move || drop(timeout)
     });
 }
+
+/// Calls `tick` every `ms` milliseconds until what this returns is dropped.
+pub fn every(ms: u32, tick: impl FnMut() + 'static) -> gloo::timers::callback::Interval {
+    gloo::timers::callback::Interval::new(ms, tick)
+}
+
+/// Milliseconds since 1970, as the browser's clock says.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

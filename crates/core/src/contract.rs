@@ -53,10 +53,12 @@ pub enum Part {
     LifetimeHelper,
     /// The helper that works out the unhappy share from service metrics.
     MetricsHelper,
+    /// The workshop room on a participant's phone (a link with `room=`).
+    Room,
 }
 
 impl Part {
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 9] = [
         Part::Share,
         Part::Embed,
         Part::Saved,
@@ -65,6 +67,7 @@ impl Part {
         Part::Charts,
         Part::LifetimeHelper,
         Part::MetricsHelper,
+        Part::Room,
     ];
 
     pub fn name(self) -> &'static str {
@@ -77,6 +80,7 @@ impl Part {
             Part::Charts => "charts",
             Part::LifetimeHelper => "lifetime-helper",
             Part::MetricsHelper => "metrics-helper",
+            Part::Room => "room",
         }
     }
 

@@ -12,6 +12,9 @@ pub enum Disclosure {
     /// The calculator's own page: nothing is sent anywhere.
     #[default]
     Page,
+    /// The page opened to join a workshop room: the business figures go to the presenter
+    /// when the visitor asks.
+    Room,
     /// An iframe that tells its host page nothing (no `events=1`).
     EmbedSilent,
     /// An embed that tells its host page what was calculated: the custom element and a
@@ -52,6 +55,7 @@ impl PrivacyLine {
     pub fn of(disclosure: Disclosure) -> PrivacyLine {
         let words: fn(Language) -> &'static str = match disclosure {
             Disclosure::Page => |language| language.texts().privacy,
+            Disclosure::Room => |language| language.texts().privacy_room,
             Disclosure::EmbedSilent => |language| language.embed_texts().privacy_silent,
             Disclosure::EmbedTellsHost => |language| language.embed_texts().privacy_host,
             Disclosure::EmbedTellsAnalytics => |language| language.embed_texts().privacy_analytics,
@@ -62,6 +66,17 @@ impl PrivacyLine {
     /// The line in `language`.
     pub fn say(&self, language: Language) -> &'static str {
         (self.words)(language)
+    }
+}
+
+impl PrivacyLine {
+    /// The calculator's own page opened to join a workshop room: what "Add my figures"
+    /// sends, and to whom (built without naming an embed's case).
+    pub fn room() -> PrivacyLine {
+        PrivacyLine {
+            disclosure: Disclosure::Room,
+            words: |language| language.texts().privacy_room,
+        }
     }
 }
 

@@ -227,6 +227,192 @@ pub fn figures_json(figures: &[Option<f64>; FIGURES.len()]) -> Json {
     )
 }
 
+/// Where a phone keeps its part in a room (`localStorage`), by the room's code.
+pub fn stay_key(code: &str) -> String {
+    format!("cvc.room.{code}")
+}
+
+/// Where the presenter's browser keeps the room it opened, so that a reload keeps it.
+pub const PRESENTER_KEY: &str = "cvc.room.presenter";
+
+/// What a phone has to send to its room and has not yet been told was received.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Its figures: the scenario as the room reads it, and the link it came from.
+    Entry { scenario: String, link: String },
+    /// Its figures taken back out.
+    Withdraw,
+}
+
+/// A phone's part in one room, kept in its browser: its random id, the link of the figures
+/// the room acknowledged, and what waits to be sent (it survives a reload and a lost
+/// connection, and is sent when the room answers again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stay {
+    pub participant: String,
+    pub sent: Option<String>,
+    pub pending: Option<Pending>,
+}
+
+impl Stay {
+    /// A new stay, with an id made from random bytes (at least 18: 24 characters).
+    pub fn new(random: &[u8]) -> Stay {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let participant: String = random
+            .iter()
+            .map(|byte| ALPHABET[usize::from(byte & 63)] as char)
+            .collect();
+        Stay {
+            participant,
+            sent: None,
+            pending: None,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let text = |value: &Option<String>| value.clone().map_or(Json::Null, Json::String);
+        let pending = match &self.pending {
+            None => Json::Null,
+            Some(Pending::Withdraw) => Json::String("withdraw".into()),
+            Some(Pending::Entry { scenario, link }) => Json::Object(vec![
+                ("scenario".into(), Json::String(scenario.clone())),
+                ("link".into(), Json::String(link.clone())),
+            ]),
+        };
+        json::write_pretty(&Json::Object(vec![
+            ("participant".into(), Json::String(self.participant.clone())),
+            ("sent".into(), text(&self.sent)),
+            ("pending".into(), pending),
+        ]))
+    }
+
+    /// A stay as kept; `None` for anything else (a damaged entry is then replaced by a
+    /// new stay, which only costs the phone a second entry in the room).
+    pub fn from_json(text: &str) -> Option<Stay> {
+        let document = json::parse(text).ok()?;
+        let participant = match document.get("participant")? {
+            Json::String(id) if is_participant_id(id) => id.clone(),
+            _ => return None,
+        };
+        let sent = match document.get("sent") {
+            Some(Json::String(link)) => Some(link.clone()),
+            _ => None,
+        };
+        let pending = match document.get("pending") {
+            Some(Json::String(kind)) if kind == "withdraw" => Some(Pending::Withdraw),
+            Some(entry @ Json::Object(_)) => match (entry.get("scenario"), entry.get("link")) {
+                (Some(Json::String(scenario)), Some(Json::String(link))) => Some(Pending::Entry {
+                    scenario: scenario.clone(),
+                    link: link.clone(),
+                }),
+                _ => None,
+            },
+            _ => None,
+        };
+        Some(Stay {
+            participant,
+            sent,
+            pending,
+        })
+    }
+}
+
+/// The room a presenter opened, as their browser keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    /// The room server's origin.
+    pub server: String,
+    pub code: String,
+    pub token: String,
+    pub name: String,
+    pub currency: String,
+}
+
+impl Opened {
+    pub fn to_json(&self) -> String {
+        json::write_pretty(&Json::Object(
+            [
+                ("server", &self.server),
+                ("code", &self.code),
+                ("token", &self.token),
+                ("name", &self.name),
+                ("currency", &self.currency),
+            ]
+            .into_iter()
+            .map(|(key, value)| (key.to_string(), Json::String(value.clone())))
+            .collect(),
+        ))
+    }
+
+    pub fn from_json(text: &str) -> Option<Opened> {
+        let document = json::parse(text).ok()?;
+        let text = |key: &str| match document.get(key) {
+            Some(Json::String(value)) => Some(value.clone()),
+            _ => None,
+        };
+        Some(Opened {
+            server: text("server")?,
+            code: normalise_code(&text("code")?)?,
+            token: text("token")?,
+            name: text("name").unwrap_or_default(),
+            currency: text("currency").unwrap_or_else(|| "ILS".into()),
+        })
+    }
+}
+
+/// One CSV of a room's entries (each scenario's fields and figures, without who sent it)
+/// and its summary: what the presenter exports.
+pub fn entries_csv(entries: &[(ValidScenario, [Option<f64>; FIGURES.len()])]) -> String {
+    let mut header: Vec<String> = vec!["entry".into(), "currency".into()];
+    header.extend(
+        cvc_model::Field::ALL
+            .iter()
+            .map(|field| field.name().to_string()),
+    );
+    header.extend(FIGURES.iter().map(|name| name.to_string()));
+    let mut rows: Vec<Vec<String>> = vec![header];
+    for (i, (scenario, figures)) in entries.iter().enumerate() {
+        let mut row = vec![(i + 1).to_string(), scenario.currency.clone()];
+        row.extend(cvc_model::Field::ALL.iter().map(|field| {
+            scenario
+                .value(*field)
+                .map(crate::codec::decimal::shortest)
+                .unwrap_or_default()
+        }));
+        row.extend(figures.iter().map(|value| {
+            value
+                .map(crate::codec::decimal::shortest)
+                .unwrap_or_default()
+        }));
+        rows.push(row);
+    }
+    let all: Vec<[Option<f64>; FIGURES.len()]> =
+        entries.iter().map(|(_, figures)| *figures).collect();
+    if let Some(summary) = summary(&all) {
+        rows.push(Vec::new());
+        rows.push(
+            [
+                "figure", "count", "sum", "min", "p10", "median", "p90", "max",
+            ]
+            .iter()
+            .map(|cell| cell.to_string())
+            .collect(),
+        );
+        for (name, spread) in summary {
+            let mut row = vec![name.to_string()];
+            if let Some(s) = spread {
+                row.push(s.count.to_string());
+                row.extend(
+                    [s.sum, s.min, s.p10, s.median, s.p90, s.max]
+                        .map(crate::codec::decimal::shortest),
+                );
+            }
+            rows.push(row);
+        }
+    }
+    crate::codec::csv::write_rows(&rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +530,56 @@ mod tests {
             })
         );
         assert_eq!(standing[2].1, None);
+    }
+
+    #[test]
+    fn a_phones_stay_and_a_presenters_room_survive_a_reload() {
+        let mut stay = Stay::new(&[7; 24]);
+        assert!(is_participant_id(&stay.participant), "{}", stay.participant);
+        assert_eq!(Stay::from_json(&stay.to_json()), Some(stay.clone()));
+        stay.pending = Some(Pending::Entry {
+            scenario: "{\"lifetime_profit\": 1}".into(),
+            link: "?lifetime_profit=1".into(),
+        });
+        stay.sent = Some("?currency=ILS".into());
+        assert_eq!(Stay::from_json(&stay.to_json()), Some(stay.clone()));
+        stay.pending = Some(Pending::Withdraw);
+        assert_eq!(Stay::from_json(&stay.to_json()), Some(stay));
+        assert_eq!(Stay::from_json("{\"participant\": \"short\"}"), None);
+        assert_eq!(Stay::from_json("not json"), None);
+        let opened = Opened {
+            server: "https://rooms.example".into(),
+            code: "ACDEFG".into(),
+            token: "t".repeat(43),
+            name: "Haifa".into(),
+            currency: "ILS".into(),
+        };
+        assert_eq!(Opened::from_json(&opened.to_json()), Some(opened));
+    }
+
+    #[test]
+    fn the_export_lists_entries_without_who_sent_them_and_the_summary() {
+        let entries: Vec<_> = (1..=5)
+            .map(|i| {
+                let scenario = Scenario {
+                    lifetime_profit: f64::from(i) * 10_000.0,
+                    ..Scenario::default()
+                }
+                .validate()
+                .expect("valid");
+                let figures = entry_of(&scenario).figures;
+                (scenario, figures)
+            })
+            .collect();
+        let csv = entries_csv(&entries);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+        assert!(
+            lines[0].starts_with("entry,currency,acquisition_cost"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].starts_with("1,ILS,2000,10000"), "{}", lines[1]);
+        assert!(csv.contains("figure,count,sum,min,p10,median,p90,max"));
+        assert!(csv.contains("npv_gain,5,"));
     }
 }

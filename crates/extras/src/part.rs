@@ -12,6 +12,8 @@ use crate::panels::files_panel::FilesPanel;
 use crate::panels::helper_forms::{LifetimeHelper, MetricsHelper};
 use crate::panels::link_panels::share_panel;
 use crate::panels::presenter::{presenter, PresenterProps};
+use crate::panels::presenter_room::PresenterRoom;
+use crate::panels::room_bar::RoomBar;
 use crate::panels::saved_panel::SavedPanel;
 use cvc_browser::dom::{focus_by_id, Element};
 use cvc_browser::intl::{browser_number_syntax, Formats};
@@ -88,8 +90,12 @@ pub fn PartRoot(props: &PartProps) -> Html {
                 scenario: &scenario,
                 link: &props.link,
                 on_leave: props.on_request.reform(|()| Request::Leave),
+                room: html! {
+                    <PresenterRoom app_address={props.app_address.clone()} currency={AttrValue::from(scenario.currency.clone())} />
+                },
             },
         ),
+        Part::Room => html! { <RoomBar {scenario} /> },
         Part::Charts => {
             html! { <Charts {scenario} {results} monte_carlo={props.monte_carlo.clone()} monte_carlo_stale={props.monte_carlo_stale} /> }
         }

@@ -23,7 +23,7 @@ pub use cvc_browser::timing::Moment;
 use cvc_browser::timing::{
     use_after_pause, use_drawing_stages, use_settled, Stage, MONTE_CARLO_PAUSE_MS,
 };
-use cvc_core::codec::link::{decode, encode, frame_keys, LinkReading, Show};
+use cvc_core::codec::link::{decode, encode, frame_keys, page_keys, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
 use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
@@ -119,6 +119,10 @@ pub struct AppProps {
     /// What leaves the browser where the App runs, said under the answers.
     #[prop_or_default]
     pub privacy: PrivacyLine,
+    /// On the calculator's own page, what its address keeps besides the scenario: the
+    /// workshop room it was opened to join (`&room=ACDEFG`), whose bar it then shows.
+    #[prop_or_default]
+    pub page_keys: AttrValue,
 }
 
 #[component]
@@ -164,11 +168,12 @@ pub fn App(props: &AppProps) -> Html {
         drawn.then(|| today_in(*language))
     });
     let framed = matches!(mode, Mode::Frame(_));
-    let keep = if framed {
-        props.frame_keys.clone()
-    } else {
-        AttrValue::default()
+    let keep = match mode {
+        Mode::Frame(_) => props.frame_keys.clone(),
+        Mode::Page => props.page_keys.clone(),
+        Mode::Widget(_) => AttrValue::default(),
     };
+    let in_room = mode == Mode::Page && !props.page_keys.is_empty();
     use_link_sync(
         scenario.clone(),
         language,
@@ -271,6 +276,10 @@ pub fn App(props: &AppProps) -> Html {
         *presenting,
         &extras,
     );
+    // The workshop room's bar, on a page opened to join one: fetched at once, with the
+    // extras module.
+    let room_slot = use_node_ref();
+    let (room_status, on_room_retry) = use_part(room_slot.clone(), Part::Room, in_room, &extras);
     let charts_slot = use_node_ref();
     let charts_near = use_near_screen(charts_slot.clone());
     let wide = use_memo((), |()| wide_screen());
@@ -302,6 +311,10 @@ pub fn App(props: &AppProps) -> Html {
             <div class={classes!("cvc", mode_class)} part="calculator" lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
+                    if in_room {
+                        <div ref={room_slot} class="room-slot"></div>
+                        { part_status(texts, room_status, &on_room_retry, "") }
+                    }
                     <Tools extras={extras.clone()} {on_open} {on_present} />
                     if let Some(today) = &*today {
                         { report_top(&formats, today, &full_calculator) }
@@ -374,8 +387,16 @@ pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>, privacy: P
     }
     let worth_reading = link.has_scenario || link.reading.ignored_anything();
     let frame_keys = frame_keys(&link.view).into();
+    let page_keys: AttrValue = page_keys(&link.view).into();
+    // A page opened to join a room says what "Add my figures" sends, and to whom.
+    let privacy = if mode == Mode::Page && link.view.room.is_some() {
+        PrivacyLine::room()
+    } else {
+        privacy
+    };
     let props = AppProps {
         frame_keys,
+        page_keys,
         privacy,
         language: link.view.language,
         start: worth_reading.then(|| Rc::new(link)),

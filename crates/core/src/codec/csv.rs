@@ -77,6 +77,17 @@ pub fn yearly_csv(results: &Results, language: Language) -> String {
     out
 }
 
+/// Rows as a CSV document (UTF-8 with its byte-order mark, RFC 4180); an empty row is an
+/// empty line between two tables.
+pub fn write_rows(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    out.push(BYTE_ORDER_MARK);
+    for row in rows {
+        push_record(&mut out, row);
+    }
+    out
+}
+
 /// A file name for an export: the date and what it is, in ASCII so that every system
 /// keeps it.
 pub fn file_name(date: &str, what: &str, extension: &str) -> String {

@@ -36,9 +36,11 @@ pub const EVENTS: &str = "events";
 /// Each change is also pushed to the host's `window.dataLayer` (`datalayer=1`; the
 /// custom element's attribute is `data-layer`).
 pub const DATA_LAYER: &str = "datalayer";
+/// A workshop room the visitor is asked to join (`room=ACDEFG`, `cvc_core::room`).
+pub const ROOM: &str = "room";
 
 /// The keys of a link that say nothing of the scenario (an example business does).
-pub const VIEW_KEYS: [&str; 6] = [LANG, EMBED, SHOW, ACCENT, EVENTS, DATA_LAYER];
+pub const VIEW_KEYS: [&str; 7] = [LANG, EMBED, SHOW, ACCENT, EVENTS, DATA_LAYER, ROOM];
 
 /// The custom element's attribute that stands for [`DATA_LAYER`].
 const DATA_LAYER_ATTRIBUTE: &str = "data-layer";
@@ -74,6 +76,8 @@ pub struct View {
     pub events: bool,
     /// Each change is also pushed to the host's `window.dataLayer`.
     pub data_layer: bool,
+    /// The code of a workshop room to join, in its one written form.
+    pub room: Option<String>,
 }
 
 /// A scenario and view read from a link or attributes.
@@ -246,6 +250,10 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
                 Some(colour) => view.accent = Some(colour),
                 None => reader.unknown(&format!("{ACCENT}={}", shorten(value))),
             },
+            ROOM => match crate::room::normalise_code(value) {
+                Some(code) => view.room = Some(code),
+                None => reader.unknown(&format!("{ROOM}={}", shorten(value))),
+            },
             PRESET => {
                 if preset.is_none() {
                     reader.unknown(&format!("{PRESET}={}", shorten(value)));
@@ -317,6 +325,15 @@ pub fn frame_keys(view: &View) -> String {
         percent_encode(accent, &mut keys);
     }
     keys
+}
+
+/// What the calculator's own page keeps in its address besides the scenario, when it
+/// rewrites it after an edit: the room it was opened to join (`&room=ACDEFG`).
+pub fn page_keys(view: &View) -> String {
+    view.room
+        .as_ref()
+        .map(|code| format!("&{ROOM}={code}"))
+        .unwrap_or_default()
 }
 
 /// A flag given as `1`, `true`, or present with no value (an attribute like `data-layer`).
@@ -589,6 +606,7 @@ mod tests {
             (ACCENT, "red"),
             (EVENTS, "1"),
             (DATA_LAYER, ""),
+            (ROOM, "acd-efg"),
         ] {
             assert!(VIEW_KEYS.contains(&key));
             let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
@@ -916,5 +934,17 @@ mod tests {
         assert_eq!(percent_decode("%E0%A4%A"), None);
         assert_eq!(percent_decode("%zz"), None);
         assert_eq!(percent_decode("%FF"), None, "not UTF-8");
+    }
+
+    #[test]
+    fn a_room_link_names_its_room_and_the_page_keeps_it() {
+        let link = decode("?lifetime_profit=45000&room=acd%20efg&lang=he");
+        assert_eq!(link.view.room.as_deref(), Some("ACDEFG"));
+        assert_eq!(page_keys(&link.view), "&room=ACDEFG");
+        assert!(link.reading.unknown.is_empty());
+        let bad = decode("?room=ZZ");
+        assert_eq!(bad.view.room, None);
+        assert_eq!(bad.reading.unknown.named, ["room=ZZ"]);
+        assert_eq!(page_keys(&View::default()), "");
     }
 }

@@ -88,6 +88,8 @@ pub struct Texts {
     /// What leaves the browser on the calculator's own page (an embed says what is true
     /// where it runs: [`EmbedTexts`], `crate::privacy`).
     pub privacy: &'static str,
+    /// The same on the page opened to join a workshop room.
+    pub privacy_room: &'static str,
     /// Two ends of a range in words, each isolated: "12% to 14%". Slots: {low}, {high}.
     pub range_words: &'static str,
 
@@ -467,6 +469,51 @@ pub struct ExtraTexts {
     pub abandoned_note: &'static str,
     pub apply_to_now: &'static str,
     pub apply_to_invest: &'static str,
+    // The workshop room: a phone's bar, and the presenter's room.
+    /// Slot: {name}.
+    pub room_title: &'static str,
+    pub room_title_code: &'static str,
+    pub room_sends: &'static str,
+    pub room_add: &'static str,
+    pub room_update: &'static str,
+    pub room_withdraw: &'static str,
+    pub room_status_sent: &'static str,
+    pub room_status_changed: &'static str,
+    pub room_status_waiting: &'static str,
+    pub room_status_sending: &'static str,
+    pub room_status_withdrawn: &'static str,
+    pub room_status_not_sent: &'static str,
+    pub room_other_currency: &'static str,
+    pub room_full: &'static str,
+    pub room_closed: &'static str,
+    pub room_expired: &'static str,
+    pub room_unknown: &'static str,
+    pub room_failed: &'static str,
+    pub room_standing_unhappy: &'static str,
+    pub room_standing_yearly: &'static str,
+    pub room_standing_wait: &'static str,
+    pub room_open: &'static str,
+    pub room_name_label: &'static str,
+    pub room_code_label: &'static str,
+    pub room_join_at: &'static str,
+    pub room_scan: &'static str,
+    pub room_reveal: &'static str,
+    pub room_hide: &'static str,
+    pub room_reset: &'static str,
+    pub room_reset_confirm: &'static str,
+    pub room_close: &'static str,
+    pub room_close_confirm: &'static str,
+    pub room_export: &'static str,
+    pub room_waiting_five: &'static str,
+    pub room_answer_total: &'static str,
+    pub room_answer_unhappy: &'static str,
+    pub room_answer_paid_back: &'static str,
+    pub room_spread_heading: &'static str,
+    pub room_closed_note: &'static str,
+    pub room_server_failed: &'static str,
+    pub room_currency_note: &'static str,
+    /// Participants of a room, counted.
+    pub room_participants: Plural,
 }
 
 impl std::ops::Deref for ExtraTexts {

@@ -6,7 +6,8 @@
 //! - [`qr_code`]: a QR code drawn as SVG.
 //! - [`saved_panel`]: saved scenarios: save, open, rename, delete, and [`compare`] two.
 //! - [`files_panel`]: Export and print: JSON, CSV, a file opened back in, printing.
-//! - [`presenter`]: the presenter view.
+//! - [`presenter`]: the presenter view, and [`presenter_room`], the workshop room in it.
+//! - [`room_bar`]: the workshop room on a participant's phone.
 //! - [`helper_forms`]: the lifetime-profit and service-metrics helpers.
 
 pub mod compare;
@@ -15,5 +16,7 @@ pub mod files_panel;
 pub mod helper_forms;
 pub mod link_panels;
 pub mod presenter;
+pub mod presenter_room;
 pub mod qr_code;
+pub mod room_bar;
 pub mod saved_panel;

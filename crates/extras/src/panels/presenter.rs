@@ -18,6 +18,8 @@ pub struct PresenterProps<'a> {
     /// The link participants land on.
     pub link: &'a str,
     pub on_leave: Callback<()>,
+    /// The workshop room, when a room server answers (`presenter_room`).
+    pub room: Html,
 }
 
 pub fn presenter(formats: &Formats, props: PresenterProps) -> Html {
@@ -55,6 +57,7 @@ pub fn presenter(formats: &Formats, props: PresenterProps) -> Html {
                 { qr_code(texts, props.link) }
                 <figcaption>{ texts.present_scan }</figcaption>
             </figure>
+            { props.room }
             <button type="button" class="secondary presenter-leave" id="presenter-leave" onclick={on_leave}>{ texts.present_leave }</button>
         </section>
     }

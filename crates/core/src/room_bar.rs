@@ -1,0 +1,419 @@
+//! A participant's bar in a workshop room, as plain state and a reducer: what the phone
+//! knows of the room (from the room server's answers), what it has sent and what waits to
+//! be sent, and where its figures stand once the presenter reveals the room's answer.
+//! Pure, so it is tested natively; the extras module's `RoomBar` does the requests and
+//! dispatches what they answer.
+//!
+//! What waits to be sent is kept in the phone (`room::Stay`), so that a lost connection or
+//! a reload loses nothing: it is sent when the room answers again, once, and the room keeps
+//! one entry per phone whatever is sent twice.
+
+use crate::codec::json::{self, Json};
+use crate::room::{Pending, Stay, MIN_PARTICIPANTS};
+
+/// Whether there is a room at all, as far as the phone knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Asking the room server.
+    Checking,
+    /// No room server answers here (a static host answered with a page): no room controls.
+    NoServer,
+    /// The room is open.
+    Open,
+    /// The room has ended, or never was.
+    Ended(Ended),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Unknown,
+    Closed,
+    Expired,
+}
+
+/// What became of the phone's last request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Idle,
+    Sending,
+    /// The room could not be reached; what waits is sent when it can be.
+    Waiting,
+    Sent,
+    Withdrawn,
+    Refused(Refusal),
+}
+
+/// Why the room refused the phone's figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The room counts in another currency (named).
+    OtherCurrency(String),
+    Full,
+    Failed,
+}
+
+/// Where the phone's figures stand among the others': (below, others) for the cost of one
+/// unhappy customer and the yearly cost of poor service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Standing {
+    pub unhappy: Option<(usize, usize)>,
+    pub yearly: Option<(usize, usize)>,
+}
+
+/// The bar's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    pub code: String,
+    pub phase: Phase,
+    pub name: String,
+    pub currency: Option<String>,
+    pub participants: u64,
+    pub revealed: bool,
+    pub stay: Stay,
+    pub status: Status,
+    pub standing: Option<Standing>,
+}
+
+/// An answer of the room server, as the bar reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Heard {
+    /// The request did not reach the server.
+    Unreachable,
+    /// Something answered, but not a room server (a page, say).
+    NotARoomServer,
+    /// A status and its JSON.
+    Json(u16, Json),
+}
+
+impl Heard {
+    /// Reads an answer: its status, whether it was JSON, and its text.
+    pub fn of(status: u16, is_json: bool, text: &str) -> Heard {
+        if status == 204 {
+            return Heard::Json(204, Json::Null);
+        }
+        match (is_json, json::parse(text)) {
+            (true, Ok(document)) => Heard::Json(status, document),
+            _ => Heard::NotARoomServer,
+        }
+    }
+}
+
+/// What happens to the bar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The room's status, or the phone's own entry, was asked for.
+    Checked(Heard),
+    /// The phone asks to send its figures (or to take them out).
+    Queue(Pending),
+    /// What waited is being sent.
+    Sending,
+    /// The answer to what was sent.
+    Delivered(Heard),
+}
+
+fn number(document: &Json, key: &str) -> Option<f64> {
+    match document.get(key)? {
+        Json::Number(value) => Some(*value),
+        _ => None,
+    }
+}
+
+fn text(document: &Json, key: &str) -> Option<String> {
+    match document.get(key)? {
+        Json::String(value) => Some(value.clone()),
+        _ => None,
+    }
+}
+
+/// A standing as the server writes it (`{"figures": {name: {count, below, above}}}`).
+fn standing_of(document: &Json) -> Option<Standing> {
+    let figures = document.get("standing")?.get("figures")?;
+    let pair = |name: &str| -> Option<(usize, usize)> {
+        let figure = figures.get(name)?;
+        let count = number(figure, "count")? as usize;
+        let below = number(figure, "below")? as usize;
+        Some((below, count.saturating_sub(1)))
+    };
+    Some(Standing {
+        unhappy: pair("unhappy_customer_cost"),
+        yearly: pair("yearly_cost_of_poor_service"),
+    })
+}
+
+/// Why a room is gone, from a 404 or a 410's reason.
+fn ended(status: u16, document: &Json) -> Ended {
+    match (status, text(document, "error")) {
+        (410, Some(reason)) if reason.contains("closed") => Ended::Closed,
+        (410, _) => Ended::Expired,
+        _ => Ended::Unknown,
+    }
+}
+
+impl Bar {
+    pub fn new(code: &str, stay: Stay) -> Bar {
+        Bar {
+            code: code.to_string(),
+            phase: Phase::Checking,
+            name: String::new(),
+            currency: None,
+            participants: 0,
+            revealed: false,
+            stay,
+            status: Status::Idle,
+            standing: None,
+        }
+    }
+
+    /// Whether the bar shows anything: not where no room server answers.
+    pub fn shown(&self) -> bool {
+        self.phase != Phase::NoServer
+    }
+
+    /// Whether the figures on screen differ from what the room has (so "Update" is worth
+    /// pressing), given the link of what is on screen.
+    pub fn changed_since_sent(&self, link: &str) -> bool {
+        self.stay.sent.as_deref().is_some_and(|sent| sent != link)
+    }
+
+    fn take_room(&mut self, document: &Json) {
+        if let Some(name) = text(document, "name") {
+            self.name = name;
+        }
+        if let Some(currency) = text(document, "currency") {
+            self.currency = Some(currency);
+        }
+        if let Some(participants) = number(document, "participants") {
+            self.participants = participants.max(0.0) as u64;
+        }
+        if let Some(Json::Bool(revealed)) = document.get("revealed") {
+            self.revealed = *revealed;
+        }
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Checked(Heard::Unreachable) => {
+                if self.phase == Phase::Checking {
+                    // A room link, and no answer yet: the room is taken to be there, and
+                    // what the phone sends waits.
+                    self.phase = Phase::Open;
+                }
+                if self.stay.pending.is_some() {
+                    self.status = Status::Waiting;
+                }
+            }
+            Action::Checked(Heard::NotARoomServer) => {
+                if self.phase == Phase::Checking {
+                    self.phase = Phase::NoServer;
+                }
+            }
+            Action::Checked(Heard::Json(status, document)) => match status {
+                200 => {
+                    self.phase = Phase::Open;
+                    self.take_room(&document);
+                    self.standing = standing_of(&document).filter(|_| {
+                        self.revealed && self.participants as usize >= MIN_PARTICIPANTS
+                    });
+                }
+                // The phone's own entry is gone (the presenter started again): not sent.
+                404 if text(&document, "error")
+                    .is_some_and(|reason| reason.contains("no entry")) =>
+                {
+                    self.stay.sent = None;
+                    self.standing = None;
+                    if self.status == Status::Sent {
+                        self.status = Status::Idle;
+                    }
+                }
+                404 | 410 => self.phase = Phase::Ended(ended(status, &document)),
+                _ => {}
+            },
+            Action::Queue(pending) => {
+                self.stay.pending = Some(pending);
+                self.status = Status::Waiting;
+            }
+            Action::Sending => {
+                if self.stay.pending.is_some() {
+                    self.status = Status::Sending;
+                }
+            }
+            Action::Delivered(heard) => self.delivered(heard),
+        }
+    }
+
+    fn delivered(&mut self, heard: Heard) {
+        let Some(pending) = self.stay.pending.clone() else {
+            return;
+        };
+        match heard {
+            Heard::Unreachable | Heard::NotARoomServer => self.status = Status::Waiting,
+            Heard::Json(status, document) => match (status, &pending) {
+                (200 | 201, Pending::Entry { link, .. }) => {
+                    self.stay.sent = Some(link.clone());
+                    self.stay.pending = None;
+                    self.status = Status::Sent;
+                    if let Some(participants) = number(&document, "participants") {
+                        self.participants = participants.max(0.0) as u64;
+                    }
+                    self.standing = standing_of(&document);
+                }
+                (204 | 200, Pending::Withdraw) => {
+                    self.stay.sent = None;
+                    self.stay.pending = None;
+                    self.status = Status::Withdrawn;
+                    self.standing = None;
+                }
+                // Busy or away: it waits, and is sent again.
+                (429 | 500..=599, _) => self.status = Status::Waiting,
+                (404 | 410, _) => {
+                    self.stay.pending = None;
+                    self.phase = Phase::Ended(ended(status, &document));
+                    self.status = Status::Idle;
+                }
+                (409, _) => {
+                    self.stay.pending = None;
+                    self.status = Status::Refused(Refusal::Full);
+                }
+                (422, _) => {
+                    self.stay.pending = None;
+                    let reason = text(&document, "error").unwrap_or_default();
+                    // "this room counts in ILS; these figures are in USD"
+                    let currency = reason
+                        .split("counts in ")
+                        .nth(1)
+                        .map(|rest| rest.chars().take(3).collect::<String>())
+                        .filter(|code| cvc_model::fields::is_currency_code(code));
+                    self.status = Status::Refused(match currency {
+                        Some(code) => Refusal::OtherCurrency(code),
+                        None => Refusal::Failed,
+                    });
+                }
+                _ => {
+                    self.stay.pending = None;
+                    self.status = Status::Refused(Refusal::Failed);
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Heard {
+        Heard::of(status, true, body)
+    }
+
+    fn entry() -> Pending {
+        Pending::Entry {
+            scenario: "{}".into(),
+            link: "?currency=ILS&lang=en".into(),
+        }
+    }
+
+    #[test]
+    fn a_room_link_on_a_static_host_shows_no_room_controls() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Checked(Heard::of(200, false, "<!doctype html>")));
+        assert_eq!(bar.phase, Phase::NoServer);
+        assert!(!bar.shown());
+    }
+
+    #[test]
+    fn an_entry_waits_while_the_room_is_away_and_is_sent_once_it_answers() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Checked(Heard::Unreachable));
+        assert_eq!(bar.phase, Phase::Open, "a room link is taken at its word");
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Sending);
+        bar.apply(Action::Delivered(Heard::Unreachable));
+        assert_eq!(bar.status, Status::Waiting);
+        assert!(bar.stay.pending.is_some(), "it still waits");
+        bar.apply(Action::Sending);
+        bar.apply(Action::Delivered(answer(
+            201,
+            r#"{"participants": 3, "standing": null}"#,
+        )));
+        assert_eq!(bar.status, Status::Sent);
+        assert_eq!(bar.stay.pending, None);
+        assert_eq!(bar.stay.sent.as_deref(), Some("?currency=ILS&lang=en"));
+        assert_eq!(bar.participants, 3);
+        assert!(bar.changed_since_sent("?currency=USD&lang=en"));
+        assert!(!bar.changed_since_sent("?currency=ILS&lang=en"));
+    }
+
+    #[test]
+    fn refusals_are_read_and_the_room_counts_in_its_currency() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(answer(
+            422,
+            r#"{"error": "this room counts in USD; these figures are in ILS"}"#,
+        )));
+        assert_eq!(
+            bar.status,
+            Status::Refused(Refusal::OtherCurrency("USD".into()))
+        );
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(answer(
+            409,
+            r#"{"error": "this room is full"}"#,
+        )));
+        assert_eq!(bar.status, Status::Refused(Refusal::Full));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(answer(503, r#"{"error": "away"}"#)));
+        assert_eq!(bar.status, Status::Waiting);
+        bar.apply(Action::Delivered(answer(
+            410,
+            r#"{"error": "the presenter closed this room"}"#,
+        )));
+        assert_eq!(bar.phase, Phase::Ended(Ended::Closed));
+    }
+
+    #[test]
+    fn the_standing_shows_once_the_room_is_revealed() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        let own = r#"{"figures": {}, "participants": 11, "revealed": true, "standing": {"participants": 11, "figures": {"unhappy_customer_cost": {"count": 11, "below": 7, "above": 3}, "yearly_cost_of_poor_service": {"count": 11, "below": 2, "above": 8}}}}"#;
+        bar.apply(Action::Checked(answer(200, own)));
+        assert_eq!(
+            bar.standing,
+            Some(Standing {
+                unhappy: Some((7, 10)),
+                yearly: Some((2, 10))
+            })
+        );
+        let hidden = r#"{"figures": {}, "participants": 11, "revealed": false, "standing": null}"#;
+        bar.apply(Action::Checked(answer(200, hidden)));
+        assert_eq!(bar.standing, None);
+    }
+
+    #[test]
+    fn an_entry_the_presenter_cleared_is_no_longer_sent() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(answer(201, "{}")));
+        bar.apply(Action::Checked(answer(
+            404,
+            r#"{"error": "this phone has no entry in this room"}"#,
+        )));
+        assert_eq!(bar.stay.sent, None);
+        assert_eq!(bar.phase, Phase::Open);
+        bar.apply(Action::Checked(answer(
+            404,
+            r#"{"error": "no room has this code"}"#,
+        )));
+        assert_eq!(bar.phase, Phase::Ended(Ended::Unknown));
+    }
+
+    #[test]
+    fn withdrawing_takes_the_figures_out() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(answer(201, "{}")));
+        bar.apply(Action::Queue(Pending::Withdraw));
+        bar.apply(Action::Delivered(Heard::of(204, false, "")));
+        assert_eq!(bar.status, Status::Withdrawn);
+        assert_eq!(bar.stay.sent, None);
+    }
+}

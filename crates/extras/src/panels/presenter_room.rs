@@ -1,0 +1,458 @@
+//! The workshop room in the presenter view, for a projector: "Open a room" (when a room
+//! server answers), then the room's code in projector-sized type with its QR code and the
+//! live count; "Reveal the room's answer" shows what the room loses a year to poor
+//! service, the median cost of one unhappy customer, how many get their money back within
+//! their own horizon, and every business as a dot on each figure's line; hide, start
+//! again, close, and the room's entries as CSV. The presenter's token stays in this
+//! browser (`cvc_browser::rooms::opened_room`), so a reload keeps the room. With no room
+//! server, the view shows nothing of rooms.
+
+use crate::panels::qr_code::qr_code;
+use cvc_browser::dom::input_text;
+use cvc_browser::files::{offer_download, today_iso};
+use cvc_browser::intl::Formats;
+use cvc_browser::rooms::{keep_opened_room, opened_room, request, room_server, RoomStream};
+use cvc_browser::timing::now_ms;
+use cvc_core::codec::csv::file_name;
+use cvc_core::codec::json::{self, Json};
+use cvc_core::codec::scenario_file;
+use cvc_core::room::{entries_csv, entry_of, Opened, FIGURES, MIN_PARTICIPANTS};
+use cvc_core::words::fill_plain;
+use cvc_view::amount::sentence;
+use cvc_view::use_formats;
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The dots are fetched at most this often, whatever the pace of the room's changes.
+const DOTS_EVERY_MS: f64 = 2_000.0;
+
+/// What went wrong, said in the presenter's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Problem {
+    /// The room is gone (closed, expired, or its token no longer holds).
+    Closed,
+    /// The room server could not be reached.
+    Failed,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PresenterRoomProps {
+    /// The calculator's own address, ending in `/`: where participants land.
+    pub app_address: AttrValue,
+    /// The currency of the scenario on screen: the room counts in it.
+    pub currency: AttrValue,
+}
+
+/// What the presenter's screen knows of the room.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Seen {
+    participants: u64,
+    revealed: bool,
+    /// The summary's figures (`null` while fewer than five are in).
+    figures: Option<Json>,
+    paid_back: Option<u64>,
+    /// Each entry's figures, for the dots (fetched when revealed).
+    dots: Vec<[Option<f64>; FIGURES.len()]>,
+}
+
+/// Whether a room server answers, and the room opened here.
+#[derive(Clone, Debug, PartialEq)]
+enum Place {
+    Asking,
+    NoServer,
+    Ready,
+    Open(Opened),
+}
+
+fn number(document: &Json, key: &str) -> Option<f64> {
+    match document.get(key)? {
+        Json::Number(value) => Some(*value),
+        _ => None,
+    }
+}
+
+fn seen_of(summary: &Json, mut seen: Seen) -> Seen {
+    seen.participants = number(summary, "participants").unwrap_or(0.0).max(0.0) as u64;
+    seen.revealed = matches!(summary.get("revealed"), Some(Json::Bool(true)));
+    seen.figures = summary
+        .get("figures")
+        .filter(|figures| **figures != Json::Null)
+        .cloned();
+    seen.paid_back = number(summary, "paid_back").map(|n| n.max(0.0) as u64);
+    seen
+}
+
+#[component]
+pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
+    let formats = use_formats();
+    let texts = formats.language.extra_texts();
+    let place = use_state(|| match opened_room() {
+        Some(room) => Place::Open(room),
+        None => Place::Asking,
+    });
+    let seen = use_state(Seen::default);
+    let problem = use_state(|| None::<Problem>);
+    let dots_at = use_mut_ref(|| Rc::new(Cell::new(f64::NEG_INFINITY)));
+    let confirming = use_state(|| None::<&'static str>);
+    let name = use_node_ref();
+    // Is there a room server? (A stored room is checked by its stream instead.)
+    {
+        let place = place.clone();
+        use_effect_with((), move |()| {
+            if *place == Place::Asking {
+                yew::platform::spawn_local(async move {
+                    let answer =
+                        request("GET", &format!("{}/health", room_server()), None, None).await;
+                    let there =
+                        answer.is_ok_and(|answer| answer.json && answer.text.contains("\"ok\""));
+                    place.set(if there { Place::Ready } else { Place::NoServer });
+                });
+            }
+        });
+    }
+    // The room's stream, and its dots once revealed.
+    {
+        let (place, seen, problem) = (place.clone(), seen.clone(), problem.clone());
+        let dots_at = dots_at.borrow().clone();
+        let opened = match &*place {
+            Place::Open(room) => Some(room.clone()),
+            _ => None,
+        };
+        use_effect_with(opened, move |opened| {
+            let stream = opened.as_ref().and_then(|room| {
+                let url = format!(
+                    "{}/api/rooms/{}/stream?token={}",
+                    room.server, room.code, room.token
+                );
+                let room = room.clone();
+                let latest = seen.clone();
+                RoomStream::open(
+                    &url,
+                    Callback::from(move |(event, data): (String, String)| {
+                        if event == "closed" {
+                            keep_opened_room(None);
+                            problem.set(Some(Problem::Closed));
+                            place.set(Place::Ready);
+                            return;
+                        }
+                        let Ok(summary) = json::parse(&data) else {
+                            return;
+                        };
+                        let next = seen_of(&summary, (*latest).clone());
+                        let now = now_ms();
+                        if next.revealed
+                            && next.figures.is_some()
+                            && now - dots_at.get() >= DOTS_EVERY_MS
+                        {
+                            dots_at.set(now);
+                            fetch_dots(room.clone(), latest.clone(), next.clone());
+                        }
+                        latest.set(next);
+                    }),
+                )
+            });
+            move || drop(stream)
+        });
+    }
+    if *place == Place::NoServer || *place == Place::Asking {
+        return Html::default();
+    }
+    let on_open = {
+        let (place, problem, name, currency) = (
+            place.clone(),
+            problem.clone(),
+            name.clone(),
+            props.currency.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (place, problem) = (place.clone(), problem.clone());
+            let name = input_text(&name).unwrap_or_default();
+            let body = json::write_pretty(&Json::Object(vec![
+                ("name".into(), Json::String(name.chars().take(80).collect())),
+                ("currency".into(), Json::String(currency.to_string())),
+            ]));
+            yew::platform::spawn_local(async move {
+                let server = room_server();
+                let answer =
+                    request("POST", &format!("{server}/api/rooms"), Some(&body), None).await;
+                let opened = answer
+                    .ok()
+                    .filter(|answer| answer.status == 201)
+                    .and_then(|answer| {
+                        let document = json::parse(&answer.text).ok()?;
+                        let text = |key: &str| match document.get(key) {
+                            Some(Json::String(value)) => Some(value.clone()),
+                            _ => None,
+                        };
+                        Some(Opened {
+                            server: server.clone(),
+                            code: text("code")?,
+                            token: text("presenter_token")?,
+                            name: text("name").unwrap_or_default(),
+                            currency: text("currency").unwrap_or_default(),
+                        })
+                    });
+                match opened {
+                    Some(room) => {
+                        keep_opened_room(Some(&room));
+                        problem.set(None);
+                        place.set(Place::Open(room));
+                    }
+                    None => problem.set(Some(Problem::Failed)),
+                }
+            });
+        })
+    };
+    let Place::Open(room) = (*place).clone() else {
+        return html! {
+            <section class="presenter-room" aria-labelledby="presenter-room-open">
+                <label for="room-name">{ texts.room_name_label }</label>
+                <div class="button-row">
+                    <input id="room-name" ref={name} type="text" maxlength="80" autocomplete="off" />
+                    <button type="button" class="primary" id="room-open" onclick={on_open}>{ texts.room_open }</button>
+                </div>
+                if let Some(problem) = *problem {
+                    <p class="room-status" role="status">{ problem_words(&formats, problem) }</p>
+                }
+            </section>
+        };
+    };
+    let control = |action: &'static str| {
+        let (room, place, seen, problem, confirming) = (
+            room.clone(),
+            place.clone(),
+            seen.clone(),
+            problem.clone(),
+            confirming.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (room, place, seen, problem) =
+                (room.clone(), place.clone(), seen.clone(), problem.clone());
+            confirming.set(None);
+            yew::platform::spawn_local(async move {
+                let url = format!("{}/api/rooms/{}/{action}", room.server, room.code);
+                match request("POST", &url, None, Some(&room.token)).await {
+                    Ok(answer) if answer.ok() => {
+                        problem.set(None);
+                        if action == "close" {
+                            keep_opened_room(None);
+                            place.set(Place::Ready);
+                            seen.set(Seen::default());
+                        } else if let Ok(summary) = json::parse(&answer.text) {
+                            seen.set(seen_of(&summary, (*seen).clone()));
+                        }
+                    }
+                    Ok(answer) if matches!(answer.status, 401 | 404 | 410) => {
+                        keep_opened_room(None);
+                        place.set(Place::Ready);
+                        problem.set(Some(Problem::Closed));
+                    }
+                    _ => problem.set(Some(Problem::Failed)),
+                }
+            });
+        })
+    };
+    let ask = |what: &'static str| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(Some(what)))
+    };
+    let on_export = {
+        let room = room.clone();
+        Callback::from(move |_: MouseEvent| {
+            let room = room.clone();
+            yew::platform::spawn_local(async move {
+                let url = format!("{}/api/rooms/{}/entries", room.server, room.code);
+                let Ok(answer) = request("GET", &url, None, Some(&room.token)).await else {
+                    return;
+                };
+                let Ok(document) = json::parse(&answer.text) else {
+                    return;
+                };
+                let Some(Json::Array(entries)) = document.get("entries").cloned() else {
+                    return;
+                };
+                let rows: Vec<_> = entries
+                    .iter()
+                    .filter_map(|entry| {
+                        let scenario = scenario_file::read_value(entry.get("scenario")?)
+                            .ok()?
+                            .scenario;
+                        let figures = entry_of(&scenario).figures;
+                        Some((scenario, figures))
+                    })
+                    .collect();
+                let name = file_name(&today_iso(), &format!("room-{}", room.code), "csv");
+                offer_download(&name, "text/csv;charset=utf-8", &entries_csv(&rows));
+            });
+        })
+    };
+    let join = format!(
+        "{}?room={}&lang={}",
+        props.app_address,
+        room.code,
+        formats.language.tag()
+    );
+    let shown_code = format!("{} {}", &room.code[..3], &room.code[3..]);
+    let count = texts.room_participants.count(
+        seen.participants as f64,
+        &formats.number(seen.participants as f64),
+    );
+    let answer = seen.revealed.then(|| room_answer(&formats, &seen));
+    html! {
+        <section class={classes!("presenter-room", "open", seen.revealed.then_some("revealed"))} aria-labelledby="presenter-room-code">
+            <div class="room-join">
+                <p class="room-code-label" id="presenter-room-code">{ texts.room_code_label }</p>
+                <p class="room-code" data-code={room.code.clone()}><bdi>{ shown_code }</bdi></p>
+                <p class="room-count" role="status" data-count={seen.participants.to_string()}>{ count }</p>
+                if !room.name.is_empty() {
+                    <p class="room-name"><bdi>{ room.name.clone() }</bdi></p>
+                }
+                { sentence(texts.room_currency_note, &[("currency", &room.currency)], "hint") }
+            </div>
+            <figure class="room-qr">
+                { qr_code(texts, &join) }
+                <figcaption>{ texts.room_scan }</figcaption>
+                { sentence(texts.room_join_at, &[("address", &props.app_address)], "hint room-join-at") }
+            </figure>
+            <div class="button-row room-controls">
+                if seen.revealed {
+                    <button type="button" class="secondary" id="room-hide" onclick={control("hide")}>{ texts.room_hide }</button>
+                } else {
+                    <button type="button" class="primary" id="room-reveal" onclick={control("reveal")}>{ texts.room_reveal }</button>
+                }
+                <button type="button" class="secondary" id="room-export" onclick={on_export}>{ texts.room_export }</button>
+                if *confirming == Some("reset") {
+                    <button type="button" class="danger" id="room-reset-confirm" onclick={control("reset")}>{ texts.room_reset_confirm }</button>
+                } else {
+                    <button type="button" class="secondary" id="room-reset" onclick={ask("reset")}>{ texts.room_reset }</button>
+                }
+                if *confirming == Some("close") {
+                    <button type="button" class="danger" id="room-close-confirm" onclick={control("close")}>{ texts.room_close_confirm }</button>
+                } else {
+                    <button type="button" class="secondary" id="room-close" onclick={ask("close")}>{ texts.room_close }</button>
+                }
+            </div>
+            if let Some(problem) = *problem {
+                <p class="room-status" role="status">{ problem_words(&formats, problem) }</p>
+            }
+            { answer.unwrap_or_default() }
+        </section>
+    }
+}
+
+fn problem_words(formats: &Formats, problem: Problem) -> &'static str {
+    let texts = formats.language.extra_texts();
+    match problem {
+        Problem::Closed => texts.room_closed_note,
+        Problem::Failed => texts.room_server_failed,
+    }
+}
+
+/// Fetches each entry's figures, for the dots.
+fn fetch_dots(room: Opened, seen: UseStateHandle<Seen>, base: Seen) {
+    yew::platform::spawn_local(async move {
+        let url = format!("{}/api/rooms/{}/entries", room.server, room.code);
+        let Ok(answer) = request("GET", &url, None, Some(&room.token)).await else {
+            return;
+        };
+        let Ok(document) = json::parse(&answer.text) else {
+            return;
+        };
+        let Some(Json::Array(entries)) = document.get("entries") else {
+            return;
+        };
+        let dots = entries
+            .iter()
+            .filter_map(|entry| {
+                let figures = entry.get("figures")?;
+                Some(FIGURES.map(|name| number(figures, name)))
+            })
+            .collect();
+        seen.set(Seen { dots, ..base });
+    });
+}
+
+/// The room's answer, revealed: its total yearly cost, the median unhappy customer, who
+/// gets their money back, and each business as a dot on each figure's line.
+fn room_answer(formats: &Formats, seen: &Seen) -> Html {
+    let texts = formats.language.extra_texts();
+    let Some(figures) = &seen.figures else {
+        return html! {
+            <p class="room-waiting">{ fill_plain(texts.room_waiting_five, &[("min", &MIN_PARTICIPANTS.to_string())]) }</p>
+        };
+    };
+    let stat = |name: &str, key: &str| figures.get(name).and_then(|spread| number(spread, key));
+    let money = |value: Option<f64>| value.map(|value| formats.money(value)).unwrap_or_default();
+    let total = money(stat("yearly_cost_of_poor_service", "sum"));
+    let median = money(stat("unhappy_customer_cost", "median"));
+    let paid = seen.paid_back.unwrap_or(0);
+    let yearly = format!("{} ({})", texts.cost_title, texts.per_year);
+    let dots = [
+        ("yearly_cost_of_poor_service", yearly.as_str()),
+        ("unhappy_customer_cost", texts.unhappy_title),
+        ("npv_gain", texts.compare_gain_label),
+    ]
+    .into_iter()
+    .map(|(name, label)| dot_line(formats, name, label, &seen.dots));
+    html! {
+        <div class="room-answer" data-total={stat("yearly_cost_of_poor_service", "sum").map(cvc_core::codec::decimal::shortest)}>
+            { sentence(texts.room_answer_total, &[("total", &total)], "huge") }
+            { sentence(texts.room_answer_unhappy, &[("median", &median)], "large") }
+            { sentence(texts.room_answer_paid_back, &[("paid", &formats.number(paid as f64)), ("count", &formats.number(seen.participants as f64))], "large") }
+            <h3>{ texts.room_spread_heading }</h3>
+            { for dots }
+        </div>
+    }
+}
+
+/// One figure's line, with a dot per business, from the lowest to the highest.
+fn dot_line(
+    formats: &Formats,
+    name: &str,
+    label: &str,
+    dots: &[[Option<f64>; FIGURES.len()]],
+) -> Html {
+    let Some(index) = FIGURES.iter().position(|figure| *figure == name) else {
+        return Html::default();
+    };
+    let values: Vec<f64> = dots.iter().filter_map(|figures| figures[index]).collect();
+    if values.is_empty() {
+        return Html::default();
+    }
+    let (low, high) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), &v| {
+            (low.min(v), high.max(v))
+        });
+    let span = if high > low { high - low } else { 1.0 };
+    let rtl = formats.language.is_rtl();
+    let (width, height, pad) = (600.0_f64, 36.0_f64, 12.0_f64);
+    let at = |value: f64| {
+        let x = pad + (value - low) / span * (width - 2.0 * pad);
+        if rtl {
+            width - x
+        } else {
+            x
+        }
+    };
+    let summary = format!(
+        "{label}: {}",
+        formats
+            .language
+            .texts()
+            .range(&formats.money(low), &formats.money(high))
+    );
+    html! {
+        <figure class="room-dots" data-figure={name.to_string()}>
+            <figcaption>{ label }</figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={summary}>
+                <line class="axis" x1={pad.to_string()} x2={(width - pad).to_string()} y1="18" y2="18" />
+                { for values.iter().enumerate().map(|(i, &value)| html! {
+                    <circle class="dot" cx={format!("{:.1}", at(value))} cy={format!("{:.1}", 18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
+                }) }
+            </svg>
+            <p class="room-dots-range hint">{ formats.language.texts().range(&formats.money(low), &formats.money(high)) }</p>
+        </figure>
+    }
+}

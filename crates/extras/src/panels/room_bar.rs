@@ -1,0 +1,221 @@
+//! The workshop room on a participant's phone, above the form: the room's name, a plain
+//! line on what is sent and to whom, "Add my figures" (then "Update my figures" after an
+//! edit) and "Withdraw my figures", whether the figures reached the room or wait for the
+//! connection, and, once the presenter reveals the room's answer, where this business
+//! stands among the others. Its state is the pure `cvc_core::room_bar::Bar`; this
+//! component asks the room server and dispatches what it answers. With no room server
+//! (a static host), it shows nothing.
+
+use cvc_browser::address::read_location;
+use cvc_browser::rooms::{keep_stay, load_stay, request, room_server, use_online, Answer};
+use cvc_browser::timing::every;
+use cvc_core::codec::link::encode;
+use cvc_core::codec::scenario_file;
+use cvc_core::room::{stay_key, Pending};
+use cvc_core::room_bar::{Action, Bar, Ended, Heard, Phase, Refusal, Status};
+use cvc_core::words::fill_plain;
+use cvc_model::ValidScenario;
+use cvc_view::amount::sentence;
+use cvc_view::use_formats;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RoomBarProps {
+    pub scenario: ValidScenario,
+}
+
+/// Yew's reducer over the pure bar.
+#[derive(Clone, PartialEq)]
+struct BarState(Bar);
+
+impl Reducible for BarState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.0.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// How often the phone asks the room how it is (its count, and the reveal).
+const CHECK_EVERY_MS: u32 = 8_000;
+
+fn heard(answer: Result<Answer, cvc_browser::rooms::Unreachable>) -> Heard {
+    match answer {
+        Ok(answer) => Heard::of(answer.status, answer.json, &answer.text),
+        Err(_) => Heard::Unreachable,
+    }
+}
+
+#[component]
+pub fn RoomBar(props: &RoomBarProps) -> Html {
+    let formats = use_formats();
+    let language = formats.language;
+    let texts = language.extra_texts();
+    let code = use_memo((), |()| read_location().view.room);
+    let server = use_memo((), |()| room_server());
+    let bar = {
+        let code = code.clone();
+        use_reducer(move || {
+            let code = (*code).clone().unwrap_or_default();
+            let stay = load_stay(&stay_key(&code));
+            BarState(Bar::new(&code, stay))
+        })
+    };
+    let online = use_online();
+    // The bar as it is now, for requests started by a timer made earlier.
+    let latest = use_mut_ref(|| bar.0.clone());
+    *latest.borrow_mut() = bar.0.clone();
+    // Asks the room how it is (and, once sent, the phone's own entry with its standing),
+    // and sends whatever waits.
+    let check = {
+        let (dispatcher, server) = (bar.dispatcher(), server.clone());
+        use_callback((), move |(), _| {
+            let (bar, server, state) = (
+                dispatcher.clone(),
+                (*server).clone(),
+                latest.borrow().clone(),
+            );
+            yew::platform::spawn_local(async move {
+                let Bar { code, stay, .. } = &state;
+                if code.is_empty() {
+                    return;
+                }
+                let base = format!("{server}/api/rooms/{code}");
+                let entry = format!("{base}/entries/{}", stay.participant);
+                if let Some(pending) = stay.pending.clone() {
+                    bar.dispatch(Action::Sending);
+                    let answer = match &pending {
+                        Pending::Entry { scenario, .. } => {
+                            request("PUT", &entry, Some(scenario), None).await
+                        }
+                        Pending::Withdraw => request("DELETE", &entry, None, None).await,
+                    };
+                    bar.dispatch(Action::Delivered(heard(answer)));
+                }
+                let address = if stay.sent.is_some() { &entry } else { &base };
+                let answer = request("GET", address, None, None).await;
+                bar.dispatch(Action::Checked(heard(answer)));
+            });
+        })
+    };
+    // Keep the stay whenever it changes: a reload or a lost connection loses nothing.
+    {
+        let stay = bar.0.stay.clone();
+        let code = bar.0.code.clone();
+        use_effect_with(stay, move |stay| {
+            if !code.is_empty() {
+                keep_stay(&stay_key(&code), stay);
+            }
+        });
+    }
+    // Check at once, when the browser comes back online, and every few seconds.
+    {
+        let check = check.clone();
+        use_effect_with((online, bar.0.stay.pending.clone()), move |_| {
+            check.emit(());
+            let again = check.clone();
+            let interval = every(CHECK_EVERY_MS, move || again.emit(()));
+            move || drop(interval)
+        });
+    }
+    if code.is_none() || !bar.0.shown() {
+        return Html::default();
+    }
+    let link = encode(&props.scenario, language);
+    let on_send = {
+        let (bar, scenario, link) = (bar.dispatcher(), props.scenario.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            bar.dispatch(Action::Queue(Pending::Entry {
+                scenario: scenario_file::write(&scenario),
+                link: link.clone(),
+            }))
+        })
+    };
+    let on_withdraw = {
+        let bar = bar.dispatcher();
+        Callback::from(move |_: MouseEvent| bar.dispatch(Action::Queue(Pending::Withdraw)))
+    };
+    let state = &bar.0;
+    let title = if state.name.is_empty() {
+        fill_plain(texts.room_title_code, &[("code", &state.code)])
+    } else {
+        fill_plain(texts.room_title, &[("name", &state.name)])
+    };
+    let count = texts.room_participants.count(
+        state.participants as f64,
+        &formats.number(state.participants as f64),
+    );
+    let ended = match &state.phase {
+        Phase::Ended(Ended::Closed) => Some(texts.room_closed),
+        Phase::Ended(Ended::Expired) => Some(texts.room_expired),
+        Phase::Ended(Ended::Unknown) => Some(texts.room_unknown),
+        _ => None,
+    };
+    let sent = state.stay.sent.is_some();
+    let changed = state.changed_since_sent(&link);
+    let status: Option<String> = match &state.status {
+        Status::Sending => Some(texts.room_status_sending.into()),
+        Status::Waiting => Some(texts.room_status_waiting.into()),
+        Status::Withdrawn => Some(texts.room_status_withdrawn.into()),
+        Status::Refused(Refusal::Full) => Some(texts.room_full.into()),
+        Status::Refused(Refusal::Failed) => Some(texts.room_failed.into()),
+        Status::Refused(Refusal::OtherCurrency(currency)) => Some(fill_plain(
+            texts.room_other_currency,
+            &[("currency", currency)],
+        )),
+        _ if sent && changed => Some(texts.room_status_changed.into()),
+        _ if sent => Some(texts.room_status_sent.into()),
+        _ => Some(texts.room_status_not_sent.into()),
+    };
+    let waiting = matches!(state.status, Status::Sending | Status::Waiting);
+    let standing = state.standing.map(|standing| {
+        let line = |template: &'static str, pair: Option<(usize, usize)>| {
+            pair.map(|(below, others)| {
+                sentence(
+                    template,
+                    &[
+                        ("below", &formats.number(below as f64)),
+                        ("others", &formats.number(others as f64)),
+                    ],
+                    "standing",
+                )
+            })
+        };
+        html! { <>
+            { line(texts.room_standing_unhappy, standing.unhappy).unwrap_or_default() }
+            { line(texts.room_standing_yearly, standing.yearly).unwrap_or_default() }
+        </> }
+    });
+    let show_wait_for_reveal = sent && !state.revealed;
+    html! {
+        <section class="room-bar" aria-labelledby="room-title" data-phase={format!("{:?}", state.phase)}>
+            <h2 id="room-title"><bdi>{ title }</bdi></h2>
+            if let Some(ended) = ended {
+                <p class="room-status" role="status">{ ended }</p>
+            } else {
+                <p class="room-count">{ count }</p>
+                <p class="hint room-sends">{ texts.room_sends }</p>
+                <div class="button-row">
+                    if !sent || changed {
+                        <button type="button" class="primary" id="room-send" onclick={on_send} disabled={waiting}>
+                            { if sent { texts.room_update } else { texts.room_add } }
+                        </button>
+                    }
+                    if sent {
+                        <button type="button" class="secondary" id="room-withdraw" onclick={on_withdraw} disabled={waiting}>{ texts.room_withdraw }</button>
+                    }
+                </div>
+                if let Some(status) = status {
+                    <p class={classes!("room-status", waiting.then_some("waiting"))} role="status">{ status }</p>
+                }
+                { standing.unwrap_or_default() }
+                if state.standing.is_none() && show_wait_for_reveal {
+                    <p class="hint">{ texts.room_standing_wait }</p>
+                }
+            }
+        </section>
+    }
+}
