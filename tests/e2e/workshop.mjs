@@ -15,7 +15,7 @@ import { serve } from "./serve.mjs";
 const PROJECTOR = { width: 1280, height: 720 };
 
 /** Reads the QR code in an element's screenshot, padded with white as a camera sees it. */
-async function decodeQr(locator) {
+export async function decodeQr(locator) {
   const shot = PNG.sync.read(await locator.screenshot());
   const pad = 40;
   const width = shot.width + 2 * pad;

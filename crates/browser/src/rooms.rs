@@ -1,5 +1,7 @@
-//! The workshop room's server, from the browser: where it is (the page's own origin, or the
-//! origin the build named in `<meta name="cvc-room-server">`), JSON requests to it, the
+//! The workshop room's server, from the browser: whether there is one and where
+//! (`<meta name="cvc-room-server">`: `self` when the room server serves the page, an origin
+//! the build named, or no tag on a static host, where the page shows no room controls and
+//! asks nothing), JSON requests to it, the
 //! presenter's stream (`EventSource`), whether the browser is online, random ids, and what
 //! a phone or a presenter keeps of a room in `localStorage` (the schema is
 //! `cvc_core::room`). Each function does one browser thing; what the answers mean is for
@@ -14,19 +16,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-/// The room server's origin: the one the build named, or the page's own.
-pub fn room_server() -> String {
+/// The room server's origin, if the page has one: the one the build named, or the page's
+/// own when the room server serves it.
+pub fn room_server() -> Option<String> {
     let named = gloo::utils::document()
         .query_selector("meta[name=cvc-room-server]")
         .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .filter(|origin| origin.starts_with("https://") || origin.starts_with("http://"));
-    named.unwrap_or_else(|| {
-        web_sys::window()
-            .and_then(|window| window.location().origin().ok())
-            .unwrap_or_default()
-    })
+        .flatten()?
+        .get_attribute("content")?;
+    if named.starts_with("https://") || named.starts_with("http://") {
+        return Some(named);
+    }
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .filter(|_| named == "self")
 }
 
 /// An answer of the room server.

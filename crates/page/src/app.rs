@@ -387,9 +387,15 @@ pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>, privacy: P
     }
     let worth_reading = link.has_scenario || link.reading.ignored_anything();
     let frame_keys = frame_keys(&link.view).into();
-    let page_keys: AttrValue = page_keys(&link.view).into();
+    // A room link joins a room only where a room server serves the page (or the build
+    // named one); on a static host there are no room controls.
+    let page_keys: AttrValue = if cvc_browser::rooms::room_server().is_some() {
+        page_keys(&link.view).into()
+    } else {
+        AttrValue::default()
+    };
     // A page opened to join a room says what "Add my figures" sends, and to whom.
-    let privacy = if mode == Mode::Page && link.view.room.is_some() {
+    let privacy = if mode == Mode::Page && !page_keys.is_empty() {
         PrivacyLine::room()
     } else {
         privacy

@@ -4,6 +4,11 @@
 //! Content-Security-Policy (read from its `<meta>`) as a header, with the operator's
 //! `frame-ancestors`, which a `<meta>` cannot carry; and `Access-Control-Allow-Origin: *`,
 //! since other sites load `embed.js` and its files. The files are read once, at start.
+//!
+//! The page learns that a room server is here from `<meta name="cvc-room-server"
+//! content="self">`, added to `index.html` as it is read (a bundle on a static host has no
+//! such tag, and shows no room controls); its gzip copy is made again, and its brotli copy
+//! left out, since they were made of the page without the tag.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
@@ -84,8 +89,15 @@ impl Bundle {
             if path.ends_with(".br") || path.ends_with(".gz") {
                 continue;
             }
-            let body = read(path).ok_or_else(|| format!("cannot read {path}"))?;
+            let mut body = read(path).ok_or_else(|| format!("cannot read {path}"))?;
             let name = path.rsplit('/').next().unwrap_or(path);
+            let mut copies = (read(&format!("{path}.br")), read(&format!("{path}.gz")));
+            if path.ends_with("index.html") {
+                if let Some(page) = with_room_server(&String::from_utf8_lossy(&body)) {
+                    body = page.into_bytes();
+                    copies = (None, Some(gzip(&body)));
+                }
+            }
             let policy = if path.ends_with("index.html") {
                 let html = String::from_utf8_lossy(&body);
                 page_policy(&html, frame_ancestors)
@@ -100,8 +112,8 @@ impl Bundle {
             bundle.files.insert(
                 path.clone(),
                 File {
-                    brotli: read(&format!("{path}.br")),
-                    gzip: read(&format!("{path}.gz")),
+                    brotli: copies.0,
+                    gzip: copies.1,
                     content_type: content_type(path),
                     cache_control: if is_hashed(name) {
                         "public, max-age=31536000, immutable"
@@ -162,6 +174,28 @@ impl Bundle {
     }
 }
 
+/// The page with the tag that says a room server is here, unless it names one already;
+/// `None` when it needs no change.
+pub fn with_room_server(html: &str) -> Option<String> {
+    if html.contains("name=cvc-room-server") || html.contains("name=\"cvc-room-server\"") {
+        return None;
+    }
+    let at = html.find("</head>")?;
+    Some(format!(
+        "{}<meta name=\"cvc-room-server\" content=\"self\">{}",
+        &html[..at],
+        &html[at..]
+    ))
+}
+
+fn gzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(body);
+    encoder.finish().unwrap_or_default()
+}
+
 /// Every file under `folder`, as a path from `root` starting with `/`.
 fn collect(root: &Path, folder: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(folder)? {
@@ -212,5 +246,14 @@ mod tests {
             Some("default-src 'self'; frame-ancestors *")
         );
         assert_eq!(page_policy("<html></html>", "*"), None);
+    }
+
+    #[test]
+    fn the_page_is_told_a_room_server_is_here_once() {
+        let page = with_room_server("<head><title>x</title></head><body>").expect("a tag");
+        assert!(page.contains("<meta name=\"cvc-room-server\" content=\"self\"></head>"));
+        assert_eq!(with_room_server(&page), None);
+        let named = r#"<head><meta name="cvc-room-server" content="https://rooms.example"></head>"#;
+        assert_eq!(with_room_server(named), None);
     }
 }

@@ -56,10 +56,9 @@ struct Seen {
     dots: Vec<[Option<f64>; FIGURES.len()]>,
 }
 
-/// Whether a room server answers, and the room opened here.
+/// Whether the page has a room server, and the room opened here.
 #[derive(Clone, Debug, PartialEq)]
 enum Place {
-    Asking,
     NoServer,
     Ready,
     Open(Opened),
@@ -87,30 +86,16 @@ fn seen_of(summary: &Json, mut seen: Seen) -> Seen {
 pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.extra_texts();
-    let place = use_state(|| match opened_room() {
-        Some(room) => Place::Open(room),
-        None => Place::Asking,
+    let place = use_state(|| match (room_server(), opened_room()) {
+        (None, _) => Place::NoServer,
+        (Some(_), Some(room)) => Place::Open(room),
+        (Some(_), None) => Place::Ready,
     });
     let seen = use_state(Seen::default);
     let problem = use_state(|| None::<Problem>);
     let dots_at = use_mut_ref(|| Rc::new(Cell::new(f64::NEG_INFINITY)));
     let confirming = use_state(|| None::<&'static str>);
     let name = use_node_ref();
-    // Is there a room server? (A stored room is checked by its stream instead.)
-    {
-        let place = place.clone();
-        use_effect_with((), move |()| {
-            if *place == Place::Asking {
-                yew::platform::spawn_local(async move {
-                    let answer =
-                        request("GET", &format!("{}/health", room_server()), None, None).await;
-                    let there =
-                        answer.is_ok_and(|answer| answer.json && answer.text.contains("\"ok\""));
-                    place.set(if there { Place::Ready } else { Place::NoServer });
-                });
-            }
-        });
-    }
     // The room's stream, and its dots once revealed.
     {
         let (place, seen, problem) = (place.clone(), seen.clone(), problem.clone());
@@ -155,7 +140,7 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             move || drop(stream)
         });
     }
-    if *place == Place::NoServer || *place == Place::Asking {
+    if *place == Place::NoServer {
         return Html::default();
     }
     let on_open = {
@@ -173,7 +158,9 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                 ("currency".into(), Json::String(currency.to_string())),
             ]));
             yew::platform::spawn_local(async move {
-                let server = room_server();
+                let Some(server) = room_server() else {
+                    return;
+                };
                 let answer =
                     request("POST", &format!("{server}/api/rooms"), Some(&body), None).await;
                 let opened = answer

@@ -55,7 +55,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     let language = formats.language;
     let texts = language.extra_texts();
     let code = use_memo((), |()| read_location().view.room);
-    let server = use_memo((), |()| room_server());
+    let server = use_memo((), |()| room_server().unwrap_or_default());
     let bar = {
         let code = code.clone();
         use_reducer(move || {
@@ -80,7 +80,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
             );
             yew::platform::spawn_local(async move {
                 let Bar { code, stay, .. } = &state;
-                if code.is_empty() {
+                if code.is_empty() || server.is_empty() {
                     return;
                 }
                 let base = format!("{server}/api/rooms/{code}");
@@ -111,17 +111,24 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
             }
         });
     }
-    // Check at once, when the browser comes back online, and every few seconds.
+    // Check at once, when the browser comes back online, and every few seconds, until the
+    // room has ended (or there is no room server).
     {
         let check = check.clone();
-        use_effect_with((online, bar.0.stay.pending.clone()), move |_| {
-            check.emit(());
-            let again = check.clone();
-            let interval = every(CHECK_EVERY_MS, move || again.emit(()));
-            move || drop(interval)
-        });
+        let over = matches!(bar.0.phase, Phase::Ended(_) | Phase::NoServer);
+        use_effect_with(
+            (online, bar.0.stay.pending.clone(), over),
+            move |(_, _, over)| {
+                let interval = (!*over).then(|| {
+                    check.emit(());
+                    let again = check.clone();
+                    every(CHECK_EVERY_MS, move || again.emit(()))
+                });
+                move || drop(interval)
+            },
+        );
     }
-    if code.is_none() || !bar.0.shown() {
+    if code.is_none() || server.is_empty() || !bar.0.shown() {
         return Html::default();
     }
     let link = encode(&props.scenario, language);

@@ -1,0 +1,175 @@
+// The workshop room in the calculator, end to end: the release bundle served by the room
+// server itself (as `cvc-server --dist dist` serves it), a presenter at projector size and
+// six phones (one in Hebrew, one offline and then back), the reveal, a withdrawal, each
+// phone's standing against the command-line tool's figures, the presenter's reload, and a
+// room link on a static host (no room server), which shows no room controls.
+import { assert, check, cliFor, openPage, violations } from "./harness.mjs";
+import { PHONE } from "./browser.mjs";
+import { decodeQr } from "./workshop.mjs";
+import { buildServer, sqliteDatabase, startServer, until } from "../rooms/servers.mjs";
+
+const PROJECTOR = { width: 1280, height: 720 };
+
+/** What each phone's business enters. */
+const PHONES = [
+  { lang: "he", locale: "he-IL", scenario: { lifetime_profit: 45000 } },
+  { lang: "en", locale: "en-US", scenario: { lifetime_profit: 20000, acquisition_cost: 1500 } },
+  { lang: "en", locale: "en-US", scenario: { lifetime_profit: 90000, referrals_per_happy: 0.5 } },
+  { lang: "en", locale: "en-US", scenario: { service_budget_per_year: 200000 } },
+  { lang: "en", locale: "en-US", scenario: { lifetime_profit: 30000, unhappy_share_now: 0.5 } },
+  { lang: "en", locale: "en-US", scenario: { lifetime_profit: 60000 }, offline: true },
+];
+
+const query = (scenario) => Object.entries(scenario).map(([key, value]) => `${key}=${value}`).join("&");
+
+async function noProblems(page, problems) {
+  const found = [...problems, ...(await violations(page))];
+  assert(found.length === 0, found.join("\n"));
+}
+
+export async function run({ browser, origin: staticOrigin, dist }) {
+  buildServer();
+  const database = sqliteDatabase();
+  const server = await startServer(database.url, ["--dist", dist]);
+  const origin = server.url;
+  const contexts = [];
+  try {
+    const presenter = await openPage(browser, `${origin}/?lang=en`, { viewport: PROJECTOR });
+    contexts.push(presenter.context);
+    let code;
+    await check("rooms: the presenter opens a room: its code in projector type, a QR code of the join link, the live count", async () => {
+      await presenter.page.click("#present");
+      await presenter.page.fill("#room-name", "Haifa workshop");
+      await presenter.page.click("#room-open");
+      await presenter.page.waitForSelector(".room-code");
+      code = await presenter.page.getAttribute(".room-code", "data-code");
+      assert(/^[A-Z0-9]{6}$/.test(code), code);
+      const size = await presenter.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".room-code")).fontSize));
+      assert(size >= 96, `the code in ${size}px type`);
+      const decoded = await decodeQr(presenter.page.locator(".room-qr svg.qr"));
+      assert(decoded === `${origin}/?room=${code}&lang=en`, `the QR code says ${decoded}`);
+      assert((await presenter.page.getAttribute(".room-count", "data-count")) === "0", "nobody yet");
+    });
+
+    const phones = [];
+    await check("rooms: six phones join with their own figures (one in Hebrew); each says what is sent, and the count follows", async () => {
+      for (const [i, phone] of PHONES.entries()) {
+        const opened = await openPage(browser, `${origin}/?room=${code}&lang=${phone.lang}&${query(phone.scenario)}`, { viewport: PHONE, locale: phone.locale });
+        contexts.push(opened.context);
+        phones.push(opened);
+        await opened.page.waitForSelector("#room-send");
+        const bar = await opened.page.textContent(".room-bar");
+        assert(bar.includes("Haifa workshop"), `the room's name: ${bar}`);
+        assert(phone.lang === "he" ? bar.includes("בלי שם") : bar.includes("without your name"), `what is sent: ${bar}`);
+        const privacy = await opened.page.textContent(".privacy");
+        assert(phone.lang === "he" ? privacy.includes("הוספת הנתונים שלי") : privacy.includes("Add my figures"), `the privacy line: ${privacy}`);
+        if (phone.offline) continue;
+        await opened.page.click("#room-send");
+        await opened.page.waitForSelector("#room-withdraw");
+        await presenter.page.waitForFunction((n) => document.querySelector(".room-count")?.dataset.count === String(n), i + 1, { timeout: 10000 });
+      }
+    });
+
+    await check("rooms: a phone offline when it adds its figures keeps them, says so, and sends them once when back", async () => {
+      const { context, page } = phones[5];
+      await context.setOffline(true);
+      await page.click("#room-send");
+      await page.waitForSelector(".room-status.waiting");
+      const said = await page.textContent(".room-status.waiting");
+      assert(said.includes("No connection"), said);
+      await page.reload().catch(() => {});
+      await context.setOffline(false);
+      await page.reload();
+      await page.waitForSelector("#room-withdraw", { timeout: 20000 });
+      await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6", null, { timeout: 20000 });
+      const stored = await (await fetch(`${origin}/api/rooms/${code}`)).json();
+      assert(stored.participants === 6, `one entry per phone: ${stored.participants}`);
+    });
+
+    const expected = PHONES.map((phone) => cliFor(phone.scenario));
+    await check("rooms: the reveal shows the room's answer: the sum of the tool's yearly costs, the median unhappy customer, and a dot per business", async () => {
+      await presenter.page.click("#room-reveal");
+      await presenter.page.waitForSelector(".room-answer .huge");
+      const total = Number(await presenter.page.getAttribute(".room-answer", "data-total"));
+      const sum = expected.reduce((sum, results) => sum + results.yearly_cost_of_poor_service, 0);
+      assert(Math.abs(total - sum) <= 1e-6 * sum, `${total} against ${sum}`);
+      await presenter.page.waitForFunction(() => document.querySelectorAll(".room-dots[data-figure=unhappy_customer_cost] .dot").length === 6, null, { timeout: 10000 });
+      const paid = expected.filter((results, i) => results.payback_month !== null && results.payback_month <= 12 * (PHONES[i].scenario.horizon_years ?? 5)).length;
+      const line = await presenter.page.textContent(".room-answer");
+      assert(line.replace(/[\u2068\u2069]/g, "").includes(`${paid} of 6`), `who gets their money back: ${line}`);
+      const fits = await presenter.page.evaluate(() => document.querySelector(".room-answer .huge").getBoundingClientRect().bottom <= window.innerHeight);
+      assert(fits, "the room's answer is on the projector's screen without scrolling");
+    });
+
+    await check("rooms: once revealed, each phone says where its business stands, as the tool's figures put it", async () => {
+      for (const [i, { page }] of phones.entries()) {
+        await page.waitForSelector(".room-bar .standing", { timeout: 20000 });
+        const mine = expected[i].unhappy_customer_cost;
+        const below = expected.filter((results) => results.unhappy_customer_cost < mine).length;
+        const text = (await page.textContent(".room-bar .standing")).replace(/[\u2068\u2069]/g, "");
+        const words = PHONES[i].lang === "he" ? `ל־${below} מתוך 5` : `${below} of the other 5`;
+        assert(text.includes(words), `phone ${i}: “${text}” should say ${words}`);
+      }
+    });
+
+    await check("rooms: a phone withdraws its figures; the count drops, and the phone can add them again", async () => {
+      const { page } = phones[3];
+      await page.click("#room-withdraw");
+      await page.waitForSelector("#room-send");
+      await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "5", null, { timeout: 10000 });
+      const said = await page.textContent(".room-status");
+      assert(said.includes("taken out"), said);
+    });
+
+    await check("rooms: the presenter's reload keeps the room (the token stays in the browser)", async () => {
+      await presenter.page.reload();
+      await presenter.page.waitForSelector("data[data-name=npv_gain]");
+      await presenter.page.click("#present");
+      await presenter.page.waitForSelector(".room-code");
+      assert((await presenter.page.getAttribute(".room-code", "data-code")) === code, "the same room");
+      await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "5", null, { timeout: 10000 });
+    });
+
+    await check("rooms: the room's entries download as CSV, without who sent them", async () => {
+      const [download] = await Promise.all([presenter.page.waitForEvent("download"), presenter.page.click("#room-export")]);
+      const text = (await import("node:fs")).readFileSync(await download.path(), "utf8");
+      const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+      assert(lines[0].startsWith("entry,currency,acquisition_cost"), lines[0]);
+      assert(lines.filter((line) => /^\d+,ILS,/.test(line)).length === 5, text.slice(0, 300));
+      assert(text.includes("figure,count,sum,min,p10,median,p90,max"), "the summary");
+    });
+
+    await check("rooms: closing the room tells the phones it has ended", async () => {
+      await presenter.page.click("#room-close");
+      await presenter.page.click("#room-close-confirm");
+      await presenter.page.waitForSelector("#room-open");
+      const { page } = phones[1];
+      await page.waitForFunction(() => document.querySelector(".room-bar .room-status")?.textContent.includes("closed"), null, { timeout: 20000 });
+    });
+
+    await check("rooms: no errors and no policy violations on the presenter's page or the phones", async () => {
+      // The browser itself logs a request that failed while offline, and the closed room's
+      // one 410 to each phone: answers the bar expects, not errors of the page.
+      const expected = (line) => line.includes("net::ERR_INTERNET_DISCONNECTED") || line.includes("status of 410");
+      await noProblems(presenter.page, presenter.problems.filter((line) => !expected(line)));
+      for (const phone of phones) await noProblems(phone.page, phone.problems.filter((line) => !expected(line)));
+    });
+  } finally {
+    for (const context of contexts) await context.close();
+    await server.kill();
+    database.remove();
+  }
+
+  const plain = await openPage(browser, `${staticOrigin}/?room=ACDEFG&lang=en`, { viewport: PHONE });
+  await check("rooms: a room link on a static host (no room server) shows no room controls, asks nothing, and the calculator works", async () => {
+    await plain.page.waitForTimeout(800);
+    assert((await plain.page.$(".room-bar, .room-slot")) === null, "no room controls");
+    const asked = await plain.page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/api/")).length);
+    assert(asked === 0, `${asked} requests to a room API`);
+    await plain.page.click("#present");
+    await plain.page.waitForSelector(".presenter");
+    assert((await plain.page.$("#room-open")) === null, "no room to open in the presenter view");
+    await noProblems(plain.page, plain.problems);
+  });
+  await plain.context.close();
+}
