@@ -8,7 +8,8 @@
 //   round trip; Hebrew right to left with no horizontal scroll at 390×844; the charts when
 //   scrolled to; a panel from the extras module; the custom element and the iframe on a
 //   page of another origin; offline after one visit; a saved scenario that survives a
-//   reload; and no Content-Security-Policy violation anywhere.
+//   reload; a participant joining a workshop room (the room server on another origin, as a
+//   CDN build names it); and no Content-Security-Policy violation anywhere.
 //
 // Usage: node tests/e2e/engines.mjs [dist] [firefox|webkit ...]  (both when none is named)
 // Errors, console errors and policy violations are recorded by a small probe script that
@@ -20,6 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertFigures, check, cliFor, freePort, tally } from "./harness.mjs";
 import { serve } from "./serve.mjs";
+import { buildServer, sqliteDatabase, startServer } from "../rooms/servers.mjs";
 
 const TAG = "customer-value-calculator";
 const PHONE = { width: 390, height: 844 };
@@ -206,10 +208,24 @@ async function corePath(make, dist) {
   await writeFile(join(root, "cvc-probe.js"), PROBE);
   await writeFile(join(root, "phone.html"), `<!doctype html><meta charset="utf-8"><title>A phone</title><body style="margin:0"><iframe id="phone" src="/?lang=he" width="${PHONE.width}" height="${PHONE.height}" style="border:0;display:block"></iframe>`);
   let offline = false;
+  // The workshop room's server on another origin, as a CDN build names it
+  // (CVC_ROOM_SERVER: the page's policy allows it in connect-src, and a <meta> says where).
+  const appPort = await freePort();
+  const origin = `http://127.0.0.1:${appPort}`;
+  buildServer();
+  const rooms = sqliteDatabase();
+  const roomServer = await startServer(rooms.url, ["--allow-origin", origin]);
   // The probe goes first in the page, before first-paint.js (the page is minified).
-  const withProbe = (path, body) => (path === "/index.html" || path === "/" ? Buffer.from(String(body).replace("<meta charset=utf-8>", "<meta charset=utf-8><script src=cvc-probe.js></script>")) : body);
-  const app = await serve(root, { gzip: true, cors: true, rewrite: withProbe, blocked: () => offline });
-  const origin = `http://127.0.0.1:${app.address().port}`;
+  const withProbe = (path, body) =>
+    path === "/index.html" || path === "/"
+      ? Buffer.from(
+          String(body)
+            .replace("<meta charset=utf-8>", "<meta charset=utf-8><script src=cvc-probe.js></script>")
+            .replace("connect-src 'self'", `connect-src 'self' ${roomServer.url}`)
+            .replace("</head>", `<meta name="cvc-room-server" content="${roomServer.url}"></head>`),
+        )
+      : body;
+  const app = await serve(root, { port: appPort, gzip: true, cors: true, rewrite: withProbe, blocked: () => offline });
   const hostRoot = await mkdtemp(join(tmpdir(), "cvc-engines-host-"));
   await hostPage(hostRoot, origin);
   // Another origin: the same machine by another name.
@@ -225,6 +241,8 @@ async function corePath(make, dist) {
     await check(`${make.name}: the browser starts`, () => {
       throw error;
     });
+    await roomServer.kill();
+    rooms.remove();
     return;
   }
   const label = browser.name;
@@ -322,6 +340,22 @@ async function corePath(make, dist) {
       }
     });
 
+    await check(`${label}: a participant joins a workshop room on its server's own origin: the figures are added, then withdrawn`, async () => {
+      const opened = await (await fetch(`${roomServer.url}/api/rooms`, { method: "POST", body: JSON.stringify({ name: "Engines" }), headers: { "content-type": "application/json" } })).json();
+      const count = async () => (await (await fetch(`${roomServer.url}/api/rooms/${opened.code}`)).json()).participants;
+      await browser.goto(`${origin}/?room=${opened.code}&lang=en&lifetime_profit=45000`);
+      await until(browser, `() => !!document.querySelector("#room-send")`);
+      const said = await browser.run(`() => document.querySelector(".room-bar").textContent`);
+      assert(said.includes("Engines") && said.includes("without your name"), said);
+      await browser.click("#room-send");
+      await until(browser, `() => !!document.querySelector("#room-withdraw")`);
+      assert((await count()) === 1, "the room has the phone's entry");
+      await browser.click("#room-withdraw");
+      await until(browser, `() => !!document.querySelector("#room-send")`);
+      assert((await count()) === 0, "and not after it withdrew");
+      await noProblems(browser, "the room's page");
+    });
+
     await check(`${label}: the custom element and the iframe on a page of another origin, with no policy violation`, async () => {
       await browser.goto(`${host}/host.html`);
       await until(browser, `(tag) => { const element = document.querySelector(tag); return !!(element && element.results && element.shadowRoot.querySelector(".cvc")); }`, [TAG], 30000);
@@ -337,6 +371,8 @@ async function corePath(make, dist) {
     offline = false;
     await browser.close();
     app.close();
+    await roomServer.kill();
+    rooms.remove();
     hostServer.close();
     await rm(root, { recursive: true, force: true });
     await rm(hostRoot, { recursive: true, force: true });
