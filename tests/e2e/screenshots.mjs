@@ -3,7 +3,8 @@
 // helpers, the Advanced section; the Share (with its QR code), Embed, Saved (two saved
 // scenarios compared) and Export panels; the presenter view at 1280×720; the answer at
 // first paint with the wasm blocked; embed.html; a host page with three elements of
-// different settings; the Embed panel's builder; and the printed report's pages (PDF,
+// different settings; the Embed panel's builder; the workshop room (the presenter's before
+// and after the reveal, a participant's phone); and the printed report's pages (PDF,
 // rendered with pdftoppm when it is installed).
 // Usage: node tests/e2e/screenshots.mjs [dist] [out-dir]
 import { execFileSync } from "node:child_process";
@@ -134,6 +135,47 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await context.close();
   }
   host.close();
+}
+
+// The workshop room: the release bundle served by the room server itself; the presenter's
+// room at 1280×720 before and after the reveal (six businesses sent through the API), and a
+// participant's phone at 360×740 (the room's line, the tools folded into one row).
+{
+  const { buildServer, sqliteDatabase, startServer } = await import("../rooms/servers.mjs");
+  buildServer();
+  const database = sqliteDatabase();
+  const rooms = await startServer(database.url, ["--dist", dist]);
+  try {
+    for (const language of ["en", "he"]) {
+      const { context, page } = await open({ width: 1280, height: 720 }, language, `${rooms.url}/?lang=${language}`);
+      await page.waitForSelector(".privacy", { timeout: 20000 });
+      await page.click("#present");
+      await page.fill("#room-name", language === "he" ? "סדנת שירות, חיפה" : "Customer service workshop, Haifa");
+      await page.click("#room-open");
+      await page.waitForSelector(".room-code");
+      const code = await page.getAttribute(".room-code", "data-code");
+      for (let i = 0; i < 6; i++) {
+        await fetch(`${rooms.url}/api/rooms/${code}/entries/screenshot-phone-${language}-${i}`, { method: "PUT", body: JSON.stringify({ lifetime_profit: 15000 + i * 9000, unhappy_share_now: 0.3 + i * 0.04 }) });
+      }
+      await page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6");
+      await page.screenshot({ path: `${out}/room-presenter-1280x720-${language}.png` });
+      await page.click("#room-reveal");
+      await page.waitForSelector(".room-dots .dot");
+      await page.screenshot({ path: `${out}/room-presenter-revealed-1280x720-${language}.png` });
+      await page.evaluate(() => localStorage.clear());
+      await context.close();
+      const phone = await open(PHONE, language, `${rooms.url}/?room=${code}&lang=${language}&lifetime_profit=52000`);
+      await phone.page.waitForSelector("#room-send", { timeout: 20000 });
+      await phone.page.screenshot({ path: `${out}/room-phone-${language}.png` });
+      await phone.page.click("#room-send");
+      await phone.page.waitForSelector(".room-bar .standing", { timeout: 20000 });
+      await phone.page.screenshot({ path: `${out}/room-phone-standing-${language}.png` });
+      await phone.context.close();
+    }
+  } finally {
+    await rooms.kill();
+    database.remove();
+  }
 }
 
 await browser.close();

@@ -13,7 +13,7 @@
 //! - [`host_events`]: what an embedded calculator tells the page that embeds it.
 //! - [`privacy`]: what the calculator says leaves the browser, where it runs.
 //! - [`room`]: the workshop room's codes, entries, summary and standings.
-//! - [`room_bar`]: a participant's bar in a room, as state and a reducer.
+//! - [`participation`]: a participant's part in a room (its bar), as state and a reducer.
 //! - [`snippets`]: the embed code the Embed panel offers.
 //! - [`first_paint`]: the answer written into the page before the wasm arrives.
 //! - [`chart_scale`]: the charts' scales and ticks.
@@ -25,10 +25,10 @@ pub mod first_paint;
 pub mod host_events;
 pub mod notice;
 pub mod numbers;
+pub mod participation;
 pub mod presets;
 pub mod privacy;
 pub mod room;
-pub mod room_bar;
 pub mod snippets;
 pub mod state;
 pub mod storage;

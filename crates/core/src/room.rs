@@ -63,6 +63,14 @@ pub fn normalise_code(typed: &str) -> Option<String> {
     (code.len() == CODE_LENGTH && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
 }
 
+/// A code as it is shown to be read aloud and typed: two halves (`ACD EFG`).
+pub fn code_shown(code: &str) -> String {
+    match (code.get(..3), code.get(3..)) {
+        (Some(first), Some(second)) if !second.is_empty() => format!("{first} {second}"),
+        _ => code.to_string(),
+    }
+}
+
 /// Whether `id` may name a participant.
 pub fn is_participant_id(id: &str) -> bool {
     PARTICIPANT_LENGTH.contains(&id.len())

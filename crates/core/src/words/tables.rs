@@ -509,6 +509,9 @@ pub struct ExtraTexts {
     pub room_answer_unhappy: &'static str,
     pub room_answer_paid_back: &'static str,
     pub room_spread_heading: &'static str,
+    /// The dot lines' labels on the projector, one dot per business.
+    pub room_dots_yearly: &'static str,
+    pub room_dots_unhappy: &'static str,
     pub room_closed_note: &'static str,
     pub room_server_failed: &'static str,
     pub room_currency_note: &'static str,

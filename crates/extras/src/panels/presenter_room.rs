@@ -14,9 +14,10 @@ use cvc_browser::intl::Formats;
 use cvc_browser::rooms::{keep_opened_room, opened_room, request, room_server, RoomStream};
 use cvc_browser::timing::now_ms;
 use cvc_core::codec::csv::file_name;
+use cvc_core::codec::decimal::svg as px;
 use cvc_core::codec::json::{self, Json};
 use cvc_core::codec::scenario_file;
-use cvc_core::room::{entries_csv, entry_of, Opened, FIGURES, MIN_PARTICIPANTS};
+use cvc_core::room::{code_shown, entries_csv, entry_of, Opened, FIGURES, MIN_PARTICIPANTS};
 use cvc_core::words::fill_plain;
 use cvc_view::amount::sentence;
 use cvc_view::use_formats;
@@ -280,7 +281,15 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
         room.code,
         formats.language.tag()
     );
-    let shown_code = format!("{} {}", &room.code[..3], &room.code[3..]);
+    let shown_code = code_shown(&room.code);
+    // Typed by hand: the language comes from the phone.
+    let short_join = format!("{}?room={}", props.app_address, room.code);
+    // The room's currency by the sign owners know, where it is the one on screen.
+    let currency_shown = if room.currency == formats.currency {
+        formats.currency_symbol().to_string()
+    } else {
+        room.currency.clone()
+    };
     let count = texts.room_participants.count(
         seen.participants as f64,
         &formats.number(seen.participants as f64),
@@ -295,12 +304,12 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                 if !room.name.is_empty() {
                     <p class="room-name"><bdi>{ room.name.clone() }</bdi></p>
                 }
-                { sentence(texts.room_currency_note, &[("currency", &room.currency)], "hint") }
+                { sentence(texts.room_currency_note, &[("currency", &currency_shown)], "hint") }
             </div>
             <figure class="room-qr">
                 { qr_code(texts, &join) }
                 <figcaption>{ texts.room_scan }</figcaption>
-                { sentence(texts.room_join_at, &[("address", &props.app_address)], "hint room-join-at") }
+                { sentence(texts.room_join_at, &[("link", &short_join)], "hint room-join-at") }
             </figure>
             <div class="button-row room-controls">
                 if seen.revealed {
@@ -374,10 +383,9 @@ fn room_answer(formats: &Formats, seen: &Seen) -> Html {
     let total = money(stat("yearly_cost_of_poor_service", "sum"));
     let median = money(stat("unhappy_customer_cost", "median"));
     let paid = seen.paid_back.unwrap_or(0);
-    let yearly = format!("{} ({})", texts.cost_title, texts.per_year);
     let dots = [
-        ("yearly_cost_of_poor_service", yearly.as_str()),
-        ("unhappy_customer_cost", texts.unhappy_title),
+        ("yearly_cost_of_poor_service", texts.room_dots_yearly),
+        ("unhappy_customer_cost", texts.room_dots_unhappy),
         ("npv_gain", texts.compare_gain_label),
     ]
     .into_iter()
@@ -433,10 +441,10 @@ fn dot_line(
     html! {
         <figure class="room-dots" data-figure={name.to_string()}>
             <figcaption>{ label }</figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={summary}>
-                <line class="axis" x1={pad.to_string()} x2={(width - pad).to_string()} y1="18" y2="18" />
+            <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
+                <line class="axis" x1={px(pad)} x2={px(width - pad)} y1="18" y2="18" />
                 { for values.iter().enumerate().map(|(i, &value)| html! {
-                    <circle class="dot" cx={format!("{:.1}", at(value))} cy={format!("{:.1}", 18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
+                    <circle class="dot" cx={px(at(value))} cy={px(18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
                 }) }
             </svg>
             <p class="room-dots-range hint">{ formats.language.texts().range(&formats.money(low), &formats.money(high)) }</p>

@@ -2,7 +2,7 @@
 //! line on what is sent and to whom, "Add my figures" (then "Update my figures" after an
 //! edit) and "Withdraw my figures", whether the figures reached the room or wait for the
 //! connection, and, once the presenter reveals the room's answer, where this business
-//! stands among the others. Its state is the pure `cvc_core::room_bar::Bar`; this
+//! stands among the others. Its state is the pure `cvc_core::participation::Bar`; this
 //! component asks the room server and dispatches what it answers. With no room server
 //! (a static host), it shows nothing.
 
@@ -11,8 +11,8 @@ use cvc_browser::rooms::{keep_stay, load_stay, request, room_server, use_online,
 use cvc_browser::timing::every;
 use cvc_core::codec::link::encode;
 use cvc_core::codec::scenario_file;
-use cvc_core::room::{stay_key, Pending};
-use cvc_core::room_bar::{Action, Bar, Ended, Heard, Phase, Refusal, Status};
+use cvc_core::participation::{Action, Bar, Ended, Heard, Phase, Refusal, Status};
+use cvc_core::room::{code_shown, stay_key, Pending};
 use cvc_core::words::fill_plain;
 use cvc_model::ValidScenario;
 use cvc_view::amount::sentence;
@@ -147,7 +147,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     };
     let state = &bar.0;
     let title = if state.name.is_empty() {
-        fill_plain(texts.room_title_code, &[("code", &state.code)])
+        fill_plain(texts.room_title_code, &[("code", &code_shown(&state.code))])
     } else {
         fill_plain(texts.room_title, &[("name", &state.name)])
     };
@@ -169,9 +169,17 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
         Status::Withdrawn => Some(texts.room_status_withdrawn.into()),
         Status::Refused(Refusal::Full) => Some(texts.room_full.into()),
         Status::Refused(Refusal::Failed) => Some(texts.room_failed.into()),
+        // The currency by the name the currency list shows, where it offers it.
         Status::Refused(Refusal::OtherCurrency(currency)) => Some(fill_plain(
             texts.room_other_currency,
-            &[("currency", currency)],
+            &[(
+                "currency",
+                texts
+                    .currencies
+                    .iter()
+                    .find(|(code, _)| code == currency)
+                    .map_or(currency.as_str(), |(_, name)| name),
+            )],
         )),
         _ if sent && changed => Some(texts.room_status_changed.into()),
         _ if sent => Some(texts.room_status_sent.into()),
@@ -198,7 +206,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     });
     let show_wait_for_reveal = sent && !state.revealed;
     html! {
-        <section class="room-bar" aria-labelledby="room-title" data-phase={format!("{:?}", state.phase)}>
+        <section class="room-bar" aria-labelledby="room-title">
             <h2 id="room-title"><bdi>{ title }</bdi></h2>
             if let Some(ended) = ended {
                 <p class="room-status" role="status">{ ended }</p>

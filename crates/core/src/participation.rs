@@ -230,7 +230,7 @@ impl Bar {
             },
             Action::Queue(pending) => {
                 self.stay.pending = Some(pending);
-                self.status = Status::Waiting;
+                self.status = Status::Sending;
             }
             Action::Sending => {
                 if self.stay.pending.is_some() {
@@ -249,6 +249,7 @@ impl Bar {
             Heard::Unreachable | Heard::NotARoomServer => self.status = Status::Waiting,
             Heard::Json(status, document) => match (status, &pending) {
                 (200 | 201, Pending::Entry { link, .. }) => {
+                    self.phase = Phase::Open;
                     self.stay.sent = Some(link.clone());
                     self.stay.pending = None;
                     self.status = Status::Sent;
