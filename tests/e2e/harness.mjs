@@ -59,7 +59,7 @@ export async function openPage(browser, url, { viewport, locale = "en-US", color
   const allowed = new Set([new URL(url).origin, ...origins]);
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location()?.url ?? "?"})`);
   });
   page.on("dialog", async (dialog) => {
     problems.push(`a dialog opened: ${dialog.message()}`);

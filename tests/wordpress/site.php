@@ -146,8 +146,12 @@ switch ($test_action) {
         restore_current_blog();
         break;
     case 'set_bundle':
+        // As options.php has it: wp-admin's template functions (settings errors) and the
+        // plugin's setting registered with its sanitize callback (admin_init).
+        require_once ABSPATH . 'wp-admin/includes/template.php';
         switch_to_blog((int) $test_input['site']);
         wp_set_current_user(user_id($test_input['as']));
+        customer_value_calculator_register_setting();
         update_option('customer_value_calculator_bundle', $test_input['address']);
         $answer = ['value' => get_option('customer_value_calculator_bundle', null), 'errors' => array_column(get_settings_errors('customer_value_calculator_bundle'), 'code')];
         restore_current_blog();

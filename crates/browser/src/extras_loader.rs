@@ -79,6 +79,9 @@ pub struct PartLinks {
     pub monte_carlo_stale: bool,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
+    /// The lead capture's set-up, as its query, for the capture form; empty where the host
+    /// did not switch capture on.
+    pub lead: AttrValue,
     pub on_request: Callback<Request>,
 }
 
@@ -177,6 +180,11 @@ pub fn use_part(
                             part,
                             page_roots: apps_mounted(),
                             app_address: links.app_address.to_string(),
+                            lead: if part == Part::Lead {
+                                links.lead.to_string()
+                            } else {
+                                String::new()
+                            },
                             update: links.update_for(part, None),
                         }
                     };

@@ -44,23 +44,31 @@ impl FileInput {
         event.target()?.dyn_into().ok().map(FileInput)
     }
 
-    /// The text of the first file picked, or `None` if none was picked or it could not be
-    /// read as text. The input is emptied afterwards, so the same file can be picked
-    /// again after a fix.
-    pub async fn take_text(self) -> Option<String> {
+    /// The text of the first file picked: `Ok(None)` if none was picked, `Err` if it is
+    /// far larger than any scenario file or could not be read as text. The input is
+    /// emptied afterwards, so the same file can be picked again after a fix.
+    pub async fn take_text(self) -> Result<Option<String>, NotText> {
         let text = async {
-            let file = self.0.files()?.get(0)?;
-            // A scenario file is a few kilobytes; anything far larger is not one.
+            let Some(file) = self.0.files().and_then(|files| files.get(0)) else {
+                return Ok(None);
+            };
+            // A scenario file is a few kilobytes; anything far larger is not one, and is
+            // not read at all.
             if file.size() > 1_000_000.0 {
-                return None;
+                return Err(NotText);
             }
-            JsFuture::from(file.text()).await.ok()?.as_string()
+            let text = JsFuture::from(file.text()).await.map_err(|_| NotText)?;
+            text.as_string().map(Some).ok_or(NotText)
         }
         .await;
         self.0.set_value("");
         text
     }
 }
+
+/// A picked file that is not a scenario's text: far too large, or unreadable as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotText;
 
 /// Today's date as `YYYY-MM-DD`, in the user's time zone.
 pub fn today_iso() -> String {

@@ -55,10 +55,13 @@ pub enum Part {
     MetricsHelper,
     /// The workshop room on a participant's phone (a link with `room=`).
     Room,
+    /// The lead capture form after the answers, where the host switched it on
+    /// (`crate::leads`).
+    Lead,
 }
 
 impl Part {
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 10] = [
         Part::Share,
         Part::Embed,
         Part::Saved,
@@ -68,6 +71,7 @@ impl Part {
         Part::LifetimeHelper,
         Part::MetricsHelper,
         Part::Room,
+        Part::Lead,
     ];
 
     pub fn name(self) -> &'static str {
@@ -81,6 +85,7 @@ impl Part {
             Part::LifetimeHelper => "lifetime-helper",
             Part::MetricsHelper => "metrics-helper",
             Part::Room => "room",
+            Part::Lead => "lead",
         }
     }
 
@@ -103,11 +108,14 @@ pub enum Request {
     Leave,
     /// Put these figures from a helper into the form, in model units.
     Apply(Vec<(Field, f64)>),
+    /// A lead was delivered, for the scenario of this link: the host page hears of it.
+    LeadDelivered(String),
 }
 
 const SHOW: &str = "show";
 const LEAVE: &str = "leave";
 const APPLY: &str = "apply";
+const LEAD_DELIVERED: &str = "lead-delivered";
 
 impl Request {
     pub fn to_message(&self) -> String {
@@ -121,6 +129,7 @@ impl Request {
                     .collect();
                 format!("{APPLY} {}", figures.join("&"))
             }
+            Request::LeadDelivered(link) => format!("{LEAD_DELIVERED} {link}"),
         }
     }
 
@@ -128,6 +137,7 @@ impl Request {
     pub fn from_message(message: &str) -> Option<Request> {
         match message.split_once(' ') {
             Some((SHOW, query)) => Some(Request::Show(query.into())),
+            Some((LEAD_DELIVERED, link)) => Some(Request::LeadDelivered(link.into())),
             Some((APPLY, figures)) => figures
                 .split('&')
                 .map(|figure| {
@@ -174,12 +184,16 @@ pub struct Mount {
     /// number.
     pub page_roots: u32,
     pub app_address: String,
+    /// The lead capture's set-up, as its query (`crate::leads::Capture`); empty for every
+    /// other part.
+    pub lead: String,
     pub update: Update,
 }
 
 const PART: &str = "part";
 const ROOTS: &str = "roots";
 const APP: &str = "app";
+const LEAD: &str = "lead";
 const LINK: &str = "link";
 const MONTE_CARLO: &str = "monte_carlo";
 const STALE: &str = "stale";
@@ -266,10 +280,11 @@ impl Update {
 impl Mount {
     pub fn to_message(&self) -> String {
         format!(
-            "{PART} {}\n{ROOTS} {}\n{APP} {}\n{}",
+            "{PART} {}\n{ROOTS} {}\n{APP} {}\n{LEAD} {}\n{}",
             self.part.name(),
             self.page_roots,
             self.app_address,
+            self.lead,
             self.update.to_message()
         )
     }
@@ -278,9 +293,11 @@ impl Mount {
         let mut part = None;
         let mut page_roots = None;
         let mut app_address = None;
+        let mut lead = String::new();
         for line in message.lines() {
             let (key, value) = line.split_once(' ').unwrap_or((line, ""));
             match key {
+                LEAD => lead = value.to_string(),
                 PART => part = Part::from_name(value),
                 ROOTS => page_roots = value.parse().ok(),
                 APP => app_address = Some(value.to_string()),
@@ -291,6 +308,7 @@ impl Mount {
             part: part?,
             page_roots: page_roots?,
             app_address: app_address?,
+            lead,
             update: Update::from_message(message)?,
         })
     }
@@ -423,6 +441,7 @@ mod tests {
                 part: Part::Charts,
                 page_roots: 3,
                 app_address: "https://calc.example/cvc/".into(),
+                lead: "endpoint=https%3A%2F%2Fhooks.example%2Fx&consent=I%20agree".into(),
                 update: Update {
                     link: format!(
                         "https://calc.example/cvc/{}",
@@ -441,6 +460,16 @@ mod tests {
             let update = mount.update.to_message();
             assert_eq!(Update::from_message(&update), Some(mount.update));
         }
+    }
+
+    #[test]
+    fn a_delivered_lead_crosses_with_its_link() {
+        let link = "https://calc.example/cvc/?lifetime_profit=45000&lang=he";
+        let message = Request::LeadDelivered(link.into()).to_message();
+        assert_eq!(
+            Request::from_message(&message),
+            Some(Request::LeadDelivered(link.into()))
+        );
     }
 
     #[test]

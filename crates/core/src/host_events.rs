@@ -24,13 +24,16 @@ use cvc_model::{Figure, Results, Scenario};
 /// The version of the payload's shape.
 pub const VERSION: u32 = 1;
 
-/// The two events, by their DOM event type (also the `type` of the iframe's message).
+/// The events, by their DOM event type (also the `type` of the iframe's message).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HostEvent {
     /// Once, when the calculator shows its first answer.
     Ready,
     /// After each edit, once typing pauses (the same pause as the address bar's).
     Change,
+    /// A visitor's lead was delivered (`crate::leads`): the figures and where the visitor
+    /// came from, never the contact.
+    Lead,
 }
 
 impl HostEvent {
@@ -38,6 +41,7 @@ impl HostEvent {
         match self {
             HostEvent::Ready => "customer-value:ready",
             HostEvent::Change => "customer-value:change",
+            HostEvent::Lead => "customer-value:lead",
         }
     }
 }
@@ -151,7 +155,11 @@ pub fn frame_facts() -> Json {
     Json::Object(vec![
         (
             "events".into(),
-            strings(vec![HostEvent::Ready.name(), HostEvent::Change.name()]),
+            strings(vec![
+                HostEvent::Ready.name(),
+                HostEvent::Change.name(),
+                HostEvent::Lead.name(),
+            ]),
         ),
         (
             "height".into(),
@@ -162,10 +170,16 @@ pub fn frame_facts() -> Json {
             "data_layer".into(),
             Json::Object(vec![
                 ("event".into(), Json::String(DATA_LAYER_EVENT.into())),
+                (
+                    "lead_event".into(),
+                    Json::String(crate::leads::DATA_LAYER_LEAD_EVENT.into()),
+                ),
                 ("currency".into(), Json::String("currency".into())),
+                ("variant".into(), Json::String("variant".into())),
                 ("figures".into(), strings(figures)),
             ]),
         ),
+        ("lead".into(), crate::leads::frame_facts()),
     ])
 }
 

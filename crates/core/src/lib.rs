@@ -11,6 +11,8 @@
 //! - [`storage`]: saved scenarios: the entry schema and its migration, over a `Store`.
 //! - [`contract`]: what the page's wasm and the extras module say to each other.
 //! - [`host_events`]: what an embedded calculator tells the page that embeds it.
+//! - [`leads`]: a visitor asking to be contacted: the capture form's checks, what is
+//!   sent and to whom, what the host page hears, the hidden fields of the host's own form.
 //! - [`privacy`]: what the calculator says leaves the browser, where it runs.
 //! - [`room`]: the workshop room's codes, entries, summary and standings.
 //! - [`participation`]: a participant's part in a room (its bar), as state and a reducer.
@@ -23,6 +25,7 @@ pub mod codec;
 pub mod contract;
 pub mod first_paint;
 pub mod host_events;
+pub mod leads;
 pub mod notice;
 pub mod numbers;
 pub mod participation;

@@ -2,7 +2,9 @@
 //! the line under the answers is true where it is shown: the calculator's own page sends
 //! nothing; an embed tells its host page what was calculated unless it is an iframe whose
 //! link does not ask (`events=1`); with `data-layer` the headline figures also go to the
-//! host's analytics (`cvc_core::host_events::data_layer_entry` says which).
+//! host's analytics (`cvc_core::host_events::data_layer_entry` says which). Where the host
+//! switched lead capture on (`crate::leads`), the line adds who receives what the visitor
+//! sends, or that the figures fill the host's own form.
 
 use crate::words::Language;
 
@@ -49,6 +51,10 @@ impl Disclosure {
 pub struct PrivacyLine {
     pub disclosure: Disclosure,
     words: fn(Language) -> &'static str,
+    /// Where lead capture is on: whether a capture form posts to the host, and whether
+    /// the figures fill the host's own form.
+    pub lead_capture: bool,
+    pub lead_form: bool,
 }
 
 impl PrivacyLine {
@@ -60,12 +66,56 @@ impl PrivacyLine {
             Disclosure::EmbedTellsHost => |language| language.embed_texts().privacy_host,
             Disclosure::EmbedTellsAnalytics => |language| language.embed_texts().privacy_analytics,
         };
-        PrivacyLine { disclosure, words }
+        PrivacyLine {
+            disclosure,
+            words,
+            lead_capture: false,
+            lead_form: false,
+        }
     }
 
     /// The line in `language`.
     pub fn say(&self, language: Language) -> &'static str {
         (self.words)(language)
+    }
+
+    /// The same line, saying also what lead capture sends where the host switched it on.
+    pub fn with_leads(self, setup: &crate::leads::LeadSetup) -> PrivacyLine {
+        PrivacyLine {
+            lead_capture: setup.endpoint.is_some(),
+            lead_form: setup.form.is_some(),
+            ..self
+        }
+    }
+
+    /// The line's sentences in `language`: the line itself where lead capture is off;
+    /// where it is on, built afresh so that no sentence says "nothing is sent" of a form
+    /// that sends: computed here; what the host page hears (always, when its own form is
+    /// filled); what the capture form sends, and to whom; what goes into the host's form.
+    pub fn sentences(&self, language: Language) -> Vec<&'static str> {
+        if !self.lead_capture && !self.lead_form {
+            return vec![self.say(language)];
+        }
+        let texts = language.lead_texts();
+        let mut said = vec![texts.privacy_computed];
+        let page_hears = match self.disclosure {
+            Disclosure::EmbedTellsAnalytics => Some(texts.privacy_to_analytics),
+            Disclosure::EmbedTellsHost => Some(texts.privacy_to_page),
+            _ if self.lead_form => Some(texts.privacy_to_page),
+            _ => None,
+        };
+        said.extend(page_hears);
+        if self.lead_capture {
+            said.push(if page_hears.is_some() {
+                texts.privacy_capture_too
+            } else {
+                texts.privacy_capture_only
+            });
+        }
+        if self.lead_form {
+            said.push(texts.privacy_form);
+        }
+        said
     }
 }
 
@@ -76,6 +126,8 @@ impl PrivacyLine {
         PrivacyLine {
             disclosure: Disclosure::Room,
             words: |language| language.texts().privacy_room,
+            lead_capture: false,
+            lead_form: false,
         }
     }
 }
@@ -86,6 +138,8 @@ impl Default for PrivacyLine {
         PrivacyLine {
             disclosure: Disclosure::Page,
             words: |language| language.texts().privacy,
+            lead_capture: false,
+            lead_form: false,
         }
     }
 }
@@ -94,6 +148,8 @@ impl PartialEq for PrivacyLine {
     /// The same case says the same words.
     fn eq(&self, other: &Self) -> bool {
         self.disclosure == other.disclosure
+            && self.lead_capture == other.lead_capture
+            && self.lead_form == other.lead_form
     }
 }
 
@@ -130,5 +186,73 @@ mod tests {
         assert!(he(Disclosure::EmbedTellsHost).contains("לדף של האתר הזה"));
         assert!(he(Disclosure::EmbedTellsAnalytics).contains("אנליטיקס"));
         assert!(!he(Disclosure::EmbedTellsHost).contains("לא נשלח לשום מקום"));
+    }
+
+    #[test]
+    fn where_leads_are_on_the_line_says_who_receives_what() {
+        let en = |line: PrivacyLine| line.sentences(Language::English).join(" ");
+        let endpoint = crate::leads::LeadSetup::from_attributes(&[(
+            "lead-endpoint".into(),
+            "https://hooks.example/x".into(),
+        )]);
+        let form = crate::leads::LeadSetup::from_attributes(&[(
+            "data-lead-form".into(),
+            "#contact".into(),
+        )]);
+        let host = PrivacyLine::of(Disclosure::EmbedTellsHost);
+        assert_eq!(en(host), Disclosure::EmbedTellsHost.line(Language::English));
+        // No sentence says nothing is sent, or that the calculator sends to no server.
+        for disclosure in [
+            Disclosure::Page,
+            Disclosure::EmbedSilent,
+            Disclosure::EmbedTellsHost,
+            Disclosure::EmbedTellsAnalytics,
+        ] {
+            for setup in [&endpoint, &form] {
+                for language in Language::ALL {
+                    let said = PrivacyLine::of(disclosure)
+                        .with_leads(setup)
+                        .sentences(language)
+                        .join(" ");
+                    assert!(
+                        !said.contains("Nothing you type is sent") && !said.contains("no server"),
+                        "{said}"
+                    );
+                    assert!(
+                        !said.contains("לא נשלח לשום מקום") && !said.contains("לשום שרת"),
+                        "{said}"
+                    );
+                }
+            }
+        }
+        let silent = en(PrivacyLine::of(Disclosure::EmbedSilent).with_leads(&endpoint));
+        assert!(silent.contains("unless you send the form"), "{silent}");
+        assert!(
+            silent.contains("your name, how to reach you, your message"),
+            "{silent}"
+        );
+        let analytics = en(PrivacyLine::of(Disclosure::EmbedTellsAnalytics).with_leads(&endpoint));
+        assert!(
+            analytics.contains("analytics") && analytics.contains("also receives your name"),
+            "{analytics}"
+        );
+        // A frame that fills its host's form hands the host page the figures: it says so.
+        let filled = en(PrivacyLine::of(Disclosure::EmbedSilent).with_leads(&form));
+        assert!(
+            filled.contains("this site's page") && filled.contains("contact form"),
+            "{filled}"
+        );
+        let he = PrivacyLine::of(Disclosure::EmbedTellsHost)
+            .with_leads(&form)
+            .sentences(Language::Hebrew)
+            .join(" ");
+        assert!(he.contains("טופס יצירת הקשר"), "{he}");
+        // A refused endpoint adds nothing.
+        let refused = crate::leads::LeadSetup::from_attributes(&[(
+            "lead-endpoint".into(),
+            "javascript:alert(1)".into(),
+        )]);
+        assert_eq!(refused.refused, vec![crate::leads::ENDPOINT]);
+        assert_eq!(host.with_leads(&refused), host);
     }
 }

@@ -4,12 +4,16 @@
 //! that changes, reads and sets its properties through it, and takes it down when the
 //! element is removed. It tells the host what was calculated with DOM events (and, when the
 //! host opts in, `window.dataLayer` entries); what they carry is `cvc_core::host_events`.
+//! Where the host switches lead capture on (`lead-endpoint`, `lead-form`: `cvc_core::leads`),
+//! it shows the capture form after the answers, or keeps the hidden fields of the host's
+//! own form current, and tells the host of each lead with `customer-value:lead`.
 
 use cvc_browser::dom::{clear_accent, set_accent, HtmlElement};
 use cvc_browser::embed_host::{
     attributes, dispatch_to_host, push_to_data_layer, shadow_container, ShadowMount,
 };
 use cvc_browser::language::initial_language;
+use cvc_browser::leads::{host_page, warn_host, FormProblem, HostForm};
 use cvc_browser::mount::mount_app;
 use cvc_core::codec::field_reader::Reading;
 use cvc_core::codec::json::{self, Json};
@@ -19,6 +23,7 @@ use cvc_core::codec::link::{
 };
 use cvc_core::codec::scenario_file;
 use cvc_core::host_events::{data_layer_entry, payload, results_json, HostEvent};
+use cvc_core::leads::{self, attribution, Capture, LeadSetup};
 use cvc_core::notice::{Notice, Source};
 use cvc_core::privacy::{Disclosure, PrivacyLine};
 use cvc_core::state::Action;
@@ -27,7 +32,7 @@ use cvc_model::Field;
 use cvc_page::app::{Answer, App, AppProps, Dispatcher, Mode, Moment};
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::{AppHandle, Callback};
+use yew::{AppHandle, AttrValue, Callback};
 
 /// A scenario set through the `scenario` property is read only up to this size; no
 /// scenario needs more.
@@ -78,6 +83,12 @@ struct Shared {
     data_layer: bool,
     /// How much the host asked to see.
     show: Show,
+    /// Lead capture as the host set it up, with the host page's address and attribution.
+    capture: Capture,
+    /// The host's own form being filled, and the listener that hears it sent.
+    form: Option<HostForm>,
+    /// What the console was last told of the host's form, so it is said once.
+    form_warning: Option<FormProblem>,
 }
 
 impl Shared {
@@ -99,6 +110,7 @@ pub struct Calculator {
     app: Rc<RefCell<Option<AppHandle<App>>>>,
     on_answer: Callback<(Answer, Moment)>,
     on_dispatcher: Callback<Dispatcher>,
+    on_lead: Callback<AttrValue>,
     place: Option<ShadowMount>,
 }
 
@@ -119,6 +131,7 @@ impl Calculator {
         let shared = Rc::new(RefCell::new(Shared {
             data_layer: reading.view.data_layer,
             show: reading.view.show,
+            capture: capture_of(&host),
             ..Shared::default()
         }));
         let on_answer = {
@@ -129,6 +142,9 @@ impl Calculator {
                     shared.answer = Some(answer.clone());
                     shared.data_layer
                 };
+                // The host's own form follows every change, so that whenever it is sent
+                // it carries the figures on screen.
+                fill_host_form(&shared, &host, &answer);
                 let event = match moment {
                     Moment::First => HostEvent::Ready,
                     Moment::Settled => HostEvent::Change,
@@ -141,6 +157,10 @@ impl Calculator {
                     push_to_data_layer(&json::write_pretty(&entry));
                 }
             })
+        };
+        let on_lead = {
+            let (shared, host) = (shared.clone(), host.clone());
+            Callback::from(move |link: AttrValue| tell_lead(&shared, &host, Some(&link)))
         };
         let on_dispatcher = {
             let shared = shared.clone();
@@ -162,8 +182,9 @@ impl Calculator {
             app_address: Some(app_address.to_string().into()),
             on_answer: Some(on_answer.clone()),
             on_dispatcher: Some(on_dispatcher.clone()),
-            // The element tells its host page with DOM events, always.
-            privacy: PrivacyLine::of(Disclosure::of_embed(true, reading.view.data_layer)),
+            privacy: privacy_of(&shared.borrow()),
+            lead: lead_query(&shared.borrow()),
+            on_lead: Some(on_lead.clone()),
             ..AppProps::default()
         };
         let app = Rc::new(RefCell::new(None));
@@ -181,6 +202,7 @@ impl Calculator {
             app,
             on_answer,
             on_dispatcher,
+            on_lead,
             place,
         }
     }
@@ -193,6 +215,22 @@ impl Calculator {
     /// and every other field keeps what the visitor typed. A removed field goes back to its
     /// default (or the example business's, when the host names one).
     pub fn attribute_changed(&self, name: &str) {
+        let lowered = name.to_ascii_lowercase();
+        let bare = lowered.strip_prefix("data-").unwrap_or(&lowered);
+        if leads::is_lead_key(&bare.replace('-', "_")) {
+            {
+                let mut shared = self.shared.borrow_mut();
+                shared.capture = capture_of(&self.host);
+                shared.form = None;
+                shared.form_warning = None;
+            }
+            let answer = self.shared.borrow().answer.clone();
+            if let Some(answer) = answer {
+                fill_host_form(&self.shared, &self.host, &answer);
+            }
+            self.redraw();
+            return;
+        }
         let Some(key) = self.kind.key_of(name) else {
             return;
         };
@@ -231,9 +269,9 @@ impl Calculator {
     /// Draws the App again after its host changed what it shows (the answers only, or
     /// everything) or whether its analytics hear (the privacy line says so).
     fn redraw(&self) {
-        let (show, data_layer) = {
+        let (show, privacy, lead) = {
             let shared = self.shared.borrow();
-            (shared.show, shared.data_layer)
+            (shared.show, privacy_of(&shared), lead_query(&shared))
         };
         if let Some(app) = self.app.borrow_mut().as_mut() {
             app.update(AppProps {
@@ -241,7 +279,9 @@ impl Calculator {
                 app_address: Some(self.app_address.clone().into()),
                 on_answer: Some(self.on_answer.clone()),
                 on_dispatcher: Some(self.on_dispatcher.clone()),
-                privacy: PrivacyLine::of(Disclosure::of_embed(true, data_layer)),
+                privacy,
+                lead,
+                on_lead: Some(self.on_lead.clone()),
                 ..AppProps::default()
             });
         }
@@ -327,6 +367,141 @@ impl Calculator {
         let mut shared = self.shared.borrow_mut();
         shared.dispatcher = None;
         shared.pending.clear();
+        // The host's form is no longer listened to.
+        shared.form = None;
+    }
+}
+
+/// Lead capture as `host` sets it up, with the host page's address and where the visitor
+/// came from; what cannot be used is said in the console, for the host's developer.
+fn capture_of(host: &HtmlElement) -> Capture {
+    let setup = LeadSetup::from_attributes(&attributes(host));
+    for refused in &setup.refused {
+        warn_host(&format!(
+            "the {refused} attribute was not used: a lead endpoint must be an https address (or this computer's), and a form a selector of at most 200 characters without markup."
+        ));
+    }
+    let (page, query, referrer) = host_page();
+    Capture {
+        attribution: attribution(&query, &referrer, setup.variant.as_deref()),
+        setup,
+        page,
+        relay: false,
+    }
+}
+
+/// What the privacy line says: the element tells its host page with DOM events, always,
+/// and its analytics with `data-layer`; and what lead capture sends, where it is on.
+fn privacy_of(shared: &Shared) -> PrivacyLine {
+    PrivacyLine::of(Disclosure::of_embed(true, shared.data_layer)).with_leads(&shared.capture.setup)
+}
+
+/// The capture form's set-up, where the host gave an endpoint.
+fn lead_query(shared: &Shared) -> AttrValue {
+    if shared.capture.setup.endpoint.is_some() {
+        shared.capture.to_query().into()
+    } else {
+        AttrValue::default()
+    }
+}
+
+/// Writes the figures on screen into the host's own form (`lead-form`), and listens for it
+/// being sent, to tell the host of the lead. A selector that matches nothing, or more than
+/// one element, or no form, fills nothing: the console says why, once.
+fn fill_host_form(shared: &Rc<RefCell<Shared>>, host: &HtmlElement, answer: &Answer) {
+    let (selector, attribution) = {
+        let shared = shared.borrow();
+        match &shared.capture.setup.form {
+            Some(selector) => (selector.clone(), shared.capture.attribution.clone()),
+            None => return,
+        }
+    };
+    let mut form = match HostForm::find(&selector) {
+        Ok(form) => form,
+        Err(problem) => {
+            let mut shared = shared.borrow_mut();
+            if shared.form_warning != Some(problem) {
+                shared.form_warning = Some(problem);
+                let why = match problem {
+                    FormProblem::NoMatch => "matches nothing on this page",
+                    FormProblem::Many => "matches more than one element",
+                    FormProblem::NotAForm => "matches an element that is not a <form>",
+                };
+                warn_host(&format!(
+                    "lead-form \"{selector}\" {why}; no form is filled."
+                ));
+            }
+            shared.form = None;
+            return;
+        }
+    };
+    let language = answer_language(answer);
+    let fields = leads::hidden_fields(
+        &answer.scenario,
+        &answer.results,
+        &answer.link,
+        language.tag(),
+        &attribution,
+    );
+    form.fill(&fields);
+    let listening = shared
+        .borrow()
+        .form
+        .as_ref()
+        .is_some_and(|known| known.is(&form));
+    if !listening {
+        let (to_tell, host) = (Rc::downgrade(shared), host.clone());
+        form.on_submit(move || {
+            if let Some(shared) = to_tell.upgrade() {
+                tell_lead(&shared, &host, None);
+            }
+        });
+        let mut shared = shared.borrow_mut();
+        shared.form = Some(form);
+        shared.form_warning = None;
+    }
+}
+
+/// The language of the answer on screen (its link carries it).
+fn answer_language(answer: &Answer) -> cvc_core::words::Language {
+    cvc_core::codec::link::decode(cvc_core::contract::query_of(&answer.link))
+        .view
+        .language
+        .unwrap_or_default()
+}
+
+/// Tells the host a lead was delivered (the capture form's, for the scenario of `link`) or
+/// its own form was sent (for the answer on screen): `customer-value:lead`, and its
+/// `dataLayer` entry where the host opted in.
+fn tell_lead(shared: &Rc<RefCell<Shared>>, host: &HtmlElement, link: Option<&str>) {
+    let (answer, attribution, data_layer) = {
+        let shared = shared.borrow();
+        (
+            shared.answer.clone(),
+            shared.capture.attribution.clone(),
+            shared.data_layer,
+        )
+    };
+    let (scenario, results, link) = match (link, answer) {
+        (Some(link), _) => {
+            let scenario = cvc_core::codec::link::decode(cvc_core::contract::query_of(link))
+                .reading
+                .scenario;
+            let results = cvc_model::evaluate(&scenario);
+            (scenario, results, link.to_string())
+        }
+        (None, Some(answer)) => (
+            answer.scenario.clone(),
+            (*answer.results).clone(),
+            answer.link.to_string(),
+        ),
+        (None, None) => return,
+    };
+    let detail = leads::event_payload(&scenario, &results, &link, &attribution);
+    dispatch_to_host(host, HostEvent::Lead.name(), &json::write_pretty(&detail));
+    if data_layer {
+        let entry = leads::data_layer_entry(&scenario, &results, &attribution);
+        push_to_data_layer(&json::write_pretty(&entry));
     }
 }
 

@@ -10,6 +10,7 @@ use crate::charts::area::Charts;
 use crate::panels::embed_builder::EmbedBuilder;
 use crate::panels::files_panel::FilesPanel;
 use crate::panels::helper_forms::{LifetimeHelper, MetricsHelper};
+use crate::panels::lead_form::LeadForm;
 use crate::panels::link_panels::share_panel;
 use crate::panels::presenter::{presenter, PresenterProps};
 use crate::panels::presenter_room::PresenterRoom;
@@ -20,6 +21,7 @@ use cvc_browser::intl::{browser_number_syntax, Formats};
 use cvc_browser::mount::SlotApp;
 use cvc_core::codec::link::{decode, encode};
 use cvc_core::contract::{query_of, Mount, Part, Request, Update};
+use cvc_core::leads::Capture;
 use cvc_core::words::Language;
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{evaluate, ValidScenario};
@@ -38,6 +40,8 @@ pub struct PartProps {
     pub monte_carlo_stale: bool,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
+    /// The lead capture's set-up, for the capture form (`cvc_core::leads::Capture`).
+    pub lead: AttrValue,
     pub on_request: Callback<Request>,
 }
 
@@ -96,6 +100,13 @@ pub fn PartRoot(props: &PartProps) -> Html {
             },
         ),
         Part::Room => html! { <RoomBar {scenario} /> },
+        Part::Lead => {
+            let capture = Rc::new(Capture::from_query(&props.lead));
+            html! {
+                <LeadForm {capture} {scenario} {results} link={props.link.clone()}
+                    on_delivered={props.on_request.reform(Request::LeadDelivered)} />
+            }
+        }
         Part::Charts => {
             html! { <Charts {scenario} {results} monte_carlo={props.monte_carlo.clone()} monte_carlo_stale={props.monte_carlo_stale} /> }
         }
@@ -131,6 +142,7 @@ impl PartApp {
             part,
             page_roots,
             app_address,
+            lead,
             update,
         } = Mount::from_message(message)?;
         let props = PartProps {
@@ -140,6 +152,7 @@ impl PartApp {
             monte_carlo: update.monte_carlo,
             monte_carlo_stale: update.monte_carlo_stale,
             app_address: app_address.into(),
+            lead: lead.into(),
             on_request,
         };
         let handle = SlotApp::mount(element, props.clone(), page_roots);

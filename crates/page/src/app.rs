@@ -25,6 +25,7 @@ use cvc_browser::timing::{
 };
 use cvc_core::codec::link::{decode, encode, frame_keys, page_keys, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
+use cvc_core::leads::{attribution, Capture, LeadSetup};
 use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
 use cvc_core::privacy::PrivacyLine;
@@ -93,7 +94,7 @@ impl PartialEq for Answer {
     }
 }
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq, Default, Clone)]
 pub struct AppProps {
     /// The language to start in; by default the one chosen before, or the browser's.
     #[prop_or_default]
@@ -123,6 +124,13 @@ pub struct AppProps {
     /// workshop room it was opened to join (`&room=ACDEFG`), whose bar it then shows.
     #[prop_or_default]
     pub page_keys: AttrValue,
+    /// Lead capture, where the host switched it on: its set-up as the query the capture
+    /// form is drawn from (`cvc_core::leads::Capture`), and who is told of a delivered
+    /// lead (with the link of the scenario sent).
+    #[prop_or_default]
+    pub lead: AttrValue,
+    #[prop_or_default]
+    pub on_lead: Option<Callback<AttrValue>>,
 }
 
 #[component]
@@ -220,7 +228,13 @@ pub fn App(props: &AppProps) -> Html {
     // to leave the presenter view.
     let on_request = {
         let (dispatcher, on_leave) = (state.dispatcher(), on_leave_presenter.clone());
+        let on_lead = props.on_lead.clone();
         Callback::from(move |request: Request| match request {
+            Request::LeadDelivered(link) => {
+                if let Some(on_lead) = &on_lead {
+                    on_lead.emit(link.into());
+                }
+            }
             Request::Show(query) => {
                 let reading = decode(&query).reading;
                 dispatcher.dispatch(Action::ShowScenario(reading.scenario));
@@ -267,6 +281,7 @@ pub fn App(props: &AppProps) -> Html {
         monte_carlo: monte_carlo_result.clone(),
         monte_carlo_stale: monte_carlo_updating,
         app_address: app_address.clone(),
+        lead: props.lead.clone(),
         on_request,
     };
     let presenter_slot = use_node_ref();
@@ -290,6 +305,19 @@ pub fn App(props: &AppProps) -> Html {
             && !headline_only
             && stage >= Stage::Everything
             && (charts_near || *extras_opened || *wide),
+        &extras,
+    );
+    // The lead capture form, where the host switched it on: after the answers, fetched with
+    // the extras module when it comes near the screen.
+    let lead_slot = use_node_ref();
+    let lead_near = use_near_screen(lead_slot.clone());
+    let (lead_status, on_lead_retry) = use_part(
+        lead_slot.clone(),
+        Part::Lead,
+        !props.lead.is_empty()
+            && !*presenting
+            && stage >= Stage::Everything
+            && (lead_near || *wide),
         &extras,
     );
     if *presenting {
@@ -351,11 +379,15 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 // Last, so that nothing already on screen moves when the rest arrives.
                 if stage >= Stage::Everything {
+                    if !props.lead.is_empty() {
+                        <section class="lead-slot" part="lead" ref={lead_slot}></section>
+                        { part_status(texts, lead_status, &on_lead_retry, "") }
+                    }
                     <footer class="privacy" part="footer">
                         if mode != Mode::Page {
                             <p><a href={full_calculator.clone()} target="_blank" rel="noopener">{ texts.open_full }</a></p>
                         }
-                        <p>{ props.privacy.say(language) }</p>
+                        <p>{ props.privacy.sentences(language).join(" ") }</p>
                     </footer>
                 }
             </div>
@@ -367,15 +399,19 @@ pub fn App(props: &AppProps) -> Html {
 /// without one (another site that loads embed.js) is left to the embed module. The page's
 /// wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
-    mount_page_with(None, PrivacyLine::default());
+    // The page lives as long as the tab: its App is never taken down.
+    let _ = mount_page_with(None, PrivacyLine::default());
 }
 
 /// The same, telling `on_answer` of each answer (the embed module's iframe, which posts
-/// them to its parent when its link asks), and saying `privacy` under the answers.
-pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>, privacy: PrivacyLine) {
-    let Some(root) = element_by_id("cvc-root") else {
-        return;
-    };
+/// them to its parent when its link asks), and saying `privacy` under the answers. Returns
+/// the mounted App and its props, for a frame to update when its parent hands it lead
+/// capture's set-up.
+pub fn mount_page_with(
+    on_answer: Option<Callback<(Answer, Moment)>>,
+    privacy: PrivacyLine,
+) -> Option<(AppHandle<App>, AppProps)> {
+    let root = element_by_id("cvc-root")?;
     let link = read_location();
     let mode = if link.view.embed {
         Mode::Frame(link.view.show)
@@ -394,21 +430,45 @@ pub fn mount_page_with(on_answer: Option<Callback<(Answer, Moment)>>, privacy: P
     } else {
         AttrValue::default()
     };
+    let in_room = mode == Mode::Page && !page_keys.is_empty();
     // A page opened to join a room says what "Add my figures" sends, and to whom.
-    let privacy = if mode == Mode::Page && !page_keys.is_empty() {
+    let privacy = if in_room {
         PrivacyLine::room()
     } else {
         privacy
+    };
+    // Lead capture on the calculator's own page, where its host built it with a receiver
+    // (`<meta name="cvc-lead-endpoint">`); never in a room, whose page asks only for the
+    // room's figures.
+    let setup = cvc_browser::leads::page_setup();
+    let (lead, privacy) = if setup.endpoint.is_some() && !in_room {
+        let (page, query, referrer) = cvc_browser::leads::host_page();
+        let capture = Capture {
+            attribution: attribution(&query, &referrer, setup.variant.as_deref()),
+            setup: LeadSetup {
+                form: None,
+                ..setup
+            },
+            page,
+            relay: false,
+        };
+        (
+            capture.to_query().into(),
+            privacy.with_leads(&capture.setup),
+        )
+    } else {
+        (AttrValue::default(), privacy)
     };
     let props = AppProps {
         frame_keys,
         page_keys,
         privacy,
+        lead,
         language: link.view.language,
         start: worth_reading.then(|| Rc::new(link)),
         mode,
         on_answer,
         ..AppProps::default()
     };
-    mount_app::<App>(root.into(), props);
+    Some((mount_app::<App>(root.into(), props.clone()), props))
 }

@@ -198,11 +198,13 @@ pub fn attribute_key(attribute: &str) -> Option<String> {
 }
 
 /// Reads an embed's attributes, (name, value) as the page has them, the way a link is
-/// read ([`read_pairs`]); attributes that are not the embed's are passed over.
+/// read ([`read_pairs`]); attributes that are not the embed's are passed over, and so are
+/// lead capture's (`data-lead-endpoint`: `crate::leads` reads them).
 pub fn read_attributes(attributes: &[(String, String)]) -> LinkReading {
     let pairs: Vec<(String, String)> = attributes
         .iter()
         .filter_map(|(name, value)| Some((attribute_key(name)?, value.clone())))
+        .filter(|(key, _)| !crate::leads::is_lead_key(key))
         .collect();
     read_pairs(&pairs, Scenario::default())
 }
@@ -562,6 +564,18 @@ fn percent_encode(text: &str, out: &mut String) {
             out.push(HEX[usize::from(byte & 15)] as char);
         }
     }
+}
+
+/// Percent-encodes `text` onto `out`, as the link does (for other queries the calculator
+/// writes: a lead capture's set-up).
+pub fn percent_encoded(text: &str, out: &mut String) {
+    percent_encode(text, out);
+}
+
+/// Decodes a query's value as the link does; `None` for a broken escape or bytes that are
+/// not UTF-8.
+pub fn percent_decoded(text: &str) -> Option<String> {
+    percent_decode(text)
 }
 
 /// Decodes `%XX` escapes and `+` as a space; `None` for a broken escape or bytes that are

@@ -2,7 +2,7 @@
 //! tables, so that a word missing in one is a compile error (words/mod.rs).
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, Plural, PresetText, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadTexts, Plural, PresetText, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -392,6 +392,48 @@ pub const EMBED: EmbedTexts = EmbedTexts {
     privacy_silent: "Everything is computed in your browser. Nothing you type is sent anywhere, not even to this site.",
     privacy_host: "Everything is computed in your browser, and the calculator itself sends nothing to any server. It does pass the figures you enter and its results to this site's page, which may keep them or send them on.",
     privacy_analytics: "Everything is computed in your browser. The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
+};
+
+/// The lead capture's words (`crate::leads`).
+pub const LEAD: LeadTexts = LeadTexts {
+    title: "Want help with these figures?",
+    intro: "Leave your details and we will get back to you about your figures. The results above stay yours either way.",
+    name: "Name",
+    reach: "Email or phone",
+    reach_hint: "An email address, or a phone number with its area code.",
+    message: "Message (optional)",
+    consent: "I agree that this site keeps the details and figures I send, and contacts me about them.",
+    marketing: "Also send me news and offers (optional).",
+    trap: "Leave this field empty",
+    send: "Send",
+    sending: "Sending…",
+    delivered: "Sent. Thank you: your details and figures have reached us.",
+    not_delivered_unreachable: "Not sent: the site could not be reached.",
+    not_delivered_status: "Not sent: the site answered with an error ({status}).",
+    kept: "What you typed is kept in this tab, and you can send it again when you are ready.",
+    retry: "Try again",
+    name_missing: "Write your name.",
+    name_too_long: "A name of at most 100 characters.",
+    reach_missing: "Write an email address or a phone number.",
+    reach_invalid: "This is neither an email address nor a phone number.",
+    message_too_long: "A message of at most 2,000 characters.",
+    no_consent: "Nothing is sent without this consent.",
+    privacy_computed: "Everything is computed in your browser.",
+    privacy_to_page: "The calculator passes the figures you enter and its results to this site's page, which may keep them or send them on.",
+    privacy_to_analytics: "The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
+    privacy_capture_only: "Nothing you type leaves your browser unless you send the form under the answers: this site then receives your name, how to reach you, your message and the figures on screen.",
+    privacy_capture_too: "If you send the form under the answers, this site also receives your name, how to reach you and your message.",
+    privacy_form: "The figures on screen are also written into this site's contact form, which sends them only when you send it.",
+    builder_title: "Leads",
+    builder_none: "No lead capture",
+    builder_form: "Fill my own form's hidden fields",
+    builder_form_label: "Your form, as a selector of your page",
+    builder_endpoint: "Send a capture form to my address",
+    builder_endpoint_label: "Your endpoint (https)",
+    builder_endpoint_refused: "Only an https address (or this computer's, for testing) can receive leads.",
+    builder_consent_label: "Consent text (optional: a default is shown in the visitor's language)",
+    builder_variant_label: "Variant (optional, to compare two set-ups)",
+    builder_policy_note: "Your page's policy must let the calculator reach your endpoint:",
 };
 
 /// The words of each input field.

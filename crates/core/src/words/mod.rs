@@ -12,7 +12,9 @@
 mod tables;
 mod template;
 
-pub use tables::{About, Direction, EmbedTexts, ExtraTexts, FieldText, Plural, PresetText, Texts};
+pub use tables::{
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadTexts, Plural, PresetText, Texts,
+};
 pub use template::{
     fill, fill_plain, is_format_character, labelled, slots, strip_format_characters, Piece, ISOLATE,
 };
@@ -60,6 +62,13 @@ macro_rules! languages {
             pub fn embed_texts(self) -> &'static EmbedTexts {
                 match self {
                     $(Language::$variant => &$file::EMBED),+
+                }
+            }
+
+            /// The words of the lead capture and its options.
+            pub fn lead_texts(self) -> &'static LeadTexts {
+                match self {
+                    $(Language::$variant => &$file::LEAD),+
                 }
             }
 
@@ -190,6 +199,7 @@ mod tests {
         flatten("texts", json(language.texts()), &mut words);
         flatten("extra", json(language.extra_texts()), &mut words);
         flatten("embed", json(language.embed_texts()), &mut words);
+        flatten("lead", json(language.lead_texts()), &mut words);
         for field in Field::ALL {
             flatten(
                 &format!("field.{}", field.name()),
@@ -650,6 +660,7 @@ mod tests {
                 name.starts_with("texts.")
                     || name.starts_with("extra.")
                     || name.starts_with("embed.")
+                    || name.starts_with("lead.")
             })
             .filter_map(|(name, _)| name.split('.').nth(1).map(str::to_string))
             .collect();

@@ -299,6 +299,63 @@ pub struct EmbedTexts {
     pub privacy_analytics: &'static str,
 }
 
+/// The words of the lead capture (`crate::leads`): the form a host may switch on after
+/// the answers, what the privacy line adds where it is on, and the Embed panel's options
+/// for it. Apart from [`Texts`], so that a calculator without capture carries little of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LeadTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub name: &'static str,
+    pub reach: &'static str,
+    pub reach_hint: &'static str,
+    pub message: &'static str,
+    /// The required consent, unless the host sets its own.
+    pub consent: &'static str,
+    /// The separate, unticked consent to marketing, unless the host sets its own.
+    pub marketing: &'static str,
+    /// The honeypot's label, read only by a screen reader that reaches it.
+    pub trap: &'static str,
+    pub send: &'static str,
+    pub sending: &'static str,
+    pub delivered: &'static str,
+    pub not_delivered_unreachable: &'static str,
+    /// Slot: {status}.
+    pub not_delivered_status: &'static str,
+    pub kept: &'static str,
+    pub retry: &'static str,
+    pub name_missing: &'static str,
+    pub name_too_long: &'static str,
+    pub reach_missing: &'static str,
+    pub reach_invalid: &'static str,
+    pub message_too_long: &'static str,
+    pub no_consent: &'static str,
+    /// The privacy line where lead capture is on (`crate::privacy::PrivacyLine::sentences`):
+    /// computed in the browser ...
+    pub privacy_computed: &'static str,
+    /// ... what the host page hears (the figures) ...
+    pub privacy_to_page: &'static str,
+    /// ... and its analytics ...
+    pub privacy_to_analytics: &'static str,
+    /// ... the capture form, where nothing else leaves the browser ...
+    pub privacy_capture_only: &'static str,
+    /// ... the capture form, where the page hears the figures anyway ...
+    pub privacy_capture_too: &'static str,
+    /// ... and the figures written into the host's own form.
+    pub privacy_form: &'static str,
+    /// The Embed panel's lead options.
+    pub builder_title: &'static str,
+    pub builder_none: &'static str,
+    pub builder_form: &'static str,
+    pub builder_form_label: &'static str,
+    pub builder_endpoint: &'static str,
+    pub builder_endpoint_label: &'static str,
+    pub builder_endpoint_refused: &'static str,
+    pub builder_consent_label: &'static str,
+    pub builder_variant_label: &'static str,
+    pub builder_policy_note: &'static str,
+}
+
 /// The name of an example business, and its note on assumptions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PresetText {

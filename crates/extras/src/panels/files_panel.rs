@@ -71,11 +71,19 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             yew::platform::spawn_local(async move {
                 let text = match picked {
                     Some(picked) => picked.take_text().await,
-                    None => None,
+                    None => Ok(None),
                 };
-                let Some(text) = text else {
-                    status.set(texts.import_empty.into());
-                    return;
+                let text = match text {
+                    Ok(Some(text)) => text,
+                    Ok(None) => {
+                        status.set(texts.import_empty.into());
+                        return;
+                    }
+                    // Far larger than a scenario, or not text: not a scenario file.
+                    Err(_) => {
+                        status.set(texts.import_unreadable.into());
+                        return;
+                    }
                 };
                 match scenario_file::read(&text) {
                     Ok(reading) => {

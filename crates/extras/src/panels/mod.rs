@@ -8,12 +8,14 @@
 //! - [`files_panel`]: Export and print: JSON, CSV, a file opened back in, printing.
 //! - [`presenter`]: the presenter view, and [`presenter_room`], the workshop room in it.
 //! - [`room_bar`]: the workshop room on a participant's phone.
+//! - [`lead_form`]: the lead capture form after the answers, where the host asks for it.
 //! - [`helper_forms`]: the lifetime-profit and service-metrics helpers.
 
 pub mod compare;
 pub mod embed_builder;
 pub mod files_panel;
 pub mod helper_forms;
+pub mod lead_form;
 pub mod link_panels;
 pub mod presenter;
 pub mod presenter_room;

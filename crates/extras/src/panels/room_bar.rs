@@ -95,7 +95,13 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                     };
                     bar.dispatch(Action::Delivered(heard(answer)));
                 }
-                let address = if stay.sent.is_some() { &entry } else { &base };
+                // A phone that has just withdrawn has no entry left to ask for.
+                let withdrawn = matches!(stay.pending, Some(Pending::Withdraw));
+                let address = if stay.sent.is_some() && !withdrawn {
+                    &entry
+                } else {
+                    &base
+                };
                 let answer = request("GET", address, None, None).await;
                 bar.dispatch(Action::Checked(heard(answer)));
             });

@@ -1,0 +1,286 @@
+//! The lead capture form after the answers, where the host switched it on
+//! (`lead-endpoint`): name, email or phone, an optional message, the required consent (the
+//! host's text, or the calculator's), and a separate, unticked box for marketing. Nothing
+//! is sent without the required consent; what the visitor typed is kept for the tab until
+//! it is delivered; the form says whether it was, and offers to try again. What it checks
+//! and sends is `cvc_core::leads`; sending is `cvc_browser::leads`.
+
+use cvc_browser::dom::{focus_by_id, is_checked, value_of};
+use cvc_browser::leads::{keep_draft, load_draft, now_utc, post_lead, relay_lead, wait_ms};
+use cvc_browser::timing::now_ms;
+use cvc_core::codec::json;
+use cvc_core::leads::{check, payload, Capture, Consent, Delivery, Draft, Problem, MIN_FILL_MS};
+use cvc_core::words::fill_plain;
+use cvc_model::{Results, ValidScenario};
+use cvc_view::use_formats;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LeadFormProps {
+    pub capture: Rc<Capture>,
+    pub scenario: ValidScenario,
+    pub results: Rc<Results>,
+    /// The link to the scenario on screen, which the lead carries.
+    pub link: AttrValue,
+    /// Told the link of the scenario sent, once a lead is delivered.
+    pub on_delivered: Callback<String>,
+}
+
+/// Where the form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sending {
+    Typing,
+    Sending,
+    Delivered,
+    Failed(Delivery),
+}
+
+/// Each field's id, and the id of the line that names its problem.
+const NAME: &str = "lead-name";
+const REACH: &str = "lead-reach";
+const MESSAGE: &str = "lead-message";
+const CONSENT: &str = "lead-consent";
+
+fn field_of(problem: Problem) -> &'static str {
+    match problem {
+        Problem::NameMissing | Problem::NameTooLong => NAME,
+        Problem::ReachMissing | Problem::ReachInvalid => REACH,
+        Problem::MessageTooLong => MESSAGE,
+        Problem::NoConsent => CONSENT,
+    }
+}
+
+#[component]
+pub fn LeadForm(props: &LeadFormProps) -> Html {
+    let formats = use_formats();
+    let language = formats.language;
+    let texts = language.lead_texts();
+    let draft = use_state(load_draft);
+    let consent = use_state(|| false);
+    let marketing = use_state(|| false);
+    let trap = use_mut_ref(String::new);
+    let problems = use_state(Vec::<Problem>::new);
+    let sending = use_state(|| Sending::Typing);
+    // When the form was first shown: a person reads the answers before sending.
+    let shown_at = *use_memo((), |()| now_ms());
+    // What the visitor typed is kept for the tab, so that a failure (or a reload) loses
+    // nothing, until it is delivered.
+    use_effect_with((*draft).clone(), |draft| keep_draft(draft));
+
+    let edit = |change: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let mut next = (*draft).clone();
+            change(&mut next, value_of(&event));
+            draft.set(next);
+        })
+    };
+    let on_name = edit(|draft, value| draft.name = value);
+    let on_reach = edit(|draft, value| draft.reach = value);
+    let on_message = edit(|draft, value| draft.message = value);
+    let on_consent = {
+        let consent = consent.clone();
+        Callback::from(move |event: Event| consent.set(is_checked(&event)))
+    };
+    let on_marketing = {
+        let marketing = marketing.clone();
+        Callback::from(move |event: Event| marketing.set(is_checked(&event)))
+    };
+    let on_trap = {
+        let trap = trap.clone();
+        Callback::from(move |event: InputEvent| *trap.borrow_mut() = value_of(&event))
+    };
+    let consent_text = props.capture.setup.consent_text(language);
+    let marketing_text = props.capture.setup.marketing_text(language);
+    let on_submit = {
+        let (draft, consent, marketing, problems, sending) = (
+            draft.clone(),
+            consent.clone(),
+            marketing.clone(),
+            problems.clone(),
+            sending.clone(),
+        );
+        let capture = props.capture.clone();
+        let (scenario, results, link) = (
+            props.scenario.clone(),
+            props.results.clone(),
+            props.link.to_string(),
+        );
+        let on_delivered = props.on_delivered.clone();
+        let (consent_text, marketing_text) = (consent_text.clone(), marketing_text.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if *sending == Sending::Sending {
+                return;
+            }
+            let contact = match check(&draft.name, &draft.reach, &draft.message, *consent) {
+                Ok(contact) => contact,
+                Err(found) => {
+                    if let Some(first) = found.first() {
+                        focus_by_id(field_of(*first));
+                    }
+                    problems.set(found);
+                    return;
+                }
+            };
+            problems.set(Vec::new());
+            // A bot fills the field people never see: it is told the lead went, and
+            // nothing is sent.
+            if !trap.borrow().is_empty() {
+                sending.set(Sending::Delivered);
+                return;
+            }
+            sending.set(Sending::Sending);
+            let record = Consent {
+                text: consent_text.clone(),
+                language: language.tag().into(),
+                at: now_utc(),
+                page: capture.page.clone(),
+                marketing: *marketing,
+                marketing_text: marketing_text.clone(),
+            };
+            let (capture, scenario, results, link) = (
+                capture.clone(),
+                scenario.clone(),
+                results.clone(),
+                link.clone(),
+            );
+            let (draft, consent, sending, on_delivered) = (
+                draft.clone(),
+                consent.clone(),
+                sending.clone(),
+                on_delivered.clone(),
+            );
+            yew::platform::spawn_local(async move {
+                // Sent no sooner than a person could have read the form: receivers take
+                // a faster one for a bot's.
+                let waited = now_ms() - shown_at;
+                if waited < MIN_FILL_MS {
+                    wait_ms((MIN_FILL_MS - waited).ceil() as i32 + 50).await;
+                }
+                let elapsed = now_ms() - shown_at;
+                let lead = payload(
+                    &contact,
+                    &record,
+                    &scenario,
+                    &results,
+                    &link,
+                    &capture.attribution,
+                    elapsed,
+                );
+                let body = json::write_pretty(&lead);
+                let delivery = match (&capture.setup.endpoint, capture.relay) {
+                    (_, true) => relay_lead(&body).await,
+                    (Some(endpoint), false) => post_lead(endpoint, &body).await,
+                    (None, false) => Delivery::Unreachable,
+                };
+                if delivery == Delivery::Delivered {
+                    draft.set(Draft::default());
+                    consent.set(false);
+                    on_delivered.emit(link);
+                }
+                sending.set(match delivery {
+                    Delivery::Delivered => Sending::Delivered,
+                    other => Sending::Failed(other),
+                });
+            });
+        })
+    };
+    let problem_of = |field: &str| -> Option<&'static str> {
+        problems
+            .iter()
+            .find(|problem| field_of(**problem) == field)
+            .map(|problem| match problem {
+                Problem::NameMissing => texts.name_missing,
+                Problem::NameTooLong => texts.name_too_long,
+                Problem::ReachMissing => texts.reach_missing,
+                Problem::ReachInvalid => texts.reach_invalid,
+                Problem::MessageTooLong => texts.message_too_long,
+                Problem::NoConsent => texts.no_consent,
+            })
+    };
+    let problem_line = |field: &'static str| {
+        html! { <p class="error" id={format!("{field}-problem")} aria-live="polite">{ problem_of(field).unwrap_or_default() }</p> }
+    };
+    let invalid = |field: &str| problem_of(field).is_some().to_string();
+    let busy = *sending == Sending::Sending;
+    let status = match *sending {
+        Sending::Typing => None,
+        Sending::Sending => {
+            Some(html! { <p class="lead-status" role="status">{ texts.sending }</p> })
+        }
+        Sending::Delivered => None,
+        Sending::Failed(delivery) => {
+            let reason = match delivery {
+                Delivery::Refused(status) => fill_plain(
+                    texts.not_delivered_status,
+                    &[("status", &status.to_string())],
+                ),
+                _ => texts.not_delivered_unreachable.to_string(),
+            };
+            Some(html! {
+                <p class="lead-status failed" role="alert">{ reason }{ " " }{ texts.kept }</p>
+            })
+        }
+    };
+    let failed = matches!(*sending, Sending::Failed(_));
+    html! {
+        <section class="lead-form" aria-labelledby="lead-title">
+            <h2 id="lead-title">{ texts.title }</h2>
+            if *sending == Sending::Delivered {
+                <p class="lead-status delivered" role="status">{ texts.delivered }</p>
+            } else {
+                <p class="hint">{ texts.intro }</p>
+                <form novalidate=true onsubmit={on_submit}>
+                    <div class="field compact">
+                        <label for={NAME}>{ texts.name }</label>
+                        <input id={NAME} name="name" type="text" autocomplete="name" maxlength="200"
+                            value={draft.name.clone()} oninput={on_name} aria-invalid={invalid(NAME)}
+                            aria-describedby={format!("{NAME}-problem")} />
+                        { problem_line(NAME) }
+                    </div>
+                    <div class="field compact">
+                        <label for={REACH}>{ texts.reach }</label>
+                        <input id={REACH} name="reach" type="text" autocomplete="email" inputmode="email" maxlength="300"
+                            dir="ltr" value={draft.reach.clone()} oninput={on_reach} aria-invalid={invalid(REACH)}
+                            aria-describedby={format!("{REACH}-hint {REACH}-problem")} />
+                        <p class="hint" id={format!("{REACH}-hint")}>{ texts.reach_hint }</p>
+                        { problem_line(REACH) }
+                    </div>
+                    <div class="field compact">
+                        <label for={MESSAGE}>{ texts.message }</label>
+                        <textarea id={MESSAGE} name="message" rows="3" maxlength="4000" value={draft.message.clone()}
+                            oninput={on_message} aria-invalid={invalid(MESSAGE)} aria-describedby={format!("{MESSAGE}-problem")} />
+                        { problem_line(MESSAGE) }
+                    </div>
+                    // People never see this field; a bot that fills every field fills it.
+                    <div class="lead-trap" aria-hidden="true">
+                        <label for="lead-website">{ texts.trap }</label>
+                        <input id="lead-website" name="website" type="text" tabindex="-1" autocomplete="off" oninput={on_trap} />
+                    </div>
+                    <div class="field compact lead-consent">
+                        <label>
+                            <input id={CONSENT} type="checkbox" checked={*consent} onchange={on_consent}
+                                aria-invalid={invalid(CONSENT)} aria-describedby={format!("{CONSENT}-problem")} />
+                            { " " }<bdi>{ consent_text }</bdi>
+                        </label>
+                        { problem_line(CONSENT) }
+                    </div>
+                    <div class="field compact lead-consent">
+                        <label>
+                            <input id="lead-marketing" type="checkbox" checked={*marketing} onchange={on_marketing} />
+                            { " " }<bdi>{ marketing_text }</bdi>
+                        </label>
+                    </div>
+                    <div class="button-row">
+                        <button type="submit" class="primary" id="lead-send" disabled={busy}>
+                            { if busy { texts.sending } else if failed { texts.retry } else { texts.send } }
+                        </button>
+                    </div>
+                    { status.unwrap_or_default() }
+                </form>
+            }
+        </section>
+    }
+}
