@@ -16,6 +16,14 @@
 // from their known keys and types. Any number of iframes on one page each follow their own.
 // Loaded twice, it listens once.
 //
+// Lead capture (README.md, "Leads"): an iframe with data-lead-endpoint or data-lead-form
+// (and data-lead-consent, data-variant, …) is handed those attributes with this page's
+// address, query and referrer when its calculator first speaks. The calculator's capture
+// form then asks this page to post each lead to the iframe's own data-lead-endpoint (the
+// frame's policy reaches only the calculator's origin; this page's is its host's to set),
+// and is told the endpoint's status; with data-lead-form, the hidden cv_* fields of that
+// one form of this page are kept current with what the frame sends.
+//
 // The build writes the messages' names and the entry's shape in from the Rust code
 // (crates/core/src/host_events.rs, `frame_facts`).
 const FACTS = __FRAME_FACTS__;
@@ -73,17 +81,86 @@ function detailOf(data) {
   }
   const cleanResults = pick(results, isFigure);
   if (isObject(results.null_reasons)) cleanResults.null_reasons = pick(results.null_reasons, (reason) => typeof reason === "string");
-  return { version, scenario: cleanScenario, results: cleanResults, link };
+  const detail = { version, scenario: cleanScenario, results: cleanResults, link };
+  if (isObject(data.attribution)) detail.attribution = pick(data.attribution, (item) => item === null || typeof item === "string");
+  return detail;
+}
+
+const LEAD = FACTS.lead;
+/** The iframes that have been handed their lead set-up. */
+const setUp = new WeakSet();
+
+/** The iframe's lead attributes (data-lead-endpoint, data-variant, …), as [name, value]. */
+const leadAttributes = (frame) =>
+  LEAD.attributes.map((name) => [name, frame.getAttribute(`data-${name}`)]).filter(([, value]) => value !== null);
+
+/** Hands a frame its lead set-up, once, if its iframe has any. */
+function handLeadSetup(frame, source) {
+  if (setUp.has(frame)) return;
+  setUp.add(frame);
+  const attributes = leadAttributes(frame);
+  if (attributes.length === 0) return;
+  source.postMessage(setupMessage(attributes), page.origin);
+}
+
+const setupMessage = (attributes) => ({ type: LEAD.setup, attributes, page: location.href.split("#")[0], query: location.search, referrer: document.referrer });
+
+/** Posts a lead the frame hands over to the iframe's own endpoint, and answers with the
+ * endpoint's status (0 when it could not be reached). */
+async function sendLead(frame, source, data) {
+  const endpoint = frame.getAttribute(`data-${LEAD.endpoint}`);
+  if (typeof data.id !== "string" || typeof data.body !== "string" || data.body.length > LEAD.max_body || !endpoint) return;
+  let status = 0;
+  try {
+    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: data.body, mode: "cors", credentials: "omit", cache: "no-store" });
+    status = response.status;
+  } catch {
+    status = 0;
+  }
+  source.postMessage({ type: LEAD.result, id: data.id, status }, page.origin);
+}
+
+/** Writes the frame's hidden fields into the one <form> the iframe's data-lead-form names. */
+function fillForm(frame, data) {
+  const selector = frame.getAttribute(`data-${LEAD.form}`);
+  if (!selector || !Array.isArray(data.fields)) return;
+  let found;
+  try {
+    found = document.querySelectorAll(selector);
+  } catch {
+    return;
+  }
+  const form = found.length === 1 ? found[0] : null;
+  if (!(form instanceof HTMLFormElement)) return;
+  for (const pair of data.fields) {
+    if (!Array.isArray(pair) || pair.length !== 2) continue;
+    const [name, value] = pair;
+    if (typeof name !== "string" || typeof value !== "string" || !name.startsWith(LEAD.prefix) || name.length > 60 || value.length > 2000) continue;
+    let input = form.elements.namedItem(name);
+    if (!(input instanceof HTMLInputElement)) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      form.append(input);
+    }
+    if (input.value !== value) input.value = value;
+  }
 }
 
 /** The dataLayer entry, built afresh from its known keys: the event's name, an ISO
- * currency code, and each figure as a finite number or null; null for anything else. */
+ * currency code, each figure as a finite number or null, and a lead's variant as text or
+ * null; null for anything else. */
 function entryOf(entry) {
   const shape = FACTS.data_layer;
-  if (!isObject(entry) || entry.event !== shape.event) return null;
+  if (!isObject(entry) || (entry.event !== shape.event && entry.event !== shape.lead_event)) return null;
   const currency = entry[shape.currency];
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
-  const clean = { event: shape.event, [shape.currency]: currency };
+  const clean = { event: entry.event, [shape.currency]: currency };
+  if (entry.event === shape.lead_event) {
+    const variant = entry[shape.variant];
+    if (variant !== null && typeof variant !== "string") return null;
+    clean[shape.variant] = variant === null ? null : variant.slice(0, 40);
+  }
   for (const name of shape.figures) {
     if (!isFigure(entry[name])) return null;
     clean[name] = entry[name];
@@ -93,13 +170,23 @@ function entryOf(entry) {
 
 if (!window[LISTENING]) {
   window[LISTENING] = true;
-  for (const frame of document.querySelectorAll("iframe")) if (isCalculator(frame)) style(frame);
+  for (const frame of document.querySelectorAll("iframe")) {
+    if (!isCalculator(frame)) continue;
+    style(frame);
+    // A frame that loaded before this file did is asked to speak (a message that carries
+    // nothing, so that it may go to whatever the frame holds): its answer brings it its
+    // set-up. One still loading speaks when it is ready.
+    if (leadAttributes(frame).length > 0) frame.contentWindow?.postMessage({ type: LEAD.hello }, "*");
+  }
   addEventListener("message", (event) => {
     if (event.origin !== page.origin || !event.source) return;
     const frame = frameOf(event.source);
     const data = event.data;
     if (!frame || !isObject(data) || typeof data.type !== "string") return;
     style(frame);
+    handLeadSetup(frame, event.source);
+    if (data.type === LEAD.send) return void sendLead(frame, event.source, data);
+    if (data.type === LEAD.fields) return fillForm(frame, data);
     if (data.type === FACTS.height) {
       if (typeof data.height === "number" && Number.isFinite(data.height) && data.height > 0) {
         frame.style.height = `${Math.min(Math.ceil(data.height), MAX_HEIGHT)}px`;

@@ -30,7 +30,12 @@ function describe(name, fields) {
     count_after_horizon: '"true" or "false": count what customers still there bring after the last year.',
     monte_carlo_draws: "Monte Carlo draws, 1 to 20000.",
     "data-layer": "Present: each change is also pushed to window.dataLayer (business figures only).",
-  }[name] ?? "";
+    "lead-form": "A selector of one <form> of the page: its hidden cv_* fields get the figures, the link and the attribution (README.md, \"Leads\").",
+    "lead-endpoint": "An https address: a capture form after the answers posts each lead there as JSON (README.md, \"Leads\").",
+    "lead-consent": "The required consent's text, in every language (lead-consent-he, lead-consent-en: in one).",
+    "lead-marketing": "The separate marketing consent's text, in every language (lead-marketing-he, lead-marketing-en: in one).",
+    variant: "A name for this set-up, sent with each lead and its dataLayer entry, to compare two set-ups.",
+  }[name] ?? (name.startsWith("lead-consent-") ? `The required consent's text in ${name.slice(13)}.` : name.startsWith("lead-marketing-") ? `The marketing consent's text in ${name.slice(15)}.` : "");
 }
 
 function declarations(attributes, fields) {
@@ -64,6 +69,11 @@ export interface CustomerValueEventDetail {
   link: string;
 }
 
+/** The detail of customer-value:lead: the figures sent and where the visitor came from (never the contact). */
+export interface CustomerValueLeadDetail extends CustomerValueEventDetail {
+  attribution: { referrer: string; variant: string | null; [utm: string]: string | null };
+}
+
 /** The element's attributes (all strings, as HTML has them). */
 export interface CustomerValueCalculatorAttributes {
   loading?: "lazy" | "eager";
@@ -86,6 +96,7 @@ declare global {
   interface HTMLElementEventMap {
     "customer-value:ready": CustomEvent<CustomerValueEventDetail>;
     "customer-value:change": CustomEvent<CustomerValueEventDetail>;
+    "customer-value:lead": CustomEvent<CustomerValueLeadDetail>;
   }
   namespace JSX {
     interface IntrinsicElements {
@@ -126,7 +137,7 @@ function manifest(attributes, fields) {
               { kind: "field", name: "results", type: { text: "CustomerValueResults | null" }, readonly: true, description: "The results on screen, with the command-line tool's names." },
               { kind: "field", name: "link", type: { text: "string | null" }, readonly: true, description: "The share link of what is on screen." },
             ],
-            events: [event("customer-value:ready", "Once, when the calculator shows its first answer."), event("customer-value:change", "After each edit, once typing pauses.")],
+            events: [event("customer-value:ready", "Once, when the calculator shows its first answer."), event("customer-value:change", "After each edit, once typing pauses."), event("customer-value:lead", "When a visitor's lead is delivered (or the host's own lead-form is sent): the figures and the attribution, never the contact.")],
             cssProperties: [
               { name: "--cvc-accent", description: "The accent colour (buttons, links, the gain); the accent attribute, when set, wins." },
               { name: "--cvc-accent-dark", description: "The accent colour in dark mode." },
@@ -157,7 +168,9 @@ function manifest(attributes, fields) {
 }
 
 export async function run(build) {
-  const { element_attributes: attributes, fields, frame } = facts(build);
+  const { element_attributes: scenarioAttributes, fields, frame } = facts(build);
+  // The element's own attributes and lead capture's (crates/core/src/leads.rs).
+  const attributes = [...scenarioAttributes, ...frame.lead.attributes];
   const { css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
   const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __EXTRAS_JS__: extrasJs, __EXTRAS_WASM__: extrasWasm, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
   let loader = readFileSync(join(build.source, "web/embed.js"), "utf8");

@@ -5,7 +5,8 @@
 // a page of three shortcodes (Hebrew, English headline with an accent, hostile) that a
 // visitor sees at phone size with the command-line tool's figures; the block rendering
 // the same element as the shortcode; embed.js once per page; the block in the editor; the
-// plugin's Hebrew; uninstall; and no PHP notice or warning in the server's log. The
+// plugin's Hebrew; leads (tests/e2e/wordpress_leads.mjs); uninstall; and no PHP notice or
+// warning in the server's log. The
 // calculator's bundle is served from another origin (the suite's server, with CORS).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertFigures, check, cliFor, freePort } from "./harness.mjs";
 import { DESKTOP, PHONE } from "./browser.mjs";
+import { leads } from "./wordpress_leads.mjs";
 
 const TAG = "customer-value-calculator";
 const ZIP = "target/wordpress/customer-value-calculator.zip";
@@ -383,6 +385,9 @@ add_action('wp_enqueue_scripts', function () {
       }
     });
 
+    // Leads: kept by the plugin in this site (tests/e2e/wordpress_leads.mjs).
+    await leads({ browser, site, wp, admin, editor, visit, screens: SCREENS });
+
     await check("WordPress: uninstalling removes the plugin's option", () => {
       assert(wp("uninstall").value === null, "the option is gone");
     });
@@ -437,13 +442,16 @@ async function network(bundle) {
       const kept = wp("set_bundle", { as: "admin", site: 2, address: "https://calc.example.com/" });
       assert(kept.value === "https://calc.example.com/", JSON.stringify(kept));
     });
-    await check("WordPress network: uninstalling clears the option on every one of the 106 sites", () => {
+    await check("WordPress network: uninstalling clears the option on every one of the 106 sites, and the leads only where a site's settings ask", () => {
+      assert(wp("leads_install", { site: 2, delete: true }).table && wp("leads_install", { site: 3, delete: false }).table, "two sites with leads");
       const before = Object.values(wp("bundles"));
       assert(before.length === 106 && before.every((value) => typeof value === "string" && value.length > 0), `${before.filter(Boolean).length} of ${before.length} set`);
       wp("uninstall");
       const after = wp("bundles");
       const left = Object.entries(after).filter(([, value]) => value !== null);
       assert(Object.keys(after).length === 106 && left.length === 0, `left on ${left.length} sites: ${left.slice(0, 3).map(([site]) => site).join(", ")}`);
+      const tables = wp("leads_tables");
+      assert(!tables.includes(2) && tables.includes(3), `leads tables left: ${tables.join(", ")}`);
     });
     await check("WordPress network: no PHP notice, warning or error from the network's log", () => {
       const log = readFileSync(join(dir, "php-errors.log"), "utf8").split("\n").filter(Boolean);

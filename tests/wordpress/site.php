@@ -22,6 +22,14 @@
 //                                             the settings form's save (options.php) as that
 //                                             user on that site: what the option then holds
 //   bundles {}                                the plugin's option on every site, by site id
+//   leads {}                                  the kept leads, newest first
+//   age_lead {"id": …, "days": …}             a lead made that many days older
+//   prune {}                                  the daily clean-up, now
+//   export {"email": …} / erase {"email": …}  WordPress's personal-data exporter / eraser
+//   set_option {"name": …, "value": …}        an option set as code would set it
+//   leads_install {"site": id, "delete": bool} a site's leads table made, with its setting
+//                                             to delete leads on uninstall
+//   leads_tables {}                           the sites whose leads table exists
 
 [$test_script, $test_config, $test_port, $test_action] = array_slice($argv, 0, 4) + [null, null, null, null];
 $test_input = json_decode($argv[4] ?? '{}', true) ?? [];
@@ -36,6 +44,12 @@ if ($test_action === 'set_bundle') {
 }
 require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/user.php';
+
+function leads_table_exists() {
+    global $wpdb;
+    $table = $wpdb->prefix . 'cvc_leads';
+    return $wpdb->get_var($wpdb->prepare('SHOW TABLES LIKE %s', $table)) === $table;
+}
 
 function user_id($login) {
     $user = get_user_by('login', $login);
@@ -94,7 +108,49 @@ switch ($test_action) {
     case 'uninstall':
         define('WP_UNINSTALL_PLUGIN', 'customer-value-calculator/customer-value-calculator.php');
         include WP_PLUGIN_DIR . '/customer-value-calculator/uninstall.php';
-        $answer = ['value' => get_option('customer_value_calculator_bundle', null)];
+        global $wpdb;
+        // Checked here: the next request would make the table again (the plugin is active).
+        $answer = ['value' => get_option('customer_value_calculator_bundle', null), 'leads_table' => leads_table_exists()];
+        break;
+    case 'leads':
+        global $wpdb;
+        $answer = $wpdb->get_results("SELECT * FROM {$wpdb->prefix}cvc_leads ORDER BY id DESC", ARRAY_A);
+        break;
+    case 'age_lead':
+        global $wpdb;
+        $wpdb->update("{$wpdb->prefix}cvc_leads", ['created_at' => gmdate('Y-m-d H:i:s', time() - (int) $test_input['days'] * DAY_IN_SECONDS)], ['id' => (int) $test_input['id']]);
+        $answer = ['aged' => (int) $test_input['id']];
+        break;
+    case 'prune':
+        $answer = ['deleted' => customer_value_calculator_prune_leads()];
+        break;
+    case 'export':
+    case 'erase':
+        $filter = $test_action === 'export' ? 'wp_privacy_personal_data_exporters' : 'wp_privacy_personal_data_erasers';
+        $tools = apply_filters($filter, []);
+        $answer = call_user_func($tools['customer-value-calculator']['callback'], $test_input['email'], 1);
+        break;
+    case 'set_option':
+        update_option($test_input['name'], $test_input['value']);
+        $answer = ['value' => get_option($test_input['name'], null)];
+        break;
+    case 'leads_install':
+        switch_to_blog((int) $test_input['site']);
+        delete_option('customer_value_calculator_leads_schema');
+        customer_value_calculator_leads_install();
+        update_option('customer_value_calculator_leads', ['enabled' => true, 'delete_on_uninstall' => (bool) $test_input['delete']]);
+        $answer = ['table' => leads_table_exists()];
+        restore_current_blog();
+        break;
+    case 'leads_tables':
+        $answer = [];
+        foreach (get_sites(['number' => 0, 'fields' => 'ids']) as $site) {
+            switch_to_blog($site);
+            if (leads_table_exists()) {
+                $answer[] = $site;
+            }
+            restore_current_blog();
+        }
         break;
     case 'network':
         require_once ABSPATH . 'wp-admin/includes/upgrade.php';

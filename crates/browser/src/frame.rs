@@ -17,7 +17,8 @@ pub fn height_message(height: f64) -> Object {
     message
 }
 
-fn post_height() {
+/// Posts the page's height to the page that frames it, now.
+pub fn post_height() {
     let Some(window) = web_sys::window() else {
         return;
     };

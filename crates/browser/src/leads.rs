@@ -131,10 +131,11 @@ pub async fn relay_lead(body: &str) -> Delivery {
             let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                 return;
             };
+            // The parent's window is of another origin: it is compared as a value, since
+            // a cross-origin window is no `instanceof Window` here.
             let from_parent = event
                 .source()
-                .and_then(|source| source.dyn_into::<web_sys::Window>().ok())
-                .is_some_and(|source| source == parent);
+                .is_some_and(|source| JsValue::from(source) == JsValue::from(&parent));
             if !from_parent || (target != "*" && event.origin() != target) {
                 return;
             }
@@ -284,10 +285,11 @@ pub fn listen_to_parent(on_message: impl Fn(String) + 'static) {
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
+        // The parent's window is of another origin: it is compared as a value, since a
+        // cross-origin window is no `instanceof Window` here.
         let from_parent = event
             .source()
-            .and_then(|source| source.dyn_into::<web_sys::Window>().ok())
-            .is_some_and(|source| source == parent);
+            .is_some_and(|source| JsValue::from(source) == JsValue::from(&parent));
         if !from_parent || (expected != "*" && event.origin() != expected) {
             return;
         }

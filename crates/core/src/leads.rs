@@ -45,6 +45,9 @@ pub const SEND_MESSAGE: &str = "customer-value:lead-send";
 pub const RESULT_MESSAGE: &str = "customer-value:lead-result";
 /// ... and the frame hands the page the hidden fields for its own form, as they change.
 pub const FIELDS_MESSAGE: &str = "customer-value:lead-fields";
+/// A page whose `frame.js` loaded after its frame asks the frame to speak (its height),
+/// so that it can hand it the set-up; the message carries nothing.
+pub const HELLO_MESSAGE: &str = "customer-value:lead-hello";
 
 /// What `web/frame.js` must know of lead capture, written in by the build: the messages'
 /// types, the iframe's attributes that set it up (`data-` and the element's names), the
@@ -56,6 +59,7 @@ pub fn frame_facts() -> Json {
         ("send".into(), text(SEND_MESSAGE)),
         ("result".into(), text(RESULT_MESSAGE)),
         ("fields".into(), text(FIELDS_MESSAGE)),
+        ("hello".into(), text(HELLO_MESSAGE)),
         ("attributes".into(), strings(element_attributes())),
         ("form".into(), text(FORM)),
         ("endpoint".into(), text(ENDPOINT)),

@@ -17,6 +17,8 @@ use cvc_model::Scenario;
 pub const TAG: &str = "customer-value-calculator";
 /// The WordPress plugin's shortcode.
 pub const SHORTCODE: &str = "customer_value";
+/// The shortcode's switch for the plugin's own lead store.
+pub const WORDPRESS_LEADS: &str = "lead";
 
 /// How the calculator goes on another site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -59,6 +61,64 @@ pub struct Choices {
     /// The host hears what was calculated: events from the iframe, and `dataLayer`
     /// entries for the host's analytics (the element's events always reach its page).
     pub events: bool,
+    /// Lead capture (`crate::leads`): how the consultant receives leads, the consent text
+    /// they set (empty: the calculator's own, in the visitor's language), and a variant.
+    pub lead: LeadChoice,
+    pub consent: String,
+    pub variant: String,
+}
+
+/// How the consultant receives leads, as the Embed panel offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum LeadChoice {
+    #[default]
+    None,
+    /// Fill the hidden fields of the consultant's own form (a selector).
+    Form(String),
+    /// A capture form posting to the consultant's endpoint; on WordPress, the plugin's own
+    /// store (the address is the plugin's).
+    Endpoint(String),
+}
+
+impl LeadChoice {
+    /// The endpoint to name in the code and the host's policy: an allowed one only.
+    pub fn endpoint(&self) -> Option<&str> {
+        match self {
+            LeadChoice::Endpoint(url) if crate::leads::endpoint_allowed(url) => Some(url.trim()),
+            _ => None,
+        }
+    }
+
+    /// The origin the host's policy must let the calculator reach (`connect-src`).
+    pub fn origin(&self) -> Option<String> {
+        self.endpoint().map(crate::codec::link::parent_origin)
+    }
+}
+
+/// Lead capture's attributes for `choices`, by the element's names (a container's and an
+/// iframe's have `data-` before them); values as the consultant typed them, trimmed.
+fn lead_attributes(choices: &Choices) -> Vec<(&'static str, String)> {
+    use crate::leads::{CONSENT, ENDPOINT, FORM, VARIANT};
+    let mut found = Vec::new();
+    match &choices.lead {
+        LeadChoice::None => return found,
+        LeadChoice::Form(selector) if !selector.trim().is_empty() => {
+            found.push((FORM, selector.trim().to_string()));
+        }
+        LeadChoice::Form(_) => {}
+        LeadChoice::Endpoint(_) => {
+            if let Some(endpoint) = choices.lead.endpoint() {
+                found.push((ENDPOINT, endpoint.to_string()));
+            }
+            if !choices.consent.trim().is_empty() {
+                found.push((CONSENT, choices.consent.trim().to_string()));
+            }
+        }
+    }
+    if !found.is_empty() && !choices.variant.trim().is_empty() {
+        found.push((VARIANT, choices.variant.trim().to_string()));
+    }
+    found
 }
 
 /// The code that puts `scenario` on another site, served from `app` (the calculator's
@@ -92,6 +152,11 @@ fn element_snippet(app: &str, scenario: &Scenario, choices: &Choices) -> String 
     if choices.events {
         attributes.push("data-layer".into());
     }
+    attributes.extend(
+        lead_attributes(choices)
+            .into_iter()
+            .map(|(name, value)| format!("{name}=\"{}\"", escape(&value))),
+    );
     format!(
         "<script type=\"module\" src=\"{}\"></script>\n<{TAG} {}></{TAG}>",
         escape(&format!("{app}embed.js")),
@@ -110,8 +175,12 @@ fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str
     if choices.events {
         source.push_str(&format!("&{EVENTS}=1&{DATA_LAYER}=1"));
     }
+    let lead: String = lead_attributes(choices)
+        .into_iter()
+        .map(|(name, value)| format!(" data-{name}=\"{}\"", escape(&value)))
+        .collect();
     format!(
-        r#"<iframe src="{src}" title="{title}" loading="lazy" width="100%" height="900"></iframe>
+        r#"<iframe src="{src}" title="{title}" loading="lazy" width="100%" height="900"{lead}></iframe>
 <script type="module" src="{listener}"></script>"#,
         src = escape(&source),
         title = escape(title),
@@ -129,6 +198,19 @@ fn shortcode(scenario: &Scenario, choices: &Choices) -> String {
         .collect();
     if choices.events {
         attributes.push(format!("{EVENTS}=\"{DATA_LAYER}\""));
+    }
+    // On WordPress, leads go to the plugin's own store (`lead="1"`, with the consent texts
+    // of its settings), or fill a form of the page.
+    let clean = |value: &str| value.trim().replace(['"', '[', ']'], "");
+    match &choices.lead {
+        LeadChoice::Endpoint(_) => attributes.push(format!("{}=\"1\"", WORDPRESS_LEADS)),
+        LeadChoice::Form(selector) if !selector.trim().is_empty() => {
+            attributes.push(format!("lead_form=\"{}\"", clean(selector)))
+        }
+        _ => {}
+    }
+    if choices.lead != LeadChoice::None && !choices.variant.trim().is_empty() {
+        attributes.push(format!("variant=\"{}\"", clean(&choices.variant)));
     }
     format!("[{SHORTCODE} {}]", attributes.join(" "))
 }
@@ -159,6 +241,7 @@ mod tests {
             show: Show::Headline,
             accent: Some("#6d28d9".into()),
             events: true,
+            ..Choices::default()
         }
     }
 
@@ -319,5 +402,79 @@ mod tests {
             assert_eq!(Way::from_name(way.name()), Some(way));
         }
         assert_eq!(Way::from_name("script"), None);
+    }
+    #[test]
+    fn lead_capture_goes_into_each_way_and_a_refused_endpoint_nowhere() {
+        let lead = |way: Way, lead: LeadChoice| Choices {
+            way,
+            lead,
+            consent: "I agree <b>".into(),
+            variant: "B".into(),
+            ..Choices::default()
+        };
+        let endpoint = LeadChoice::Endpoint("https://hooks.example/catch/1".into());
+        let element = snippet(
+            "https://calc.example/",
+            &scenario(),
+            &lead(Way::Element, endpoint.clone()),
+            "t",
+        );
+        let setup = crate::leads::LeadSetup::from_attributes(&element_attributes_of(&element));
+        assert_eq!(
+            setup.endpoint.as_deref(),
+            Some("https://hooks.example/catch/1")
+        );
+        assert_eq!(setup.variant.as_deref(), Some("B"));
+        assert!(
+            element.contains("lead-consent=\"I agree &lt;b&gt;\""),
+            "{element}"
+        );
+        assert_eq!(endpoint.origin().as_deref(), Some("https://hooks.example"));
+        let frame = snippet(
+            "https://calc.example/",
+            &scenario(),
+            &lead(Way::Iframe, endpoint.clone()),
+            "t",
+        );
+        assert!(
+            frame.contains(" data-lead-endpoint=\"https://hooks.example/catch/1\""),
+            "{frame}"
+        );
+        assert!(frame.contains(" data-variant=\"B\""), "{frame}");
+        let shortcode = snippet(
+            "https://calc.example/",
+            &scenario(),
+            &lead(Way::WordPress, endpoint),
+            "t",
+        );
+        assert!(
+            shortcode.contains(" lead=\"1\"") && shortcode.contains(" variant=\"B\""),
+            "{shortcode}"
+        );
+        let form = snippet(
+            "https://calc.example/",
+            &scenario(),
+            &lead(Way::Element, LeadChoice::Form("#contact".into())),
+            "t",
+        );
+        assert!(form.contains(" lead-form=\"#contact\""), "{form}");
+        assert!(
+            !form.contains("lead-consent"),
+            "a form of the host's own asks its own consent"
+        );
+        let refused = LeadChoice::Endpoint("javascript:alert(1)".into());
+        assert_eq!(refused.origin(), None);
+        for way in Way::ALL.into_iter().filter(|way| *way != Way::WordPress) {
+            let code = snippet(
+                "https://calc.example/",
+                &scenario(),
+                &lead(way, refused.clone()),
+                "t",
+            );
+            assert!(
+                !code.contains("javascript:") && !code.contains("lead-endpoint"),
+                "{code}"
+            );
+        }
     }
 }

@@ -94,6 +94,8 @@ fn translated_in_php() -> BTreeSet<String> {
         "includes/settings.php",
         "includes/render.php",
         "includes/block.php",
+        "includes/leads.php",
+        "includes/leads-admin.php",
     ] {
         for (text, before) in quoted(&read(file)) {
             let call = before.trim_end().trim_end_matches('(').trim_end();
@@ -162,14 +164,32 @@ fn the_shortcode_and_the_block_accept_exactly_the_elements_attributes() {
         .keys()
         .cloned()
         .collect();
+    let lead = php_list(&attributes, "customer_value_calculator_lead_attributes");
     let accepted: BTreeSet<String> = element
         .into_iter()
         .chain(["events".to_string(), "loading".to_string()])
+        .chain(lead.iter().cloned())
         .collect();
     assert_eq!(
         declared, accepted,
         "block.json declares the shortcode's attributes"
     );
+    // Lead capture's: the plugin's own store (`lead`), and the element's own names, never
+    // an endpoint or consent text from a post.
+    let element_lead: Vec<String> = cvc_core::leads::element_attributes()
+        .into_iter()
+        .map(|name| name.replace('-', "_"))
+        .collect();
+    for name in &lead {
+        assert!(
+            name == cvc_core::snippets::WORDPRESS_LEADS || element_lead.contains(name),
+            "{name} is one of the element's lead attributes"
+        );
+        assert!(
+            !name.starts_with("lead_endpoint") && !name.starts_with("lead_consent"),
+            "{name}"
+        );
+    }
     assert_eq!(block["textdomain"], "customer-value-calculator");
 }
 
@@ -271,7 +291,7 @@ fn the_blocks_example_businesses_are_the_calculators_own() {
 #[test]
 fn every_attribute_of_the_embed_panels_shortcode_is_one_the_plugin_accepts() {
     use cvc_core::codec::link::Show;
-    use cvc_core::snippets::{snippet, Choices, Way};
+    use cvc_core::snippets::{snippet, Choices, LeadChoice, Way};
     use cvc_model::Scenario;
     let mut scenario = Scenario {
         lifetime_profit: 45_000.0,
@@ -289,18 +309,36 @@ fn every_attribute_of_the_embed_panels_shortcode_is_one_the_plugin_accepts() {
         show: Show::Headline,
         accent: Some("#6d28d9".into()),
         events: true,
+        lead: LeadChoice::Endpoint(String::new()),
+        consent: "ignored on WordPress".into(),
+        variant: "B".into(),
     };
-    let shortcode = snippet("https://calc.example/", &scenario, &choices, "t");
+    let mut shortcode = snippet("https://calc.example/", &scenario, &choices, "t");
+    let form = Choices {
+        lead: LeadChoice::Form("#contact".into()),
+        ..choices
+    };
+    shortcode.push_str(&snippet("https://calc.example/", &scenario, &form, "t"));
+    assert!(
+        shortcode.contains(" lead=\"1\"") && shortcode.contains(" lead_form=\"#contact\""),
+        "{shortcode}"
+    );
     let attributes = read("includes/attributes.php");
     let accepted: BTreeSet<String> =
         php_list(&attributes, "customer_value_calculator_element_attributes")
             .into_iter()
             .chain(["events".to_string(), "loading".to_string()])
+            .chain(php_list(
+                &attributes,
+                "customer_value_calculator_lead_attributes",
+            ))
             .collect();
     let names: Vec<&str> = shortcode
-        .trim_start_matches("[customer_value ")
-        .trim_end_matches(']')
-        .split_whitespace()
+        .split(['[', ']'])
+        .flat_map(|code| {
+            code.trim_start_matches("customer_value ")
+                .split_whitespace()
+        })
         .filter_map(|attribute| attribute.split_once('=').map(|(name, _)| name))
         .collect();
     assert!(names.len() > 10, "{shortcode}");

@@ -66,6 +66,13 @@ pub fn mount_frame() {
     };
     let app = Rc::new(RefCell::new(app));
     cvc_browser::leads::listen_to_parent(move |text| {
+        // A parent whose frame.js came late asks the frame to speak: its height will do.
+        if json::parse(&text).is_ok_and(|message| {
+            message.get("type") == Some(&Json::String(leads::HELLO_MESSAGE.into()))
+        }) {
+            cvc_browser::frame::post_height();
+            return;
+        }
         let Some(capture) = setup_of(&text) else {
             return;
         };

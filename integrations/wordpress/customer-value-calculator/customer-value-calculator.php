@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Customer Value Calculator
  * Plugin URI:        https://github.com/customer-value-calculator/customer-value-calculator
- * Description:       Shows your visitors, in money, what poor customer service costs and what investing in service returns. Adds the [customer_value] shortcode and a block, for authors and editors too.
+ * Description:       Shows your visitors, in money, what poor customer service costs and what investing in service returns. Adds the [customer_value] shortcode and a block, for authors and editors too, and keeps the leads its visitors send.
  * Version:           1.0.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
@@ -17,7 +17,9 @@
  */
 
 // The plugin prints the calculator's <customer-value-calculator> element (README.md,
-// "Embedding") and loads embed.js from the address the administrator sets. The element
+// "Embedding") and loads embed.js from the address the administrator sets. Where the
+// settings switch leads on, it keeps the leads its calculators' forms send (README.md,
+// "Leads"): in its own table, then emailed, with a Leads screen, CSV and privacy tools. The element
 // itself reads and checks every value, in the visitor's language; this plugin keeps only
 // the element's own attributes, escapes each one, and never prints markup it was given.
 
@@ -33,6 +35,8 @@ require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/attributes.php';
 require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/settings.php';
 require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/render.php';
 require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/block.php';
+require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/leads.php';
+require_once CUSTOMER_VALUE_CALCULATOR_DIR . 'includes/leads-admin.php';
 
 /**
  * The plugin's own strings, in English and Hebrew (languages/).
@@ -45,5 +49,6 @@ add_action( 'init', 'customer_value_calculator_load_textdomain' );
 add_action( 'init', 'customer_value_calculator_register_shortcode' );
 add_action( 'init', 'customer_value_calculator_register_block' );
 add_action( 'admin_init', 'customer_value_calculator_register_setting' );
+add_action( 'admin_init', 'customer_value_calculator_register_leads_setting' );
 add_action( 'admin_menu', 'customer_value_calculator_add_settings_page' );
 add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 'customer_value_calculator_action_links' );

@@ -430,6 +430,7 @@ pub const LEAD: LeadTexts = LeadTexts {
     builder_form_label: "Your form, as a selector of your page",
     builder_endpoint: "Send a capture form to my address",
     builder_endpoint_label: "Your endpoint (https)",
+    builder_wordpress: "Keep leads in WordPress (the plugin's Leads screen; consent texts in its settings)",
     builder_endpoint_refused: "Only an https address (or this computer's, for testing) can receive leads.",
     builder_consent_label: "Consent text (optional: a default is shown in the visitor's language)",
     builder_variant_label: "Variant (optional, to compare two set-ups)",

@@ -350,6 +350,8 @@ pub struct LeadTexts {
     pub builder_form_label: &'static str,
     pub builder_endpoint: &'static str,
     pub builder_endpoint_label: &'static str,
+    /// On WordPress, the capture form's leads go to the plugin's own store.
+    pub builder_wordpress: &'static str,
     pub builder_endpoint_refused: &'static str,
     pub builder_consent_label: &'static str,
     pub builder_variant_label: &'static str,

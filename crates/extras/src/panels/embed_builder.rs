@@ -2,12 +2,14 @@
 //! iframe, or the WordPress shortcode), the language, what shows, the accent and whether
 //! the host's analytics hear what was calculated; the code to copy follows those choices
 //! and the scenario on screen (the pure `cvc_core::snippets`), and a live preview shows the
-//! calculator with them.
+//! calculator with them. Its lead options (none, the consultant's own form, or a capture
+//! form posting to their endpoint; on WordPress, the plugin's store) go into the code, and
+//! the host's policy then names the endpoint's origin.
 
 use crate::panels::link_panels::{copy_box, CopyBox, CopyStatus};
 use cvc_browser::dom::{is_checked, value_of};
 use cvc_core::codec::link::{encode, parent_origin, Show};
-use cvc_core::snippets::{snippet, Choices, Way};
+use cvc_core::snippets::{snippet, Choices, LeadChoice, Way};
 use cvc_core::words::Language;
 use cvc_core::words::{fill, Piece};
 use cvc_model::ValidScenario;
@@ -57,6 +59,24 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     });
     let on_accent = change(|choices, event| choices.accent = Some(value_of(event)));
     let on_events = change(|choices, event| choices.events = is_checked(event));
+    let on_lead = change(|choices, event| {
+        choices.lead = match value_of(event).as_str() {
+            "form" => LeadChoice::Form(String::new()),
+            "endpoint" => LeadChoice::Endpoint(String::new()),
+            _ => LeadChoice::None,
+        };
+    });
+    let on_lead_target = change(|choices, event| {
+        let value = value_of(event);
+        choices.lead = match choices.lead {
+            LeadChoice::Form(_) => LeadChoice::Form(value),
+            LeadChoice::Endpoint(_) => LeadChoice::Endpoint(value),
+            LeadChoice::None => LeadChoice::None,
+        };
+    });
+    let on_consent = change(|choices, event| choices.consent = value_of(event));
+    let on_variant = change(|choices, event| choices.variant = value_of(event));
+    let lead_texts = language.lead_texts();
 
     let frame_title = choices.language.extra_texts().frame_title;
     let code = snippet(&props.app_address, &props.scenario, &choices, frame_title);
@@ -130,11 +150,76 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     </ul>
                 </div>
             }
+            { lead_options(&choices, lead_texts, on_lead, on_lead_target, on_consent, on_variant) }
+            if let (Some(origin), false) = (choices.lead.origin(), choices.way == Way::WordPress) {
+                <div class="hint policy">
+                    <p>{ lead_texts.builder_policy_note }</p>
+                    <ul class="directives">
+                        <li><code class="technical" dir="ltr">{ format!("connect-src {origin}") }</code></li>
+                    </ul>
+                </div>
+            }
             <figure class="embed-preview">
                 <figcaption>{ texts.embed_preview }</figcaption>
                 <iframe src={preview} title={frame_title} loading="lazy"></iframe>
             </figure>
         </section>
+    }
+}
+
+/// The lead options: how leads are received (none, the consultant's own form, a capture
+/// form to their endpoint or, on WordPress, to the plugin), where, the consent text and a
+/// variant. An endpoint that may not be given leads is said so, and left out of the code.
+fn lead_options(
+    choices: &Choices,
+    texts: &'static cvc_core::words::LeadTexts,
+    on_lead: Callback<Event>,
+    on_target: Callback<Event>,
+    on_consent: Callback<Event>,
+    on_variant: Callback<Event>,
+) -> Html {
+    let wordpress = choices.way == Way::WordPress;
+    let (kind, target) = match &choices.lead {
+        LeadChoice::None => ("none", None),
+        LeadChoice::Form(selector) => (
+            "form",
+            Some((texts.builder_form_label, selector.clone(), "#contact")),
+        ),
+        // On WordPress the plugin is the endpoint: there is no address to type.
+        LeadChoice::Endpoint(_) if wordpress => ("endpoint", None),
+        LeadChoice::Endpoint(url) => (
+            "endpoint",
+            Some((texts.builder_endpoint_label, url.clone(), "https://")),
+        ),
+    };
+    let refused = matches!(&choices.lead, LeadChoice::Endpoint(url) if !wordpress && !url.trim().is_empty() && choices.lead.endpoint().is_none());
+    let option = |value: &'static str, label: &'static str| {
+        html! { <option value={value} selected={kind == value}>{ label }</option> }
+    };
+    html! {
+        <fieldset class="builder lead-options">
+            <legend>{ texts.builder_title }</legend>
+            <label for="embed-lead">{ texts.builder_title }</label>
+            <select id="embed-lead" onchange={on_lead}>
+                { option("none", texts.builder_none) }
+                { option("form", texts.builder_form) }
+                { option("endpoint", if wordpress { texts.builder_wordpress } else { texts.builder_endpoint }) }
+            </select>
+            if let Some((label, value, placeholder)) = target {
+                <label for="embed-lead-target">{ label }</label>
+                <input id="embed-lead-target" type="text" dir="ltr" {value} {placeholder} onchange={on_target.clone()}
+                    aria-invalid={refused.to_string()} aria-describedby="embed-lead-refused" />
+                <p class="error check-hint" id="embed-lead-refused">{ if refused { texts.builder_endpoint_refused } else { "" } }</p>
+            }
+            if kind == "endpoint" && !wordpress {
+                <label for="embed-lead-consent">{ texts.builder_consent_label }</label>
+                <input id="embed-lead-consent" type="text" value={choices.consent.clone()} onchange={on_consent} />
+            }
+            if kind != "none" {
+                <label for="embed-lead-variant">{ texts.builder_variant_label }</label>
+                <input id="embed-lead-variant" type="text" dir="ltr" value={choices.variant.clone()} onchange={on_variant} />
+            }
+        </fieldset>
     }
 }
 

@@ -29,7 +29,7 @@ pub struct LeadFormProps {
 
 /// Where the form is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Sending {
+enum Stage {
     Typing,
     Sending,
     Delivered,
@@ -61,12 +61,12 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let marketing = use_state(|| false);
     let trap = use_mut_ref(String::new);
     let problems = use_state(Vec::<Problem>::new);
-    let sending = use_state(|| Sending::Typing);
+    let sending = use_state(|| Stage::Typing);
     // When the form was first shown: a person reads the answers before sending.
     let shown_at = *use_memo((), |()| now_ms());
     // What the visitor typed is kept for the tab, so that a failure (or a reload) loses
     // nothing, until it is delivered.
-    use_effect_with((*draft).clone(), |draft| keep_draft(draft));
+    use_effect_with((*draft).clone(), keep_draft);
 
     let edit = |change: fn(&mut Draft, String)| {
         let draft = draft.clone();
@@ -111,7 +111,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
         let (consent_text, marketing_text) = (consent_text.clone(), marketing_text.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if *sending == Sending::Sending {
+            if *sending == Stage::Sending {
                 return;
             }
             let contact = match check(&draft.name, &draft.reach, &draft.message, *consent) {
@@ -128,10 +128,10 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             // A bot fills the field people never see: it is told the lead went, and
             // nothing is sent.
             if !trap.borrow().is_empty() {
-                sending.set(Sending::Delivered);
+                sending.set(Stage::Delivered);
                 return;
             }
-            sending.set(Sending::Sending);
+            sending.set(Stage::Sending);
             let record = Consent {
                 text: consent_text.clone(),
                 language: language.tag().into(),
@@ -181,8 +181,8 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     on_delivered.emit(link);
                 }
                 sending.set(match delivery {
-                    Delivery::Delivered => Sending::Delivered,
-                    other => Sending::Failed(other),
+                    Delivery::Delivered => Stage::Delivered,
+                    other => Stage::Failed(other),
                 });
             });
         })
@@ -204,14 +204,14 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
         html! { <p class="error" id={format!("{field}-problem")} aria-live="polite">{ problem_of(field).unwrap_or_default() }</p> }
     };
     let invalid = |field: &str| problem_of(field).is_some().to_string();
-    let busy = *sending == Sending::Sending;
+    let busy = *sending == Stage::Sending;
     let status = match *sending {
-        Sending::Typing => None,
-        Sending::Sending => {
+        Stage::Typing => None,
+        Stage::Sending => {
             Some(html! { <p class="lead-status" role="status">{ texts.sending }</p> })
         }
-        Sending::Delivered => None,
-        Sending::Failed(delivery) => {
+        Stage::Delivered => None,
+        Stage::Failed(delivery) => {
             let reason = match delivery {
                 Delivery::Refused(status) => fill_plain(
                     texts.not_delivered_status,
@@ -224,11 +224,11 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             })
         }
     };
-    let failed = matches!(*sending, Sending::Failed(_));
+    let failed = matches!(*sending, Stage::Failed(_));
     html! {
         <section class="lead-form" aria-labelledby="lead-title">
             <h2 id="lead-title">{ texts.title }</h2>
-            if *sending == Sending::Delivered {
+            if *sending == Stage::Delivered {
                 <p class="lead-status delivered" role="status">{ texts.delivered }</p>
             } else {
                 <p class="hint">{ texts.intro }</p>

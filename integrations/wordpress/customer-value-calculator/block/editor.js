@@ -19,7 +19,7 @@
 		const query = new URLSearchParams();
 		for (const key of words.accepted) {
 			const value = attributes[key];
-			if (key === "events" || key === "loading" || value === undefined || value === "") continue;
+			if (key === "events" || key === "loading" || words.leadKeys.includes(key) || value === undefined || value === "") continue;
 			query.set(key, String(value));
 		}
 		query.set("embed", "1");
@@ -71,7 +71,7 @@
 		if (url.protocol !== "https:" && url.protocol !== "http:") return null;
 		const read = {};
 		url.searchParams.forEach((value, key) => {
-			if (key === "events" || key === "datalayer" || key === "embed") return;
+			if (key === "events" || key === "datalayer" || key === "embed" || words.leadKeys.includes(key)) return;
 			if (words.accepted.includes(key)) read[key] = value;
 		});
 		return Object.keys(read).length > 0 ? read : null;
@@ -91,7 +91,7 @@
 			if (!read) return setLinkStatus("ignored");
 			// A link carries a whole scenario: fields it does not name return to their defaults.
 			const cleared = {};
-			for (const key of words.accepted) if (key !== "events" && key !== "loading" && key !== "show" && key !== "accent") cleared[key] = undefined;
+			for (const key of words.accepted) if (key !== "events" && key !== "loading" && key !== "show" && key !== "accent" && !words.leadKeys.includes(key)) cleared[key] = undefined;
 			setAttributes(Object.assign(cleared, read));
 			setLinkStatus("applied");
 		};
@@ -135,6 +135,18 @@
 						checked: attributes.loading === "lazy",
 						onChange: (on) => setAttributes({ loading: on ? "lazy" : undefined }),
 					})
+				),
+				el(
+					PanelBody,
+					{ title: words.leads, initialOpen: false },
+					el(ToggleControl, {
+						label: words.lead,
+						help: words.leadsOn ? words.leadHelp : words.leadsOff,
+						checked: !!attributes.lead,
+						onChange: set("lead"),
+					}),
+					text("lead_form", words.leadForm, words.leadFormHelp),
+					text("variant", words.variant, words.variantHelp)
 				),
 				el(
 					PanelBody,

@@ -85,5 +85,23 @@ const CUSTOMER_VALUE_CALCULATOR_HEIGHT_MESSAGE = 'customer-value:height';
  * @return string[]
  */
 function customer_value_calculator_accepted_attributes() {
-	return array_merge( customer_value_calculator_element_attributes(), array( 'events', 'loading' ) );
+	return array_merge( customer_value_calculator_element_attributes(), array( 'events', 'loading' ), customer_value_calculator_lead_attributes() );
+}
+
+/**
+ * Lead capture's attributes, as the shortcode and the block name them: `lead` (the
+ * plugin's own store, includes/leads.php), and the element's `lead-form` and `variant`
+ * (cvc_core::leads::element_attributes). The element's `lead-endpoint` and consent texts
+ * are not taken from a post: an author must not send visitors' contacts elsewhere, and
+ * the consent texts are the settings' (crates/core/tests/wordpress.rs keeps this list to
+ * the element's).
+ *
+ * @return string[]
+ */
+function customer_value_calculator_lead_attributes() {
+	return array(
+		'lead',
+		'lead_form',
+		'variant',
+	);
 }

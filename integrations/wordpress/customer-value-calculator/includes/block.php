@@ -149,6 +149,16 @@ function customer_value_calculator_block_words() {
 		'samePlace'    => __( 'The calculator will show here on the page. It is not previewed in the editor, because its files are on this site’s own address, where a preview could act in the editor.', 'customer-value-calculator' ),
 		'fields'       => customer_value_calculator_field_labels(),
 		'accepted'     => customer_value_calculator_accepted_attributes(),
+		'leadKeys'     => customer_value_calculator_lead_attributes(),
+		'leads'        => __( 'Leads', 'customer-value-calculator' ),
+		'lead'         => __( 'Show the lead form after the answers', 'customer-value-calculator' ),
+		'leadHelp'     => __( 'Visitors who want to be contacted leave their details; each lead is kept under Calculator leads and emailed to you.', 'customer-value-calculator' ),
+		'leadsOn'      => customer_value_calculator_leads_settings()['enabled'],
+		'leadsOff'     => __( 'Lead capture is off in Settings → Customer Value Calculator: switch it on there first.', 'customer-value-calculator' ),
+		'leadForm'     => __( 'Or fill a form of this page (a selector, such as #contact)', 'customer-value-calculator' ),
+		'leadFormHelp' => __( 'Its hidden fields get the figures, the link and where the visitor came from (cv_yearly_cost_of_poor_service, cv_link, …).', 'customer-value-calculator' ),
+		'variant'      => __( 'Variant', 'customer-value-calculator' ),
+		'variantHelp'  => __( 'A name for this set-up, sent with each lead, to compare two set-ups.', 'customer-value-calculator' ),
 	);
 }
 

@@ -87,20 +87,34 @@ function customer_value_calculator_element_attributes_from( array $given ) {
 			}
 			continue;
 		}
+		// The plugin's own lead store: its route and consent texts, where the settings
+		// have capture on (customer_value_calculator_element adds them).
+		if ( 'lead' === $key ) {
+			if ( in_array( strtolower( $value ), array( '1', 'true', 'yes', 'on' ), true ) ) {
+				$element['lead'] = '1';
+			}
+			continue;
+		}
 		$element[ str_replace( '_', '-', $key ) ] = $value;
 	}
 	return $element;
 }
 
 /**
- * The element for `$given`, every value escaped. Pure.
+ * The element for `$given`, every value escaped; with `lead`, the plugin's lead route and
+ * the settings' consent texts.
  *
  * @param array $given The attributes as written.
  * @return string
  */
 function customer_value_calculator_element( array $given ) {
-	$html = '<customer-value-calculator';
-	foreach ( customer_value_calculator_element_attributes_from( $given ) as $name => $value ) {
+	$html       = '<customer-value-calculator';
+	$attributes = customer_value_calculator_element_attributes_from( $given );
+	if ( isset( $attributes['lead'] ) ) {
+		unset( $attributes['lead'] );
+		$attributes = array_merge( $attributes, customer_value_calculator_lead_element_attributes() );
+	}
+	foreach ( $attributes as $name => $value ) {
 		// data-layer is a switch: present or absent.
 		$html .= 'data-layer' === $name ? ' data-layer' : ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}

@@ -1,8 +1,10 @@
 <?php
 /**
- * Settings → Customer Value Calculator: the one setting, the address of the folder that
- * holds the calculator's bundle (embed.js and its files). Only an https address is kept,
- * or http on this computer (for trying a bundle out); anything else is refused with
+ * Settings → Customer Value Calculator: the address of the folder that holds the
+ * calculator's bundle (embed.js and its files), and leads (includes/leads.php): capture on
+ * or off, the consent texts in both languages, the address notified, how long leads are
+ * kept, and whether uninstalling deletes them. Only an https address of the bundle is
+ * kept, or http on this computer (for trying a bundle out); anything else is refused with
  * WordPress's settings error, and the previous address stays.
  *
  * @package CustomerValueCalculator
@@ -173,6 +175,118 @@ function customer_value_calculator_register_setting() {
 }
 
 /**
+ * Registers the leads' settings and their fields (admin_init).
+ */
+function customer_value_calculator_register_leads_setting() {
+	register_setting(
+		CUSTOMER_VALUE_CALCULATOR_PAGE,
+		CUSTOMER_VALUE_CALCULATOR_LEADS_OPTION,
+		array(
+			'type'              => 'array',
+			'default'           => array(),
+			'sanitize_callback' => 'customer_value_calculator_sanitize_leads',
+			'show_in_rest'      => false,
+		)
+	);
+	add_settings_section(
+		'customer_value_calculator_leads_section',
+		__( 'Leads', 'customer-value-calculator' ),
+		'customer_value_calculator_leads_section_text',
+		CUSTOMER_VALUE_CALCULATOR_PAGE
+	);
+	$fields = array(
+		'enabled'             => __( 'Lead capture', 'customer-value-calculator' ),
+		'notify'              => __( 'Email each lead to', 'customer-value-calculator' ),
+		'consent_he'          => __( 'Consent text in Hebrew', 'customer-value-calculator' ),
+		'consent_en'          => __( 'Consent text in English', 'customer-value-calculator' ),
+		'marketing_he'        => __( 'Marketing consent in Hebrew', 'customer-value-calculator' ),
+		'marketing_en'        => __( 'Marketing consent in English', 'customer-value-calculator' ),
+		'keep_days'           => __( 'Keep leads for (days)', 'customer-value-calculator' ),
+		'delete_on_uninstall' => __( 'When the plugin is deleted', 'customer-value-calculator' ),
+	);
+	foreach ( $fields as $key => $label ) {
+		add_settings_field(
+			'cvc-leads-' . $key,
+			$label,
+			'customer_value_calculator_leads_field',
+			CUSTOMER_VALUE_CALCULATOR_PAGE,
+			'customer_value_calculator_leads_section',
+			array(
+				'key'       => $key,
+				'label_for' => 'cvc-leads-' . $key,
+			)
+		);
+	}
+}
+
+/**
+ * The leads' settings as they will be kept: each field checked on its own; a notify
+ * address that is not one keeps the previous. Texts keep no markup.
+ *
+ * @param mixed $given What the form sent.
+ * @return array
+ */
+function customer_value_calculator_sanitize_leads( $given ) {
+	$given    = is_array( $given ) ? $given : array();
+	$previous = customer_value_calculator_leads_settings();
+	$kept     = array(
+		'enabled'             => ! empty( $given['enabled'] ),
+		'delete_on_uninstall' => ! empty( $given['delete_on_uninstall'] ),
+		'keep_days'           => isset( $given['keep_days'] ) ? max( 1, min( 3650, absint( $given['keep_days'] ) ) ) : $previous['keep_days'],
+		'notify'              => $previous['notify'],
+	);
+	$notify = isset( $given['notify'] ) && is_string( $given['notify'] ) ? sanitize_email( $given['notify'] ) : '';
+	if ( '' !== $notify && is_email( $notify ) ) {
+		$kept['notify'] = $notify;
+	} elseif ( isset( $given['notify'] ) && '' !== trim( (string) $given['notify'] ) ) {
+		add_settings_error( CUSTOMER_VALUE_CALCULATOR_LEADS_OPTION, 'customer_value_calculator_notify', __( 'The address to email leads to was not saved: it is not an email address. The previous one is kept.', 'customer-value-calculator' ), 'error' );
+	}
+	foreach ( CUSTOMER_VALUE_CALCULATOR_CONSENT_TEXTS as $key ) {
+		$text         = isset( $given[ $key ] ) && is_string( $given[ $key ] ) ? sanitize_textarea_field( $given[ $key ] ) : '';
+		$kept[ $key ] = mb_substr( trim( $text ), 0, 1000 );
+	}
+	return $kept;
+}
+
+/**
+ * The line above the leads' fields.
+ */
+function customer_value_calculator_leads_section_text() {
+	echo '<p>' . esc_html__( 'With lead capture on, a calculator whose shortcode has lead="1" (or whose block has leads switched on) shows a short form after its answers. A visitor who wants to be contacted leaves a name, an email address or a phone number and a message, and ticks a consent box. Each lead is kept in this site’s database first and then emailed to you; you find them under Calculator leads. Leave a consent text empty for the calculator’s own wording.', 'customer-value-calculator' ) . '</p>';
+}
+
+/**
+ * One of the leads' fields.
+ *
+ * @param array $field The field's key.
+ */
+function customer_value_calculator_leads_field( array $field ) {
+	$settings = customer_value_calculator_leads_settings();
+	$key      = $field['key'];
+	$name     = CUSTOMER_VALUE_CALCULATOR_LEADS_OPTION . '[' . $key . ']';
+	$id       = 'cvc-leads-' . $key;
+	switch ( $key ) {
+		case 'enabled':
+		case 'delete_on_uninstall':
+			$label = 'enabled' === $key
+				? __( 'Show the lead form where a calculator asks for it', 'customer-value-calculator' )
+				: __( 'Delete every lead, on every site of a network, when the plugin is deleted', 'customer-value-calculator' );
+			printf( '<label><input type="checkbox" id="%1$s" name="%2$s" value="1"%3$s /> %4$s</label>', esc_attr( $id ), esc_attr( $name ), checked( $settings[ $key ], true, false ), esc_html( $label ) );
+			break;
+		case 'notify':
+			printf( '<input type="email" class="regular-text" id="%1$s" name="%2$s" value="%3$s" dir="ltr" />', esc_attr( $id ), esc_attr( $name ), esc_attr( $settings['notify'] ) );
+			break;
+		case 'keep_days':
+			printf( '<input type="number" class="small-text" min="1" max="3650" id="%1$s" name="%2$s" value="%3$d" />', esc_attr( $id ), esc_attr( $name ), (int) $settings['keep_days'] );
+			echo '<p class="description">' . esc_html__( 'Older leads are deleted once a day.', 'customer-value-calculator' ) . '</p>';
+			break;
+		default:
+			$dir = '_he' === substr( $key, -3 ) ? 'rtl' : 'ltr';
+			printf( '<textarea class="large-text" rows="2" id="%1$s" name="%2$s" dir="%3$s" maxlength="1000">%4$s</textarea>', esc_attr( $id ), esc_attr( $name ), esc_attr( $dir ), esc_textarea( $settings[ $key ] ) );
+	}
+}
+
+/**
  * The line above the field.
  */
 function customer_value_calculator_section_text() {
@@ -233,6 +347,7 @@ function customer_value_calculator_settings_page() {
 		<p><?php esc_html_e( 'Add the “Customer Value Calculator” block, or write the shortcode in a post or page. The calculator’s Embed panel writes the shortcode for the scenario on its screen.', 'customer-value-calculator' ); ?></p>
 		<p dir="ltr"><code>[customer_value lang="he" lifetime_profit="45000"]</code></p>
 		<p><?php esc_html_e( 'Its settings: lang (he or en), currency, preset, show (full or headline), accent, events (the site’s analytics get the currency, the service budget and the main results), loading="lazy", and any field of the scenario, as in the calculator’s link.', 'customer-value-calculator' ); ?></p>
+		<p><?php esc_html_e( 'For leads: lead="1" shows the lead form and keeps its leads here; lead_form="#contact" instead fills hidden fields of a form of the page (Contact Form 7, WPForms, Elementor) with the figures; variant="B" names the set-up, to compare two.', 'customer-value-calculator' ); ?></p>
 	</div>
 	<?php
 }

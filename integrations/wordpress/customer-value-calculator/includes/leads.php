@@ -1,0 +1,470 @@
+<?php
+/**
+ * Leads in WordPress: a visitor who calculated asks to be contacted, and the lead is kept
+ * in this site's own table, then mailed to the address the settings name. Stored first:
+ * a mail that fails is recorded and shown in the admin, and the lead stays.
+ *
+ * - The table `{prefix}cvc_leads`, created and upgraded with dbDelta and a schema version.
+ * - `POST /wp-json/customer-value-calculator/v1/leads`: the calculator's capture form
+ *   posts here (includes/render.php points the element at it). Each field is validated
+ *   and sanitised on its own; the body has a size limit; a honeypot and a minimum fill
+ *   time keep bots out; a visitor may send a few an hour (counted under a salted hash of
+ *   their address, in a transient, never the address itself); no nonce, since a page
+ *   cache would freeze it.
+ * - `GET` on the same route lists leads for those who manage options (no one else).
+ * - Daily deletion of leads older than the kept period; WordPress's personal-data
+ *   exporter and eraser, by email address.
+ *
+ * @package CustomerValueCalculator
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/** The table's schema version; a new one upgrades the table with dbDelta. */
+const CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA = 1;
+
+/** The option that holds the leads' settings; uninstall.php removes it. */
+const CUSTOMER_VALUE_CALCULATOR_LEADS_OPTION = 'customer_value_calculator_leads';
+
+/** Where the table's schema version is kept. */
+const CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA_OPTION = 'customer_value_calculator_leads_schema';
+
+/** The REST namespace and route. */
+const CUSTOMER_VALUE_CALCULATOR_REST_NAMESPACE = 'customer-value-calculator/v1';
+
+/** The daily clean-up's hook. */
+const CUSTOMER_VALUE_CALCULATOR_PRUNE_HOOK = 'customer_value_calculator_prune_leads';
+
+/** Most bytes of a submission. */
+const CUSTOMER_VALUE_CALCULATOR_MAX_LEAD = 65536;
+
+/** A form filled faster than this (milliseconds) is a bot's. */
+const CUSTOMER_VALUE_CALCULATOR_MIN_FILL_MS = 3000;
+
+/** Submissions one visitor may send in an hour. */
+const CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR = 5;
+
+/**
+ * The leads' table name.
+ *
+ * @return string
+ */
+function customer_value_calculator_leads_table() {
+	global $wpdb;
+	return $wpdb->prefix . 'cvc_leads';
+}
+
+/** The consent texts the settings hold, by their keys, each for one language. */
+const CUSTOMER_VALUE_CALCULATOR_CONSENT_TEXTS = array( 'consent_en', 'consent_he', 'marketing_en', 'marketing_he' );
+
+/**
+ * The settings, with their defaults: capture off; the calculator's own consent texts
+ * (an empty text); the site's administrator notified; leads kept a year; kept on
+ * uninstall.
+ *
+ * @return array{enabled: bool, consent_en: string, consent_he: string, marketing_en: string, marketing_he: string, notify: string, keep_days: int, delete_on_uninstall: bool}
+ */
+function customer_value_calculator_leads_settings() {
+	$saved    = get_option( CUSTOMER_VALUE_CALCULATOR_LEADS_OPTION, array() );
+	$saved    = is_array( $saved ) ? $saved : array();
+	$settings = array(
+		'enabled'             => ! empty( $saved['enabled'] ),
+		'notify'              => isset( $saved['notify'] ) && is_string( $saved['notify'] ) && is_email( $saved['notify'] ) ? $saved['notify'] : (string) get_option( 'admin_email' ),
+		'keep_days'           => isset( $saved['keep_days'] ) ? max( 1, min( 3650, (int) $saved['keep_days'] ) ) : 365,
+		'delete_on_uninstall' => ! empty( $saved['delete_on_uninstall'] ),
+	);
+	foreach ( CUSTOMER_VALUE_CALCULATOR_CONSENT_TEXTS as $key ) {
+		$settings[ $key ] = isset( $saved[ $key ] ) && is_string( $saved[ $key ] ) ? $saved[ $key ] : '';
+	}
+	return $settings;
+}
+
+/**
+ * The element's lead attributes for a shortcode or block with `lead="1"`: the plugin's
+ * own route as the endpoint, and the consent texts the settings hold. Nothing when the
+ * settings have capture off.
+ *
+ * @return array<string,string> Attribute name on the element => value.
+ */
+function customer_value_calculator_lead_element_attributes() {
+	$settings = customer_value_calculator_leads_settings();
+	if ( ! $settings['enabled'] ) {
+		return array();
+	}
+	$attributes = array( 'lead-endpoint' => rest_url( CUSTOMER_VALUE_CALCULATOR_REST_NAMESPACE . '/leads' ) );
+	foreach ( CUSTOMER_VALUE_CALCULATOR_CONSENT_TEXTS as $key ) {
+		if ( '' !== $settings[ $key ] ) {
+			// consent_he is the element's lead-consent-he.
+			$attributes[ 'lead-' . str_replace( '_', '-', $key ) ] = $settings[ $key ];
+		}
+	}
+	return $attributes;
+}
+
+/**
+ * Creates or upgrades the table when its schema version is behind (plugins_loaded).
+ */
+function customer_value_calculator_leads_install() {
+	if ( (int) get_option( CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA_OPTION, 0 ) >= CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA ) {
+		return;
+	}
+	global $wpdb;
+	require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+	$table   = customer_value_calculator_leads_table();
+	$charset = $wpdb->get_charset_collate();
+	dbDelta(
+		"CREATE TABLE $table (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  created_at datetime NOT NULL,
+  name varchar(100) NOT NULL DEFAULT '',
+  email varchar(254) NOT NULL DEFAULT '',
+  phone varchar(32) NOT NULL DEFAULT '',
+  message text NOT NULL,
+  consent_text text NOT NULL,
+  consent_language varchar(8) NOT NULL DEFAULT '',
+  consent_at varchar(40) NOT NULL DEFAULT '',
+  consent_page text NOT NULL,
+  marketing tinyint(1) NOT NULL DEFAULT 0,
+  marketing_text text NOT NULL,
+  currency char(3) NOT NULL DEFAULT '',
+  yearly_cost double DEFAULT NULL,
+  npv_gain double DEFAULT NULL,
+  scenario longtext NOT NULL,
+  results longtext NOT NULL,
+  link text NOT NULL,
+  attribution longtext NOT NULL,
+  variant varchar(40) NOT NULL DEFAULT '',
+  mail_status varchar(16) NOT NULL DEFAULT 'pending',
+  mail_error text NOT NULL,
+  PRIMARY KEY  (id),
+  KEY email (email),
+  KEY created_at (created_at)
+) $charset;"
+	);
+	update_option( CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA_OPTION, CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA, false );
+}
+add_action( 'plugins_loaded', 'customer_value_calculator_leads_install' );
+
+/**
+ * The REST routes (rest_api_init).
+ */
+function customer_value_calculator_leads_routes() {
+	register_rest_route(
+		CUSTOMER_VALUE_CALCULATOR_REST_NAMESPACE,
+		'/leads',
+		array(
+			array(
+				'methods'             => 'POST',
+				'callback'            => 'customer_value_calculator_receive_lead',
+				// Anyone may send a lead; what they send is checked field by field.
+				'permission_callback' => '__return_true',
+			),
+			array(
+				'methods'             => 'GET',
+				'callback'            => 'customer_value_calculator_list_leads',
+				'permission_callback' => function () {
+					return current_user_can( 'manage_options' );
+				},
+			),
+		)
+	);
+}
+add_action( 'rest_api_init', 'customer_value_calculator_leads_routes' );
+
+/**
+ * A refusal, with its reason, as JSON.
+ *
+ * @param int    $status The HTTP status.
+ * @param string $reason Why.
+ * @return WP_REST_Response
+ */
+function customer_value_calculator_refuse( $status, $reason ) {
+	return new WP_REST_Response( array( 'error' => $reason ), $status );
+}
+
+/**
+ * Text from the visitor: a string, trimmed, without control characters or tags, at most
+ * `$most` characters; '' for anything else.
+ *
+ * @param mixed $value The value sent.
+ * @param int   $most  Most characters kept.
+ * @return string
+ */
+function customer_value_calculator_lead_text( $value, $most ) {
+	if ( ! is_string( $value ) ) {
+		return '';
+	}
+	$value = sanitize_textarea_field( $value );
+	// Unicode's direction controls would turn the words around them in the admin.
+	$value = preg_replace( '/[\x{061C}\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]/u', '', $value );
+	return mb_substr( trim( (string) $value ), 0, $most );
+}
+
+/**
+ * A finite number or null.
+ *
+ * @param mixed $value The value sent.
+ * @return float|null
+ */
+function customer_value_calculator_lead_number( $value ) {
+	return ( is_int( $value ) || is_float( $value ) ) && is_finite( (float) $value ) ? (float) $value : null;
+}
+
+/**
+ * The visitor's rate limit: whether they may send one more this hour. Only a salted hash
+ * of their address is kept, for the hour.
+ *
+ * @return bool
+ */
+function customer_value_calculator_lead_allowed() {
+	$address = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+	$key     = 'cvc_lead_' . substr( wp_hash( $address, 'nonce' ), 0, 32 );
+	$count   = (int) get_transient( $key );
+	if ( $count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR ) {
+		return false;
+	}
+	set_transient( $key, $count + 1, HOUR_IN_SECONDS );
+	return true;
+}
+
+/**
+ * `POST /leads`: a lead from the calculator's capture form (its payload is documented in
+ * README.md, "Leads"). Stored, then mailed.
+ *
+ * @param WP_REST_Request $request The request.
+ * @return WP_REST_Response
+ */
+function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
+	$settings = customer_value_calculator_leads_settings();
+	if ( ! $settings['enabled'] ) {
+		return customer_value_calculator_refuse( 403, 'This site does not take leads.' );
+	}
+	$body = $request->get_body();
+	if ( strlen( $body ) > CUSTOMER_VALUE_CALCULATOR_MAX_LEAD ) {
+		return customer_value_calculator_refuse( 413, 'The lead is larger than a lead can be.' );
+	}
+	$lead = json_decode( $body, true, 16 );
+	if ( ! is_array( $lead ) ) {
+		return customer_value_calculator_refuse( 400, 'The lead is not a JSON object.' );
+	}
+	if ( ! isset( $lead['version'] ) || 1 !== $lead['version'] ) {
+		return customer_value_calculator_refuse( 422, 'version: this site reads leads of version 1.' );
+	}
+	// A field no person sees, and a form filled faster than a person reads: a bot. It is
+	// answered as if kept, so that it learns nothing, and nothing is kept.
+	$elapsed = isset( $lead['elapsed_ms'] ) ? customer_value_calculator_lead_number( $lead['elapsed_ms'] ) : null;
+	if ( ! empty( $lead['website'] ) || null === $elapsed || $elapsed < CUSTOMER_VALUE_CALCULATOR_MIN_FILL_MS ) {
+		return new WP_REST_Response( array( 'ok' => true ), 202 );
+	}
+	if ( ! customer_value_calculator_lead_allowed() ) {
+		return customer_value_calculator_refuse( 429, 'Too many requests from this visitor; try again later.' );
+	}
+	$contact = isset( $lead['contact'] ) && is_array( $lead['contact'] ) ? $lead['contact'] : array();
+	$consent = isset( $lead['consent'] ) && is_array( $lead['consent'] ) ? $lead['consent'] : array();
+	$name    = customer_value_calculator_lead_text( $contact['name'] ?? '', 100 );
+	$email   = isset( $contact['email'] ) && is_string( $contact['email'] ) ? sanitize_email( $contact['email'] ) : '';
+	$phone   = customer_value_calculator_lead_text( $contact['phone'] ?? '', 32 );
+	if ( '' === $name ) {
+		return customer_value_calculator_refuse( 422, 'contact.name: a name is required.' );
+	}
+	if ( '' !== $email && ! is_email( $email ) ) {
+		return customer_value_calculator_refuse( 422, 'contact.email: not an email address.' );
+	}
+	if ( '' !== $phone && ! preg_match( '/^\+?[0-9 ().-]{7,32}$/', $phone ) ) {
+		return customer_value_calculator_refuse( 422, 'contact.phone: not a phone number.' );
+	}
+	if ( '' === $email && '' === $phone ) {
+		return customer_value_calculator_refuse( 422, 'contact: an email address or a phone number is required.' );
+	}
+	$consent_text = customer_value_calculator_lead_text( $consent['text'] ?? '', 1000 );
+	if ( '' === $consent_text ) {
+		return customer_value_calculator_refuse( 422, 'consent.text: the consent the visitor gave is required.' );
+	}
+	$results     = isset( $lead['results'] ) && is_array( $lead['results'] ) ? $lead['results'] : array();
+	$scenario    = isset( $lead['scenario'] ) && is_array( $lead['scenario'] ) ? $lead['scenario'] : array();
+	$attribution = isset( $lead['attribution'] ) && is_array( $lead['attribution'] ) ? $lead['attribution'] : array();
+	$kept_attribution = array();
+	foreach ( array( 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'referrer', 'variant' ) as $key ) {
+		$kept_attribution[ $key ] = customer_value_calculator_lead_text( $attribution[ $key ] ?? '', 'referrer' === $key ? 400 : 200 );
+	}
+	$currency = isset( $scenario['currency'] ) && is_string( $scenario['currency'] ) && preg_match( '/^[A-Z]{3}$/', $scenario['currency'] ) ? $scenario['currency'] : '';
+	$link     = isset( $lead['link'] ) && is_string( $lead['link'] ) ? esc_url_raw( $lead['link'], array( 'http', 'https' ) ) : '';
+	global $wpdb;
+	$row = array(
+		'created_at'       => current_time( 'mysql', true ),
+		'name'             => $name,
+		'email'            => $email,
+		'phone'            => $phone,
+		'message'          => customer_value_calculator_lead_text( $contact['message'] ?? '', 2000 ),
+		'consent_text'     => $consent_text,
+		'consent_language' => customer_value_calculator_lead_text( $consent['language'] ?? '', 8 ),
+		'consent_at'       => customer_value_calculator_lead_text( $consent['at'] ?? '', 40 ),
+		'consent_page'     => isset( $consent['page'] ) && is_string( $consent['page'] ) ? esc_url_raw( $consent['page'], array( 'http', 'https' ) ) : '',
+		'marketing'        => isset( $consent['marketing'] ) && true === $consent['marketing'] ? 1 : 0,
+		'marketing_text'   => customer_value_calculator_lead_text( $consent['marketing_text'] ?? '', 1000 ),
+		'currency'         => $currency,
+		'yearly_cost'      => customer_value_calculator_lead_number( $results['yearly_cost_of_poor_service'] ?? null ),
+		'npv_gain'         => customer_value_calculator_lead_number( $results['npv_gain'] ?? null ),
+		'scenario'         => wp_json_encode( $scenario ),
+		'results'          => wp_json_encode( $results ),
+		'link'             => $link,
+		'attribution'      => wp_json_encode( $kept_attribution ),
+		'variant'          => $kept_attribution['variant'],
+		'mail_status'      => 'pending',
+		'mail_error'       => '',
+	);
+	if ( false === $wpdb->insert( customer_value_calculator_leads_table(), $row ) ) {
+		return customer_value_calculator_refuse( 503, 'The lead could not be kept; try again shortly.' );
+	}
+	$id = (int) $wpdb->insert_id;
+	customer_value_calculator_mail_lead( $id, $row, $settings['notify'] );
+	return new WP_REST_Response( array( 'ok' => true, 'id' => $id ), 201 );
+}
+
+/**
+ * Mails a kept lead to the address the settings name, and records whether it went.
+ *
+ * @param int    $id     The lead's id.
+ * @param array  $row    The lead as kept.
+ * @param string $notify The address.
+ */
+function customer_value_calculator_mail_lead( $id, array $row, $notify ) {
+	$failure = '';
+	$record  = function ( $error ) use ( &$failure ) {
+		$failure = $error instanceof WP_Error ? $error->get_error_message() : 'wp_mail failed';
+	};
+	add_action( 'wp_mail_failed', $record );
+	$subject = sprintf(
+		/* translators: %s: the visitor's name. */
+		__( 'A new lead from the calculator: %s', 'customer-value-calculator' ),
+		$row['name']
+	);
+	$lines = array(
+		__( 'Name', 'customer-value-calculator' ) . ': ' . $row['name'],
+		__( 'Email', 'customer-value-calculator' ) . ': ' . $row['email'],
+		__( 'Phone', 'customer-value-calculator' ) . ': ' . $row['phone'],
+		__( 'Message', 'customer-value-calculator' ) . ': ' . $row['message'],
+		__( 'Their scenario', 'customer-value-calculator' ) . ': ' . $row['link'],
+		'',
+		admin_url( 'admin.php?page=' . CUSTOMER_VALUE_CALCULATOR_LEADS_PAGE . '&lead=' . $id ),
+	);
+	$sent = wp_mail( $notify, $subject, implode( "\n", $lines ) );
+	remove_action( 'wp_mail_failed', $record );
+	global $wpdb;
+	$wpdb->update(
+		customer_value_calculator_leads_table(),
+		array(
+			'mail_status' => $sent ? 'sent' : 'failed',
+			'mail_error'  => $sent ? '' : ( '' !== $failure ? $failure : 'wp_mail failed' ),
+		),
+		array( 'id' => $id )
+	);
+}
+
+/**
+ * `GET /leads`, for those who manage options: the latest leads, newest first.
+ *
+ * @return WP_REST_Response
+ */
+function customer_value_calculator_list_leads() {
+	global $wpdb;
+	$table = customer_value_calculator_leads_table();
+	$rows  = $wpdb->get_results( "SELECT id, created_at, name, email, phone, currency, yearly_cost, npv_gain, variant, mail_status FROM $table ORDER BY id DESC LIMIT 100", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	return new WP_REST_Response( array( 'leads' => $rows ), 200 );
+}
+
+/**
+ * Deletes leads older than the kept period (the daily event).
+ *
+ * @return int How many were deleted.
+ */
+function customer_value_calculator_prune_leads() {
+	global $wpdb;
+	$settings = customer_value_calculator_leads_settings();
+	$table    = customer_value_calculator_leads_table();
+	$before   = gmdate( 'Y-m-d H:i:s', time() - $settings['keep_days'] * DAY_IN_SECONDS );
+	return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM $table WHERE created_at < %s", $before ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+}
+add_action( CUSTOMER_VALUE_CALCULATOR_PRUNE_HOOK, 'customer_value_calculator_prune_leads' );
+
+/**
+ * Schedules the daily clean-up once (init).
+ */
+function customer_value_calculator_schedule_prune() {
+	if ( ! wp_next_scheduled( CUSTOMER_VALUE_CALCULATOR_PRUNE_HOOK ) ) {
+		wp_schedule_event( time() + HOUR_IN_SECONDS, 'daily', CUSTOMER_VALUE_CALCULATOR_PRUNE_HOOK );
+	}
+}
+add_action( 'init', 'customer_value_calculator_schedule_prune' );
+
+/**
+ * WordPress's personal-data exporter: a visitor's leads, by their email address.
+ *
+ * @param string $email The address.
+ * @return array
+ */
+function customer_value_calculator_export_personal_data( $email ) {
+	global $wpdb;
+	$table = customer_value_calculator_leads_table();
+	$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM $table WHERE email = %s", $email ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	$items = array();
+	foreach ( $rows as $row ) {
+		$data = array();
+		foreach ( array( 'created_at', 'name', 'email', 'phone', 'message', 'consent_text', 'consent_at', 'consent_page', 'link' ) as $key ) {
+			$data[] = array(
+				'name'  => $key,
+				'value' => $row[ $key ],
+			);
+		}
+		$items[] = array(
+			'group_id'    => 'customer-value-calculator-leads',
+			'group_label' => __( 'Calculator leads', 'customer-value-calculator' ),
+			'item_id'     => 'lead-' . $row['id'],
+			'data'        => $data,
+		);
+	}
+	return array(
+		'data' => $items,
+		'done' => true,
+	);
+}
+
+/**
+ * WordPress's personal-data eraser: deletes a visitor's leads, by their email address.
+ *
+ * @param string $email The address.
+ * @return array
+ */
+function customer_value_calculator_erase_personal_data( $email ) {
+	global $wpdb;
+	$deleted = (int) $wpdb->delete( customer_value_calculator_leads_table(), array( 'email' => $email ) );
+	return array(
+		'items_removed'  => $deleted > 0,
+		'items_retained' => false,
+		'messages'       => array(),
+		'done'           => true,
+	);
+}
+
+add_filter(
+	'wp_privacy_personal_data_exporters',
+	function ( $exporters ) {
+		$exporters['customer-value-calculator'] = array(
+			'exporter_friendly_name' => __( 'Calculator leads', 'customer-value-calculator' ),
+			'callback'               => 'customer_value_calculator_export_personal_data',
+		);
+		return $exporters;
+	}
+);
+add_filter(
+	'wp_privacy_personal_data_erasers',
+	function ( $erasers ) {
+		$erasers['customer-value-calculator'] = array(
+			'eraser_friendly_name' => __( 'Calculator leads', 'customer-value-calculator' ),
+			'callback'             => 'customer_value_calculator_erase_personal_data',
+		);
+		return $erasers;
+	}
+);
