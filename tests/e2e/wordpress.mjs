@@ -337,7 +337,12 @@ export async function run({ browser, origin }) {
       if (await guide.isVisible({ timeout: 5000 }).catch(() => false)) await page.keyboard.press("Escape");
       const block = page.locator("[data-type='customer-value-calculator/calculator']");
       await block.waitFor({ timeout: 20000 });
-      await block.click({ position: { x: 5, y: 5 } });
+      // Selected as a click on its toolbar would: a click on the block itself may land in
+      // its preview's frame, which takes the click for itself.
+      await page.evaluate(() => {
+        const found = window.wp.data.select("core/block-editor").getBlocks().find((item) => item.name === "customer-value-calculator/calculator");
+        window.wp.data.dispatch("core/block-editor").selectBlock(found.clientId);
+      });
       const settingsButton = page.locator("button[aria-label='Settings']").first();
       if ((await settingsButton.getAttribute("aria-expanded")) === "false") await settingsButton.click();
       await page.waitForSelector(".block-editor-block-inspector >> text=Language", { timeout: 10000 });

@@ -14,7 +14,7 @@ import { DESKTOP, PHONE } from "./browser.mjs";
 
 const TAG = "customer-value-calculator";
 const ROUTE = "/wp-json/customer-value-calculator/v1/leads";
-const HOSTILE_NAME = "<b id=\"bold\">דנה</b> <img src=x onerror=window.cvcHacked=1>";
+const HOSTILE_NAME = "<b id=\"bold\">דנה</b> <img src=x onerror=window.cvcHacked=1> כהן";
 const FORMULA = "=HYPERLINK(\"http://attacker.example\",\"click\")";
 
 /** A lead as the calculator sends it, for posting straight to the route. */
@@ -72,7 +72,7 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     kept = rows[0];
     const expected = cliFor(scenario);
     assert(close(Number(kept.npv_gain), expected.npv_gain) && close(Number(kept.yearly_cost), expected.yearly_cost_of_poor_service), `${kept.npv_gain} against ${expected.npv_gain}`);
-    assert(kept.name.includes("דנה") && kept.email === "dana@example.co.il" && kept.message === FORMULA, JSON.stringify(kept));
+    assert(kept.name.includes("דנה") && !kept.name.includes("<") && kept.email === "dana@example.co.il" && kept.message === FORMULA, JSON.stringify(kept));
     assert(kept.consent_text === consent && kept.consent_language === "he" && kept.consent_page.startsWith(page3.link.split("?")[0]), JSON.stringify(kept));
     const attribution = JSON.parse(kept.attribution);
     assert(attribution.utm_source === "wp" && attribution.utm_medium === "email" && kept.variant === "W", kept.attribution);
@@ -85,13 +85,14 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     await page.waitForSelector(".wp-list-table");
     const failed = await page.textContent(".cvc-mail-failed");
     assert(failed.includes("could not be emailed"), failed);
-    const cell = await page.textContent(".wp-list-table td.name, .wp-list-table .column-name");
-    assert(cell.includes("<b id=\"bold\">"), `the name shows as text: ${cell}`);
+    // WordPress's sanitising keeps the name's words and drops its markup.
+    const cell = await page.textContent(".wp-list-table tbody .column-name");
+    assert(cell.includes("דנה") && cell.includes("כהן") && !cell.includes("<"), `the name: ${cell}`);
     assert((await page.$("#bold")) === null && (await page.evaluate(() => window.cvcHacked)) === undefined, "no markup from the visitor");
     await page.screenshot({ path: join(screens, "leads-en.png"), fullPage: true });
-    await page.click(".wp-list-table .column-name a >> nth=0");
+    await page.click(".wp-list-table tbody .column-name strong a");
     await page.waitForSelector(".cvc-figures");
-    const gain = Number(await page.textContent(".cvc-figures td[data-name=npv_gain]"));
+    const gain = Number(await page.getAttribute(".cvc-figures td[data-name=npv_gain]", "data-value"));
     assert(close(gain, cliFor(scenario).npv_gain), `the lead's page: ${gain}`);
     const record = await page.textContent(".cvc-consent");
     assert(record.includes("אני מאשר/ת ליועצת") && record.includes("he"), record);
@@ -120,7 +121,7 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     const bytes = readFileSync(await download.path());
     assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, "a byte-order mark");
     const text = bytes.toString("utf8");
-    assert(text.includes("דנה") && text.includes("<b id=\"\"bold\"\">"), "the name as text");
+    assert(text.includes("דנה") && !text.includes("<b") && !text.includes("onerror"), "the name without markup");
     assert(text.includes(`"'=HYPERLINK(`), `the formula neutralised: ${text.split("\n")[1]}`);
     assert(!/(^|,)"?=HYPERLINK/m.test(text), "no cell starts with =");
   });

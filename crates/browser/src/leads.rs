@@ -27,16 +27,16 @@ pub fn host_page() -> (String, String, String) {
     (page, query, referrer)
 }
 
-/// The set-up the calculator's own page was built with: `<meta name="cvc-lead-endpoint">`
-/// and the like (`scripts/post-build/leads.mjs` writes them from the build's environment),
-/// read as an element's attributes are.
-pub fn page_setup() -> LeadSetup {
+/// The `<meta>` tags of the calculator's own page that set lead capture up
+/// (`scripts/post-build/leads.mjs` writes them from the build's environment), as an
+/// element's attributes: `cvc-lead-endpoint` is `lead-endpoint`.
+fn page_meta() -> Vec<(String, String)> {
     let Ok(tags) =
         gloo::utils::document().query_selector_all("meta[name^=cvc-lead-], meta[name=cvc-variant]")
     else {
-        return LeadSetup::default();
+        return Vec::new();
     };
-    let pairs: Vec<(String, String)> = (0..tags.length())
+    (0..tags.length())
         .filter_map(|i| tags.item(i)?.dyn_into::<web_sys::Element>().ok())
         .filter_map(|tag| {
             let name = tag.get_attribute("name")?;
@@ -45,8 +45,30 @@ pub fn page_setup() -> LeadSetup {
                 tag.get_attribute("content")?,
             ))
         })
-        .collect();
-    LeadSetup::from_attributes(&pairs)
+        .collect()
+}
+
+/// Whether the calculator's own page was built with a lead endpoint it may use.
+pub fn page_has_capture() -> bool {
+    page_meta().iter().any(|(name, value)| {
+        name == cvc_core::leads::ENDPOINT && cvc_core::leads::endpoint_allowed(value)
+    })
+}
+
+/// The capture of the calculator's own page: its `<meta>` set-up, its address and where
+/// the visitor came from (read by the capture form, in the extras module).
+pub fn page_capture() -> cvc_core::leads::Capture {
+    let setup = LeadSetup::from_attributes(&page_meta());
+    let (page, query, referrer) = host_page();
+    cvc_core::leads::Capture {
+        attribution: cvc_core::leads::attribution(&query, &referrer, setup.variant.as_deref()),
+        setup: LeadSetup {
+            form: None,
+            ..setup
+        },
+        page,
+        relay: false,
+    }
 }
 
 fn session() -> Option<web_sys::Storage> {

@@ -49,6 +49,11 @@ pub const FIELDS_MESSAGE: &str = "customer-value:lead-fields";
 /// so that it can hand it the set-up; the message carries nothing.
 pub const HELLO_MESSAGE: &str = "customer-value:lead-hello";
 
+/// What the page hands the capture form when its set-up is the page's own `<meta>` tags
+/// (the calculator's own page, built with `CVC_LEAD_ENDPOINT`): the form reads them itself,
+/// so that the page's wasm carries no reader of a set-up.
+pub const PAGE_SETUP: &str = "page";
+
 /// What `web/frame.js` must know of lead capture, written in by the build: the messages'
 /// types, the iframe's attributes that set it up (`data-` and the element's names), the
 /// hidden fields' prefix, and the limits it keeps to.

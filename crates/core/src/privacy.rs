@@ -74,6 +74,15 @@ impl PrivacyLine {
         }
     }
 
+    /// The same line, saying also what a capture form sends (the calculator's own page,
+    /// whose set-up the capture form reads itself).
+    pub fn with_capture(self) -> PrivacyLine {
+        PrivacyLine {
+            lead_capture: true,
+            ..self
+        }
+    }
+
     /// The line in `language`.
     pub fn say(&self, language: Language) -> &'static str {
         (self.words)(language)
@@ -96,7 +105,7 @@ impl PrivacyLine {
         if !self.lead_capture && !self.lead_form {
             return vec![self.say(language)];
         }
-        let texts = language.lead_texts();
+        let texts = language.lead_privacy_texts();
         let mut said = vec![texts.privacy_computed];
         let page_hears = match self.disclosure {
             Disclosure::EmbedTellsAnalytics => Some(texts.privacy_to_analytics),

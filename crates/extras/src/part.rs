@@ -21,7 +21,7 @@ use cvc_browser::intl::{browser_number_syntax, Formats};
 use cvc_browser::mount::SlotApp;
 use cvc_core::codec::link::{decode, encode};
 use cvc_core::contract::{query_of, Mount, Part, Request, Update};
-use cvc_core::leads::Capture;
+use cvc_core::leads::{Capture, PAGE_SETUP};
 use cvc_core::words::Language;
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{evaluate, ValidScenario};
@@ -101,7 +101,12 @@ pub fn PartRoot(props: &PartProps) -> Html {
         ),
         Part::Room => html! { <RoomBar {scenario} /> },
         Part::Lead => {
-            let capture = Rc::new(Capture::from_query(&props.lead));
+            // The calculator's own page hands its set-up over as its <meta> tags.
+            let capture = Rc::new(if props.lead == PAGE_SETUP {
+                cvc_browser::leads::page_capture()
+            } else {
+                Capture::from_query(&props.lead)
+            });
             html! {
                 <LeadForm {capture} {scenario} {results} link={props.link.clone()}
                     on_delivered={props.on_request.reform(Request::LeadDelivered)} />

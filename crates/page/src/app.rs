@@ -25,7 +25,7 @@ use cvc_browser::timing::{
 };
 use cvc_core::codec::link::{decode, encode, frame_keys, page_keys, LinkReading, Show};
 use cvc_core::contract::{Part, Request};
-use cvc_core::leads::{attribution, Capture, LeadSetup};
+use cvc_core::leads::PAGE_SETUP;
 use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
 use cvc_core::privacy::PrivacyLine;
@@ -438,24 +438,10 @@ pub fn mount_page_with(
         privacy
     };
     // Lead capture on the calculator's own page, where its host built it with a receiver
-    // (`<meta name="cvc-lead-endpoint">`); never in a room, whose page asks only for the
-    // room's figures.
-    let setup = cvc_browser::leads::page_setup();
-    let (lead, privacy) = if setup.endpoint.is_some() && !in_room {
-        let (page, query, referrer) = cvc_browser::leads::host_page();
-        let capture = Capture {
-            attribution: attribution(&query, &referrer, setup.variant.as_deref()),
-            setup: LeadSetup {
-                form: None,
-                ..setup
-            },
-            page,
-            relay: false,
-        };
-        (
-            capture.to_query().into(),
-            privacy.with_leads(&capture.setup),
-        )
+    // (`<meta name="cvc-lead-endpoint">`, which the capture form reads itself); never in a
+    // room, whose page asks only for the room's figures.
+    let (lead, privacy) = if !in_room && cvc_browser::leads::page_has_capture() {
+        (AttrValue::from(PAGE_SETUP), privacy.with_capture())
     } else {
         (AttrValue::default(), privacy)
     };

@@ -2,7 +2,7 @@
 //! tables, so that a word missing in one is a compile error (words/mod.rs).
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadTexts, Plural, PresetText, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -394,6 +394,16 @@ pub const EMBED: EmbedTexts = EmbedTexts {
     privacy_analytics: "Everything is computed in your browser. The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
 };
 
+/// The privacy line's sentences where lead capture is on.
+pub const LEAD_PRIVACY: LeadPrivacyTexts = LeadPrivacyTexts {
+    privacy_computed: "Everything is computed in your browser.",
+    privacy_to_page: "The calculator passes the figures you enter and its results to this site's page, which may keep them or send them on.",
+    privacy_to_analytics: "The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
+    privacy_capture_only: "Nothing you type leaves your browser unless you send the form under the answers: this site then receives your name, how to reach you, your message and the figures on screen.",
+    privacy_capture_too: "If you send the form under the answers, this site also receives your name, how to reach you and your message.",
+    privacy_form: "The figures on screen are also written into this site's contact form, which sends them only when you send it.",
+};
+
 /// The lead capture's words (`crate::leads`).
 pub const LEAD: LeadTexts = LeadTexts {
     title: "Want help with these figures?",
@@ -418,12 +428,6 @@ pub const LEAD: LeadTexts = LeadTexts {
     reach_invalid: "This is neither an email address nor a phone number.",
     message_too_long: "A message of at most 2,000 characters.",
     no_consent: "Nothing is sent without this consent.",
-    privacy_computed: "Everything is computed in your browser.",
-    privacy_to_page: "The calculator passes the figures you enter and its results to this site's page, which may keep them or send them on.",
-    privacy_to_analytics: "The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
-    privacy_capture_only: "Nothing you type leaves your browser unless you send the form under the answers: this site then receives your name, how to reach you, your message and the figures on screen.",
-    privacy_capture_too: "If you send the form under the answers, this site also receives your name, how to reach you and your message.",
-    privacy_form: "The figures on screen are also written into this site's contact form, which sends them only when you send it.",
     builder_title: "Leads",
     builder_none: "No lead capture",
     builder_form: "Fill my own form's hidden fields",

@@ -3,7 +3,7 @@
 //! (words/mod.rs). Hebrew for a browser that asks for `he`, or the old code `iw`.
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadTexts, Plural, PresetText, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -395,6 +395,16 @@ pub const EMBED: EmbedTexts = EmbedTexts {
     privacy_analytics: "הכול מחושב בדפדפן שלכם. המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, ואת המטבע, תקציב השירות והתוצאות העיקריות גם לכלי האנליטיקס של האתר. האתר יכול לשמור אותם או לשלוח אותם הלאה.",
 };
 
+/// The privacy line's sentences where lead capture is on.
+pub const LEAD_PRIVACY: LeadPrivacyTexts = LeadPrivacyTexts {
+    privacy_computed: "הכול מחושב בדפדפן שלכם.",
+    privacy_to_page: "המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, והאתר יכול לשמור אותם או לשלוח אותם הלאה.",
+    privacy_to_analytics: "המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, ואת המטבע, תקציב השירות והתוצאות העיקריות גם לכלי האנליטיקס של האתר. האתר יכול לשמור אותם או לשלוח אותם הלאה.",
+    privacy_capture_only: "שום דבר שאתם מקלידים לא יוצא מהדפדפן, אלא אם תשלחו את הטופס שמתחת לתוצאות: אז האתר הזה יקבל את השם, את פרטי הקשר, את ההודעה ואת המספרים שעל המסך.",
+    privacy_capture_too: "אם תשלחו את הטופס שמתחת לתוצאות, האתר הזה יקבל גם את השם, את פרטי הקשר ואת ההודעה.",
+    privacy_form: "המספרים שעל המסך נכתבים גם בטופס יצירת הקשר של האתר הזה, והוא שולח אותם רק כשאתם שולחים אותו.",
+};
+
 /// The lead capture's words (`crate::leads`).
 pub const LEAD: LeadTexts = LeadTexts {
     title: "רוצים עזרה עם המספרים האלה?",
@@ -419,12 +429,6 @@ pub const LEAD: LeadTexts = LeadTexts {
     reach_invalid: "זו לא כתובת אימייל ולא מספר טלפון.",
     message_too_long: "הודעה של עד 2,000 תווים.",
     no_consent: "בלי האישור הזה לא נשלח כלום.",
-    privacy_computed: "הכול מחושב בדפדפן שלכם.",
-    privacy_to_page: "המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, והאתר יכול לשמור אותם או לשלוח אותם הלאה.",
-    privacy_to_analytics: "המחשבון מעביר את הנתונים שאתם מזינים ואת התוצאות לדף של האתר הזה, ואת המטבע, תקציב השירות והתוצאות העיקריות גם לכלי האנליטיקס של האתר. האתר יכול לשמור אותם או לשלוח אותם הלאה.",
-    privacy_capture_only: "שום דבר שאתם מקלידים לא יוצא מהדפדפן, אלא אם תשלחו את הטופס שמתחת לתוצאות: אז האתר הזה יקבל את השם, את פרטי הקשר, את ההודעה ואת המספרים שעל המסך.",
-    privacy_capture_too: "אם תשלחו את הטופס שמתחת לתוצאות, האתר הזה יקבל גם את השם, את פרטי הקשר ואת ההודעה.",
-    privacy_form: "המספרים שעל המסך נכתבים גם בטופס יצירת הקשר של האתר הזה, והוא שולח אותם רק כשאתם שולחים אותו.",
     builder_title: "לידים",
     builder_none: "בלי איסוף לידים",
     builder_form: "מילוי שדות נסתרים בטופס שלי",

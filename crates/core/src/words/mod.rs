@@ -13,7 +13,8 @@ mod tables;
 mod template;
 
 pub use tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadTexts, Plural, PresetText, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural,
+    PresetText, Texts,
 };
 pub use template::{
     fill, fill_plain, is_format_character, labelled, slots, strip_format_characters, Piece, ISOLATE,
@@ -69,6 +70,13 @@ macro_rules! languages {
             pub fn lead_texts(self) -> &'static LeadTexts {
                 match self {
                     $(Language::$variant => &$file::LEAD),+
+                }
+            }
+
+            /// The privacy line's sentences where lead capture is on.
+            pub fn lead_privacy_texts(self) -> &'static LeadPrivacyTexts {
+                match self {
+                    $(Language::$variant => &$file::LEAD_PRIVACY),+
                 }
             }
 
@@ -200,6 +208,7 @@ mod tests {
         flatten("extra", json(language.extra_texts()), &mut words);
         flatten("embed", json(language.embed_texts()), &mut words);
         flatten("lead", json(language.lead_texts()), &mut words);
+        flatten("lead", json(language.lead_privacy_texts()), &mut words);
         for field in Field::ALL {
             flatten(
                 &format!("field.{}", field.name()),

@@ -330,19 +330,6 @@ pub struct LeadTexts {
     pub reach_invalid: &'static str,
     pub message_too_long: &'static str,
     pub no_consent: &'static str,
-    /// The privacy line where lead capture is on (`crate::privacy::PrivacyLine::sentences`):
-    /// computed in the browser ...
-    pub privacy_computed: &'static str,
-    /// ... what the host page hears (the figures) ...
-    pub privacy_to_page: &'static str,
-    /// ... and its analytics ...
-    pub privacy_to_analytics: &'static str,
-    /// ... the capture form, where nothing else leaves the browser ...
-    pub privacy_capture_only: &'static str,
-    /// ... the capture form, where the page hears the figures anyway ...
-    pub privacy_capture_too: &'static str,
-    /// ... and the figures written into the host's own form.
-    pub privacy_form: &'static str,
     /// The Embed panel's lead options.
     pub builder_title: &'static str,
     pub builder_none: &'static str,
@@ -356,6 +343,25 @@ pub struct LeadTexts {
     pub builder_consent_label: &'static str,
     pub builder_variant_label: &'static str,
     pub builder_policy_note: &'static str,
+}
+
+/// The privacy line where lead capture is on (`crate::privacy::PrivacyLine::sentences`),
+/// apart from [`LeadTexts`] so that a page or an embed carries only these six sentences
+/// of lead capture's words (the form's are the extras module's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LeadPrivacyTexts {
+    /// Computed in the browser ...
+    pub privacy_computed: &'static str,
+    /// ... what the host page hears (the figures) ...
+    pub privacy_to_page: &'static str,
+    /// ... and its analytics ...
+    pub privacy_to_analytics: &'static str,
+    /// ... the capture form, where nothing else leaves the browser ...
+    pub privacy_capture_only: &'static str,
+    /// ... the capture form, where the page hears the figures anyway ...
+    pub privacy_capture_too: &'static str,
+    /// ... and the figures written into the host's own form.
+    pub privacy_form: &'static str,
 }
 
 /// The name of an example business, and its note on assumptions.

@@ -200,10 +200,6 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 Problem::NoConsent => texts.no_consent,
             })
     };
-    let problem_line = |field: &'static str| {
-        html! { <p class="error" id={format!("{field}-problem")} aria-live="polite">{ problem_of(field).unwrap_or_default() }</p> }
-    };
-    let invalid = |field: &str| problem_of(field).is_some().to_string();
     let busy = *sending == Stage::Sending;
     let status = match *sending {
         Stage::Typing => None,
@@ -233,46 +229,16 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             } else {
                 <p class="hint">{ texts.intro }</p>
                 <form novalidate=true onsubmit={on_submit}>
-                    <div class="field compact">
-                        <label for={NAME}>{ texts.name }</label>
-                        <input id={NAME} name="name" type="text" autocomplete="name" maxlength="200"
-                            value={draft.name.clone()} oninput={on_name} aria-invalid={invalid(NAME)}
-                            aria-describedby={format!("{NAME}-problem")} />
-                        { problem_line(NAME) }
-                    </div>
-                    <div class="field compact">
-                        <label for={REACH}>{ texts.reach }</label>
-                        <input id={REACH} name="reach" type="text" autocomplete="email" inputmode="email" maxlength="300"
-                            dir="ltr" value={draft.reach.clone()} oninput={on_reach} aria-invalid={invalid(REACH)}
-                            aria-describedby={format!("{REACH}-hint {REACH}-problem")} />
-                        <p class="hint" id={format!("{REACH}-hint")}>{ texts.reach_hint }</p>
-                        { problem_line(REACH) }
-                    </div>
-                    <div class="field compact">
-                        <label for={MESSAGE}>{ texts.message }</label>
-                        <textarea id={MESSAGE} name="message" rows="3" maxlength="4000" value={draft.message.clone()}
-                            oninput={on_message} aria-invalid={invalid(MESSAGE)} aria-describedby={format!("{MESSAGE}-problem")} />
-                        { problem_line(MESSAGE) }
-                    </div>
+                    { text_field(Field { id: NAME, label: texts.name, value: &draft.name, hint: None, problem: problem_of(NAME), on_input: on_name, kind: Kind::Name }) }
+                    { text_field(Field { id: REACH, label: texts.reach, value: &draft.reach, hint: Some(texts.reach_hint), problem: problem_of(REACH), on_input: on_reach, kind: Kind::Reach }) }
+                    { text_field(Field { id: MESSAGE, label: texts.message, value: &draft.message, hint: None, problem: problem_of(MESSAGE), on_input: on_message, kind: Kind::Message }) }
                     // People never see this field; a bot that fills every field fills it.
                     <div class="lead-trap" aria-hidden="true">
                         <label for="lead-website">{ texts.trap }</label>
                         <input id="lead-website" name="website" type="text" tabindex="-1" autocomplete="off" oninput={on_trap} />
                     </div>
-                    <div class="field compact lead-consent">
-                        <label>
-                            <input id={CONSENT} type="checkbox" checked={*consent} onchange={on_consent}
-                                aria-invalid={invalid(CONSENT)} aria-describedby={format!("{CONSENT}-problem")} />
-                            { " " }<bdi>{ consent_text }</bdi>
-                        </label>
-                        { problem_line(CONSENT) }
-                    </div>
-                    <div class="field compact lead-consent">
-                        <label>
-                            <input id="lead-marketing" type="checkbox" checked={*marketing} onchange={on_marketing} />
-                            { " " }<bdi>{ marketing_text }</bdi>
-                        </label>
-                    </div>
+                    { check_box(CONSENT, consent_text, *consent, on_consent, problem_of(CONSENT)) }
+                    { check_box("lead-marketing", marketing_text, *marketing, on_marketing, None) }
                     <div class="button-row">
                         <button type="submit" class="primary" id="lead-send" disabled={busy}>
                             { if busy { texts.sending } else if failed { texts.retry } else { texts.send } }
@@ -282,5 +248,84 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 </form>
             }
         </section>
+    }
+}
+
+/// What a text field of the form holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Name,
+    /// An email address or a phone number: left to right, and the email keyboard.
+    Reach,
+    Message,
+}
+
+struct Field<'a> {
+    id: &'static str,
+    label: &'static str,
+    value: &'a str,
+    hint: Option<&'static str>,
+    problem: Option<&'static str>,
+    on_input: Callback<InputEvent>,
+    kind: Kind,
+}
+
+/// A labelled text field with its hint and the line that names its problem (one function
+/// for the three, so the module carries one copy of the markup).
+fn text_field(field: Field) -> Html {
+    let problem_id = format!("{}-problem", field.id);
+    let hint_id = format!("{}-hint", field.id);
+    let described = if field.hint.is_some() {
+        format!("{hint_id} {problem_id}")
+    } else {
+        problem_id.clone()
+    };
+    let invalid = field.problem.is_some().to_string();
+    let value = field.value.to_string();
+    let input = match field.kind {
+        Kind::Message => html! {
+            <textarea id={field.id} name={field.id} rows="3" maxlength="4000" {value} oninput={field.on_input}
+                aria-invalid={invalid} aria-describedby={described} />
+        },
+        kind => {
+            let reach = kind == Kind::Reach;
+            html! {
+                <input id={field.id} name={field.id} type="text" maxlength="300" {value} oninput={field.on_input}
+                    autocomplete={if reach { "email" } else { "name" }} inputmode={reach.then_some("email")}
+                    dir={reach.then_some("ltr")} aria-invalid={invalid} aria-describedby={described} />
+            }
+        }
+    };
+    html! {
+        <div class="field compact">
+            <label for={field.id}>{ field.label }</label>
+            { input }
+            if let Some(hint) = field.hint {
+                <p class="hint" id={hint_id}>{ hint }</p>
+            }
+            <p class="error" id={problem_id} aria-live="polite">{ field.problem.unwrap_or_default() }</p>
+        </div>
+    }
+}
+
+/// A consent box with its text (as the visitor sees it: this text is what the consent
+/// record keeps) and, for the required one, the line that names its problem.
+fn check_box(
+    id: &'static str,
+    text: String,
+    checked: bool,
+    on_change: Callback<Event>,
+    problem: Option<&'static str>,
+) -> Html {
+    let problem_id = format!("{id}-problem");
+    html! {
+        <div class="field compact lead-consent">
+            <label>
+                <input {id} type="checkbox" {checked} onchange={on_change} aria-invalid={problem.is_some().to_string()}
+                    aria-describedby={problem_id.clone()} />
+                { " " }<bdi>{ text }</bdi>
+            </label>
+            <p class="error" id={problem_id} aria-live="polite">{ problem.unwrap_or_default() }</p>
+        </div>
     }
 }

@@ -428,7 +428,8 @@ function customer_value_calculator_lead_page( $id ) {
 	echo '</tbody></table>';
 
 	echo '<h2>' . esc_html__( 'Their figures', 'customer-value-calculator' ) . '</h2>';
-	$link = wp_http_validate_url( $lead['link'] ) ? $lead['link'] : '';
+	// The calculator's link, as the visitor's browser wrote it: http or https only.
+	$link = in_array( wp_parse_url( $lead['link'], PHP_URL_SCHEME ), array( 'http', 'https' ), true ) ? $lead['link'] : '';
 	if ( '' !== $link ) {
 		echo '<p><a class="button" id="cvc-open-scenario" target="_blank" rel="noopener noreferrer" href="' . esc_url( $link ) . '">' . esc_html__( 'Open this scenario in the calculator', 'customer-value-calculator' ) . '</a></p>';
 	}
@@ -438,7 +439,9 @@ function customer_value_calculator_lead_page( $id ) {
 		if ( is_array( $value ) ) {
 			continue;
 		}
-		echo '<tr><th scope="row" dir="ltr"><code>' . esc_html( (string) $name ) . '</code></th><td data-name="' . esc_attr( (string) $name ) . '" dir="ltr">' . esc_html( null === $value ? '—' : ( is_numeric( $value ) ? (string) $value : '' ) ) . '</td></tr>';
+		// Shown rounded in the site's locale; the exact figure is kept in data-value.
+		$shown = null === $value || ! is_numeric( $value ) ? '—' : number_format_i18n( (float) $value, abs( (float) $value ) >= 100 ? 0 : 2 );
+		echo '<tr><th scope="row" dir="ltr"><code>' . esc_html( (string) $name ) . '</code></th><td data-name="' . esc_attr( (string) $name ) . '" data-value="' . esc_attr( is_numeric( $value ) ? (string) $value : '' ) . '" dir="ltr">' . esc_html( $shown ) . '</td></tr>';
 	}
 	echo '</tbody></table>';
 	$scenario = json_decode( $lead['scenario'], true );

@@ -264,12 +264,13 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 	$contact = isset( $lead['contact'] ) && is_array( $lead['contact'] ) ? $lead['contact'] : array();
 	$consent = isset( $lead['consent'] ) && is_array( $lead['consent'] ) ? $lead['consent'] : array();
 	$name    = customer_value_calculator_lead_text( $contact['name'] ?? '', 100 );
-	$email   = isset( $contact['email'] ) && is_string( $contact['email'] ) ? sanitize_email( $contact['email'] ) : '';
+	$given   = isset( $contact['email'] ) && is_string( $contact['email'] ) ? trim( $contact['email'] ) : '';
+	$email   = sanitize_email( $given );
 	$phone   = customer_value_calculator_lead_text( $contact['phone'] ?? '', 32 );
 	if ( '' === $name ) {
 		return customer_value_calculator_refuse( 422, 'contact.name: a name is required.' );
 	}
-	if ( '' !== $email && ! is_email( $email ) ) {
+	if ( '' !== $given && ( '' === $email || ! is_email( $email ) ) ) {
 		return customer_value_calculator_refuse( 422, 'contact.email: not an email address.' );
 	}
 	if ( '' !== $phone && ! preg_match( '/^\+?[0-9 ().-]{7,32}$/', $phone ) ) {
