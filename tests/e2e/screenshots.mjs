@@ -69,6 +69,15 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await page.locator("#embed-panel .embed-preview iframe").scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
     await panel("embed-panel", "embed-builder-headline");
+    // The builder's lead options: a capture form to the consultant's endpoint, with the
+    // policy it needs.
+    await page.selectOption("#embed-lead", "endpoint");
+    await page.fill("#embed-lead-target", "https://hooks.zapier.com/hooks/catch/123/abc/");
+    await page.locator("#embed-lead-target").press("Tab");
+    await page.fill("#embed-lead-variant", "B");
+    await page.locator("#embed-lead-variant").press("Tab");
+    await page.locator(".lead-options").scrollIntoViewIfNeeded();
+    await panel("embed-panel", "embed-builder-leads");
     await page.click(".tool[aria-controls=saved-panel]");
     await page.fill("#save-name", language === "he" ? "המרפאה היום" : "The clinic today");
     await page.click(".save-form button[type=submit]");
@@ -135,6 +144,46 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await context.close();
   }
   host.close();
+}
+
+// Lead capture: a consultant's page with the element and a capture form to an endpoint, at
+// phone size in both languages; the form with the problems it names, and after a delivery.
+{
+  const { createServer } = await import("node:http");
+  const endpoint = createServer((request, response) => {
+    response.writeHead(request.method === "OPTIONS" ? 204 : 201, { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type" });
+    response.end();
+  });
+  await new Promise((resolve) => endpoint.listen(0, "127.0.0.1", resolve));
+  const target = `http://127.0.0.1:${endpoint.address().port}/leads`;
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const root = mkdtempSync("/tmp/cvc-lead-shots-");
+  for (const language of ["en", "he"]) {
+    writeFileSync(`${root}/${language}.html`, `<!doctype html><html lang="${language}" dir="${language === "he" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Consultant</title><link rel="icon" href="data:,">
+<script type="module" src="${url}embed.js"></script></head><body style="margin:8px;font-family:sans-serif">
+<customer-value-calculator lang="${language}" show="headline" lead-endpoint="${target}"></customer-value-calculator></body></html>`);
+  }
+  const host = await serve(root, { host: "localhost" });
+  for (const language of ["en", "he"]) {
+    const { context, page } = await open(PHONE, language, `http://localhost:${host.address().port}/${language}.html`);
+    await page.locator("customer-value-calculator .lead-slot").waitFor({ state: "attached", timeout: 20000 });
+    await page.locator("customer-value-calculator .privacy").scrollIntoViewIfNeeded();
+    await page.locator("customer-value-calculator .lead-form h2").waitFor({ timeout: 20000 });
+    await page.locator("customer-value-calculator .lead-form").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${out}/phone-${language}-lead-form.png` });
+    await page.fill("customer-value-calculator #lead-reach", "dana@");
+    await page.click("customer-value-calculator #lead-send");
+    await page.locator("customer-value-calculator .lead-form").screenshot({ path: `${out}/phone-${language}-lead-form-problems.png` });
+    await page.fill("customer-value-calculator #lead-name", language === "he" ? "דנה כהן" : "Dana Cohen");
+    await page.fill("customer-value-calculator #lead-reach", "dana@example.co.il");
+    await page.check("customer-value-calculator #lead-consent");
+    await page.click("customer-value-calculator #lead-send");
+    await page.locator("customer-value-calculator .lead-status.delivered").waitFor({ timeout: 15000 });
+    await page.locator("customer-value-calculator .lead-form").screenshot({ path: `${out}/phone-${language}-lead-form-delivered.png` });
+    await context.close();
+  }
+  host.close();
+  endpoint.close();
 }
 
 // The workshop room: the release bundle served by the room server itself; the presenter's

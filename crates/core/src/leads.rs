@@ -890,4 +890,87 @@ mod tests {
             assert!(!endpoint_allowed(bad), "{bad}");
         }
     }
+    #[test]
+    fn the_hosts_set_up_is_read_from_its_attributes_and_crosses_to_the_form_whole() {
+        let setup = LeadSetup::from_attributes(&[
+            (
+                "data-lead-endpoint".into(),
+                " https://hooks.example/catch?a=1&b=2 ".into(),
+            ),
+            ("lead-consent".into(), "I agree \u{202E}".into()),
+            ("lead-consent-he".into(), "אני מאשר/ת".into()),
+            ("lead-marketing-en".into(), "News, please".into()),
+            ("lead-consent-xx".into(), "ignored".into()),
+            ("variant".into(), "B".into()),
+            ("class".into(), "the host's own".into()),
+        ]);
+        assert_eq!(
+            setup.endpoint.as_deref(),
+            Some("https://hooks.example/catch?a=1&b=2")
+        );
+        assert_eq!(setup.consent_text(Language::Hebrew), "אני מאשר/ת");
+        assert_eq!(setup.consent_text(Language::English), "I agree");
+        assert_eq!(setup.marketing_text(Language::English), "News, please");
+        assert_eq!(
+            setup.marketing_text(Language::Hebrew),
+            Language::Hebrew.lead_texts().marketing,
+            "the calculator's own wording where the host set none"
+        );
+        assert!(setup.refused.is_empty(), "{:?}", setup.refused);
+        let capture = Capture {
+            attribution: attribution(
+                "?utm_source=news&utm_medium=mail",
+                "https://search.example/",
+                setup.variant.as_deref(),
+            ),
+            setup,
+            page: "https://consultant.example/calc?x=1".into(),
+            relay: true,
+        };
+        let back = Capture::from_query(&capture.to_query());
+        assert_eq!(back, capture, "{}", capture.to_query());
+    }
+
+    #[test]
+    fn hostile_set_ups_are_refused_and_named() {
+        for endpoint in [
+            "javascript:alert(1)",
+            "http://example.com/x",
+            "data:text/html,x",
+            "//evil.example/",
+        ] {
+            let setup = LeadSetup::from_attributes(&[("lead-endpoint".into(), endpoint.into())]);
+            assert_eq!(setup.endpoint, None, "{endpoint}");
+            assert_eq!(setup.refused, vec![ENDPOINT], "{endpoint}");
+            assert!(!setup.is_on());
+        }
+        for selector in ["", "<script>", "form{color:red}", &"a".repeat(300)] {
+            let setup = LeadSetup::from_attributes(&[("lead-form".into(), selector.into())]);
+            assert_eq!(setup.form, None, "{selector}");
+        }
+        // A query that claims an endpoint it may not have drops it.
+        assert_eq!(
+            Capture::from_query("endpoint=javascript%3Aalert(1)")
+                .setup
+                .endpoint,
+            None
+        );
+        // A long variant is cut, and direction controls are stripped.
+        let setup = LeadSetup::from_attributes(&[(
+            "variant".into(),
+            format!("\u{202E}{}", "v".repeat(100)),
+        )]);
+        assert_eq!(setup.variant.as_deref().map(str::len), Some(MAX_VARIANT));
+        // A damaged draft is an empty one; a kept one comes back whole.
+        assert_eq!(Draft::from_json("{not json"), Draft::default());
+        let draft = Draft {
+            name: "דנה".into(),
+            reach: "052-1234567".into(),
+            message: "שלום".into(),
+        };
+        assert_eq!(Draft::from_json(&draft.to_json()), draft);
+        assert_eq!(Delivery::of_status(204), Delivery::Delivered);
+        assert_eq!(Delivery::of_status(500), Delivery::Refused(500));
+        assert_eq!(Delivery::of_status(0), Delivery::Unreachable);
+    }
 }

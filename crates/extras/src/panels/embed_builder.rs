@@ -199,8 +199,7 @@ fn lead_options(
     html! {
         <fieldset class="builder lead-options">
             <legend>{ texts.builder_title }</legend>
-            <label for="embed-lead">{ texts.builder_title }</label>
-            <select id="embed-lead" onchange={on_lead}>
+            <select id="embed-lead" aria-label={texts.builder_title} onchange={on_lead}>
                 { option("none", texts.builder_none) }
                 { option("form", texts.builder_form) }
                 { option("endpoint", if wordpress { texts.builder_wordpress } else { texts.builder_endpoint }) }
