@@ -96,6 +96,15 @@ if ! npm_ready; then
   npm_ready || die "npm ci did not provide wasm-opt $BINARYEN_VERSION, playwright-core and axe-core"
 fi
 
+# --- The front-end hosts that install the npm package in tests (tests/npm): Vite and Astro,
+# from their committed lock files ------------------------------------------------------------
+for app in tests/npm/vite-app tests/npm/astro-app; do
+  if [ ! -d "$app/node_modules/.bin" ]; then
+    say "npm ci in $app (a front-end host for the npm package's tests)"
+    (cd "$app" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $app"
+  fi
+done
+
 # --- Headless Chromium and its driver, for browser tests; brotli for the size report -------------
 apt_install chromium chromium-driver brotli
 [ -x /usr/bin/chromedriver ] || die "chromedriver missing after install"

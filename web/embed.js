@@ -13,9 +13,21 @@
 // fills in the hashed names and the element's attributes (from the Rust code) at build time.
 //
 // Loading this file twice, or two releases' copies on one page, is harmless: the element is
-// defined once, and each container is given one calculator.
+// defined once, and each container is given one calculator. Imported where there is no
+// browser (a server rendering the page), it does nothing and throws nothing: the element
+// defines itself in the browser.
+//
+// The npm package's copy of this file (scripts/post-build/npm-package.mjs) names its files
+// with `new URL("./…", import.meta.url)` and `import("./…")` instead, which bundlers follow
+// and copy into the site's own build.
 const folder = new URL(".", import.meta.url);
 const file = (name) => new URL(name, folder).href;
+const importEmbed = () => import(file("__EMBED_JS__"));
+const embedWasm = () => file("__EMBED_WASM__");
+const importExtras = () => import(file("__EXTRAS_JS__"));
+const extrasWasm = () => file("__EXTRAS_WASM__");
+const stylesheet = () => file("__CSS__");
+const inBrowser = typeof window !== "undefined" && typeof document !== "undefined" && typeof customElements !== "undefined";
 const TAG = "customer-value-calculator";
 const MARKER = "data-customer-value";
 const ATTRIBUTES = __ELEMENT_ATTRIBUTES__;
@@ -26,8 +38,8 @@ const MAX_SCENARIO_TEXT = 100000;
 let module;
 const start = () =>
   (module ??= (async () => {
-    const loaded = await import(file("__EMBED_JS__"));
-    await loaded.default({ module_or_path: file("__EMBED_WASM__") });
+    const loaded = await importEmbed();
+    await loaded.default({ module_or_path: embedWasm() });
     return loaded;
   })().catch((error) => {
     // Asked again later (the connection may be back), it tries again.
@@ -39,8 +51,8 @@ const start = () =>
 let extras;
 const loadExtras = () =>
   (extras ??= (async () => {
-    const loaded = await import(file("__EXTRAS_JS__"));
-    await loaded.default({ module_or_path: file("__EXTRAS_WASM__") });
+    const loaded = await importExtras();
+    await loaded.default({ module_or_path: extrasWasm() });
     return loaded;
   })().catch((error) => {
     extras = undefined;
@@ -99,11 +111,31 @@ async function mount(host, kind) {
   }
   // Connected, disconnected and connected again while the module came: one calculator.
   if (!place.wanted || !host.isConnected || place.handle) return;
-  place.handle = loaded.mountElement(host, kind, file("__CSS__"), folder.href, loadExtras);
+  place.handle = loaded.mountElement(host, kind, stylesheet(), calculatorPage(host), loadExtras);
   if (place.scenario !== undefined) {
     place.handle.setScenario(place.scenario ?? undefined);
     place.scenario = undefined;
   }
+}
+
+/** Where the calculator's own page is, for its links: the host's `calculator-page`
+ * attribute (an http(s) address; the npm package's files are no page), else this folder. */
+function calculatorPage(host) {
+  const asked = host.getAttribute("calculator-page") ?? host.getAttribute("data-calculator-page");
+  if (asked) {
+    try {
+      const page = new URL(asked, document.baseURI);
+      if (page.protocol === "https:" || page.protocol === "http:") {
+        // A folder's address (its links add the scenario's query): the page's own folder.
+        const href = `${page.origin}${page.pathname}`;
+        return href.endsWith("/") ? href : /\.html?$/.test(href) ? new URL(".", href).href : `${href}/`;
+      }
+    } catch {
+      // Not an address: this folder.
+    }
+    console.warn(`Customer Value Calculator: calculator-page="${asked}" is not an http(s) address; the links point to ${folder.href}`);
+  }
+  return folder.href;
 }
 
 /** Takes `host`'s calculator down: its app, listeners, observers and timers. */
@@ -133,7 +165,7 @@ const parsed = (text) => (typeof text === "string" ? JSON.parse(text) : null);
 // loading="lazy": mounted only once the element comes within a screen of the viewport.
 const waiting = new Map();
 const nearScreen =
-  "IntersectionObserver" in window
+  inBrowser && "IntersectionObserver" in window
     ? new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
@@ -162,7 +194,7 @@ function disconnect(host) {
   unmount(host);
 }
 
-if (!customElements.get(TAG)) {
+if (inBrowser && !customElements.get(TAG)) {
   customElements.define(
     TAG,
     class CustomerValueCalculator extends HTMLElement {
@@ -204,6 +236,17 @@ if (!customElements.get(TAG)) {
       get link() {
         return placeOf(this).handle?.link() ?? null;
       }
+
+      /** Analytics consent, as the consent attribute holds it: "granted", "denied" or null. */
+      get consent() {
+        return this.getAttribute("consent");
+      }
+
+      /** Sets the consent attribute ("granted" or "denied"); null removes it. */
+      set consent(value) {
+        if (value === null || value === undefined) this.removeAttribute("consent");
+        else this.setAttribute("consent", String(value));
+      }
     },
   );
 }
@@ -239,7 +282,9 @@ const watchPage = () => {
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
 };
-if (document.readyState === "loading") {
+if (!inBrowser) {
+  // A server: nothing to define or watch.
+} else if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", watchPage, { once: true });
 } else {
   watchPage();

@@ -87,6 +87,31 @@ function detailOf(data) {
 }
 
 const LEAD = FACTS.lead;
+
+// Analytics consent: an iframe with data-consent="denied" (anything but "granted") holds
+// its dataLayer entries; once it turns "granted", the latest is pushed once, then each.
+const heldEntries = new WeakMap();
+const watchedConsent = new WeakSet();
+const consentGranted = (frame) => {
+  const value = frame.getAttribute(`data-${FACTS.consent}`);
+  return value === null || value.trim().toLowerCase() === "granted";
+};
+function pushEntry(frame, entry) {
+  if (typeof window.dataLayer?.push !== "function") return;
+  if (consentGranted(frame)) window.dataLayer.push(entry);
+  else heldEntries.set(frame, entry);
+}
+function watchConsent(frame) {
+  if (watchedConsent.has(frame)) return;
+  watchedConsent.add(frame);
+  new MutationObserver(() => {
+    const entry = heldEntries.get(frame);
+    if (entry && consentGranted(frame)) {
+      heldEntries.delete(frame);
+      window.dataLayer?.push?.(entry);
+    }
+  }).observe(frame, { attributes: true, attributeFilter: [`data-${FACTS.consent}`] });
+}
 /** The iframes that have been handed their lead set-up. */
 const setUp = new WeakSet();
 
@@ -103,7 +128,7 @@ function handLeadSetup(frame, source) {
   source.postMessage(setupMessage(attributes), page.origin);
 }
 
-const setupMessage = (attributes) => ({ type: LEAD.setup, attributes, page: location.href.split("#")[0], query: location.search, referrer: document.referrer });
+const setupMessage = (attributes) => ({ type: LEAD.setup, attributes, page: `${location.origin}${location.pathname}`, query: location.search, referrer: document.referrer });
 
 /** Posts a lead the frame hands over to the iframe's own endpoint, and answers with the
  * endpoint's status (0 when it could not be reached). */
@@ -152,14 +177,15 @@ function fillForm(frame, data) {
  * null; null for anything else. */
 function entryOf(entry) {
   const shape = FACTS.data_layer;
-  if (!isObject(entry) || (entry.event !== shape.event && entry.event !== shape.lead_event)) return null;
+  const lead = FACTS.lead;
+  if (!isObject(entry) || (entry.event !== shape.event && entry.event !== lead.data_layer_event)) return null;
   const currency = entry[shape.currency];
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
   const clean = { event: entry.event, [shape.currency]: currency };
-  if (entry.event === shape.lead_event) {
-    const variant = entry[shape.variant];
+  if (entry.event === lead.data_layer_event) {
+    const variant = entry[lead.variant];
     if (variant !== null && typeof variant !== "string") return null;
-    clean[shape.variant] = variant === null ? null : variant.slice(0, 40);
+    clean[lead.variant] = variant === null ? null : variant.slice(0, 40);
   }
   for (const name of shape.figures) {
     if (!isFigure(entry[name])) return null;
@@ -198,6 +224,9 @@ if (!window[LISTENING]) {
     if (!detail) return;
     frame.dispatchEvent(new CustomEvent(data.type, { detail, bubbles: true, composed: true }));
     const entry = data.data_layer === undefined ? null : entryOf(data.data_layer);
-    if (entry && typeof window.dataLayer?.push === "function") window.dataLayer.push(entry);
+    if (entry) {
+      watchConsent(frame);
+      pushEntry(frame, entry);
+    }
   });
 }

@@ -35,6 +35,7 @@ function describe(name, fields) {
     "lead-consent": "The required consent's text, in every language (lead-consent-he, lead-consent-en: in one).",
     "lead-marketing": "The separate marketing consent's text, in every language (lead-marketing-he, lead-marketing-en: in one).",
     variant: "A name for this set-up, sent with each lead and its dataLayer entry, to compare two set-ups.",
+    consent: '"denied" holds dataLayer entries until the visitor consents; "granted" lets them go (the current state once, then each change). Events to the page are never held.',
   }[name] ?? (name.startsWith("lead-consent-") ? `The required consent's text in ${name.slice(13)}.` : name.startsWith("lead-marketing-") ? `The marketing consent's text in ${name.slice(15)}.` : "");
 }
 
@@ -83,6 +84,8 @@ ${names}
 export interface CustomerValueCalculatorElement extends HTMLElement {
   /** The scenario on screen; set it to apply an object field by field. */
   scenario: CustomerValueScenario | null;
+  /** Analytics consent, reflected to the consent attribute: "denied" holds dataLayer entries. */
+  consent: "granted" | "denied" | null;
   /** The results on screen (read-only). */
   readonly results: CustomerValueResults | null;
   /** The share link of what is on screen (read-only). */
@@ -170,7 +173,7 @@ function manifest(attributes, fields) {
 export async function run(build) {
   const { element_attributes: scenarioAttributes, fields, frame } = facts(build);
   // The element's own attributes and lead capture's (crates/core/src/leads.rs).
-  const attributes = [...scenarioAttributes, ...frame.lead.attributes];
+  const attributes = [...scenarioAttributes, ...frame.lead.attributes, frame.consent];
   const { css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
   const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __EXTRAS_JS__: extrasJs, __EXTRAS_WASM__: extrasWasm, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
   let loader = readFileSync(join(build.source, "web/embed.js"), "utf8");

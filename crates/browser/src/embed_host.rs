@@ -54,18 +54,24 @@ pub fn shadow_container(
     shadow.set_inner_html("");
     let sheet = document.create_element("link").ok()?;
     let root = document.create_element("div").ok()?;
+    // The host's own content inside the element (a line and a link to the full
+    // calculator, for crawlers and for browsers without JavaScript) shows through this slot
+    // until the calculator draws, so nothing goes blank in between.
+    let fallback = document.create_element("slot").ok()?;
     let _ = sheet.set_attribute("rel", "stylesheet");
     let _ = sheet.set_attribute("href", stylesheet);
     let _ = shadow.append_child(&sheet);
+    let _ = shadow.append_child(&fallback);
     let _ = shadow.append_child(&root);
     let ready = Rc::new(Cell::new(Some((root, ready))));
     let waiting = ["load", "error"]
         .into_iter()
         .map(|event| {
-            let ready = ready.clone();
+            let (ready, fallback) = (ready.clone(), fallback.clone());
             EventListener::once(&sheet, event, move |_| {
                 if let Some((root, ready)) = ready.take() {
                     ready(root);
+                    fallback.remove();
                 }
             })
         })

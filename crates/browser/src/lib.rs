@@ -18,7 +18,7 @@
 //! - [`embed_host`]: another site's page: containers, attributes, shadow roots.
 //! - [`mount`]: every Yew app either wasm mounts, counted.
 //! - [`extras_loader`]: the page's side of the extras module: fetched once, parts drawn.
-//! - [`leads`]: lead capture: the host page's address, the draft kept for the tab, the
+//! - [`lead_capture`]: lead capture: the host page's address, the draft kept for the tab, the
 //!   lead posted (or relayed through a framing page), the host's own form filled.
 //! - [`rooms`]: the workshop room's server: requests, the presenter's stream, what a
 //!   phone and a presenter keep of a room.
@@ -33,7 +33,7 @@ pub mod frame;
 pub mod intl;
 pub mod keyboard;
 pub mod language;
-pub mod leads;
+pub mod lead_capture;
 pub mod local_storage;
 pub mod mount;
 pub mod observers;

@@ -7,7 +7,8 @@
 //! - `element_attributes`: the `<customer-value-calculator>` element's attributes (embed.js,
 //!   the TypeScript declarations, the Custom Elements Manifest);
 //! - `fields`: each scenario field's name, unit and allowed range (the same declarations);
-//! - `frame`: the iframe's messages and the `dataLayer` entry's shape (frame.js).
+//! - `frame`: the iframe's messages and the `dataLayer` entry's shape (frame.js), with
+//!   lead capture's messages and attributes under `lead`.
 
 use cvc_core::codec::json::{write_pretty, Json};
 use cvc_core::codec::link::element_attributes;
@@ -43,12 +44,17 @@ fn main() {
             ])
         })
         .collect();
+    // The iframe's facts, with lead capture's beside them (frame.js reads both).
+    let mut frame = frame_facts();
+    if let Json::Object(members) = &mut frame {
+        members.push(("lead".into(), cvc_core::leads::frame_facts()));
+    }
     let output = Json::Object(vec![
         ("answers".into(), Json::Object(answers)),
         ("rules".into(), rules()),
         ("element_attributes".into(), Json::Array(attributes)),
         ("fields".into(), Json::Array(fields)),
-        ("frame".into(), frame_facts()),
+        ("frame".into(), frame),
     ]);
     println!("{}", write_pretty(&output));
 }

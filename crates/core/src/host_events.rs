@@ -49,6 +49,24 @@ impl HostEvent {
 /// The name of the `dataLayer` event pushed on each change, when the host opts in.
 pub const DATA_LAYER_EVENT: &str = "customer_value_change";
 
+/// The host's attribute (and the element's property) that holds `dataLayer` entries until
+/// the visitor consents to analytics: `consent="denied"` holds them, `"granted"` lets them
+/// go (the current state once, then one per change). A container's is `data-consent`.
+/// Events to the host page itself are not analytics and are never held.
+pub const CONSENT_ATTRIBUTE: &str = "consent";
+
+/// Whether analytics may hear, by the host's `consent` attribute: no attribute is a host
+/// that asks no consent (granted); `"granted"` and `"denied"` say so; anything else is
+/// taken as denied, and `Err` says the value was not one of the two.
+pub fn analytics_consent(value: Option<&str>) -> Result<bool, bool> {
+    match value.map(|value| value.trim().to_ascii_lowercase()) {
+        None => Ok(true),
+        Some(value) if value == "granted" => Ok(true),
+        Some(value) if value == "denied" => Ok(false),
+        Some(_) => Err(false),
+    }
+}
+
 fn figure(value: Figure) -> Json {
     match value {
         Figure::Value(value) => Json::Number(value),
@@ -132,7 +150,8 @@ pub fn data_layer_entry(scenario: &Scenario, results: &Results) -> Json {
 /// written into it by the build so that it keeps no copy of a name: the events' types,
 /// the height message's, the payload's version, and the `dataLayer` entry's shape (its
 /// event's name, its text key, and its figures, each a finite number or `null`), from
-/// which it builds each entry afresh rather than pushing what a frame sent.
+/// which it builds each entry afresh rather than pushing what a frame sent. (Lead
+/// capture's own facts, `crate::leads::frame_facts`, are added beside these by the build.)
 pub fn frame_facts() -> Json {
     let strings = |items: Vec<&str>| {
         Json::Array(
@@ -170,16 +189,11 @@ pub fn frame_facts() -> Json {
             "data_layer".into(),
             Json::Object(vec![
                 ("event".into(), Json::String(DATA_LAYER_EVENT.into())),
-                (
-                    "lead_event".into(),
-                    Json::String(crate::leads::DATA_LAYER_LEAD_EVENT.into()),
-                ),
                 ("currency".into(), Json::String("currency".into())),
-                ("variant".into(), Json::String("variant".into())),
                 ("figures".into(), strings(figures)),
             ]),
         ),
-        ("lead".into(), crate::leads::frame_facts()),
+        ("consent".into(), Json::String(CONSENT_ATTRIBUTE.into())),
     ])
 }
 
@@ -202,6 +216,19 @@ mod tests {
     use super::*;
     use crate::codec::json;
     use cvc_model::{evaluate, ValidScenario};
+
+    #[test]
+    fn analytics_wait_for_consent_only_where_the_host_asks_for_it() {
+        assert_eq!(analytics_consent(None), Ok(true));
+        assert_eq!(analytics_consent(Some("granted")), Ok(true));
+        assert_eq!(analytics_consent(Some(" Denied ")), Ok(false));
+        assert_eq!(
+            analytics_consent(Some("yes")),
+            Err(false),
+            "an unknown value holds them"
+        );
+        assert_eq!(analytics_consent(Some("")), Err(false));
+    }
 
     #[test]
     fn the_payload_carries_the_scenario_the_results_and_the_link() {

@@ -74,6 +74,8 @@ pub fn frame_facts() -> Json {
             strings(UTM_KEYS.iter().map(|key| key.to_string()).collect()),
         ),
         ("max_body".into(), Json::Number(MAX_BODY as f64)),
+        ("data_layer_event".into(), text(DATA_LAYER_LEAD_EVENT)),
+        ("variant".into(), text("variant")),
     ])
 }
 
@@ -133,6 +135,15 @@ pub fn is_lead_key(key: &str) -> bool {
     element_attributes()
         .iter()
         .any(|name| name.replace('-', "_") == key)
+}
+
+/// Whether an attribute of a host (an element's, or a container's with `data-`) is one of
+/// its settings beside the scenario (lead capture's, or the analytics consent), which the
+/// scenario's reader is not given.
+pub fn is_host_setting(attribute: &str) -> bool {
+    let name = attribute.to_ascii_lowercase();
+    let bare = name.strip_prefix("data-").unwrap_or(&name);
+    bare == crate::host_events::CONSENT_ATTRIBUTE || is_lead_key(&bare.replace('-', "_"))
 }
 
 /// What a selector may be: no longer than this, and with no character a selector does not
@@ -727,6 +738,18 @@ pub const HIDDEN_FIGURES: [&str; 7] = [
 /// (for development). The address's own shape is the browser's to check.
 pub fn endpoint_allowed(url: &str) -> bool {
     let url = url.trim();
+    // A backslash is a slash to the browser's parser (`http://evil.example\\.localhost/` is
+    // `evil.example`), and a user name before `@` hides the host: neither is an endpoint's.
+    let authority = url.split_once("://").map_or("", |(_, rest)| {
+        rest.split(['/', '?', '#']).next().unwrap_or("")
+    });
+    if url
+        .chars()
+        .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+        || authority.contains('@')
+    {
+        return false;
+    }
     if let Some(rest) = url.strip_prefix("https://") {
         return !rest.is_empty() && !rest.starts_with('/');
     }

@@ -386,3 +386,33 @@ fn the_editor_enqueues_nothing_from_the_bundle() {
     assert!(!preview.contains("enqueue"), "{preview}");
     assert!(!read("block/editor.js").contains("embed.js"));
 }
+
+/// The consent the plugin's route checks a lead against is the wording the calculator
+/// shows where the settings set none, in each language.
+#[test]
+fn the_plugins_default_consent_is_the_calculators_own_wording() {
+    let leads = read("includes/leads.php");
+    let consent: fn(Language) -> &'static str = |language| language.lead_texts().consent;
+    let marketing: fn(Language) -> &'static str = |language| language.lead_texts().marketing;
+    for (constant, word) in [
+        ("CUSTOMER_VALUE_CALCULATOR_DEFAULT_CONSENT", consent),
+        ("CUSTOMER_VALUE_CALCULATOR_DEFAULT_MARKETING", marketing),
+    ] {
+        let body = between(&leads, &format!("const {constant} = array("), ");");
+        for language in Language::ALL {
+            let entry = body
+                .lines()
+                .find_map(|line| {
+                    line.trim()
+                        .strip_prefix(&format!("'{}' => '", language.tag()))
+                })
+                .unwrap_or_else(|| panic!("{constant} has {}", language.tag()));
+            assert_eq!(
+                entry.trim_end_matches("',"),
+                word(language),
+                "{constant} in {}",
+                language.tag()
+            );
+        }
+    }
+}

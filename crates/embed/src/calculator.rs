@@ -13,7 +13,7 @@ use cvc_browser::embed_host::{
     attributes, dispatch_to_host, push_to_data_layer, shadow_container, ShadowMount,
 };
 use cvc_browser::language::initial_language;
-use cvc_browser::leads::{host_page, warn_host, FormProblem, HostForm};
+use cvc_browser::lead_capture::{host_page, warn_host, FormProblem, HostForm};
 use cvc_browser::mount::mount_app;
 use cvc_core::codec::field_reader::Reading;
 use cvc_core::codec::json::{self, Json};
@@ -22,7 +22,9 @@ use cvc_core::codec::link::{
     LinkReading, Show, ACCENT, DATA_LAYER, LANG, PRESET, SHOW,
 };
 use cvc_core::codec::scenario_file;
-use cvc_core::host_events::{data_layer_entry, payload, results_json, HostEvent};
+use cvc_core::host_events::{
+    analytics_consent, data_layer_entry, payload, results_json, HostEvent, CONSENT_ATTRIBUTE,
+};
 use cvc_core::leads::{self, attribution, Capture, LeadSetup};
 use cvc_core::notice::{Notice, Source};
 use cvc_core::privacy::{Disclosure, PrivacyLine};
@@ -64,7 +66,11 @@ impl HostKind {
     }
 
     fn read(self, host: &HtmlElement) -> LinkReading {
-        let attributes = attributes(host);
+        // The host's settings beside the scenario (lead capture, consent) are read apart.
+        let attributes: Vec<(String, String)> = attributes(host)
+            .into_iter()
+            .filter(|(name, _)| !leads::is_host_setting(name))
+            .collect();
         match self {
             HostKind::Element => read_element_attributes(&attributes),
             HostKind::Container => read_attributes(&attributes),
@@ -83,6 +89,9 @@ struct Shared {
     data_layer: bool,
     /// How much the host asked to see.
     show: Show,
+    /// Whether the visitor consented to analytics (the host's `consent` attribute): until
+    /// then nothing goes to `dataLayer`.
+    consent: bool,
     /// Lead capture as the host set it up, with the host page's address and attribution.
     capture: Capture,
     /// The host's own form being filled, and the listener that hears it sent.
@@ -132,6 +141,7 @@ impl Calculator {
             data_layer: reading.view.data_layer,
             show: reading.view.show,
             capture: capture_of(&host),
+            consent: consent_of(&host),
             ..Shared::default()
         }));
         let on_answer = {
@@ -140,7 +150,7 @@ impl Calculator {
                 let data_layer = {
                     let mut shared = shared.borrow_mut();
                     shared.answer = Some(answer.clone());
-                    shared.data_layer
+                    shared.data_layer && shared.consent
                 };
                 // The host's own form follows every change, so that whenever it is sent
                 // it carries the figures on screen.
@@ -217,6 +227,22 @@ impl Calculator {
     pub fn attribute_changed(&self, name: &str) {
         let lowered = name.to_ascii_lowercase();
         let bare = lowered.strip_prefix("data-").unwrap_or(&lowered);
+        if bare == CONSENT_ATTRIBUTE {
+            let granted = consent_of(&self.host);
+            let (was, data_layer, answer) = {
+                let mut shared = self.shared.borrow_mut();
+                let was = std::mem::replace(&mut shared.consent, granted);
+                (was, shared.data_layer, shared.answer.clone())
+            };
+            // Consent given: the analytics hear the current state once, then each change.
+            if granted && !was && data_layer {
+                if let Some(answer) = answer {
+                    let entry = data_layer_entry(&answer.scenario, &answer.results);
+                    push_to_data_layer(&json::write_pretty(&entry));
+                }
+            }
+            return;
+        }
         if leads::is_lead_key(&bare.replace('-', "_")) {
             {
                 let mut shared = self.shared.borrow_mut();
@@ -388,6 +414,19 @@ fn capture_of(host: &HtmlElement) -> Capture {
         page,
         relay: false,
     }
+}
+
+/// Whether the host's `consent` attribute lets analytics hear; a value that is neither
+/// `granted` nor `denied` holds them, and the console says so.
+fn consent_of(host: &HtmlElement) -> bool {
+    let value = attributes(host)
+        .into_iter()
+        .find(|(name, _)| name.strip_prefix("data-").unwrap_or(name) == CONSENT_ATTRIBUTE)
+        .map(|(_, value)| value);
+    analytics_consent(value.as_deref()).unwrap_or_else(|held| {
+        warn_host("consent is \"granted\" or \"denied\"; anything else holds the analytics until it is granted.");
+        held
+    })
 }
 
 /// What the privacy line says: the element tells its host page with DOM events, always,

@@ -65,7 +65,7 @@ pub fn mount_frame() {
         return;
     };
     let app = Rc::new(RefCell::new(app));
-    cvc_browser::leads::listen_to_parent(move |text| {
+    cvc_browser::lead_capture::listen_to_parent(move |text| {
         // A parent whose frame.js came late asks the frame to speak: its height will do.
         if json::parse(&text).is_ok_and(|message| {
             message.get("type") == Some(&Json::String(leads::HELLO_MESSAGE.into()))
@@ -144,7 +144,12 @@ fn setup_of(text: &str) -> Option<Capture> {
             &string("referrer"),
             setup.variant.as_deref(),
         ),
-        page: string("page"),
+        // The page's origin and path only, as an element's is.
+        page: string("page")
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         setup,
         relay: true,
     })

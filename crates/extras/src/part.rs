@@ -103,7 +103,7 @@ pub fn PartRoot(props: &PartProps) -> Html {
         Part::Lead => {
             // The calculator's own page hands its set-up over as its <meta> tags.
             let capture = Rc::new(if props.lead == PAGE_SETUP {
-                cvc_browser::leads::page_capture()
+                cvc_browser::lead_capture::page_capture()
             } else {
                 Capture::from_query(&props.lead)
             });

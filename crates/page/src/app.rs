@@ -440,7 +440,7 @@ pub fn mount_page_with(
     // Lead capture on the calculator's own page, where its host built it with a receiver
     // (`<meta name="cvc-lead-endpoint">`, which the capture form reads itself); never in a
     // room, whose page asks only for the room's figures.
-    let (lead, privacy) = if !in_room && cvc_browser::leads::page_has_capture() {
+    let (lead, privacy) = if !in_room && cvc_browser::lead_capture::page_has_capture() {
         (AttrValue::from(PAGE_SETUP), privacy.with_capture())
     } else {
         (AttrValue::default(), privacy)

@@ -52,3 +52,27 @@ add_action( 'admin_init', 'customer_value_calculator_register_setting' );
 add_action( 'admin_init', 'customer_value_calculator_register_leads_setting' );
 add_action( 'admin_menu', 'customer_value_calculator_add_settings_page' );
 add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 'customer_value_calculator_action_links' );
+register_deactivation_hook( __FILE__, 'customer_value_calculator_deactivate_leads' );
+
+/**
+ * Keeps a calculator's container and lead attributes out of the posts of those who may
+ * not add script (no unfiltered_html): WordPress keeps `data-*` attributes for them, and a
+ * container with its own `data-lead-endpoint` would send visitors' contacts wherever its
+ * author chose. The shortcode and the block, which print only what the settings allow,
+ * are the way to a calculator for them.
+ *
+ * @param array $data The post as it will be saved (slashed).
+ * @return array
+ */
+function customer_value_calculator_strip_containers( $data ) {
+	if ( current_user_can( 'unfiltered_html' ) || empty( $data['post_content'] ) ) {
+		return $data;
+	}
+	$data['post_content'] = preg_replace(
+		'/\s+data-(?:customer-value|lead-[a-z-]+|variant|consent|calculator-page)(?:\s*=\s*(?:\\?"[^"]*\\?"|\\?\'[^\']*\\?\'|[^\s>]+))?(?=[\s\/>])/i',
+		'',
+		$data['post_content']
+	);
+	return $data;
+}
+add_filter( 'wp_insert_post_data', 'customer_value_calculator_strip_containers', 20 );

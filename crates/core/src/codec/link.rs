@@ -198,13 +198,13 @@ pub fn attribute_key(attribute: &str) -> Option<String> {
 }
 
 /// Reads an embed's attributes, (name, value) as the page has them, the way a link is
-/// read ([`read_pairs`]); attributes that are not the embed's are passed over, and so are
-/// lead capture's (`data-lead-endpoint`: `crate::leads` reads them).
+/// read ([`read_pairs`]); attributes that are not the embed's are passed over. (The
+/// embed passes over its host's other settings first: lead capture's and the analytics
+/// consent, `crate::leads::is_host_setting`.)
 pub fn read_attributes(attributes: &[(String, String)]) -> LinkReading {
     let pairs: Vec<(String, String)> = attributes
         .iter()
         .filter_map(|(name, value)| Some((attribute_key(name)?, value.clone())))
-        .filter(|(key, _)| !crate::leads::is_lead_key(key))
         .collect();
     read_pairs(&pairs, Scenario::default())
 }

@@ -3,10 +3,10 @@
 //! host's text, or the calculator's), and a separate, unticked box for marketing. Nothing
 //! is sent without the required consent; what the visitor typed is kept for the tab until
 //! it is delivered; the form says whether it was, and offers to try again. What it checks
-//! and sends is `cvc_core::leads`; sending is `cvc_browser::leads`.
+//! and sends is `cvc_core::leads`; sending is `cvc_browser::lead_capture`.
 
 use cvc_browser::dom::{focus_by_id, is_checked, value_of};
-use cvc_browser::leads::{keep_draft, load_draft, now_utc, post_lead, relay_lead, wait_ms};
+use cvc_browser::lead_capture::{keep_draft, load_draft, now_utc, post_lead, relay_lead, wait_ms};
 use cvc_browser::timing::now_ms;
 use cvc_core::codec::json;
 use cvc_core::leads::{check, payload, Capture, Consent, Delivery, Draft, Problem, MIN_FILL_MS};
@@ -234,8 +234,8 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     { text_field(Field { id: MESSAGE, label: texts.message, value: &draft.message, hint: None, problem: problem_of(MESSAGE), on_input: on_message, kind: Kind::Message }) }
                     // People never see this field; a bot that fills every field fills it.
                     <div class="lead-trap" aria-hidden="true">
-                        <label for="lead-website">{ texts.trap }</label>
-                        <input id="lead-website" name="website" type="text" tabindex="-1" autocomplete="off" oninput={on_trap} />
+                        <label for="lead-check">{ texts.trap }</label>
+                        <input id="lead-check" name="lead-check" type="text" tabindex="-1" autocomplete="off" oninput={on_trap} />
                     </div>
                     { check_box(CONSENT, consent_text, *consent, on_consent, problem_of(CONSENT)) }
                     { check_box("lead-marketing", marketing_text, *marketing, on_marketing, None) }
@@ -284,7 +284,7 @@ fn text_field(field: Field) -> Html {
     let value = field.value.to_string();
     let input = match field.kind {
         Kind::Message => html! {
-            <textarea id={field.id} name={field.id} rows="3" maxlength="4000" {value} oninput={field.on_input}
+            <textarea id={field.id} name={field.id} rows="3" maxlength="4000" dir="auto" {value} oninput={field.on_input}
                 aria-invalid={invalid} aria-describedby={described} />
         },
         kind => {
@@ -292,7 +292,7 @@ fn text_field(field: Field) -> Html {
             html! {
                 <input id={field.id} name={field.id} type="text" maxlength="300" {value} oninput={field.on_input}
                     autocomplete={if reach { "email" } else { "name" }} inputmode={reach.then_some("email")}
-                    dir={reach.then_some("ltr")} aria-invalid={invalid} aria-describedby={described} />
+                    dir={if reach { "ltr" } else { "auto" }} aria-invalid={invalid} aria-describedby={described} />
             }
         }
     };

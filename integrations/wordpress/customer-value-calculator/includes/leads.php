@@ -56,6 +56,20 @@ function customer_value_calculator_leads_table() {
 	return $wpdb->prefix . 'cvc_leads';
 }
 
+/** The calculator's own wording of the required consent and the marketing consent, in
+ * each language (cvc_core's words, `LeadTexts::consent` and `marketing`). */
+const CUSTOMER_VALUE_CALCULATOR_DEFAULT_CONSENT = array(
+	'en' => 'I agree that this site keeps the details and figures I send, and contacts me about them.',
+	'he' => 'האתר הזה רשאי לשמור את הפרטים והמספרים שאשלח, וליצור איתי קשר בנוגע אליהם.',
+);
+const CUSTOMER_VALUE_CALCULATOR_DEFAULT_MARKETING = array(
+	'en' => 'Also send me news and offers (optional).',
+	'he' => 'אפשר לשלוח לי גם עדכונים והצעות (לא חובה).',
+);
+
+/** Leads the whole site takes in an hour, whoever sends them: a flood is refused. */
+const CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR = 100;
+
 /** The consent texts the settings hold, by their keys, each for one language. */
 const CUSTOMER_VALUE_CALCULATOR_CONSENT_TEXTS = array( 'consent_en', 'consent_he', 'marketing_en', 'marketing_he' );
 
@@ -94,10 +108,11 @@ function customer_value_calculator_lead_element_attributes() {
 		return array();
 	}
 	$attributes = array( 'lead-endpoint' => rest_url( CUSTOMER_VALUE_CALCULATOR_REST_NAMESPACE . '/leads' ) );
-	foreach ( CUSTOMER_VALUE_CALCULATOR_CONSENT_TEXTS as $key ) {
-		if ( '' !== $settings[ $key ] ) {
-			// consent_he is the element's lead-consent-he.
-			$attributes[ 'lead-' . str_replace( '_', '-', $key ) ] = $settings[ $key ];
+	// The texts the route will check the consent against, in both languages: the visitor
+	// sees exactly what the site keeps as their consent.
+	foreach ( customer_value_calculator_consent_texts() as $kind => $texts ) {
+		foreach ( $texts as $language => $text ) {
+			$attributes[ 'lead-' . $kind . '-' . $language ] = $text;
 		}
 	}
 	return $attributes;
@@ -186,20 +201,44 @@ function customer_value_calculator_refuse( $status, $reason ) {
 
 /**
  * Text from the visitor: a string, trimmed, without control characters or tags, at most
- * `$most` characters; '' for anything else.
+ * `$most` characters; '' for anything else. Only a message keeps its line breaks: a name
+ * with one could forge lines in the notification email.
  *
- * @param mixed $value The value sent.
- * @param int   $most  Most characters kept.
+ * @param mixed $value     The value sent.
+ * @param int   $most      Most characters kept.
+ * @param bool  $multiline Whether line breaks are kept.
  * @return string
  */
-function customer_value_calculator_lead_text( $value, $most ) {
+function customer_value_calculator_lead_text( $value, $most, $multiline = false ) {
 	if ( ! is_string( $value ) ) {
 		return '';
 	}
-	$value = sanitize_textarea_field( $value );
+	$value = $multiline ? sanitize_textarea_field( $value ) : sanitize_text_field( $value );
 	// Unicode's direction controls would turn the words around them in the admin.
 	$value = preg_replace( '/[\x{061C}\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]/u', '', $value );
 	return mb_substr( trim( (string) $value ), 0, $most );
+}
+
+/**
+ * The consent texts this site shows, by language: the settings', or the calculator's own
+ * wording (crates/core/tests/wordpress.rs keeps these equal to the calculator's words).
+ *
+ * @return array{consent: array<string,string>, marketing: array<string,string>}
+ */
+function customer_value_calculator_consent_texts() {
+	$settings = customer_value_calculator_leads_settings();
+	$texts    = array(
+		'consent'   => CUSTOMER_VALUE_CALCULATOR_DEFAULT_CONSENT,
+		'marketing' => CUSTOMER_VALUE_CALCULATOR_DEFAULT_MARKETING,
+	);
+	foreach ( array( 'he', 'en' ) as $language ) {
+		foreach ( array( 'consent', 'marketing' ) as $kind ) {
+			if ( '' !== $settings[ $kind . '_' . $language ] ) {
+				$texts[ $kind ][ $language ] = $settings[ $kind . '_' . $language ];
+			}
+		}
+	}
+	return $texts;
 }
 
 /**
@@ -213,19 +252,27 @@ function customer_value_calculator_lead_number( $value ) {
 }
 
 /**
- * The visitor's rate limit: whether they may send one more this hour. Only a salted hash
- * of their address is kept, for the hour.
+ * The rate limit: whether this visitor may send one more this hour, and the site take one
+ * more. Only a salted hash of the visitor's address is kept, for the hour.
  *
  * @return bool
  */
 function customer_value_calculator_lead_allowed() {
 	$address = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
-	$key     = 'cvc_lead_' . substr( wp_hash( $address, 'nonce' ), 0, 32 );
-	$count   = (int) get_transient( $key );
-	if ( $count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR ) {
+	// An IPv6 visitor holds a whole /64: counted as one.
+	$packed = @inet_pton( $address ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- not an address: counted as ''.
+	if ( false !== $packed && 16 === strlen( $packed ) ) {
+		$address = bin2hex( substr( $packed, 0, 8 ) ) . '::/64';
+	}
+	$visitor = 'cvc_lead_' . substr( wp_hash( $address, 'nonce' ), 0, 32 );
+	$site    = 'cvc_leads_site_hour';
+	$count   = (int) get_transient( $visitor );
+	$total   = (int) get_transient( $site );
+	if ( $count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR || $total >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR ) {
 		return false;
 	}
-	set_transient( $key, $count + 1, HOUR_IN_SECONDS );
+	set_transient( $visitor, $count + 1, HOUR_IN_SECONDS );
+	set_transient( $site, $total + 1, HOUR_IN_SECONDS );
 	return true;
 }
 
@@ -256,7 +303,7 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 	// answered as if kept, so that it learns nothing, and nothing is kept.
 	$elapsed = isset( $lead['elapsed_ms'] ) ? customer_value_calculator_lead_number( $lead['elapsed_ms'] ) : null;
 	if ( ! empty( $lead['website'] ) || null === $elapsed || $elapsed < CUSTOMER_VALUE_CALCULATOR_MIN_FILL_MS ) {
-		return new WP_REST_Response( array( 'ok' => true ), 202 );
+		return new WP_REST_Response( array( 'ok' => true ), 201 );
 	}
 	if ( ! customer_value_calculator_lead_allowed() ) {
 		return customer_value_calculator_refuse( 429, 'Too many requests from this visitor; try again later.' );
@@ -270,7 +317,7 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 	if ( '' === $name ) {
 		return customer_value_calculator_refuse( 422, 'contact.name: a name is required.' );
 	}
-	if ( '' !== $given && ( '' === $email || ! is_email( $email ) ) ) {
+	if ( '' !== $given && ( '' === $email || strlen( $email ) > 254 || ! is_email( $email ) ) ) {
 		return customer_value_calculator_refuse( 422, 'contact.email: not an email address.' );
 	}
 	if ( '' !== $phone && ! preg_match( '/^\+?[0-9 ().-]{7,32}$/', $phone ) ) {
@@ -279,10 +326,17 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 	if ( '' === $email && '' === $phone ) {
 		return customer_value_calculator_refuse( 422, 'contact: an email address or a phone number is required.' );
 	}
-	$consent_text = customer_value_calculator_lead_text( $consent['text'] ?? '', 1000 );
-	if ( '' === $consent_text ) {
-		return customer_value_calculator_refuse( 422, 'consent.text: the consent the visitor gave is required.' );
+	// The consent is the text this site shows, in the visitor's language: anything else is
+	// not a consent this site asked for.
+	$texts    = customer_value_calculator_consent_texts();
+	$language = isset( $consent['language'] ) && is_string( $consent['language'] ) && isset( $texts['consent'][ $consent['language'] ] ) ? $consent['language'] : '';
+	if ( '' === $language ) {
+		return customer_value_calculator_refuse( 422, 'consent.language: he or en.' );
 	}
+	if ( ! isset( $consent['text'] ) || ! is_string( $consent['text'] ) || trim( $consent['text'] ) !== $texts['consent'][ $language ] ) {
+		return customer_value_calculator_refuse( 422, 'consent.text: not the consent this site shows.' );
+	}
+	$consent_text = $texts['consent'][ $language ];
 	$results     = isset( $lead['results'] ) && is_array( $lead['results'] ) ? $lead['results'] : array();
 	$scenario    = isset( $lead['scenario'] ) && is_array( $lead['scenario'] ) ? $lead['scenario'] : array();
 	$attribution = isset( $lead['attribution'] ) && is_array( $lead['attribution'] ) ? $lead['attribution'] : array();
@@ -291,20 +345,23 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 		$kept_attribution[ $key ] = customer_value_calculator_lead_text( $attribution[ $key ] ?? '', 'referrer' === $key ? 400 : 200 );
 	}
 	$currency = isset( $scenario['currency'] ) && is_string( $scenario['currency'] ) && preg_match( '/^[A-Z]{3}$/', $scenario['currency'] ) ? $scenario['currency'] : '';
-	$link     = isset( $lead['link'] ) && is_string( $lead['link'] ) ? esc_url_raw( $lead['link'], array( 'http', 'https' ) ) : '';
+	// A link to the calculator's own page only: the admin opens it, and the email carries it.
+	$bundle = customer_value_calculator_bundle();
+	$link   = isset( $lead['link'] ) && is_string( $lead['link'] ) && '' !== $bundle && 0 === strpos( $lead['link'], $bundle ) ? esc_url_raw( $lead['link'], array( 'http', 'https' ) ) : '';
 	global $wpdb;
 	$row = array(
 		'created_at'       => current_time( 'mysql', true ),
 		'name'             => $name,
 		'email'            => $email,
 		'phone'            => $phone,
-		'message'          => customer_value_calculator_lead_text( $contact['message'] ?? '', 2000 ),
+		'message'          => customer_value_calculator_lead_text( $contact['message'] ?? '', 2000, true ),
 		'consent_text'     => $consent_text,
-		'consent_language' => customer_value_calculator_lead_text( $consent['language'] ?? '', 8 ),
-		'consent_at'       => customer_value_calculator_lead_text( $consent['at'] ?? '', 40 ),
-		'consent_page'     => isset( $consent['page'] ) && is_string( $consent['page'] ) ? esc_url_raw( $consent['page'], array( 'http', 'https' ) ) : '',
+		'consent_language' => $language,
+		// When this site received it, by its own clock.
+		'consent_at'       => gmdate( 'Y-m-d\\TH:i:s\\Z' ),
+		'consent_page'     => isset( $consent['page'] ) && is_string( $consent['page'] ) ? esc_url_raw( strtok( $consent['page'], '?#' ), array( 'http', 'https' ) ) : '',
 		'marketing'        => isset( $consent['marketing'] ) && true === $consent['marketing'] ? 1 : 0,
-		'marketing_text'   => customer_value_calculator_lead_text( $consent['marketing_text'] ?? '', 1000 ),
+		'marketing_text'   => $texts['marketing'][ $language ],
 		'currency'         => $currency,
 		'yearly_cost'      => customer_value_calculator_lead_number( $results['yearly_cost_of_poor_service'] ?? null ),
 		'npv_gain'         => customer_value_calculator_lead_number( $results['npv_gain'] ?? null ),
@@ -312,7 +369,7 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 		'results'          => wp_json_encode( $results ),
 		'link'             => $link,
 		'attribution'      => wp_json_encode( $kept_attribution ),
-		'variant'          => $kept_attribution['variant'],
+		'variant'          => mb_substr( $kept_attribution['variant'], 0, 40 ),
 		'mail_status'      => 'pending',
 		'mail_error'       => '',
 	);
@@ -321,7 +378,8 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 	}
 	$id = (int) $wpdb->insert_id;
 	customer_value_calculator_mail_lead( $id, $row, $settings['notify'] );
-	return new WP_REST_Response( array( 'ok' => true, 'id' => $id ), 201 );
+	// The same answer as a bot gets: it learns nothing, not even how many leads there are.
+	return new WP_REST_Response( array( 'ok' => true ), 201 );
 }
 
 /**
@@ -413,7 +471,7 @@ function customer_value_calculator_export_personal_data( $email ) {
 	$items = array();
 	foreach ( $rows as $row ) {
 		$data = array();
-		foreach ( array( 'created_at', 'name', 'email', 'phone', 'message', 'consent_text', 'consent_at', 'consent_page', 'link' ) as $key ) {
+		foreach ( array( 'created_at', 'name', 'email', 'phone', 'message', 'consent_text', 'consent_language', 'consent_at', 'consent_page', 'marketing', 'marketing_text', 'currency', 'yearly_cost', 'npv_gain', 'scenario', 'results', 'link', 'attribution', 'variant', 'mail_status' ) as $key ) {
 			$data[] = array(
 				'name'  => $key,
 				'value' => $row[ $key ],
@@ -469,3 +527,11 @@ add_filter(
 		return $erasers;
 	}
 );
+
+/**
+ * A deactivated plugin runs no clean-up: its daily event is removed (the leads stay, as
+ * uninstalling keeps them unless the settings ask).
+ */
+function customer_value_calculator_deactivate_leads() {
+	wp_clear_scheduled_hook( CUSTOMER_VALUE_CALCULATOR_PRUNE_HOOK );
+}

@@ -270,7 +270,7 @@ function customer_value_calculator_leads_field( array $field ) {
 		case 'delete_on_uninstall':
 			$label = 'enabled' === $key
 				? __( 'Show the lead form where a calculator asks for it', 'customer-value-calculator' )
-				: __( 'Delete every lead, on every site of a network, when the plugin is deleted', 'customer-value-calculator' );
+				: __( 'Delete this site’s leads when the plugin is deleted', 'customer-value-calculator' );
 			printf( '<label><input type="checkbox" id="%1$s" name="%2$s" value="1"%3$s /> %4$s</label>', esc_attr( $id ), esc_attr( $name ), checked( $settings[ $key ], true, false ), esc_html( $label ) );
 			break;
 		case 'notify':

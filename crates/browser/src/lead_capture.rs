@@ -15,13 +15,18 @@ use wasm_bindgen_futures::JsFuture;
 /// How long a delivery may take before the form says the site could not be reached.
 const DELIVERY_TIMEOUT_MS: i32 = 30_000;
 
-/// The page's address without its fragment, its query, and its referrer: the consent
+/// The page's address (its origin and path), its query, and its referrer: the consent
 /// record's page and the lead's attribution.
 pub fn host_page() -> (String, String, String) {
     let window = gloo::utils::window();
     let location = window.location();
-    let href = location.href().unwrap_or_default();
-    let page = href.split('#').next().unwrap_or_default().to_string();
+    // The page's origin and path only: its query may hold what is not the lead's to carry
+    // (a token, an email address); the `utm_*` parameters go as attribution.
+    let page = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
     let query = location.search().unwrap_or_default();
     let referrer = gloo::utils::document().referrer();
     (page, query, referrer)

@@ -1,0 +1,87 @@
+// Stage 9 (a release only): the element as an npm package, in target/npm/package/
+// (`npm pack` there gives the tarball; README.md "The npm package" says how to publish).
+// Its module is embed.js with its files named by `new URL("./files/…", import.meta.url)`
+// and `import("./files/…")`, which Vite, webpack, Rollup and esbuild follow and copy into
+// the site's own build, so the calculator is served from the site's own origin. Beside it:
+// the embed and extras modules (their wasm-bindgen JavaScript and wasm, under stable names),
+// the stylesheet, the TypeScript declarations and the Custom Elements Manifest the build
+// wrote for the element, a package.json whose `exports` name the element and its types,
+// the license and the package's README in both languages.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { facts } from "./facts.mjs";
+
+const TAG = "customer-value-calculator";
+
+/** The workspace's version (Cargo.toml), which the package's follows. */
+function version(source) {
+  const cargo = readFileSync(join(source, "Cargo.toml"), "utf8");
+  const found = cargo.match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/);
+  if (!found) throw new Error("no [workspace.package] version in Cargo.toml");
+  return found[1];
+}
+
+/** wasm-bindgen's JavaScript of a module, renamed: its own default path to its wasm names
+ * the stable name, so that a bundler that follows it finds the file. */
+function glue(build, hashedJs, hashedWasm, wasmName) {
+  return readFileSync(join(build.staging, hashedJs), "utf8").replaceAll(hashedWasm, wasmName);
+}
+
+export async function run(build) {
+  if (!build.release) return;
+  const { element_attributes: scenarioAttributes, frame } = facts(build);
+  const { css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
+  const out = join(build.source, "target", "npm", "package");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, "files"), { recursive: true });
+
+  // The element's module: the loader with its files named for bundlers.
+  const attributes = [...scenarioAttributes, ...frame.lead.attributes, frame.consent];
+  let element = readFileSync(join(build.source, "web/embed.js"), "utf8");
+  const swaps = [
+    [`import(file("__EMBED_JS__"))`, `import("./files/embed.js")`],
+    [`file("__EMBED_WASM__")`, `new URL("./files/embed_bg.wasm", import.meta.url).href`],
+    [`import(file("__EXTRAS_JS__"))`, `import("./files/extras.js")`],
+    [`file("__EXTRAS_WASM__")`, `new URL("./files/extras_bg.wasm", import.meta.url).href`],
+    [`file("__CSS__")`, `new URL("./files/calculator.css", import.meta.url).href`],
+    ["__ELEMENT_ATTRIBUTES__", JSON.stringify(attributes)],
+  ];
+  for (const [from, to] of swaps) {
+    if (!element.includes(from)) build.fail(`web/embed.js no longer has ${from}, which the npm package's module rewrites`);
+    element = element.replaceAll(from, to);
+  }
+  writeFileSync(join(out, `${TAG}.js`), element);
+  writeFileSync(join(out, "files", "embed.js"), glue(build, embedJs, embedWasm, "embed_bg.wasm"));
+  writeFileSync(join(out, "files", "extras.js"), glue(build, extrasJs, extrasWasm, "extras_bg.wasm"));
+  copyFileSync(join(build.staging, embedWasm), join(out, "files", "embed_bg.wasm"));
+  copyFileSync(join(build.staging, extrasWasm), join(out, "files", "extras_bg.wasm"));
+  copyFileSync(join(build.staging, css), join(out, "files", "calculator.css"));
+  copyFileSync(join(build.staging, `${TAG}.d.ts`), join(out, `${TAG}.d.ts`));
+  copyFileSync(join(build.staging, "custom-elements.json"), join(out, "custom-elements.json"));
+  copyFileSync(join(build.source, "LICENSE"), join(out, "LICENSE"));
+  copyFileSync(join(build.source, "web/npm-readme.md"), join(out, "README.md"));
+
+  const manifest = {
+    name: TAG,
+    version: version(build.source),
+    description: "What poor customer service costs, and what investing in service returns: <customer-value-calculator>, a custom element in Rust and WebAssembly, in English and Hebrew.",
+    keywords: ["custom-element", "web-component", "calculator", "customer-service", "roi", "webassembly", "hebrew", "rtl"],
+    license: "MIT",
+    type: "module",
+    main: `./${TAG}.js`,
+    module: `./${TAG}.js`,
+    types: `./${TAG}.d.ts`,
+    exports: {
+      ".": { types: `./${TAG}.d.ts`, default: `./${TAG}.js` },
+      "./custom-elements.json": "./custom-elements.json",
+      "./package.json": "./package.json",
+    },
+    customElements: "custom-elements.json",
+    // Importing the module defines the element: a bundler must keep it even when nothing
+    // it exports is used.
+    sideEffects: [`./${TAG}.js`],
+    files: [`${TAG}.js`, `${TAG}.d.ts`, "custom-elements.json", "files/", "README.md", "LICENSE"],
+  };
+  writeFileSync(join(out, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`post-build: the npm package ${manifest.name}@${manifest.version} is in ${out}`);
+}
