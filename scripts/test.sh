@@ -3,7 +3,8 @@
 # CLI, app logic), browser tests in headless Chromium, the release build, its size report,
 # and end-to-end checks of the release bundle: the whole suite in Chromium (with the
 # WordPress plugin in a real WordPress), and the core path in Firefox and WebKit; then the
-# room server as a real process on SQLite and on PostgreSQL.
+# room server as a real process on SQLite and on PostgreSQL; then the npm package in a Vite
+# site and a server-rendered Astro site.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -47,4 +48,5 @@ step "first-load budget" scripts/size-budget.sh dist
 step "end-to-end (release bundle, headless Chromium; the WordPress plugin in a real WordPress)" node tests/e2e/run.mjs dist
 step "end-to-end in the other engines (Firefox ESR, WebKitGTK)" node tests/e2e/engines.mjs dist
 step "the room server (its API, faults and two processes, on SQLite and a private PostgreSQL)" node tests/rooms/run.mjs dist
+step "the npm package (packed, installed into a Vite site and an Astro site, built, served)" node tests/npm/run.mjs
 printf '\nAll checks passed.\n'

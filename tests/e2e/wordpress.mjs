@@ -81,7 +81,7 @@ async function calculators(page, count) {
 
 
 /** The <customer-value-calculator> elements of a page's HTML, as printed by the server. */
-const elementsIn = (html) => html.match(new RegExp(`<${TAG}[^>]*></${TAG}>`, "g")) ?? [];
+const elementsIn = (html) => html.match(new RegExp(`<${TAG}[^>]*>[\\s\\S]*?</${TAG}>`, "g")) ?? [];
 
 export async function run({ browser, origin }) {
   mkdirSync(SCREENS, { recursive: true });

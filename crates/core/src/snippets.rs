@@ -4,6 +4,9 @@
 //! calculated. Pure, so every choice is tested natively; README.md "Embedding" explains
 //! them.
 //!
+//! The element holds a link to the full calculator, which shows until the calculator draws
+//! (and to crawlers and browsers without JavaScript).
+//!
 //! Every way carries the same names and values as the link ([`pairs`]): the element's
 //! attributes are the link's keys with hyphens, the shortcode's with underscores (WordPress
 //! lowercases them), and the iframe's address is the link itself.
@@ -157,8 +160,15 @@ fn element_snippet(app: &str, scenario: &Scenario, choices: &Choices) -> String 
             .into_iter()
             .map(|(name, value)| format!("{name}=\"{}\"", escape(&value))),
     );
+    // Inside the element, the host's own content until the calculator draws: a link to the
+    // full calculator, for crawlers and for browsers without JavaScript.
+    let fallback = format!(
+        "<a href=\"{}\">{}</a>",
+        escape(&format!("{app}{}", encode(scenario, choices.language))),
+        escape(choices.language.texts().open_full)
+    );
     format!(
-        "<script type=\"module\" src=\"{}\"></script>\n<{TAG} {}></{TAG}>",
+        "<script type=\"module\" src=\"{}\"></script>\n<{TAG} {}>\n  {fallback}\n</{TAG}>",
         escape(&format!("{app}embed.js")),
         attributes.join(" ")
     )
@@ -250,7 +260,7 @@ mod tests {
         let tag = snippet
             .split(&format!("<{TAG} "))
             .nth(1)
-            .and_then(|rest| rest.split("></").next())
+            .and_then(|rest| rest.split('>').next())
             .expect("an element");
         tag.split_whitespace()
             .map(|attribute| match attribute.split_once("=\"") {
@@ -271,6 +281,12 @@ mod tests {
         assert!(snippet.starts_with(
             "<script type=\"module\" src=\"https://calc.example/embed.js\"></script>\n<customer-value-calculator "
         ));
+        // The host's content until the calculator draws: a link to the same scenario.
+        assert!(
+            snippet.contains("<a href=\"https://calc.example/?")
+                && snippet.contains(">פתיחת המחשבון המלא</a>\n</customer-value-calculator>"),
+            "{snippet}"
+        );
         let attributes = element_attributes_of(&snippet);
         for (name, _) in &attributes {
             assert!(

@@ -102,7 +102,7 @@ function customer_value_calculator_element_attributes_from( array $given ) {
 
 /**
  * The element for `$given`, every value escaped; with `lead`, the plugin's lead route and
- * the settings' consent texts.
+ * the settings' consent texts; inside it, a link to the full calculator.
  *
  * @param array $given The attributes as written.
  * @return string
@@ -118,7 +118,22 @@ function customer_value_calculator_element( array $given ) {
 		// data-layer is a switch: present or absent.
 		$html .= 'data-layer' === $name ? ' data-layer' : ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
-	return $html . '></customer-value-calculator>';
+	// Inside, until the calculator draws (and for crawlers and browsers without
+	// JavaScript): a link to the same scenario on the calculator's own page.
+	$fallback = '';
+	$bundle   = customer_value_calculator_bundle();
+	if ( '' !== $bundle ) {
+		$query = array();
+		foreach ( $attributes as $name => $value ) {
+			if ( in_array( $name, array( 'data-layer', 'loading', 'variant' ), true ) || 0 === strpos( $name, 'lead-' ) ) {
+				continue;
+			}
+			$query[ str_replace( '-', '_', $name ) ] = $value;
+		}
+		$link     = $bundle . ( $query ? '?' . http_build_query( $query, '', '&', PHP_QUERY_RFC3986 ) : '' );
+		$fallback = '<a href="' . esc_url( $link ) . '">' . esc_html__( 'Open the full calculator', 'customer-value-calculator' ) . '</a>';
+	}
+	return $html . '>' . $fallback . '</customer-value-calculator>';
 }
 
 /**
