@@ -22,7 +22,7 @@ set -euo pipefail
 dist=${1:-dist}
 BUDGET_GZIP_BYTES=149400
 EXTRAS_BUDGET_GZIP_BYTES=230300
-EMBED_BUDGET_GZIP_BYTES=172500
+EMBED_BUDGET_GZIP_BYTES=173700
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
 
 # budget TITLE WHAT LINE REQUIRED FILE...: prints each file's raw and gzip -9 size and
