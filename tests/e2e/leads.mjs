@@ -90,6 +90,8 @@ ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join("\n"
   write("frame.html", page(framePolicy, `<h1>Consultant</h1>
 <iframe id="frame" src="${calc}/?embed=1&amp;lang=he&amp;lifetime_profit=45000" title="Calculator" width="100%" height="900"
   data-lead-endpoint="${endpointUrl}" data-variant="F" data-lead-consent-he="אני מאשר/ת ליועצת לחזור אליי."></iframe>`, ["listen.js", `${calc}/frame.js`]));
+  write("consent-frame.html", page(framePolicy, `<h1>Consultant</h1>
+<iframe id="frame" src="${calc}/?embed=1&amp;events=1&amp;datalayer=1&amp;lang=en" title="Calculator" width="100%" height="900" data-consent="denied"></iframe>`, ["listen.js", `${calc}/frame.js`]));
   return root;
 }
 
@@ -253,6 +255,24 @@ export async function run({ browser, origin: calc }) {
     await page.waitForFunction(() => window.leads.length === 1, null, { timeout: 5000 });
     const heard = await page.evaluate(() => window.leads[0]);
     assert(!("contact" in heard) && close(heard.results.npv_gain, expected.npv_gain) && heard.attribution.variant === "F", JSON.stringify(heard));
+    assert(problems.length === 0, problems.join("\n"));
+    await context.close();
+  });
+
+  await check("consent in an iframe: with data-consent=denied frame.js holds the dataLayer entries; granted, the latest once, then each change", async () => {
+    const { context, page, problems } = await openPage(browser, `${host}/consent-frame.html`, { viewport: DESKTOP, origins: [calc], wait: null });
+    const frame = page.frameLocator("#frame");
+    await frame.locator("#field-lifetime_profit").waitFor({ timeout: 20000 });
+    await frame.locator("#field-lifetime_profit").fill("50000");
+    await page.waitForFunction(() => window.leads !== undefined);
+    await page.waitForTimeout(2000);
+    assert((await page.evaluate(() => window.dataLayer.length)) === 0, "nothing before consent");
+    await page.evaluate(() => document.querySelector("#frame").setAttribute("data-consent", "granted"));
+    await page.waitForFunction(() => window.dataLayer.length === 1, null, { timeout: 5000 });
+    const first = await page.evaluate(() => window.dataLayer[0]);
+    assert(close(first.npv_gain, cliFor({ lifetime_profit: 50000 }).npv_gain), JSON.stringify(first));
+    await frame.locator("#field-lifetime_profit").fill("60000");
+    await page.waitForFunction(() => window.dataLayer.length === 2, null, { timeout: 10000 });
     assert(problems.length === 0, problems.join("\n"));
     await context.close();
   });
