@@ -127,6 +127,8 @@ export async function run({ browser, origin: calc }) {
       assert(target.state.attempts === 0, `${target.state.attempts} requests reached the endpoint`);
       const privacy = await page.locator(`${TAG} .privacy`).textContent();
       assert(privacy.includes("also receives your name, how to reach you and your message"), privacy);
+      // The endpoint is on another host than the page's: the line names it.
+      assert(privacy.replace(/[\u2068\u2069]/g, "").includes(`goes to ${new URL(target.url).host}, which receives it for this site`), privacy);
     });
     await check("leads: a 500 says it was not delivered, keeps what was typed through a reload, and a refused CORS says the site could not be reached", async () => {
       target.state.mode = "fail";

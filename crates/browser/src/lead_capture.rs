@@ -53,11 +53,14 @@ fn page_meta() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Whether the calculator's own page was built with a lead endpoint it may use.
-pub fn page_has_capture() -> bool {
-    page_meta().iter().any(|(name, value)| {
-        name == cvc_core::leads::ENDPOINT && cvc_core::leads::endpoint_allowed(value)
-    })
+/// The lead endpoint the calculator's own page was built with, if it may use it.
+pub fn page_endpoint() -> Option<String> {
+    page_meta()
+        .into_iter()
+        .find(|(name, value)| {
+            name == cvc_core::leads::ENDPOINT && cvc_core::leads::endpoint_allowed(value)
+        })
+        .map(|(_, endpoint)| endpoint)
 }
 
 /// The capture of the calculator's own page: its `<meta>` set-up, its address and where

@@ -734,6 +734,20 @@ pub const HIDDEN_FIGURES: [&str; 7] = [
     "yearly_revenue_lost",
 ];
 
+/// The host an endpoint posts to, when it is not the page's own (`page` is the page's
+/// address): the privacy line names it. `None` for the page's own host, or an endpoint
+/// that is not an address.
+pub fn receiver_host(endpoint: &str, page: &str) -> Option<String> {
+    let host = |url: &str| {
+        let rest = url.trim().split_once("://")?.1;
+        let authority = rest.split(['/', '?', '#']).next()?;
+        let host = authority.rsplit('@').next()?.to_ascii_lowercase();
+        (!host.is_empty()).then_some(host)
+    };
+    let receiver = host(endpoint)?;
+    (host(page).as_deref() != Some(receiver.as_str())).then_some(receiver)
+}
+
 /// Whether an endpoint may be given the lead: `https:`, or plain `http:` on this computer
 /// (for development). The address's own shape is the browser's to check.
 pub fn endpoint_allowed(url: &str) -> bool {
@@ -995,5 +1009,27 @@ mod tests {
         assert_eq!(Delivery::of_status(204), Delivery::Delivered);
         assert_eq!(Delivery::of_status(500), Delivery::Refused(500));
         assert_eq!(Delivery::of_status(0), Delivery::Unreachable);
+    }
+
+    #[test]
+    fn the_receiver_is_named_only_where_it_is_not_the_page() {
+        assert_eq!(
+            receiver_host(
+                "https://hooks.zapier.com/hooks/catch/1/",
+                "https://consultant.example/calc"
+            ),
+            Some("hooks.zapier.com".into())
+        );
+        assert_eq!(
+            receiver_host(
+                "https://consultant.example/wp-json/x",
+                "https://Consultant.example/"
+            ),
+            None
+        );
+        assert_eq!(
+            receiver_host("not an address", "https://consultant.example/"),
+            None
+        );
     }
 }

@@ -47,7 +47,7 @@ impl Disclosure {
 /// The privacy line of one [`Disclosure`], in whatever language is on screen: what an
 /// embed hands its App. The App only says it, so the calculator's own page, which never
 /// names an embed's case, does not carry an embed's words (`words::EmbedTexts`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct PrivacyLine {
     pub disclosure: Disclosure,
     words: fn(Language) -> &'static str,
@@ -55,6 +55,8 @@ pub struct PrivacyLine {
     /// the figures fill the host's own form.
     pub lead_capture: bool,
     pub lead_form: bool,
+    /// The host the capture form posts to, where it is not the page's own.
+    pub receiver: Option<std::rc::Rc<str>>,
 }
 
 impl PrivacyLine {
@@ -71,14 +73,16 @@ impl PrivacyLine {
             words,
             lead_capture: false,
             lead_form: false,
+            receiver: None,
         }
     }
 
-    /// The same line, saying also what a capture form sends (the calculator's own page,
-    /// whose set-up the capture form reads itself).
-    pub fn with_capture(self) -> PrivacyLine {
+    /// The same line, saying also what a capture form sends, and to which other host if
+    /// any (the calculator's own page, whose set-up the capture form reads itself).
+    pub fn with_capture(self, receiver: Option<String>) -> PrivacyLine {
         PrivacyLine {
             lead_capture: true,
+            receiver: receiver.map(std::rc::Rc::from),
             ..self
         }
     }
@@ -88,11 +92,17 @@ impl PrivacyLine {
         (self.words)(language)
     }
 
-    /// The same line, saying also what lead capture sends where the host switched it on.
-    pub fn with_leads(self, setup: &crate::leads::LeadSetup) -> PrivacyLine {
+    /// The same line, saying also what lead capture sends where the host switched it on,
+    /// and to which host when it is not the page's (`page`).
+    pub fn with_leads(self, setup: &crate::leads::LeadSetup, page: &str) -> PrivacyLine {
         PrivacyLine {
             lead_capture: setup.endpoint.is_some(),
             lead_form: setup.form.is_some(),
+            receiver: setup
+                .endpoint
+                .as_deref()
+                .and_then(|endpoint| crate::leads::receiver_host(endpoint, page))
+                .map(std::rc::Rc::from),
             ..self
         }
     }
@@ -101,28 +111,35 @@ impl PrivacyLine {
     /// where it is on, built afresh so that no sentence says "nothing is sent" of a form
     /// that sends: computed here; what the host page hears (always, when its own form is
     /// filled); what the capture form sends, and to whom; what goes into the host's form.
-    pub fn sentences(&self, language: Language) -> Vec<&'static str> {
+    pub fn sentences(&self, language: Language) -> Vec<std::borrow::Cow<'static, str>> {
+        use std::borrow::Cow;
         if !self.lead_capture && !self.lead_form {
-            return vec![self.say(language)];
+            return vec![Cow::Borrowed(self.say(language))];
         }
         let texts = language.lead_privacy_texts();
-        let mut said = vec![texts.privacy_computed];
+        let mut said = vec![Cow::Borrowed(texts.privacy_computed)];
         let page_hears = match self.disclosure {
             Disclosure::EmbedTellsAnalytics => Some(texts.privacy_to_analytics),
             Disclosure::EmbedTellsHost => Some(texts.privacy_to_page),
             _ if self.lead_form => Some(texts.privacy_to_page),
             _ => None,
         };
-        said.extend(page_hears);
+        said.extend(page_hears.map(Cow::Borrowed));
         if self.lead_capture {
-            said.push(if page_hears.is_some() {
+            said.push(Cow::Borrowed(if page_hears.is_some() {
                 texts.privacy_capture_too
             } else {
                 texts.privacy_capture_only
-            });
+            }));
+            if let Some(host) = &self.receiver {
+                said.push(Cow::Owned(crate::words::fill_plain(
+                    texts.privacy_receiver,
+                    &[("host", host)],
+                )));
+            }
         }
         if self.lead_form {
-            said.push(texts.privacy_form);
+            said.push(Cow::Borrowed(texts.privacy_form));
         }
         said
     }
@@ -137,6 +154,7 @@ impl PrivacyLine {
             words: |language| language.texts().privacy_room,
             lead_capture: false,
             lead_form: false,
+            receiver: None,
         }
     }
 }
@@ -149,6 +167,7 @@ impl Default for PrivacyLine {
             words: |language| language.texts().privacy,
             lead_capture: false,
             lead_form: false,
+            receiver: None,
         }
     }
 }
@@ -159,6 +178,7 @@ impl PartialEq for PrivacyLine {
         self.disclosure == other.disclosure
             && self.lead_capture == other.lead_capture
             && self.lead_form == other.lead_form
+            && self.receiver == other.receiver
     }
 }
 
@@ -200,6 +220,7 @@ mod tests {
     #[test]
     fn where_leads_are_on_the_line_says_who_receives_what() {
         let en = |line: PrivacyLine| line.sentences(Language::English).join(" ");
+        const PAGE: &str = "https://hooks.example/page";
         let endpoint = crate::leads::LeadSetup::from_attributes(&[(
             "lead-endpoint".into(),
             "https://hooks.example/x".into(),
@@ -209,7 +230,10 @@ mod tests {
             "#contact".into(),
         )]);
         let host = PrivacyLine::of(Disclosure::EmbedTellsHost);
-        assert_eq!(en(host), Disclosure::EmbedTellsHost.line(Language::English));
+        assert_eq!(
+            en(host.clone()),
+            Disclosure::EmbedTellsHost.line(Language::English)
+        );
         // No sentence says nothing is sent, or that the calculator sends to no server.
         for disclosure in [
             Disclosure::Page,
@@ -220,7 +244,7 @@ mod tests {
             for setup in [&endpoint, &form] {
                 for language in Language::ALL {
                     let said = PrivacyLine::of(disclosure)
-                        .with_leads(setup)
+                        .with_leads(setup, PAGE)
                         .sentences(language)
                         .join(" ");
                     assert!(
@@ -234,25 +258,26 @@ mod tests {
                 }
             }
         }
-        let silent = en(PrivacyLine::of(Disclosure::EmbedSilent).with_leads(&endpoint));
+        let silent = en(PrivacyLine::of(Disclosure::EmbedSilent).with_leads(&endpoint, PAGE));
         assert!(silent.contains("unless you send the form"), "{silent}");
         assert!(
             silent.contains("your name, how to reach you, your message"),
             "{silent}"
         );
-        let analytics = en(PrivacyLine::of(Disclosure::EmbedTellsAnalytics).with_leads(&endpoint));
+        let analytics =
+            en(PrivacyLine::of(Disclosure::EmbedTellsAnalytics).with_leads(&endpoint, PAGE));
         assert!(
             analytics.contains("analytics") && analytics.contains("also receives your name"),
             "{analytics}"
         );
         // A frame that fills its host's form hands the host page the figures: it says so.
-        let filled = en(PrivacyLine::of(Disclosure::EmbedSilent).with_leads(&form));
+        let filled = en(PrivacyLine::of(Disclosure::EmbedSilent).with_leads(&form, PAGE));
         assert!(
             filled.contains("this site's page") && filled.contains("contact form"),
             "{filled}"
         );
         let he = PrivacyLine::of(Disclosure::EmbedTellsHost)
-            .with_leads(&form)
+            .with_leads(&form, PAGE)
             .sentences(Language::Hebrew)
             .join(" ");
         assert!(he.contains("טופס יצירת הקשר"), "{he}");
@@ -262,6 +287,13 @@ mod tests {
             "javascript:alert(1)".into(),
         )]);
         assert_eq!(refused.refused, vec![crate::leads::ENDPOINT]);
-        assert_eq!(host.with_leads(&refused), host);
+        assert_eq!(host.clone().with_leads(&refused, PAGE), host);
+        // An endpoint on another host than the page's is named.
+        let named = en(PrivacyLine::of(Disclosure::EmbedTellsHost)
+            .with_leads(&endpoint, "https://consultant.example/"));
+        assert!(
+            named.contains("goes to \u{2068}hooks.example\u{2069}"),
+            "{named}"
+        );
     }
 }

@@ -432,7 +432,8 @@ fn consent_of(host: &HtmlElement) -> bool {
 /// What the privacy line says: the element tells its host page with DOM events, always,
 /// and its analytics with `data-layer`; and what lead capture sends, where it is on.
 fn privacy_of(shared: &Shared) -> PrivacyLine {
-    PrivacyLine::of(Disclosure::of_embed(true, shared.data_layer)).with_leads(&shared.capture.setup)
+    PrivacyLine::of(Disclosure::of_embed(true, shared.data_layer))
+        .with_leads(&shared.capture.setup, &shared.capture.page)
 }
 
 /// The capture form's set-up, where the host gave an endpoint.

@@ -61,7 +61,7 @@ pub fn mount_frame() {
     };
     // A frame posts its events only when its link asks, and dataLayer entries with them.
     let privacy = PrivacyLine::of(Disclosure::of_embed(events, data_layer));
-    let Some((app, props)) = mount_page_with(Some(on_answer), privacy) else {
+    let Some((app, props)) = mount_page_with(Some(on_answer), privacy.clone()) else {
         return;
     };
     let app = Rc::new(RefCell::new(app));
@@ -86,7 +86,7 @@ pub fn mount_frame() {
             })
         };
         let next = cvc_page::app::AppProps {
-            privacy: privacy.with_leads(&capture.setup),
+            privacy: privacy.clone().with_leads(&capture.setup, &capture.page),
             lead: if capture.setup.endpoint.is_some() {
                 capture.to_query().into()
             } else {

@@ -440,10 +440,16 @@ pub fn mount_page_with(
     // Lead capture on the calculator's own page, where its host built it with a receiver
     // (`<meta name="cvc-lead-endpoint">`, which the capture form reads itself); never in a
     // room, whose page asks only for the room's figures.
-    let (lead, privacy) = if !in_room && cvc_browser::lead_capture::page_has_capture() {
-        (AttrValue::from(PAGE_SETUP), privacy.with_capture())
-    } else {
-        (AttrValue::default(), privacy)
+    let endpoint = (!in_room)
+        .then(cvc_browser::lead_capture::page_endpoint)
+        .flatten();
+    let (lead, privacy) = match endpoint {
+        Some(endpoint) => {
+            // The capture form posts to another host than the page's: the line names it.
+            let receiver = cvc_core::leads::receiver_host(&endpoint, &page_address());
+            (AttrValue::from(PAGE_SETUP), privacy.with_capture(receiver))
+        }
+        None => (AttrValue::default(), privacy),
     };
     let props = AppProps {
         frame_keys,

@@ -402,6 +402,7 @@ pub const LEAD_PRIVACY: LeadPrivacyTexts = LeadPrivacyTexts {
     privacy_capture_only: "Nothing you type leaves your browser unless you send the form under the answers: this site then receives your name, how to reach you, your message and the figures on screen.",
     privacy_capture_too: "If you send the form under the answers, this site also receives your name, how to reach you and your message.",
     privacy_form: "The figures on screen are also written into this site's contact form, which sends them only when you send it.",
+    privacy_receiver: "What you send goes to {host}, which receives it for this site.",
 };
 
 /// The lead capture's words (`crate::leads`).

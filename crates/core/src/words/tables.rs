@@ -362,6 +362,9 @@ pub struct LeadPrivacyTexts {
     pub privacy_capture_too: &'static str,
     /// ... and the figures written into the host's own form.
     pub privacy_form: &'static str,
+    /// Where the capture form posts to another host than the page's (a hook the site's
+    /// owner set up): that host, named. Slot: {host}.
+    pub privacy_receiver: &'static str,
 }
 
 /// The name of an example business, and its note on assumptions.
