@@ -20,7 +20,7 @@
 # (docs/size.md keeps the history).
 set -euo pipefail
 dist=${1:-dist}
-BUDGET_GZIP_BYTES=149400
+BUDGET_GZIP_BYTES=150000
 EXTRAS_BUDGET_GZIP_BYTES=230300
 EMBED_BUDGET_GZIP_BYTES=173700
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
