@@ -22,10 +22,8 @@
 // and copy into the site's own build.
 const folder = new URL(".", import.meta.url);
 const file = (name) => new URL(name, folder).href;
-const importEmbed = () => import(file("__EMBED_JS__"));
-const embedWasm = () => file("__EMBED_WASM__");
-const importExtras = () => import(file("__EXTRAS_JS__"));
-const extrasWasm = () => file("__EXTRAS_WASM__");
+const importProgram = () => import(file("__PROGRAM_JS__"));
+const programWasm = () => file("__PROGRAM_WASM__");
 const stylesheet = () => file("__CSS__");
 const inBrowser = typeof window !== "undefined" && typeof document !== "undefined" && typeof customElements !== "undefined";
 const TAG = "customer-value-calculator";
@@ -33,29 +31,19 @@ const MARKER = "data-customer-value";
 const ATTRIBUTES = __ELEMENT_ATTRIBUTES__;
 const MAX_SCENARIO_TEXT = 100000;
 
-// The embed module (crates/embed), fetched and started once, when the first calculator is
-// wanted; a page whose calculators are all lazy and far below pays nothing until then.
+// The program's main module, fetched and started once, when the first calculator is
+// wanted; a page whose calculators are all lazy and far below pays nothing until then. Its
+// chunks (the embed's own, the charts) come when the program first calls for them, once
+// for every calculator on the page.
 let module;
 const start = () =>
   (module ??= (async () => {
-    const loaded = await importEmbed();
-    await loaded.default({ module_or_path: embedWasm() });
+    const loaded = await importProgram();
+    await loaded.default({ module_or_path: programWasm() });
     return loaded;
   })().catch((error) => {
     // Asked again later (the connection may be back), it tries again.
     module = undefined;
-    throw error;
-  }));
-
-// The extras module (the charts), fetched when a calculator first needs it, started once.
-let extras;
-const loadExtras = () =>
-  (extras ??= (async () => {
-    const loaded = await importExtras();
-    await loaded.default({ module_or_path: extrasWasm() });
-    return loaded;
-  })().catch((error) => {
-    extras = undefined;
     throw error;
   }));
 
@@ -99,9 +87,12 @@ async function mount(host, kind) {
   place.wanted = true;
   if (place.handle || place.starting) return;
   place.starting = true;
-  let loaded;
+  let handle;
   try {
-    loaded = await start();
+    const loaded = await start();
+    // Left while the main module came: nothing to draw.
+    if (!place.wanted || !host.isConnected) return;
+    handle = await loaded.mountElement(host, kind, stylesheet(), calculatorPage(host));
   } catch (error) {
     console.warn("Customer Value Calculator could not start:", error);
     if (place.wanted && host.isConnected) sayFailed(host);
@@ -109,9 +100,12 @@ async function mount(host, kind) {
   } finally {
     place.starting = false;
   }
-  // Connected, disconnected and connected again while the module came: one calculator.
-  if (!place.wanted || !host.isConnected || place.handle) return;
-  place.handle = loaded.mountElement(host, kind, stylesheet(), calculatorPage(host), loadExtras);
+  // Disconnected while the embed chunk came: taken down at once.
+  if (!place.wanted || !host.isConnected) {
+    handle.unmount();
+    return;
+  }
+  place.handle = handle;
   if (place.scenario !== undefined) {
     place.handle.setScenario(place.scenario ?? undefined);
     place.scenario = undefined;

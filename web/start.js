@@ -7,7 +7,7 @@ const tag = document.querySelector("script[data-cvc-wasm]");
 const root = document.documentElement;
 
 // A release build names its service worker (scripts/post-build/service-worker.mjs adds data-cvc-sw),
-// registered once the calculator is on screen, so that its precaching (the extras module
+// registered once the calculator is on screen, so that its precaching (the chunks
 // too) never competes with the first load for a slow connection; a development build
 // does not name one, and removes any worker a release left at this address.
 const keepForOffline = () => {
@@ -26,7 +26,9 @@ const keepForOffline = () => {
 // Whether the release now served is another than this page's (a release build names its
 // own in data-cvc-release, and release.json names the one deployed): its hashed files are
 // then gone from the server, and from the cache once a newer worker took over, so trying
-// again can never bring them. Unknown (offline, a development build) counts as no.
+// again can never bring them. Unknown (offline, a development build) counts as no. The
+// program asks it when one of its chunks (the panels, the charts…) cannot come, and then
+// offers to load the new release instead of trying again in vain.
 const outdated = async () => {
   if (!tag.dataset.cvcRelease) return false;
   try {
@@ -38,23 +40,6 @@ const outdated = async () => {
   }
 };
 
-// The extras module (the tool panels, the presenter view, the charts: crates/extras) is
-// fetched the first time the app asks for it, and started once. When it cannot come,
-// the promise is rejected with "outdated" (cvc_core::contract::OUTDATED) if a newer
-// release is served, so the page offers to load it instead of trying again in vain.
-let extras;
-const loadExtras = () =>
-  (extras ??= (async () => {
-    const module = await import(tag.dataset.cvcExtrasJs);
-    await module.default({ module_or_path: tag.dataset.cvcExtrasWasm });
-    return module;
-  })().catch(async (error) => {
-    // Asked again later (the connection may be back), it tries again.
-    extras = undefined;
-    if (await outdated()) throw "outdated";
-    throw error;
-  }));
-
 try {
   // first-paint.js found this engine below the calculator's floor: the failure note is
   // showing, and the wasm would not start here, so it is not fetched.
@@ -62,13 +47,13 @@ try {
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  // Inside another site's iframe, the embed module draws the same calculator and tells
-  // the parent what was calculated when the link asks (crates/embed); on its own page,
-  // the page's wasm, which carries none of that.
+  // Inside another site's iframe, the program's embed chunk draws the same calculator and
+  // tells the parent what was calculated when the link asks (crates/embed); on its own
+  // page, the main module alone, which carries none of that.
   const embed = new URLSearchParams(location.search).get("embed");
-  const framed = (embed === "" || embed === "1" || embed === "true") && tag.dataset.cvcEmbedJs;
-  const { default: init, mountPage, mountFrame } = await import(framed ? tag.dataset.cvcEmbedJs : tag.dataset.cvcJs);
-  const started = init({ module_or_path: framed ? tag.dataset.cvcEmbedWasm : tag.dataset.cvcWasm });
+  const framed = embed === "" || embed === "1" || embed === "true";
+  const { default: init, mountPage, mountFrame } = await import(tag.dataset.cvcJs);
+  const started = init({ module_or_path: tag.dataset.cvcWasm });
   // The browser's first number format loads its locale data, which on a phone takes
   // longer than drawing half the page (docs/benchmarks.md). Done here, while the wasm
   // is on its way, it is not part of the task that draws the page.
@@ -82,7 +67,7 @@ try {
   await started;
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  (framed ? mountFrame : mountPage)(loadExtras);
+  await (framed ? mountFrame : mountPage)(outdated);
   keepForOffline();
 } catch (error) {
   root.classList.add("cvc-failed");

@@ -3,9 +3,9 @@
 // order. Each stage is a file of this folder whose name says what it does; nobody writes
 // their outputs by hand.
 //
-// 1. module-wasms.mjs    the extras module's and the embed module's wasm (crates/extras,
-//                        crates/embed), with the page's profile, flags and wasm-opt
-//                        passes, under content-hashed names
+// 1. program-wasm.mjs    the program's wasm (src/main.rs), cut into its main module and
+//                        chunks, with the page's profile, flags and wasm-opt passes,
+//                        under content-hashed names; the tag that starts the page
 // 2. minify.mjs          a release's JS through terser (wasm-bindgen's JS, the loaders)
 // 3. embed-loader.mjs    embed.js and frame.js, the loaders with stable names, told this
 //                        build's names; the element's TypeScript declarations and
@@ -29,7 +29,7 @@
 // rewritten (written back at the end).
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as moduleWasms from "./module-wasms.mjs";
+import * as programWasm from "./program-wasm.mjs";
 import * as minify from "./minify.mjs";
 import * as embedLoader from "./embed-loader.mjs";
 import * as manifest from "./manifest.mjs";
@@ -58,15 +58,13 @@ const build = {
   source: process.env.TRUNK_SOURCE_DIR ?? ".",
   release: process.env.TRUNK_PROFILE === "release",
   names: {
-    js: find(/^customer-value-calculator-[0-9a-f]+\.js$/, "app JS"),
-    wasm: find(/^customer-value-calculator-[0-9a-f]+_bg\.wasm$/, "wasm"),
     css: find(/^app-[0-9a-f]+\.css$/, "stylesheet"),
   },
   page: readFileSync(join(staging, "index.html"), "utf8"),
   fail,
 };
 
-for (const [name, stage] of Object.entries({ moduleWasms, minify, embedLoader, manifest, firstPaint, serviceWorker, roomServer, leads, npmPackage, inlineScripts })) {
+for (const [name, stage] of Object.entries({ programWasm, minify, embedLoader, manifest, firstPaint, serviceWorker, roomServer, leads, npmPackage, inlineScripts })) {
   await stage.run(build);
   if (process.env.CVC_POST_BUILD_VERBOSE) console.log(`post-build: ${name} done`);
 }

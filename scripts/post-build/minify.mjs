@@ -1,5 +1,5 @@
-// Stage 2: a release's JS, minified with terser: the page's wasm-bindgen JS (Trunk's own
-// minifier fails on it and leaves it whole), start.js and first-paint.js. Their sources in
+// Stage 2: a release's JS, minified with terser: the program's wasm-bindgen JS and the
+// split's loader, start.js and first-paint.js. Their sources in
 // web/ keep their comments (docs/size.md). The other stages minify what they write with
 // `minified`.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,7 +16,7 @@ export async function minified(build, code, module = true) {
 }
 
 export async function run(build) {
-  for (const [file, module] of [[build.names.js, true], ["start.js", true]]) {
+  for (const [file, module] of [[build.names.js, true], [build.names.loader, true], ["start.js", true]]) {
     const path = join(build.staging, file);
     writeFileSync(path, await minified(build, readFileSync(path, "utf8"), module));
   }

@@ -3,7 +3,8 @@
 // Its module is embed.js with its files named by `new URL("./files/…", import.meta.url)`
 // and `import("./files/…")`, which Vite, webpack, Rollup and esbuild follow and copy into
 // the site's own build, so the calculator is served from the site's own origin. Beside it:
-// the embed and extras modules (their wasm-bindgen JavaScript and wasm, under stable names),
+// the program's files as the release names them (its JS, the split's loader, the main
+// module and every chunk: the loader fetches each by `new URL(…, import.meta.url)`),
 // the stylesheet, the TypeScript declarations and the Custom Elements Manifest the build
 // wrote for the element, a package.json whose `exports` name the element and its types,
 // the license and the package's README in both languages.
@@ -21,16 +22,10 @@ function version(source) {
   return found[1];
 }
 
-/** wasm-bindgen's JavaScript of a module, renamed: its own default path to its wasm names
- * the stable name, so that a bundler that follows it finds the file. */
-function glue(build, hashedJs, hashedWasm, wasmName) {
-  return readFileSync(join(build.staging, hashedJs), "utf8").replaceAll(hashedWasm, wasmName);
-}
-
 export async function run(build) {
   if (!build.release) return;
   const { element_attributes: scenarioAttributes, frame } = facts(build);
-  const { css, extrasJs, extrasWasm, embedJs, embedWasm } = build.names;
+  const { css, js, wasm, loader } = build.names;
   const out = join(build.source, "target", "npm", "package");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "files"), { recursive: true });
@@ -39,10 +34,8 @@ export async function run(build) {
   const attributes = [...scenarioAttributes, ...frame.lead.attributes, frame.consent];
   let element = readFileSync(join(build.source, "web/embed.js"), "utf8");
   const swaps = [
-    [`import(file("__EMBED_JS__"))`, `import("./files/embed.js")`],
-    [`file("__EMBED_WASM__")`, `new URL("./files/embed_bg.wasm", import.meta.url).href`],
-    [`import(file("__EXTRAS_JS__"))`, `import("./files/extras.js")`],
-    [`file("__EXTRAS_WASM__")`, `new URL("./files/extras_bg.wasm", import.meta.url).href`],
+    [`import(file("__PROGRAM_JS__"))`, `import("./files/${js}")`],
+    [`file("__PROGRAM_WASM__")`, `new URL("./files/${wasm}", import.meta.url).href`],
     [`file("__CSS__")`, `new URL("./files/calculator.css", import.meta.url).href`],
     ["__ELEMENT_ATTRIBUTES__", JSON.stringify(attributes)],
   ];
@@ -51,10 +44,7 @@ export async function run(build) {
     element = element.replaceAll(from, to);
   }
   writeFileSync(join(out, `${TAG}.js`), element);
-  writeFileSync(join(out, "files", "embed.js"), glue(build, embedJs, embedWasm, "embed_bg.wasm"));
-  writeFileSync(join(out, "files", "extras.js"), glue(build, extrasJs, extrasWasm, "extras_bg.wasm"));
-  copyFileSync(join(build.staging, embedWasm), join(out, "files", "embed_bg.wasm"));
-  copyFileSync(join(build.staging, extrasWasm), join(out, "files", "extras_bg.wasm"));
+  for (const file of [js, loader, wasm, ...build.chunks.files]) copyFileSync(join(build.staging, file), join(out, "files", file));
   copyFileSync(join(build.staging, css), join(out, "files", "calculator.css"));
   copyFileSync(join(build.staging, `${TAG}.d.ts`), join(out, `${TAG}.d.ts`));
   copyFileSync(join(build.staging, "custom-elements.json"), join(out, "custom-elements.json"));

@@ -16,8 +16,8 @@
 //! - [`keyboard`]: keys answered wherever focus is.
 //! - [`dom`]: what views read from events and elements, and the widget's accent.
 //! - [`embed_host`]: another site's page: containers, attributes, shadow roots.
-//! - [`mount`]: every Yew app either wasm mounts, counted.
-//! - [`extras_loader`]: the page's side of the extras module: fetched once, parts drawn.
+//! - [`mount`]: every Yew app the program mounts.
+//! - [`lazy_parts`]: the parts the first answer does not need, drawn once their chunk came.
 //! - [`lead_capture`]: lead capture: the host page's address, the draft kept for the tab, the
 //!   lead posted (or relayed through a framing page), the host's own form filled.
 //! - [`rooms`]: the workshop room's server: requests, the presenter's stream, what a
@@ -27,7 +27,7 @@ pub mod address;
 pub mod clipboard;
 pub mod dom;
 pub mod embed_host;
-pub mod extras_loader;
+pub mod lazy_parts;
 pub mod files;
 pub mod frame;
 pub mod intl;

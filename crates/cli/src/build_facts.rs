@@ -8,12 +8,15 @@
 //!   the TypeScript declarations, the Custom Elements Manifest);
 //! - `fields`: each scenario field's name, unit and allowed range (the same declarations);
 //! - `frame`: the iframe's messages and the `dataLayer` entry's shape (frame.js), with
-//!   lead capture's messages and attributes under `lead`.
+//!   lead capture's messages and attributes under `lead`;
+//! - `chunks`: the names of the program's split chunks (the build names their files
+//!   after them; the size budget and the service worker check them).
 
 use cvc_core::codec::json::{write_pretty, Json};
 use cvc_core::codec::link::element_attributes;
 use cvc_core::first_paint::{rules, static_answer};
 use cvc_core::host_events::frame_facts;
+use cvc_core::parts::Chunk;
 use cvc_core::words::Language;
 use cvc_model::Field;
 
@@ -55,6 +58,15 @@ fn main() {
         ("element_attributes".into(), Json::Array(attributes)),
         ("fields".into(), Json::Array(fields)),
         ("frame".into(), frame),
+        (
+            "chunks".into(),
+            Json::Array(
+                Chunk::ALL
+                    .into_iter()
+                    .map(|chunk| Json::String(chunk.name().into()))
+                    .collect(),
+            ),
+        ),
     ]);
     println!("{}", write_pretty(&output));
 }

@@ -9,7 +9,7 @@
 //! - [`notice`]: what a link, file or attributes had that was not taken.
 //! - [`presets`]: the example businesses.
 //! - [`storage`]: saved scenarios: the entry schema and its migration, over a `Store`.
-//! - [`contract`]: what the page's wasm and the extras module say to each other.
+//! - [`parts`]: the parts the first answer does not need, and the chunks that draw them.
 //! - [`host_events`]: what an embedded calculator tells the page that embeds it.
 //! - [`leads`]: a visitor asking to be contacted: the capture form's checks, what is
 //!   sent and to whom, what the host page hears, the hidden fields of the host's own form.
@@ -22,7 +22,7 @@
 
 pub mod chart_scale;
 pub mod codec;
-pub mod contract;
+pub mod parts;
 pub mod first_paint;
 pub mod host_events;
 pub mod leads;

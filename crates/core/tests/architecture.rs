@@ -153,7 +153,7 @@ fn the_page_and_the_extras_module_cannot_name_each_other() {
 
 #[test]
 fn the_extras_module_exports_what_the_contract_declares() {
-    use cvc_core::contract::{MOUNT_PART, UNMOUNT, UPDATE};
+    use cvc_core::parts::{MOUNT_PART, UNMOUNT, UPDATE};
     let exports = fs::read_to_string(crates_dir().join("extras/src/main.rs")).expect("readable");
     assert!(exports.contains(&format!("#[wasm_bindgen(js_name = {MOUNT_PART})]")));
     for method in [UPDATE, UNMOUNT] {
@@ -166,7 +166,7 @@ fn the_extras_module_exports_what_the_contract_declares() {
 
 #[test]
 fn the_pages_loader_says_outdated_in_the_contracts_word() {
-    use cvc_core::contract::OUTDATED;
+    use cvc_core::parts::OUTDATED;
     let root = crates_dir().parent().expect("the repository").to_path_buf();
     let loader = fs::read_to_string(root.join("web/start.js")).expect("readable");
     assert!(

@@ -504,7 +504,7 @@ fn fill_host_form(shared: &Rc<RefCell<Shared>>, host: &HtmlElement, answer: &Ans
 
 /// The language of the answer on screen (its link carries it).
 fn answer_language(answer: &Answer) -> cvc_core::words::Language {
-    cvc_core::codec::link::decode(cvc_core::contract::query_of(&answer.link))
+    cvc_core::codec::link::decode(cvc_core::parts::query_of(&answer.link))
         .view
         .language
         .unwrap_or_default()
@@ -524,7 +524,7 @@ fn tell_lead(shared: &Rc<RefCell<Shared>>, host: &HtmlElement, link: Option<&str
     };
     let (scenario, results, link) = match (link, answer) {
         (Some(link), _) => {
-            let scenario = cvc_core::codec::link::decode(cvc_core::contract::query_of(link))
+            let scenario = cvc_core::codec::link::decode(cvc_core::parts::query_of(link))
                 .reading
                 .scenario;
             let results = cvc_model::evaluate(&scenario);
@@ -578,4 +578,59 @@ fn named_fields(document: &Json, reading: &Reading) -> Vec<FieldName> {
         fields.push(FieldName::Document);
     }
     fields
+}
+
+/// A calculator on a host page, as the program's entry holds it for embed.js: behind this
+/// trait, its code is reached through a vtable the embed chunk fills, so none of it is in
+/// the main module that the calculator's own page loads.
+pub trait HostedCalculator {
+    /// The host's attribute `name` was set, changed or removed.
+    fn attribute_changed(&self, name: &str);
+    /// The `scenario` property was set: the object as JSON, or `None` for anything else.
+    fn set_scenario(&self, text: Option<String>);
+    /// The scenario on screen as the command-line tool reads it, as JSON.
+    fn scenario(&self) -> Option<String>;
+    /// The results on screen, with the command-line tool's names, as JSON.
+    fn results(&self) -> Option<String>;
+    /// The link to the scenario on screen.
+    fn link(&self) -> Option<String>;
+    /// Takes the calculator down.
+    fn unmount(self: Box<Self>);
+}
+
+impl HostedCalculator for Calculator {
+    fn attribute_changed(&self, name: &str) {
+        Calculator::attribute_changed(self, name);
+    }
+    fn set_scenario(&self, text: Option<String>) {
+        Calculator::set_scenario(self, text);
+    }
+    fn scenario(&self) -> Option<String> {
+        Calculator::scenario(self)
+    }
+    fn results(&self) -> Option<String> {
+        Calculator::results(self)
+    }
+    fn link(&self) -> Option<String> {
+        Calculator::link(self)
+    }
+    fn unmount(self: Box<Self>) {
+        Calculator::unmount(*self);
+    }
+}
+
+/// Draws a calculator into `host` (`kind` is `"element"` or `"container"`), with the
+/// calculator's stylesheet and its own folder, both absolute.
+pub fn mount_hosted(
+    host: HtmlElement,
+    kind: &str,
+    stylesheet: &str,
+    app_address: &str,
+) -> Box<dyn HostedCalculator> {
+    Box::new(Calculator::mount(
+        host,
+        HostKind::from_name(kind),
+        stylesheet,
+        app_address,
+    ))
 }

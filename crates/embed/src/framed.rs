@@ -157,7 +157,7 @@ fn setup_of(text: &str) -> Option<Capture> {
 
 /// Posts the hidden fields of the parent's own form for the answer on screen.
 fn post_fields(capture: &Capture, answer: &Answer) {
-    let language = cvc_core::codec::link::decode(cvc_core::contract::query_of(&answer.link))
+    let language = cvc_core::codec::link::decode(cvc_core::parts::query_of(&answer.link))
         .view
         .language
         .unwrap_or_default();
@@ -184,7 +184,7 @@ fn post_fields(capture: &Capture, answer: &Answer) {
 /// Tells the parent a lead was delivered: `customer-value:lead` with the figures sent and
 /// where the visitor came from, and its `dataLayer` entry when the link asks for one.
 fn post_lead_event(capture: &Capture, link: &str, data_layer: bool) {
-    let scenario = cvc_core::codec::link::decode(cvc_core::contract::query_of(link))
+    let scenario = cvc_core::codec::link::decode(cvc_core::parts::query_of(link))
         .reading
         .scenario;
     let results = cvc_model::evaluate(&scenario);

@@ -1,13 +1,14 @@
-//! The extras module's wasm: the parts of the calculator a visitor does not need to see
-//! the answer and change the figures: the tool panels, the helpers, the presenter view and
-//! the charts. The page fetches it only when a part is first wanted, so that a phone's
-//! first load carries the calculator alone (docs/size.md); the service worker keeps it for
-//! offline use. It speaks to the page only through `cvc_core::contract`, and cannot name
-//! the page's code (it is no dependency).
+//! The parts of the calculator a visitor does not need to see the answer and change the
+//! figures: the tool panels, the helpers, the presenter view, the workshop room's bar, the
+//! lead form and the charts. Each is drawn by a chunk of the one program, fetched when one
+//! of its parts is first wanted, so that a phone's first load carries the calculator alone
+//! (docs/size.md); the service worker keeps every chunk for offline use. The page cannot
+//! name this crate (it is no dependency): the program's entry (`src/main.rs`) hands the
+//! chunks' views over, through `cvc_browser::lazy_parts`.
 //!
-//! - [`part`]: one small Yew app per part, drawn into the element the page gives it.
+//! - [`part`]: how each chunk draws its parts, from the page's links and callbacks.
 //! - [`panels`]: Share, Embed, Saved (with the comparison), Export and print, the
-//!   presenter view, and the two helpers.
+//!   presenter view, the room's bar, the lead form, and the two helpers.
 //! - [`charts`]: the four SVG charts and their table alternatives.
 
 pub mod charts;

@@ -12,7 +12,7 @@ use crate::components::report::{report_figures, report_top};
 use crate::components::tools::Tools;
 use cvc_browser::address::{page_address, read_location, use_link_sync, SETTLE_MS};
 use cvc_browser::dom::{document_element, element_by_id, set_accent};
-use cvc_browser::extras_loader::{use_part, PartLinks, PartStatus};
+use cvc_browser::lazy_parts::{use_part, PartLinks, PartStatus};
 use cvc_browser::frame::use_post_height;
 use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
 use cvc_browser::keyboard::use_presenter_keys;
@@ -24,7 +24,7 @@ use cvc_browser::timing::{
     use_after_pause, use_drawing_stages, use_settled, Stage, MONTE_CARLO_PAUSE_MS,
 };
 use cvc_core::codec::link::{decode, encode, frame_keys, page_keys, LinkReading, Show};
-use cvc_core::contract::{Part, Request};
+use cvc_core::parts::{Part, Request};
 use cvc_core::leads::PAGE_SETUP;
 use cvc_core::notice::{Notice, Source};
 use cvc_core::presets::Preset;
@@ -284,22 +284,15 @@ pub fn App(props: &AppProps) -> Html {
         lead: props.lead.clone(),
         on_request,
     };
-    let presenter_slot = use_node_ref();
-    let (presenter_status, on_presenter_retry) = use_part(
-        presenter_slot.clone(),
-        Part::Presenter,
-        *presenting,
-        &extras,
-    );
+    let (presenter_status, on_presenter_retry, presenter_part) =
+        use_part(Part::Presenter, *presenting, &extras);
     // The workshop room's bar, on a page opened to join one: fetched at once, with the
     // extras module.
-    let room_slot = use_node_ref();
-    let (room_status, on_room_retry) = use_part(room_slot.clone(), Part::Room, in_room, &extras);
+    let (room_status, on_room_retry, room_part) = use_part(Part::Room, in_room, &extras);
     let charts_slot = use_node_ref();
     let charts_near = use_near_screen(charts_slot.clone());
     let wide = use_memo((), |()| wide_screen());
-    let (charts_status, on_charts_retry) = use_part(
-        charts_slot.clone(),
+    let (charts_status, on_charts_retry, charts_part) = use_part(
         Part::Charts,
         !*presenting
             && !headline_only
@@ -311,8 +304,7 @@ pub fn App(props: &AppProps) -> Html {
     // the extras module when it comes near the screen.
     let lead_slot = use_node_ref();
     let lead_near = use_near_screen(lead_slot.clone());
-    let (lead_status, on_lead_retry) = use_part(
-        lead_slot.clone(),
+    let (lead_status, on_lead_retry, lead_part) = use_part(
         Part::Lead,
         !props.lead.is_empty()
             && !*presenting
@@ -324,7 +316,7 @@ pub fn App(props: &AppProps) -> Html {
         return html! {
             <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
                 { part_status(texts, presenter_status, &on_presenter_retry, "") }
-                <div ref={presenter_slot} class="presenter-slot"></div>
+                <div class="presenter-slot">{ presenter_part }</div>
             </div>
         };
     }
@@ -340,7 +332,7 @@ pub fn App(props: &AppProps) -> Html {
                 if mode == Mode::Page {
                     { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
                     if in_room {
-                        <div ref={room_slot} class="room-slot"></div>
+                        <div class="room-slot">{ room_part }</div>
                         { part_status(texts, room_status, &on_room_retry, "") }
                     }
                     <Tools extras={extras.clone()} {on_open} {on_present} />
@@ -365,7 +357,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         // The charts are drawn here by the extras module, fetched when they
                         // come near the screen (crates/extras).
-                        <div class="area-charts" part="charts" ref={charts_slot}></div>
+                        <div class="area-charts" part="charts" ref={charts_slot}>{ charts_part }</div>
                         { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
                         // Printing fetches the charts, but too late for the printout that
                         // asked: it says so, rather than leaving a silent gap.
@@ -380,7 +372,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Last, so that nothing already on screen moves when the rest arrives.
                 if stage >= Stage::Everything {
                     if !props.lead.is_empty() {
-                        <section class="lead-slot" part="lead" ref={lead_slot}></section>
+                        <section class="lead-slot" part="lead" ref={lead_slot}>{ lead_part }</section>
                         { part_status(texts, lead_status, &on_lead_retry, "") }
                     }
                     <footer class="privacy" part="footer">

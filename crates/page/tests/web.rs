@@ -35,7 +35,7 @@ fn in_process_extras() -> js_sys::Function {
     let module = js_sys::Object::new();
     let mount_part = Closure::<dyn Fn(Element, String, JsValue) -> JsValue>::new(
         |element, message: String, on_request: JsValue| {
-            let on_request = cvc_browser::extras_loader::requests_to(on_request);
+            let on_request = cvc_browser::lazy_parts::requests_to(on_request);
             let Some(app) = PartApp::mount(element, &message, on_request) else {
                 return JsValue::NULL;
             };
@@ -74,7 +74,7 @@ fn in_process_extras() -> js_sys::Function {
 /// for all of it, the charts from the extras module included.
 async fn mount(language: Language) -> Element {
     cvc_browser::start();
-    cvc_browser::extras_loader::set_loader(in_process_extras().into());
+    cvc_browser::lazy_parts::set_loader(in_process_extras().into());
     let container = document().create_element("div").expect("div");
     document()
         .body()

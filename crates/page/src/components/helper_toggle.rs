@@ -1,9 +1,9 @@
-//! The button under a field that opens its helper, and the place where the extras module
-//! draws the helper (`crates/extras/src/panels/helper_forms.rs`) once it is opened.
+//! The button under a field that opens its helper, and the place where the `helpers`
+//! chunk draws the helper (`crates/extras/src/panels/helper_forms.rs`) once it is opened.
 
 use crate::components::part_status::part_status;
-use cvc_browser::extras_loader::{use_part, PartLinks};
-use cvc_core::contract::Part;
+use cvc_browser::lazy_parts::{use_part, PartLinks};
+use cvc_core::parts::Part;
 use cvc_view::use_formats;
 use yew::prelude::*;
 
@@ -20,8 +20,7 @@ pub fn HelperToggle(props: &HelperToggleProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| false);
-    let slot = use_node_ref();
-    let (status, on_retry) = use_part(slot.clone(), props.part, *open, &props.extras);
+    let (status, on_retry, helper) = use_part(props.part, *open, &props.extras);
     let onclick = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -33,8 +32,7 @@ pub fn HelperToggle(props: &HelperToggleProps) -> Html {
                 { if *open { texts.close } else { props.open_label } }
             </button>
             { part_status(texts, status, &on_retry, "") }
-            // Always there, hidden while closed, as the tools' panel slot is (tools.rs).
-            <div ref={slot} class="helper-slot" hidden={!*open}></div>
+            <div class="helper-slot" hidden={!*open}>{ helper }</div>
         </>
     }
 }

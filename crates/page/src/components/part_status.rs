@@ -2,7 +2,7 @@
 //! could not be fetched (with a button to ask again), or when the page is of an older
 //! release than the one now served (with a button to load the new one).
 
-use cvc_browser::extras_loader::PartStatus;
+use cvc_browser::lazy_parts::PartStatus;
 use cvc_core::words::Texts;
 use yew::prelude::*;
 

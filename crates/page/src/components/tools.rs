@@ -1,11 +1,11 @@
 //! The toolbar under the title: Share, Embed, Saved scenarios, and Export and print open a
-//! panel under it; Present opens the presenter view. The panels themselves are in the
-//! extras module (crates/extras), fetched when the first one is opened; this
-//! page's wasm draws only the buttons, and says so while a panel is on its way.
+//! panel under it; Present opens the presenter view. The panels themselves are the
+//! program's `panels` chunk (crates/extras), fetched when the first one is opened; the
+//! main module draws only the buttons, and says so while a panel is on its way.
 
 use crate::components::part_status::part_status;
-use cvc_browser::extras_loader::{use_part, PartLinks};
-use cvc_core::contract::Part;
+use cvc_browser::lazy_parts::{use_part, PartLinks};
+use cvc_core::parts::Part;
 use cvc_view::use_formats;
 use yew::prelude::*;
 
@@ -24,9 +24,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| None::<Part>);
-    let slot = use_node_ref();
-    let (status, on_retry) = use_part(
-        slot.clone(),
+    let (status, on_retry, panel) = use_part(
         open.unwrap_or(Part::Share),
         open.is_some(),
         &props.extras,
@@ -54,11 +52,7 @@ pub fn Tools(props: &ToolsProps) -> Html {
                 <button type="button" class="tool" id="present" onclick={on_present}>{ texts.present_button }</button>
             </div>
             { part_status(texts, status, &on_retry, "") }
-            // Always there, hidden while no panel is open: each panel is a Yew app of the
-            // extras module, and Yew leaves an app's event listener on the element it was
-            // mounted into for good, so a slot made anew for each panel kept every old one
-            // alive (docs/benchmarks.md, "A long session").
-            <div ref={slot} class="panel-slot" hidden={open.is_none()}></div>
+            <div class="panel-slot" hidden={open.is_none()}>{ panel }</div>
         </>
     }
 }
