@@ -1,48 +1,66 @@
 #!/usr/bin/env bash
 # Fails when the release bundle grows past its budgets, and prints the figures either way.
-# Sizes are gzip -9, as a host would serve them.
+# Sizes are gzip -9, as a host would serve them. Each entry's files (the page's, the
+# embed's) and which chunk waits for which come from dist/chunks.json
+# (scripts/post-build/program-wasm.mjs).
 #
 # - The first load: what a phone fetches to show the calculator and let it be used: the
-#   page, the JS loaders, the page's wasm and the stylesheet. Files a visitor does not
-#   fetch to see it (embed.js and its demo page, the service worker, the manifest and
-#   icons) are not counted.
-# - The extras module (crates/extras: the tool panels, the presenter view, the charts),
-#   fetched when a part is first wanted, and kept by the service worker once the page is
-#   on screen.
-#
+#   page, the JS loaders, the program's main module and the stylesheet. Files a visitor
+#   does not fetch to see it (embed.js and its demo page, the service worker, the
+#   manifest and icons) are not counted.
+# - The page with its charts: what a desktop visitor fetches until idle (the charts come
+#   at once on a wide screen).
+# - One line per chunk: the chunk and the shared chunks it waits for, fetched when one of
+#   its parts is first wanted (each kept by the service worker once the page is on screen;
+#   the embed's only on other sites).
 # - What another site fetches for one calculator (the element, or a container): embed.js,
-#   the embed module (crates/embed) and the stylesheet; the extras module comes too for
-#   the full calculator's charts, and is counted above.
+#   the embed entry's main module and the stylesheet; and with its charts' chunk.
 #
-# Each line is at most what the bundle reached plus 5%, so that later work cannot grow
-# it unnoticed; the first load's is also at most issue 9's 150,000. A feature that needs
-# more room raises a line in its own commit, with the figures in the message
-# (docs/size.md keeps the history).
+# Each line is at most what the bundle reached plus about 2%, so that later work cannot
+# grow it unnoticed. A feature that needs more room raises a line in its own commit, with
+# the figures in the message (docs/size.md keeps the history).
 set -euo pipefail
 dist=${1:-dist}
-BUDGET_GZIP_BYTES=150000
-EXTRAS_BUDGET_GZIP_BYTES=230300
-EMBED_BUDGET_GZIP_BYTES=173700
+FIRST_LOAD_GZIP_BYTES=163000
+PAGE_WITH_CHARTS_GZIP_BYTES=212500
+EMBED_GZIP_BYTES=186000
+EMBED_WITH_CHARTS_GZIP_BYTES=226000
+declare -A CHUNK_GZIP_BYTES=(
+  [panels]=73500 [presenter]=57000 [charts]=49000 [helpers]=20500
+  [room]=38000 [lead]=41000
+)
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
+[ -f "$dist/chunks.json" ] || { echo "no $dist/chunks.json: build the release bundle with scripts/build.sh" >&2; exit 1; }
 
-# budget TITLE WHAT LINE REQUIRED FILE...: prints each file's raw and gzip -9 size and
-# their total, and fails when the total is over LINE (or, when REQUIRED is "required", a
-# file is missing); WHAT names the total in the failure.
+# files ENTRY/WHAT...: an entry's files for each WHAT ("main", or a chunk's name), each once.
+files() {
+  node -e '
+    const program = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const wanted = process.argv.slice(2).flatMap((asked) => {
+      const [entry, what] = asked.split("/");
+      const files = what === "main" ? program[entry]?.main : program[entry]?.chunks[what];
+      if (!files) { console.error(`no ${what} in chunks.json`); process.exit(1); }
+      return files;
+    });
+    for (const file of new Set(wanted)) console.log(`${process.argv[1].replace(/chunks\.json$/, "")}${file}`);
+  ' "$dist/chunks.json" "$@"
+}
+
+# budget TITLE WHAT LINE FILE...: prints each file's raw and gzip -9 size and their total,
+# and fails when the total is over LINE or a file is missing; WHAT names the total in the
+# failure.
 budget() {
-  local title=$1 what=$2 line=$3 required=$4 total=0 file raw gz
-  shift 4
-  printf '%-48s %10s %10s\n' "$title" "raw" "gzip -9"
+  local title=$1 what=$2 line=$3 total=0 file raw gz
+  shift 3
+  printf '%-52s %10s %10s\n' "$title" "raw" "gzip -9"
   for file in "$@"; do
-    if [ ! -f "$file" ]; then
-      [ "$required" = required ] && { echo "FAIL: no $file in $dist" >&2; exit 1; }
-      continue
-    fi
+    [ -f "$file" ] || { echo "FAIL: no $file in $dist" >&2; exit 1; }
     raw=$(wc -c < "$file")
     gz=$(gzip -9 -c "$file" | wc -c)
     total=$((total + gz))
-    printf '%-48s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
+    printf '%-52s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
   done
-  printf '%-48s %10s %10d   (budget %d)\n' "total" "" "$total" "$line"
+  printf '%-52s %10s %10d   (budget %d)\n' "total" "" "$total" "$line"
   if [ "$total" -gt "$line" ]; then
     echo "FAIL: $what is $total bytes gzip, over its budget of $line." >&2
     echo "      See docs/size.md for where the bytes go (scripts/size-profile.sh)." >&2
@@ -51,12 +69,24 @@ budget() {
   echo "ok: within budget ($((line - total)) bytes to spare)"
 }
 
-budget "first load" "the first load" "$BUDGET_GZIP_BYTES" optional \
-  "$dist"/index.html "$dist"/boot.js "$dist"/start.js "$dist"/customer-value-calculator-*.js \
-  "$dist"/first-paint.js "$dist"/customer-value-calculator-*_bg.wasm "$dist"/app-*.css
+page=("$dist"/index.html "$dist"/start.js "$dist"/first-paint.js "$dist"/app-*.css)
+mapfile -t main < <(files page/main)
+budget "first load" "the first load" "$FIRST_LOAD_GZIP_BYTES" "${page[@]}" "${main[@]}"
 echo
-budget "extras module (when first wanted)" "the extras module" "$EXTRAS_BUDGET_GZIP_BYTES" required \
-  "$dist"/extras-*.js "$dist"/extras-*_bg.wasm
+mapfile -t with_charts < <(files page/main page/charts)
+budget "the page with its charts (a desktop visitor)" "the page with its charts" "$PAGE_WITH_CHARTS_GZIP_BYTES" "${page[@]}" "${with_charts[@]}"
+# Every chunk the build cut has a line, and every line a chunk.
+mapfile -t cut < <(node -e 'console.log(Object.keys(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).page.chunks).sort().join("\n"))' "$dist/chunks.json")
+lined=$(printf '%s\n' "${!CHUNK_GZIP_BYTES[@]}" | sort)
+[ "$(printf '%s\n' "${cut[@]}")" = "$lined" ] || { echo "FAIL: the chunks cut (${cut[*]}) are not the chunks with a line (${!CHUNK_GZIP_BYTES[*]})" >&2; exit 1; }
+for chunk in "${cut[@]}"; do
+  echo
+  mapfile -t own < <(files "page/$chunk")
+  budget "chunk $chunk (with the shared chunks it waits for)" "the $chunk chunk" "${CHUNK_GZIP_BYTES[$chunk]}" "${own[@]}"
+done
 echo
-budget "another site, one calculator (embed.js)" "another site's calculator" "$EMBED_BUDGET_GZIP_BYTES" required \
-  "$dist"/embed.js "$dist"/embed-*.js "$dist"/embed-*_bg.wasm "$dist"/app-*.css
+mapfile -t embed < <(files embed/main)
+budget "another site, one calculator (embed.js)" "another site's calculator" "$EMBED_GZIP_BYTES" "$dist"/embed.js "$dist"/app-*.css "${embed[@]}"
+echo
+mapfile -t embed_charts < <(files embed/main embed/charts)
+budget "another site, one calculator with its charts" "another site's calculator with its charts" "$EMBED_WITH_CHARTS_GZIP_BYTES" "$dist"/embed.js "$dist"/app-*.css "${embed_charts[@]}"

@@ -33,7 +33,7 @@ step "clippy, native" cargo clippy --all-targets -- -D warnings
 # The crates that run in the browser, with their browser tests; the pure crates' own
 # wasm-only code too (their tests run natively).
 wasm_clippy() {
-  wasm cargo clippy --target wasm32-unknown-unknown -p cvc-browser -p cvc-view -p cvc-page -p cvc-extras -p cvc-embed \
+  wasm cargo clippy --target wasm32-unknown-unknown -p customer-value-calculator -p cvc-browser -p cvc-view -p cvc-page -p cvc-extras -p cvc-embed \
     --lib --bins --tests -- -D warnings
   wasm cargo clippy --target wasm32-unknown-unknown -p cvc-model -p cvc-core --lib -- -D warnings
 }

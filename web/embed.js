@@ -22,8 +22,8 @@
 // and copy into the site's own build.
 const folder = new URL(".", import.meta.url);
 const file = (name) => new URL(name, folder).href;
-const importProgram = () => import(file("__PROGRAM_JS__"));
-const programWasm = () => file("__PROGRAM_WASM__");
+const importEmbed = () => import(file("__EMBED_JS__"));
+const embedWasm = () => file("__EMBED_WASM__");
 const stylesheet = () => file("__CSS__");
 const inBrowser = typeof window !== "undefined" && typeof document !== "undefined" && typeof customElements !== "undefined";
 const TAG = "customer-value-calculator";
@@ -31,15 +31,15 @@ const MARKER = "data-customer-value";
 const ATTRIBUTES = __ELEMENT_ATTRIBUTES__;
 const MAX_SCENARIO_TEXT = 100000;
 
-// The program's main module, fetched and started once, when the first calculator is
-// wanted; a page whose calculators are all lazy and far below pays nothing until then. Its
-// chunks (the embed's own, the charts) come when the program first calls for them, once
-// for every calculator on the page.
+// The embed's program (src/bin/embed.rs), fetched and started once, when the first
+// calculator is wanted; a page whose calculators are all lazy and far below pays nothing
+// until then. Its chunks (the charts, the lead form) come when a calculator first wants
+// them, once for every calculator on the page.
 let module;
 const start = () =>
   (module ??= (async () => {
-    const loaded = await importProgram();
-    await loaded.default({ module_or_path: programWasm() });
+    const loaded = await importEmbed();
+    await loaded.default({ module_or_path: embedWasm() });
     return loaded;
   })().catch((error) => {
     // Asked again later (the connection may be back), it tries again.
@@ -87,12 +87,9 @@ async function mount(host, kind) {
   place.wanted = true;
   if (place.handle || place.starting) return;
   place.starting = true;
-  let handle;
+  let loaded;
   try {
-    const loaded = await start();
-    // Left while the main module came: nothing to draw.
-    if (!place.wanted || !host.isConnected) return;
-    handle = await loaded.mountElement(host, kind, stylesheet(), calculatorPage(host));
+    loaded = await start();
   } catch (error) {
     console.warn("Customer Value Calculator could not start:", error);
     if (place.wanted && host.isConnected) sayFailed(host);
@@ -100,12 +97,9 @@ async function mount(host, kind) {
   } finally {
     place.starting = false;
   }
-  // Disconnected while the embed chunk came: taken down at once.
-  if (!place.wanted || !host.isConnected) {
-    handle.unmount();
-    return;
-  }
-  place.handle = handle;
+  // Connected, disconnected and connected again while the module came: one calculator.
+  if (!place.wanted || !host.isConnected || place.handle) return;
+  place.handle = loaded.mountElement(host, kind, stylesheet(), calculatorPage(host));
   if (place.scenario !== undefined) {
     place.handle.setScenario(place.scenario ?? undefined);
     place.scenario = undefined;

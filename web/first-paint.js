@@ -34,12 +34,12 @@
   root.classList.add("cvc-" + lang);
   // An engine below the calculator's floor (README.md "Browsers") gets the failure note
   // at once, in both languages, rather than an answer that never comes to life: it needs
-  // module scripts, and WebAssembly with every feature the build enables (index.html's
-  // wasm-opt flags). The probe is one small function that uses them all:
+  // module scripts, and WebAssembly with every feature the build enables
+  // (cvc_core::first_paint::WASM_FEATURES, wasm-opt's flags). The probe is one small function that uses them all:
   //   bulk-memory (memory.copy), reference-types (ref.null extern),
   //   sign-ext (i32.extend8_s), nontrapping-float-to-int (i32.trunc_sat_f32_s),
   //   multivalue (two results), mutable-globals (a mutable global exported).
-  // crates/core/tests/architecture.rs keeps this list equal to index.html's flags.
+  // crates/core/tests/architecture.rs keeps this list equal to the build's features.
   var probe = [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 0, 2, 127, 127, 3, 2, 1, 0, 5, 3, 1, 0, 1,
     6, 6, 1, 127, 1, 65, 0, 11, 7, 5, 1, 1, 103, 3, 0, 10, 27, 1, 25, 0, 65, 0, 65, 0, 65, 0, 252, 10,
     0, 0, 208, 111, 26, 65, 0, 192, 67, 0, 0, 0, 0, 252, 0, 11];

@@ -47,13 +47,13 @@ try {
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  // Inside another site's iframe, the program's embed chunk draws the same calculator and
-  // tells the parent what was calculated when the link asks (crates/embed); on its own
-  // page, the main module alone, which carries none of that.
+  // Inside another site's iframe, the embed's entry draws the same calculator and tells
+  // the parent what was calculated when the link asks (src/bin/embed.rs); on its own
+  // page, the page's entry, which carries none of that.
   const embed = new URLSearchParams(location.search).get("embed");
-  const framed = embed === "" || embed === "1" || embed === "true";
-  const { default: init, mountPage, mountFrame } = await import(tag.dataset.cvcJs);
-  const started = init({ module_or_path: tag.dataset.cvcWasm });
+  const framed = (embed === "" || embed === "1" || embed === "true") && tag.dataset.cvcEmbedJs;
+  const { default: init, mountPage, mountFrame } = await import(framed ? tag.dataset.cvcEmbedJs : tag.dataset.cvcJs);
+  const started = init({ module_or_path: framed ? tag.dataset.cvcEmbedWasm : tag.dataset.cvcWasm });
   // The browser's first number format loads its locale data, which on a phone takes
   // longer than drawing half the page (docs/benchmarks.md). Done here, while the wasm
   // is on its way, it is not part of the task that draws the page.
@@ -67,7 +67,7 @@ try {
   await started;
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  await (framed ? mountFrame : mountPage)(outdated);
+  (framed ? mountFrame : mountPage)(outdated);
   keepForOffline();
 } catch (error) {
   root.classList.add("cvc-failed");

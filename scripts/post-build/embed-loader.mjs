@@ -1,6 +1,6 @@
 // Stage 3: what other sites load by URLs that never change, told this build's names:
 // - embed.js, which defines <customer-value-calculator> and mounts containers, given the
-//   hashed names of the program's JS and main module and the stylesheet, and the
+//   hashed names of the embed entry's JS and main module and the stylesheet, and the
 //   element's attributes (from the Rust code: crates/core/src/codec/link.rs);
 // - frame.js, the host page's listener for the iframe embed;
 // - customer-value-calculator.d.ts, the element's TypeScript declarations (the element in
@@ -174,8 +174,8 @@ export async function run(build) {
   const { element_attributes: scenarioAttributes, fields, frame } = facts(build);
   // The element's own attributes and lead capture's (crates/core/src/leads.rs).
   const attributes = [...scenarioAttributes, ...frame.lead.attributes, frame.consent];
-  const { css, js, wasm } = build.names;
-  const names = { __PROGRAM_JS__: js, __PROGRAM_WASM__: wasm, __CSS__: css, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
+  const { css, embedJs, embedWasm } = build.names;
+  const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
   let loader = readFileSync(join(build.source, "web/embed.js"), "utf8");
   for (const [placeholder, name] of Object.entries(names)) loader = loader.replaceAll(placeholder, name);
   writeFileSync(join(build.staging, "embed.js"), await minified(build, loader));

@@ -1,4 +1,4 @@
-// Stage 2: a release's JS, minified with terser: the program's wasm-bindgen JS and the
+// Stage 2: a release's JS, minified with terser: each entry's wasm-bindgen JS and its
 // split's loader, start.js and first-paint.js. Their sources in
 // web/ keep their comments (docs/size.md). The other stages minify what they write with
 // `minified`.
@@ -16,7 +16,7 @@ export async function minified(build, code, module = true) {
 }
 
 export async function run(build) {
-  for (const [file, module] of [[build.names.js, true], [build.names.loader, true], ["start.js", true]]) {
+  for (const [file, module] of [[build.names.js, true], [build.names.loader, true], [build.names.embedJs, true], [build.names.embedLoader, true], ["start.js", true]]) {
     const path = join(build.staging, file);
     writeFileSync(path, await minified(build, readFileSync(path, "utf8"), module));
   }

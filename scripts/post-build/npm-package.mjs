@@ -3,7 +3,7 @@
 // Its module is embed.js with its files named by `new URL("./files/…", import.meta.url)`
 // and `import("./files/…")`, which Vite, webpack, Rollup and esbuild follow and copy into
 // the site's own build, so the calculator is served from the site's own origin. Beside it:
-// the program's files as the release names them (its JS, the split's loader, the main
+// the embed entry's files as the release names them (its JS, the split's loader, the main
 // module and every chunk: the loader fetches each by `new URL(…, import.meta.url)`),
 // the stylesheet, the TypeScript declarations and the Custom Elements Manifest the build
 // wrote for the element, a package.json whose `exports` name the element and its types,
@@ -25,7 +25,7 @@ function version(source) {
 export async function run(build) {
   if (!build.release) return;
   const { element_attributes: scenarioAttributes, frame } = facts(build);
-  const { css, js, wasm, loader } = build.names;
+  const { css, embedJs, embedWasm, embedLoader } = build.names;
   const out = join(build.source, "target", "npm", "package");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "files"), { recursive: true });
@@ -34,8 +34,8 @@ export async function run(build) {
   const attributes = [...scenarioAttributes, ...frame.lead.attributes, frame.consent];
   let element = readFileSync(join(build.source, "web/embed.js"), "utf8");
   const swaps = [
-    [`import(file("__PROGRAM_JS__"))`, `import("./files/${js}")`],
-    [`file("__PROGRAM_WASM__")`, `new URL("./files/${wasm}", import.meta.url).href`],
+    [`import(file("__EMBED_JS__"))`, `import("./files/${embedJs}")`],
+    [`file("__EMBED_WASM__")`, `new URL("./files/${embedWasm}", import.meta.url).href`],
     [`file("__CSS__")`, `new URL("./files/calculator.css", import.meta.url).href`],
     ["__ELEMENT_ATTRIBUTES__", JSON.stringify(attributes)],
   ];
@@ -44,7 +44,7 @@ export async function run(build) {
     element = element.replaceAll(from, to);
   }
   writeFileSync(join(out, `${TAG}.js`), element);
-  for (const file of [js, loader, wasm, ...build.chunks.files]) copyFileSync(join(build.staging, file), join(out, "files", file));
+  for (const file of [embedJs, embedLoader, embedWasm, ...build.chunks.embed.files]) copyFileSync(join(build.staging, file), join(out, "files", file));
   copyFileSync(join(build.staging, css), join(out, "files", "calculator.css"));
   copyFileSync(join(build.staging, `${TAG}.d.ts`), join(out, `${TAG}.d.ts`));
   copyFileSync(join(build.staging, "custom-elements.json"), join(out, "custom-elements.json"));

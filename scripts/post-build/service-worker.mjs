@@ -21,9 +21,9 @@ export async function run(build) {
     writeFileSync(join(build.staging, "sw.js"), readFileSync(join(build.source, "web/sw-dev.js")));
     return;
   }
-  // Every chunk the page's parts need, with the shared chunks they wait for; not the
-  // embed chunk, which only an iframe or another site's page loads, nor the embed demo.
-  const chunks = new Set(Object.entries(build.chunks.needs).flatMap(([name, files]) => (name === "embed" ? [] : files)));
+  // Every chunk of the page's entry; not the embed's entry, which only an iframe or another
+  // site's page loads, nor the embed demo.
+  const chunks = build.chunks.page.files;
   const precached = ["start.js", "first-paint.js", js, loader, wasm, css, ...chunks, "manifest.webmanifest", ...ICONS.map((icon) => icon.src)];
   const digest = createHash("sha256").update(build.page);
   for (const file of precached) digest.update(readFileSync(join(build.staging, file)));

@@ -21,18 +21,22 @@ export async function run({ browser, origin }) {
         assert(dir === (language === "he" ? "rtl" : "ltr"), `dir=${dir}`);
       });
 
-      await check(`${label}: the extras module is fetched only when wanted: on a phone, the charts when scrolled to`, async () => {
+      await check(`${label}: each chunk is fetched only when wanted, once: on a phone, the charts when scrolled to`, async () => {
         await page.waitForSelector(".privacy");
-        const extras = () => page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => /\/extras-/.test(name)));
+        const chunks = () => page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => /\/chunk-[a-z0-9]+-[0-9a-f]+\.wasm$/.test(name)));
+        const own = async () => (await chunks()).filter((name) => /\/chunk-[a-z]+-/.test(name)).map((name) => name.match(/\/chunk-([a-z]+)-/)[1]);
         if (viewport === PHONE) {
           await page.waitForTimeout(500);
-          assert((await extras()).length === 0, `fetched at start: ${await extras()}`);
+          assert((await chunks()).length === 0, `fetched at start: ${await chunks()}`);
           assert((await page.$(".area-charts figure")) === null, "charts before they are near the screen");
           await page.locator(".area-charts").scrollIntoViewIfNeeded();
         }
         // On a wide screen the charts come with the page.
         await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
-        assert((await extras()).length === 2, `the extras module's JS and wasm: ${await extras()}`);
+        // The charts' chunk and the shared chunks it waits for; none of the panels', the
+        // presenter's, the helpers' or the embed's, each fetched once.
+        assert((await own()).join() === "charts", `chunks of their own: ${await own()}`);
+        assert(new Set(await chunks()).size === (await chunks()).length, `a chunk fetched twice: ${await chunks()}`);
         await page.evaluate(() => window.scrollTo(0, 0));
       });
 

@@ -128,14 +128,14 @@ export async function run({ browser, dist, origin }) {
     });
   }
 
-  // Only the extras module blocked (a proxy, or offline before a first full visit): the
+  // Only the chunks blocked (a proxy, or offline before a first full visit): the
   // calculator works, and a panel says in the reader's language that it could not come,
   // then comes once the connection is back.
   let blockExtras = true;
-  const noExtras = await serve(dist, { blocked: (path) => blockExtras && path.includes("/extras-") });
+  const noExtras = await serve(dist, { blocked: (path) => blockExtras && /\/chunk-[a-z0-9]+-[0-9a-f]+\.wasm/.test(path) });
   const noExtrasOrigin = `http://127.0.0.1:${noExtras.address().port}`;
   for (const [locale, words] of [["en-US", "could not be loaded"], ["he-IL", "לא הצלחנו לטעון"]]) {
-    await check(`${locale}: with the extras module blocked, a panel says so, the calculator works, and Try again brings it once it can`, async () => {
+    await check(`${locale}: with the chunks blocked, a panel says so, the calculator works, and Try again brings it once it can`, async () => {
       blockExtras = true;
       const context = await browser.newContext({ viewport: PHONE, locale, serviceWorkers: "block" });
       const page = await context.newPage();

@@ -132,18 +132,21 @@ async function twoTabs(browser, origin) {
 /** Release N+1 in place of N: every hashed name changed, the release renamed, N's files gone. */
 async function deployNext(copy) {
   const files = await readdir(copy);
-  const hashed = files.filter((file) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(file));
-  const texts = ["index.html", "sw.js", "embed.js", "frame.js", "release.json"];
+  // Every file named after its content: the program's JS, its loader, its main module and
+  // chunks, and the stylesheet (the loader and the JS name each other and the chunks).
+  const stamp = /-([0-9a-f]{16})(_bg\.wasm|-split\.js|\.wasm|\.js|\.css)$/;
+  const hashed = files.filter((file) => stamp.test(file));
+  const texts = ["index.html", "sw.js", "embed.js", "frame.js", "release.json", ...hashed.filter((file) => file.endsWith(".js"))];
   const contents = Object.fromEntries(await Promise.all(texts.map(async (file) => [file, await readFile(join(copy, file), "utf8")])));
   const { release } = JSON.parse(contents["release.json"]);
   const next = `n${release.slice(1)}`;
+  const renamed = Object.fromEntries(hashed.map((file) => [file, file.replace(stamp, "-n$1$2")]));
   for (const file of hashed) {
-    const renamed = file.replace(/-([0-9a-f]{16})(_bg\.wasm|\.js|\.css)$/, "-n$1$2");
-    await rename(join(copy, file), join(copy, renamed));
-    for (const name of texts) contents[name] = contents[name].replaceAll(file, renamed);
+    await rename(join(copy, file), join(copy, renamed[file]));
+    for (const name of texts) contents[name] = contents[name].replaceAll(file, renamed[file]);
   }
   for (const name of texts) contents[name] = contents[name].replaceAll(release, next);
-  for (const [name, text] of Object.entries(contents)) await writeFile(join(copy, name), text);
+  for (const [name, text] of Object.entries(contents)) await writeFile(join(copy, renamed[name] ?? name), text);
   return { hashed, release, next };
 }
 
@@ -152,8 +155,8 @@ async function releaseUnderAnOpenTab(browser, dist) {
   await cp(dist, copy, { recursive: true });
   const server = await serve(copy, { port: 0 });
   const local = `http://127.0.0.1:${server.address().port}`;
-  // At phone size the charts are far below, so the extras module is not fetched until
-  // a panel asks for it.
+  // At phone size the charts are far below, so no chunk is fetched until a panel asks
+  // for one.
   const context = await browser.newContext({ viewport: PHONE, locale: "en-US" });
   try {
     const old = await tab(context, `${local}/?lang=en&lifetime_profit=30000`);
@@ -164,8 +167,8 @@ async function releaseUnderAnOpenTab(browser, dist) {
       await old.page.fill("#field-lifetime_profit", "35000");
       await old.page.waitForFunction(() => location.search.includes("lifetime_profit=35000"));
       const gain = await old.page.getAttribute("data[data-name=npv_gain]", "value");
-      const fetched = await old.page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("/extras-")));
-      assert(fetched.length === 0, `the old tab has not fetched the extras module yet: ${fetched}`);
+      const fetched = await old.page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("/chunk-")));
+      assert(fetched.length === 0, `the old tab has not fetched a chunk yet: ${fetched}`);
       const { hashed, next } = await deployNext(copy);
       // A second tab opens release N+1; its worker takes over and deletes N's cache.
       const fresh = await tab(context, `${local}/?lang=en`);
@@ -179,7 +182,7 @@ async function releaseUnderAnOpenTab(browser, dist) {
       // The panel says so, and the charts' place too (a panel asks for the charts as well).
       const offer = old.page.locator(".part-status", { hasText: "A new version of the calculator is out" }).first();
       await offer.waitFor({ timeout: 10000 }).catch(async (error) => {
-        throw new Error(`shown: ${await old.page.locator(".part-status").allTextContents()} panel: ${await old.page.locator("#share-panel").count()} caches: ${await old.page.evaluate(() => caches.keys())} resources: ${await old.page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("extras")))}\n${old.problems.join("\n")}`);
+        throw new Error(`shown: ${await old.page.locator(".part-status").allTextContents()} panel: ${await old.page.locator("#share-panel").count()} caches: ${await old.page.evaluate(() => caches.keys())} resources: ${await old.page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("chunk-")))}\n${old.problems.join("\n")}`);
       });
       await offer.locator("button", { hasText: "Load the new version" }).click();
       await old.page.waitForFunction(() => document.querySelector("script[data-cvc-release]")?.dataset.cvcRelease?.startsWith("n"), null, { timeout: 20000 });

@@ -375,13 +375,13 @@ export async function run({ browser, origin, dist }) {
   }
 
   {
-    // The extras module is held back until the note has been looked at: the print layout
+    // The chunks are held back until the note has been looked at: the print layout
     // moves the charts' place near the top, which would fetch them at once.
     const context = await browser.newContext({ viewport: PHONE, locale: "he-IL", serviceWorkers: "block" });
     const page = await context.newPage();
     let release;
     const held = new Promise((resolve) => (release = resolve));
-    await page.route(/\/extras-/, async (route) => {
+    await page.route(/\/chunk-/, async (route) => {
       await held;
       await route.continue();
     });

@@ -4,10 +4,9 @@
 //! check for a newer release; [`use_part`] asks for a part when it is first wanted and
 //! draws it as a component of the tree it is called from.
 
-use cvc_core::parts::{Part, Request};
+use cvc_core::parts::{Chunk, Part, Request};
 use cvc_model::uncertainty::MonteCarlo;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -53,19 +52,22 @@ impl PartialEq for PartView {
 /// The chunk of a part, fetched and started; `Err` when it could not come.
 pub type PartLoading = Pin<Box<dyn Future<Output = Result<PartView, ()>>>>;
 
+/// The program's split points: fetches the chunk that draws a part.
+pub type LoadPart = fn(Part) -> PartLoading;
+
 thread_local! {
     /// The program's split points, one per chunk.
-    static LOAD: Cell<Option<fn(Part) -> PartLoading>> = const { Cell::new(None) };
+    static LOAD: Cell<Option<LoadPart>> = const { Cell::new(None) };
     /// The loader's check whether a newer release is served (web/start.js, embed.js):
     /// a function returning a promise of a boolean.
     static OUTDATED: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// The chunks already come, by name: their parts are drawn at once.
-    static LOADED: RefCell<HashMap<&'static str, PartView>> = RefCell::new(HashMap::new());
+    static LOADED: RefCell<Vec<(Chunk, PartView)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Where parts come from: `load` fetches a part's chunk, `outdated` is the loader's
 /// check for a newer release (anything but a function counts as never).
-pub fn set_loader(load: fn(Part) -> PartLoading, outdated: JsValue) {
+pub fn set_loader(load: LoadPart, outdated: JsValue) {
     LOAD.with(|slot| slot.set(Some(load)));
     OUTDATED.with(|slot| *slot.borrow_mut() = outdated.dyn_into::<js_sys::Function>().ok());
 }
@@ -87,15 +89,24 @@ async fn newer_release_served() -> bool {
         .is_ok_and(|served| served.as_bool() == Some(true))
 }
 
+/// `part`'s view, if its chunk has come.
+fn loaded(part: Part) -> Option<PartView> {
+    LOADED.with(|loaded| {
+        let loaded = loaded.borrow();
+        let found = loaded.iter().find(|(chunk, _)| *chunk == part.chunk());
+        found.map(|(_, view)| *view)
+    })
+}
+
 /// `part`'s view, fetching its chunk if it has not come yet.
 async fn part_view(part: Part) -> Result<PartView, PartStatus> {
-    if let Some(view) = LOADED.with(|loaded| loaded.borrow().get(part.chunk().name()).copied()) {
+    if let Some(view) = loaded(part) {
         return Ok(view);
     }
     let load = LOAD.with(Cell::get).ok_or(PartStatus::Failed)?;
     match load(part).await {
         Ok(view) => {
-            LOADED.with(|loaded| loaded.borrow_mut().insert(part.chunk().name(), view));
+            LOADED.with(|loaded| loaded.borrow_mut().push((part.chunk(), view)));
             Ok(view)
         }
         Err(()) if newer_release_served().await => Err(PartStatus::Outdated),
@@ -125,7 +136,7 @@ pub enum PartStatus {
 /// wanted).
 #[hook]
 pub fn use_part(part: Part, wanted: bool, links: &PartLinks) -> (PartStatus, Callback<()>, Html) {
-    let loaded = LOADED.with(|loaded| loaded.borrow().get(part.chunk().name()).copied());
+    let loaded = loaded(part);
     let status = use_state(|| PartStatus::Waiting);
     let view = use_state(|| None::<(Part, PartView)>);
     // Asking again after a failure is a new attempt, which runs the effect below again.

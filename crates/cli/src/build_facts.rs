@@ -9,12 +9,13 @@
 //! - `fields`: each scenario field's name, unit and allowed range (the same declarations);
 //! - `frame`: the iframe's messages and the `dataLayer` entry's shape (frame.js), with
 //!   lead capture's messages and attributes under `lead`;
+//! - `wasm_features`: the WebAssembly features wasm-opt may use (first-paint.js probes them);
 //! - `chunks`: the names of the program's split chunks (the build names their files
 //!   after them; the size budget and the service worker check them).
 
 use cvc_core::codec::json::{write_pretty, Json};
 use cvc_core::codec::link::element_attributes;
-use cvc_core::first_paint::{rules, static_answer};
+use cvc_core::first_paint::{rules, static_answer, WASM_FEATURES};
 use cvc_core::host_events::frame_facts;
 use cvc_core::parts::Chunk;
 use cvc_core::words::Language;
@@ -58,6 +59,15 @@ fn main() {
         ("element_attributes".into(), Json::Array(attributes)),
         ("fields".into(), Json::Array(fields)),
         ("frame".into(), frame),
+        (
+            "wasm_features".into(),
+            Json::Array(
+                WASM_FEATURES
+                    .into_iter()
+                    .map(|feature| Json::String(feature.into()))
+                    .collect(),
+            ),
+        ),
         (
             "chunks".into(),
             Json::Array(

@@ -21,6 +21,18 @@ use crate::storage::LANGUAGE_KEY;
 use crate::words::{fill, Language, Piece};
 use cvc_model::{evaluate, Figure, Scenario};
 
+/// The WebAssembly features the build lets wasm-opt use (scripts/post-build/program-wasm.mjs
+/// passes each as `--enable-…`), and so the calculator's floor: `web/first-paint.js`
+/// probes an engine for every one before fetching the wasm.
+pub const WASM_FEATURES: [&str; 6] = [
+    "bulk-memory",
+    "nontrapping-float-to-int",
+    "sign-ext",
+    "mutable-globals",
+    "reference-types",
+    "multivalue",
+];
+
 /// What `web/first-paint.js` needs of the app's rules, as JSON: each language's tag and
 /// the browser languages that ask for it, the language for any other browser, where the
 /// reader's choice is kept, the link's language key, and the link keys that say nothing of

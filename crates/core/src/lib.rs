@@ -22,13 +22,13 @@
 
 pub mod chart_scale;
 pub mod codec;
-pub mod parts;
 pub mod first_paint;
 pub mod host_events;
 pub mod leads;
 pub mod notice;
 pub mod numbers;
 pub mod participation;
+pub mod parts;
 pub mod presets;
 pub mod privacy;
 pub mod room;

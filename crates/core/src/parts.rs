@@ -1,6 +1,7 @@
 //! The parts of the calculator that its first answer does not need, and the chunks of the
-//! one program that draw them. The program (`src/main.rs`) is cut at one split point per
-//! [`Chunk`] (`wasm-split-cli`, scripts/post-build/program-wasm.mjs): each chunk is
+//! program that draw them. Each entry of the program (the page, the embed) is cut at one
+//! split point per [`Chunk`] (src/lib.rs; `wasm-split-cli`,
+//! scripts/post-build/program-wasm.mjs): each chunk is
 //! fetched the first time one of its parts is wanted, and its parts are then ordinary
 //! components of the one App, which hear of the scenario, the Monte Carlo and the page's
 //! callbacks as properties. What a part asks of the page is a [`Request`].
@@ -99,20 +100,16 @@ pub enum Chunk {
     Room,
     /// The lead capture form.
     Lead,
-    /// What only another site's page needs: the element, the container and the iframe's
-    /// side of the calculator, with what they tell their host (`crates/embed`).
-    Embed,
 }
 
 impl Chunk {
-    pub const ALL: [Chunk; 7] = [
+    pub const ALL: [Chunk; 6] = [
         Chunk::Panels,
         Chunk::Presenter,
         Chunk::Charts,
         Chunk::Helpers,
         Chunk::Room,
         Chunk::Lead,
-        Chunk::Embed,
     ];
 
     /// The chunk's name: its split point's, and its file's (`split_<name>`).
@@ -124,7 +121,6 @@ impl Chunk {
             Chunk::Helpers => "helpers",
             Chunk::Room => "room",
             Chunk::Lead => "lead",
-            Chunk::Embed => "embed",
         }
     }
 }
@@ -161,22 +157,29 @@ mod tests {
     }
 
     #[test]
-    fn every_chunk_but_the_embed_draws_a_part_and_names_are_distinct() {
+    fn every_chunk_draws_a_part_and_names_are_distinct() {
         for chunk in Chunk::ALL {
-            let parts = Part::ALL.iter().filter(|part| part.chunk() == chunk).count();
-            assert_eq!(parts == 0, chunk == Chunk::Embed, "{chunk:?}");
+            assert!(
+                Part::ALL.iter().any(|part| part.chunk() == chunk),
+                "{chunk:?}"
+            );
         }
         let mut names: Vec<_> = Chunk::ALL.iter().map(|chunk| chunk.name()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Chunk::ALL.len());
         // A split point's name is a Rust identifier.
-        assert!(names.iter().all(|name| name.chars().all(|c| c.is_ascii_lowercase())));
+        assert!(names
+            .iter()
+            .all(|name| name.chars().all(|c| c.is_ascii_lowercase())));
     }
 
     #[test]
     fn the_query_starts_at_the_question_mark() {
-        assert_eq!(query_of("https://x.test/?lifetime_profit=1"), "?lifetime_profit=1");
+        assert_eq!(
+            query_of("https://x.test/?lifetime_profit=1"),
+            "?lifetime_profit=1"
+        );
         assert_eq!(query_of("https://x.test/"), "");
     }
 }

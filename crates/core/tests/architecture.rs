@@ -3,12 +3,13 @@
 //! to the rules the compiler cannot see:
 //!
 //! - the pure crates (model, core, cli) depend on no web crate at all, not even for wasm32;
-//! - views, the page and the extras module depend on no web crate but `wasm-bindgen`, and
-//!   name it only in their `main.rs` (the wasm's exports): everything else reaches the
-//!   browser through `cvc-browser`;
-//! - the page cannot name the extras module's code, nor the module the page's, and neither
-//!   names the embed module's (which builds on the page);
-//! - the extras module exports what `cvc_core::contract` declares, by its names;
+//! - views, the page, the extras and the embed depend on no web crate: everything reaches
+//!   the browser through `cvc-browser` (the program's entries, src/, export the wasm's
+//!   functions);
+//! - the page cannot name the extras' code, nor the extras the page's, and neither names
+//!   the embed's (which builds on the page);
+//! - every chunk `cvc_core::parts` names has its split point (src/lib.rs), and both
+//!   entries load parts through them;
 //! - no two source files share a name, and no file imports one that imports it back.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -111,13 +112,10 @@ fn views_reach_the_browser_only_through_cvc_browser() {
     for krate in VIEWS {
         let web: Vec<String> = dependencies(krate)
             .into_iter()
-            .filter(|name| WEB_CRATES.contains(&name.as_str()) && name != "wasm-bindgen")
+            .filter(|name| WEB_CRATES.contains(&name.as_str()))
             .collect();
         assert!(web.is_empty(), "crates/{krate} depends on {web:?}");
         for file in rust_files(&crates_dir().join(krate).join("src")) {
-            if file.file_name().is_some_and(|name| name == "main.rs") {
-                continue;
-            }
             let code = code_of(&fs::read_to_string(&file).expect("readable"));
             for name in ["web_sys", "js_sys", "gloo", "wasm_bindgen"] {
                 assert!(
@@ -152,33 +150,36 @@ fn the_page_and_the_extras_module_cannot_name_each_other() {
 }
 
 #[test]
-fn the_extras_module_exports_what_the_contract_declares() {
-    use cvc_core::parts::{MOUNT_PART, UNMOUNT, UPDATE};
-    let exports = fs::read_to_string(crates_dir().join("extras/src/main.rs")).expect("readable");
-    assert!(exports.contains(&format!("#[wasm_bindgen(js_name = {MOUNT_PART})]")));
-    for method in [UPDATE, UNMOUNT] {
+fn every_chunk_has_its_split_point_and_each_entry_loads_them() {
+    use cvc_core::parts::Chunk;
+    let root = crates_dir().parent().expect("the repository").to_path_buf();
+    let split_points = fs::read_to_string(root.join("src/lib.rs")).expect("readable");
+    let declared = split_points.matches("#[wasm_split(").count();
+    assert_eq!(declared, Chunk::ALL.len(), "one split point per chunk");
+    for chunk in Chunk::ALL {
+        let name = chunk.name();
         assert!(
-            exports.contains(&format!("pub fn {method}(")),
-            "the handle's {method}"
+            split_points.contains(&format!("#[wasm_split({name}, fallible)]")),
+            "src/lib.rs has the {name} chunk's split point, fallible"
+        );
+    }
+    for entry in ["src/main.rs", "src/bin/embed.rs"] {
+        let code = fs::read_to_string(root.join(entry)).expect("readable");
+        assert!(
+            code.contains("set_loader(customer_value_calculator::load_part"),
+            "{entry} hands the split points over"
         );
     }
 }
 
 #[test]
-fn the_pages_loader_says_outdated_in_the_contracts_word() {
-    use cvc_core::parts::OUTDATED;
-    let root = crates_dir().parent().expect("the repository").to_path_buf();
-    let loader = fs::read_to_string(root.join("web/start.js")).expect("readable");
-    assert!(
-        loader.contains(&format!("\"{OUTDATED}\"")),
-        "web/start.js rejects with {OUTDATED:?}"
-    );
-}
-
-#[test]
 fn no_two_source_files_share_a_name() {
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for file in rust_files(&crates_dir()) {
+    let program = crates_dir().parent().expect("the repository").join("src");
+    for file in rust_files(&crates_dir())
+        .into_iter()
+        .chain(rust_files(&program))
+    {
         let name = file
             .file_name()
             .expect("a name")
@@ -369,19 +370,8 @@ fn the_cycle_check_sees_a_cycle() {
 #[test]
 fn the_first_paints_browser_probe_checks_every_wasm_feature_the_build_enables() {
     let root = crates_dir().parent().expect("the repository").to_path_buf();
-    let page = fs::read_to_string(root.join("index.html")).expect("index.html");
     let probe = fs::read_to_string(root.join("web/first-paint.js")).expect("first-paint.js");
-    let flags = page
-        .split("data-wasm-opt-params=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("wasm-opt's flags");
-    let features: Vec<&str> = flags
-        .split_whitespace()
-        .filter_map(|flag| flag.strip_prefix("--enable-"))
-        .collect();
-    assert_eq!(features.len(), flags.split_whitespace().count(), "{flags}");
-    for feature in features {
+    for feature in cvc_core::first_paint::WASM_FEATURES {
         assert!(
             probe.contains(&format!("{feature} (")),
             "web/first-paint.js's probe names {feature}, which the build enables"

@@ -19,10 +19,10 @@ use crate::panels::room_bar::RoomBar;
 use crate::panels::saved_panel::SavedPanel;
 use cvc_browser::dom::focus_by_id;
 use cvc_browser::intl::{browser_number_syntax, Formats};
-use cvc_core::numbers::NumberSyntax;
 use cvc_browser::lazy_parts::{PartProps, PartView};
 use cvc_core::codec::link::{decode, encode};
 use cvc_core::leads::{Capture, PAGE_SETUP};
+use cvc_core::numbers::NumberSyntax;
 use cvc_core::parts::{query_of, Part, Request};
 use cvc_core::words::Language;
 use cvc_model::{evaluate, Results, ValidScenario};
@@ -176,7 +176,10 @@ pub fn helpers(props: &PartProps) -> Html {
 
 /// The `room` chunk: the workshop room's bar on a participant's phone.
 pub fn room(props: &PartProps) -> Html {
-    root(props, |drawn| html! { <RoomBar scenario={drawn.scenario.clone()} /> })
+    root(
+        props,
+        |drawn| html! { <RoomBar scenario={drawn.scenario.clone()} /> },
+    )
 }
 
 /// The `lead` chunk: the lead capture form.

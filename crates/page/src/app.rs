@@ -12,11 +12,11 @@ use crate::components::report::{report_figures, report_top};
 use crate::components::tools::Tools;
 use cvc_browser::address::{page_address, read_location, use_link_sync, SETTLE_MS};
 use cvc_browser::dom::{document_element, element_by_id, set_accent};
-use cvc_browser::lazy_parts::{use_part, PartLinks, PartStatus};
 use cvc_browser::frame::use_post_height;
 use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
 use cvc_browser::keyboard::use_presenter_keys;
 use cvc_browser::language::{initial_language, remember_language};
+use cvc_browser::lazy_parts::{use_part, PartLinks, PartStatus};
 use cvc_browser::mount::mount_app;
 use cvc_browser::observers::{use_near_screen, wide_screen};
 pub use cvc_browser::timing::Moment;
@@ -24,9 +24,9 @@ use cvc_browser::timing::{
     use_after_pause, use_drawing_stages, use_settled, Stage, MONTE_CARLO_PAUSE_MS,
 };
 use cvc_core::codec::link::{decode, encode, frame_keys, page_keys, LinkReading, Show};
-use cvc_core::parts::{Part, Request};
 use cvc_core::leads::PAGE_SETUP;
 use cvc_core::notice::{Notice, Source};
+use cvc_core::parts::{Part, Request};
 use cvc_core::presets::Preset;
 use cvc_core::privacy::PrivacyLine;
 use cvc_core::state::{Action, State};

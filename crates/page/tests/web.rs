@@ -3,13 +3,12 @@
 //! waits for Yew to render, and reads the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use cvc_core::contract;
+use cvc_browser::lazy_parts::PartLoading;
+use cvc_core::parts::Part;
 use cvc_core::presets::Preset;
 use cvc_core::words::Language;
-use cvc_extras::part::PartApp;
 use cvc_model::{evaluate, Field, Scenario, ValidScenario};
 use cvc_page::app::{App, AppProps};
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -23,58 +22,18 @@ fn document() -> web_sys::Document {
     gloo::utils::document()
 }
 
-/// Sets `key` on a plain object.
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    js_sys::Reflect::set(object, &key.into(), value).expect("a plain object takes any key");
-}
-
-/// What web/start.js hands the page as the extras module, here built from this same wasm:
-/// an object with the contract's `mountPart`, whose handles have its `update` and
-/// `unmount` (crates/extras/src/main.rs exports the same for the real module).
-fn in_process_extras() -> js_sys::Function {
-    let module = js_sys::Object::new();
-    let mount_part = Closure::<dyn Fn(Element, String, JsValue) -> JsValue>::new(
-        |element, message: String, on_request: JsValue| {
-            let on_request = cvc_browser::lazy_parts::requests_to(on_request);
-            let Some(app) = PartApp::mount(element, &message, on_request) else {
-                return JsValue::NULL;
-            };
-            let app = Rc::new(RefCell::new(Some(app)));
-            let handle = js_sys::Object::new();
-            let updating = app.clone();
-            let update = Closure::<dyn Fn(String)>::new(move |message: String| {
-                if let Some(app) = updating.borrow_mut().as_mut() {
-                    app.update(&message);
-                }
-            });
-            let unmount = Closure::<dyn Fn()>::new(move || {
-                if let Some(app) = app.borrow_mut().take() {
-                    app.unmount();
-                }
-            });
-            set(&handle, contract::UPDATE, update.as_ref());
-            set(&handle, contract::UNMOUNT, unmount.as_ref());
-            // They live as long as the handle, which lives as long as the test page.
-            update.forget();
-            unmount.forget();
-            handle.into()
-        },
-    );
-    set(&module, contract::MOUNT_PART, mount_part.as_ref());
-    mount_part.forget();
-    let load = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
-        js_sys::Promise::resolve::<JsValue>(&JsValue::from(module.clone()))
-    });
-    let function = load.as_ref().unchecked_ref::<js_sys::Function>().clone();
-    load.forget();
-    function
+/// The parts, drawn with no split: this test binary is not cut into chunks, so each part's
+/// view is here already (`cvc_extras::part::unsplit`), as the program's split points hand
+/// it over once its chunk has come.
+fn unsplit_parts(part: Part) -> PartLoading {
+    Box::pin(async move { Ok(cvc_extras::part::unsplit(part)) })
 }
 
 /// Mounts the app in English (or the given language) into a fresh container, and waits
 /// for all of it, the charts from the extras module included.
 async fn mount(language: Language) -> Element {
     cvc_browser::start();
-    cvc_browser::lazy_parts::set_loader(in_process_extras().into());
+    cvc_browser::lazy_parts::set_loader(unsplit_parts, JsValue::UNDEFINED);
     let container = document().create_element("div").expect("div");
     document()
         .body()

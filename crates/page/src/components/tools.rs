@@ -24,11 +24,8 @@ pub fn Tools(props: &ToolsProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.texts();
     let open = use_state(|| None::<Part>);
-    let (status, on_retry, panel) = use_part(
-        open.unwrap_or(Part::Share),
-        open.is_some(),
-        &props.extras,
-    );
+    let (status, on_retry, panel) =
+        use_part(open.unwrap_or(Part::Share), open.is_some(), &props.extras);
     let button = |panel: Part, label: &'static str| {
         let (open, on_open) = (open.clone(), props.on_open.clone());
         let pressed = *open == Some(panel);
