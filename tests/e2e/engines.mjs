@@ -345,6 +345,8 @@ async function corePath(make, dist) {
       const count = async () => (await (await fetch(`${roomServer.url}/api/rooms/${opened.code}`)).json()).participants;
       await browser.goto(`${origin}/?room=${opened.code}&lang=en&lifetime_profit=45000`);
       await until(browser, `() => !!document.querySelector("#room-send")`);
+      // The bar shows the room's code at once, and its name once the server has answered.
+      await until(browser, `() => document.querySelector(".room-bar").textContent.includes("Engines")`);
       const said = await browser.run(`() => document.querySelector(".room-bar").textContent`);
       assert(said.includes("Engines") && said.includes("without your name"), said);
       await browser.click("#room-send");

@@ -435,10 +435,10 @@ export async function run({ browser, origin }) {
 
   {
     const { context, page, problems } = await open("lazy.html", { viewport: PHONE });
-    const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").some((entry) => /customer-value-calculator-[0-9a-f]+_bg\.wasm/.test(entry.name)));
+    const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").some((entry) => /embed-[0-9a-f]+_bg\.wasm/.test(entry.name)));
     await check('loading="lazy": nothing of the calculator is fetched until it comes within a screen, then it mounts', async () => {
       await page.waitForTimeout(1500);
-      assert(!(await fetched()), "the program was fetched before it was wanted");
+      assert(!(await fetched()), "the embed's program was fetched before it was wanted");
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await shownIn(page, "#lazy");
       assert(await fetched(), "fetched once near the screen");

@@ -120,15 +120,21 @@ export async function run({ browser, origin, dist }) {
       assert(before.length === 1, `one cache: ${before}`);
       // Release B: the same app under new hashed names, as a rebuild gives.
       const files = await readdir(copy);
-      const renames = files.filter((file) => /^customer-value-calculator-[0-9a-f]+(_bg\.wasm|\.js)$/.test(file) || /^app-[0-9a-f]+\.css$/.test(file));
+      // The page's entry (its JS, the split's loader, its main module and chunks, which
+      // name each other) and the stylesheet.
+      const stamp = /-([0-9a-f]{16})(_bg\.wasm|-split\.js|\.wasm|\.js|\.css)$/;
+      const renames = files.filter((file) => (/^(customer-value-calculator|chunk|app)-/.test(file)) && stamp.test(file));
       let index = await readFile(join(copy, "index.html"), "utf8");
       let worker = await readFile(join(copy, "sw.js"), "utf8");
+      const scripts = Object.fromEntries(await Promise.all(renames.filter((file) => file.endsWith(".js")).map(async (file) => [file, await readFile(join(copy, file), "utf8")])));
       for (const file of renames) {
-        const renamed = file.replace(/-([0-9a-f]+)(_bg\.wasm|\.js|\.css)$/, "-b$1$2");
+        const renamed = file.replace(stamp, "-b$1$2");
         await rename(join(copy, file), join(copy, renamed));
         index = index.replaceAll(file, renamed);
         worker = worker.replaceAll(file, renamed);
+        for (const script of Object.keys(scripts)) scripts[script] = scripts[script].replaceAll(file, renamed);
       }
+      for (const [file, text] of Object.entries(scripts)) await writeFile(join(copy, file.replace(stamp, "-b$1$2")), text);
       // Trunk's integrity hashes stay valid: the contents did not change.
       // (The release's sw.js is minified: no spaces around "=".)
       const release = /const RELEASE ?= ?"([0-9a-f]+)"/;

@@ -31,8 +31,12 @@ await check("npm pack gives the tarball: the element, its files, types, manifest
   [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], packageDir));
   tarball = join(work, packed.filename);
   const files = packed.files.map((file) => file.path);
-  for (const file of [`${TAG}.js`, `${TAG}.d.ts`, "custom-elements.json", "files/embed.js", "files/embed_bg.wasm", "files/extras.js", "files/extras_bg.wasm", "files/calculator.css", "README.md", "LICENSE", "package.json"]) {
+  for (const file of [`${TAG}.js`, `${TAG}.d.ts`, "custom-elements.json", "files/calculator.css", "README.md", "LICENSE", "package.json"]) {
     assert(files.includes(file), `${file} is in the tarball: ${files.join(", ")}`);
+  }
+  // The embed entry's JS, its split's loader, its main module, and every chunk it fetches.
+  for (const pattern of [/^files\/embed-[0-9a-f]{16}\.js$/, /^files\/embed-[0-9a-f]{16}-split\.js$/, /^files\/embed-[0-9a-f]{16}_bg\.wasm$/, /^files\/embed-chunk-charts-[0-9a-f]{16}\.wasm$/, /^files\/embed-chunk-lead-[0-9a-f]{16}\.wasm$/]) {
+    assert(files.some((file) => pattern.test(file)), `${pattern} is in the tarball: ${files.join(", ")}`);
   }
   console.log(`     ${packed.filename}: ${packed.size} bytes packed, ${packed.unpackedSize} installed, ${files.length} files`);
 });
