@@ -82,6 +82,12 @@ pub fn shadow_container(
     })
 }
 
+/// Puts `element` where `place` is, in its stead (a kept app's root into a new shadow
+/// root).
+pub fn put_in_place(place: &web_sys::Element, element: &web_sys::Element) {
+    let _ = place.replace_with_with_node_1(element);
+}
+
 /// Dispatches `event_type` on `host`, bubbling and crossing shadow roots (`composed`), with
 /// `detail` parsed from JSON: what the calculator tells its host page.
 pub fn dispatch_to_host(host: &web_sys::Element, event_type: &str, detail_json: &str) {

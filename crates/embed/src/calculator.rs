@@ -8,13 +8,13 @@
 //! it shows the capture form after the answers, or keeps the hidden fields of the host's
 //! own form current, and tells the host of each lead with `customer-value:lead`.
 
+use crate::kept_apps::HostedApp;
 use cvc_browser::dom::{clear_accent, set_accent, HtmlElement};
 use cvc_browser::embed_host::{
     attributes, dispatch_to_host, push_to_data_layer, shadow_container, ShadowMount,
 };
 use cvc_browser::language::initial_language;
 use cvc_browser::lead_capture::{host_page, warn_host, FormProblem, HostForm};
-use cvc_browser::mount::mount_app;
 use cvc_core::codec::field_reader::Reading;
 use cvc_core::codec::json::{self, Json};
 use cvc_core::codec::link::{
@@ -31,10 +31,10 @@ use cvc_core::privacy::{Disclosure, PrivacyLine};
 use cvc_core::state::Action;
 use cvc_model::fields::{FieldError, FieldName, Problem};
 use cvc_model::Field;
-use cvc_page::app::{Answer, App, AppProps, Dispatcher, Mode, Moment};
+use cvc_page::app::{Answer, AppProps, Dispatcher, Mode, Moment};
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::{AppHandle, AttrValue, Callback};
+use yew::{AttrValue, Callback};
 
 /// A scenario set through the `scenario` property is read only up to this size; no
 /// scenario needs more.
@@ -116,7 +116,7 @@ pub struct Calculator {
     kind: HostKind,
     app_address: String,
     shared: Rc<RefCell<Shared>>,
-    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    app: Rc<RefCell<Option<HostedApp>>>,
     on_answer: Callback<(Answer, Moment)>,
     on_dispatcher: Callback<Dispatcher>,
     on_lead: Callback<AttrValue>,
@@ -201,7 +201,7 @@ impl Calculator {
         let place = {
             let app = app.clone();
             shadow_container(&host, stylesheet, move |root| {
-                *app.borrow_mut() = Some(mount_app::<App>(root, props));
+                *app.borrow_mut() = Some(HostedApp::draw(root, props));
             })
         };
         Calculator {
@@ -379,12 +379,13 @@ impl Calculator {
         Some(shared.answer.as_ref()?.link.to_string())
     }
 
-    /// Takes the calculator down: its app is destroyed (and with it every listener,
-    /// observer and timer it made), the listeners waiting for its stylesheet are removed,
-    /// and its shadow root is emptied for a remount.
+    /// Takes the calculator down: its App is taken down (and with it every listener,
+    /// observer and timer it made) and its app kept for the next calculator
+    /// (`crate::kept_apps`), the listeners waiting for its stylesheet are removed, and its
+    /// shadow root is emptied for a remount.
     pub fn unmount(self) {
         if let Some(app) = self.app.borrow_mut().take() {
-            app.destroy();
+            app.keep();
         }
         if let Some(place) = &self.place {
             place.clear();

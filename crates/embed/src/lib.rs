@@ -8,6 +8,9 @@
 //! - [`calculator`]: one calculator in a host element: mounted into its shadow root, kept
 //!   on its attributes, read and set through its properties, and its events to the host.
 //! - [`framed`]: the calculator inside an iframe, posting its events to the parent.
+//! - [`kept_apps`]: the calculators' apps, kept for the next calculator of the page, so
+//!   that a single-page site's memory holds.
 
 pub mod calculator;
 pub mod framed;
+pub mod kept_apps;
