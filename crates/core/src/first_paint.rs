@@ -1,7 +1,7 @@
 //! The answer at first paint: the title, the question and the example business's headline
 //! answers as static HTML, in both languages, so that a phone on a slow connection shows
 //! them before the wasm has arrived (and keeps them if it never starts). Pure, so it is
-//! tested natively; `crates/cli/src/first_paint.rs` prints it and
+//! tested natively; `crates/cli/src/build_facts.rs` prints it and
 //! `scripts/post-build/first-paint.mjs` writes it into the release's `index.html`.
 //!
 //! Amounts of money are written as `<bdi data-money="VALUE">VALUE</bdi>`: the build

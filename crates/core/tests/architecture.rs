@@ -378,3 +378,106 @@ fn the_first_paints_browser_probe_checks_every_wasm_feature_the_build_enables() 
         );
     }
 }
+
+/// Every repository path a comment or document names, as `crates/…`, `scripts/…`, `web/…`,
+/// `tests/…`, `docs/…`, `src/…`, `styles/…` or `integrations/…`: where it is read from
+/// the repository's root, or from the crate the file is in (a manifest's own `src/…`).
+fn named_paths(text: &str) -> Vec<String> {
+    const ROOTS: [&str; 8] = [
+        "crates/",
+        "scripts/",
+        "web/",
+        "tests/",
+        "docs/",
+        "src/",
+        "styles/",
+        "integrations/",
+    ];
+    let path_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-');
+    let mut found = Vec::new();
+    for (at, _) in text.char_indices() {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| path_char(c) || c == '$' || c == '~') {
+            continue;
+        }
+        let rest = &text[at..];
+        if !ROOTS.iter().any(|root| rest.starts_with(root)) {
+            continue;
+        }
+        let end = rest.find(|c: char| !path_char(c)).unwrap_or(rest.len());
+        let next = rest[end..].chars().next();
+        // A pattern (`chunk-*.wasm`, `{name}`, `…`) names no one file.
+        if next.is_some_and(|c| matches!(c, '*' | '{' | '…' | '<')) {
+            continue;
+        }
+        let path = rest[..end].trim_end_matches(['.', '/']);
+        if path.contains('/') && !ROOTS.contains(&format!("{path}/").as_str()) {
+            found.push(path.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn every_path_a_comment_or_document_names_exists() {
+    let root = crates_dir().parent().expect("the repository").to_path_buf();
+    let skipped = [
+        "target",
+        "node_modules",
+        "dist",
+        ".git",
+        "screenshots",
+        "vendor",
+    ];
+    let kinds = ["md", "rs", "mjs", "js", "sh", "toml", "php", "html", "css"];
+    let mut stack = vec![root.clone()];
+    let mut missing = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).expect("readable").flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if path.is_dir() {
+                if !skipped.contains(&name.as_str()) {
+                    stack.push(path);
+                }
+                continue;
+            }
+            let kind = path
+                .extension()
+                .map(|kind| kind.to_string_lossy().to_string());
+            if !kind.is_some_and(|kind| kinds.contains(&kind.as_str())) {
+                continue;
+            }
+            let Ok(text) = fs::read_to_string(&path) else {
+                continue;
+            };
+            // The crate (or package) the file is in: the nearest folder with a manifest.
+            let home = path
+                .ancestors()
+                .skip(1)
+                .find(|folder| folder.join("Cargo.toml").exists())
+                .unwrap_or(&root)
+                .to_path_buf();
+            for named in named_paths(&text) {
+                if !root.join(&named).exists() && !home.join(&named).exists() {
+                    missing.push(format!("{} names {named}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "paths that do not exist:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn named_paths_are_read_as_written() {
+    assert_eq!(
+        named_paths("see `crates/core/src/parts.rs`, and scripts/build.sh."),
+        ["crates/core/src/parts.rs", "scripts/build.sh"]
+    );
+    // Patterns, a folder alone and a path inside another word are not paths of the repository.
+    assert!(named_paths("dist/chunk-*.wasm src/ node_modules/web/x.js $src/x").is_empty());
+}
