@@ -140,7 +140,7 @@ export async function run({ browser, origin }) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     });
     await check("phone he-IL at 4x CPU throttling, with the charts drawn: input-to-DOM time measured", async () => {
-      // The charts (extras module) are drawn again on each edit, in the same task.
+      // The charts (their chunk) are drawn again on each edit, in the same task.
       await page.locator(".area-charts").scrollIntoViewIfNeeded();
       await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
       const cdp = await context.newCDPSession(page);

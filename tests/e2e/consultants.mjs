@@ -138,7 +138,7 @@ export async function run({ browser, origin, dist }) {
       await page.waitForFunction(() => document.querySelector("iframe").style.height !== "", null, { timeout: 20000 });
       const inner = frame();
       await inner.waitForSelector("data[data-name=npv_gain]");
-      // The page is whole once the charts have come from the extras module (when they
+      // The page is whole once the charts have come from its chunk (when they
       // come into view), which makes it taller a moment after the rest.
       await inner.locator(".area-charts").scrollIntoViewIfNeeded();
       await inner.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });

@@ -6,7 +6,7 @@
 //
 //   start with no error and the example's figures; type and see them change; the link
 //   round trip; Hebrew right to left with no horizontal scroll at 390×844; the charts when
-//   scrolled to; a panel from the extras module; the custom element and the iframe on a
+//   scrolled to; a panel from its chunk; the custom element and the iframe on a
 //   page of another origin; offline after one visit; a saved scenario that survives a
 //   reload; a participant joining a workshop room (the room server on another origin, as a
 //   CDN build names it); and no Content-Security-Policy violation anywhere.
@@ -303,7 +303,7 @@ async function corePath(make, dist) {
       assert(texts > 5, `${texts} chart labels`);
     });
 
-    await check(`${label}: a panel from the extras module (Share, with its QR code)`, async () => {
+    await check(`${label}: a panel from its chunk (Share, with its QR code)`, async () => {
       await browser.run(`() => scrollTo(0, 0)`);
       await browser.click(".tool[aria-controls=share-panel]");
       const shared = await until(browser, `() => { const input = document.querySelector("#share-panel #share-link"); return input && input.value; }`);

@@ -297,7 +297,7 @@ export async function run({ browser, origin }) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
       console.log(`     connect to first answer (full widget, module already there): median ${median(desktop).toFixed(1)} ms, at 4x CPU ${median(throttled).toFixed(1)} ms, over 20 each`);
       const downloads = await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => /(embed|customer-value-calculator)-[0-9a-f]+_bg\.wasm/.test(entry.name)).length);
-      assert(downloads === 1, `${downloads} downloads of the embed module for 244 calculators`);
+      assert(downloads === 1, `${downloads} downloads of the embed's program for 244 calculators`);
     });
     await check("mount and unmount: no errors and no policy violations", () => noProblems(page, problems));
     await context.close();

@@ -33,7 +33,7 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   for (const language of ["en", "he"]) {
     const { context, page } = await open(viewport, language);
     await page.waitForSelector(".privacy", { timeout: 20000 });
-    // The charts come with the extras module once they are near the screen: at once on a
+    // The charts come with their chunk once they are near the screen: at once on a
     // desktop, not until scrolled to on a phone.
     if (viewport === DESKTOP) await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
     const shot = (name, fullPage = false) => page.screenshot({ path: `${out}/${sizeName}-${language}-${name}.png`, fullPage });
@@ -56,7 +56,7 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await shot("advanced");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.click(".tool[aria-controls=share-panel]");
-    // The panels come with the extras module, fetched on the first click.
+    // The panels come with their chunk, fetched on the first click.
     await page.waitForSelector("#share-panel .qr");
     await shot("share");
     await panel("share-panel", "share-panel");

@@ -84,7 +84,7 @@ export async function run({ browser, origin, dist }) {
       await page.keyboard.press("Escape");
       await page.waitForSelector(".tools");
       assert((await page.$(".presenter")) === null, "Escape left the presenter view");
-      // The page comes back whole: the charts (drawn by the extras module) too, once they
+      // The page comes back whole: the charts (drawn by its chunk) too, once they
       // are near the screen again.
       await page.locator(".area-charts").scrollIntoViewIfNeeded();
       await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
@@ -191,7 +191,7 @@ export async function run({ browser, origin, dist }) {
       await page.reload();
       await page.waitForSelector("data[data-name=npv_gain]");
       await page.click(".tool[aria-controls=saved-panel]");
-      // The panel comes with the extras module, which is fetched on this first click.
+      // The panel comes with its chunk, which is fetched on this first click.
       await page.waitForSelector("#saved-panel .saved-item");
       const names = await page.$$eval(".saved-name bdi", (elements) => elements.map((element) => element.textContent));
       assert(names.length === 2 && names.includes("Today's plan") && names.includes("Bigger clients, <b>bold</b>"), `names: ${names}`);

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// While the presenter view is on, Escape leaves it. (Focus starts on its button to leave
-/// once the extras module has drawn it.)
+/// once its chunk has drawn it.)
 #[hook]
 pub fn use_presenter_keys(presenting: bool, on_leave: Callback<()>) {
     use_effect_with(presenting, move |presenting| {

@@ -64,7 +64,7 @@ pub fn page_endpoint() -> Option<String> {
 }
 
 /// The capture of the calculator's own page: its `<meta>` set-up, its address and where
-/// the visitor came from (read by the capture form, in the extras module).
+/// the visitor came from (read by the capture form, in the lead chunk).
 pub fn page_capture() -> cvc_core::leads::Capture {
     let setup = LeadSetup::from_attributes(&page_meta());
     let (page, query, referrer) = host_page();

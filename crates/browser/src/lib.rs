@@ -1,6 +1,6 @@
 //! The browser's edge: every call the calculator makes to `web-sys`, `js-sys` and
 //! `gloo` lives in this crate, as small functions and custom hooks, each over a pure heart
-//! in `cvc_core`. Views, the page and the extras module call these; none of them depends
+//! in `cvc_core`. Views, the page and the parts call these; none of them depends
 //! on a web crate itself (ARCHITECTURE.md).
 //!
 //! - [`address`]: the page's address: the link it was opened with, and the address bar

@@ -1,7 +1,7 @@
 //! What an embedded calculator tells the page that embeds it: the `customer-value:ready`
 //! and `customer-value:change` events, their `detail`, and the optional `dataLayer` entry.
 //! Pure, so the payload is tested natively against the command-line tool's own output; the
-//! embed module dispatches them (`crates/embed`).
+//! embed dispatches them (`crates/embed`).
 //!
 //! ```json
 //! {

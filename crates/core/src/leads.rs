@@ -257,7 +257,7 @@ pub const MAX_VARIANT: usize = 40;
 /// What the capture form is drawn with: the host's set-up, the host page's address and
 /// where the visitor came from, and whether it sends through the page that frames it
 /// (an iframe, whose own policy reaches only the calculator's origin). It crosses from
-/// the page to the extras module as a query (`to_query`, `from_query`).
+/// the page to the lead chunk as a query (`to_query`, `from_query`).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Capture {
     pub setup: LeadSetup,

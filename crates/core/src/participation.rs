@@ -1,7 +1,7 @@
 //! A participant's bar in a workshop room, as plain state and a reducer: what the phone
 //! knows of the room (from the room server's answers), what it has sent and what waits to
 //! be sent, and where its figures stand once the presenter reveals the room's answer.
-//! Pure, so it is tested natively; the extras module's `RoomBar` does the requests and
+//! Pure, so it is tested natively; the room chunk's `RoomBar` does the requests and
 //! dispatches what they answer.
 //!
 //! What waits to be sent is kept in the phone (`room::Stay`), so that a lost connection or

@@ -132,7 +132,7 @@ fn views_reach_the_browser_only_through_cvc_browser() {
 fn the_page_and_the_extras_module_cannot_name_each_other() {
     assert!(
         !dependencies("page").contains("cvc-extras"),
-        "the page depends on the extras module (a dev-dependency, for the browser tests' stand-in, is allowed)"
+        "the page depends on cvc-extras (a dev-dependency, for the browser tests, is allowed)"
     );
     assert!(!dependencies("extras").contains("cvc-page"));
     assert!(!dependencies("page").contains("cvc-embed"));

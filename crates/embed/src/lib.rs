@@ -1,4 +1,4 @@
-//! The embed module: the calculator on other sites. `embed.js` (a stable URL) defines the
+//! The embed: the calculator on other sites. `embed.js` (a stable URL) defines the
 //! `<customer-value-calculator>` element and finds `[data-customer-value]` containers, and
 //! hands each to [`calculator::Calculator`]; an iframe of the calculator's page loads this
 //! module too ([`framed`]), to tell its parent what was calculated when its link asks.

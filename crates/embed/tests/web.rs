@@ -1,4 +1,4 @@
-//! Browser tests of the embed module: a calculator mounted into a host element (as the
+//! Browser tests of the embed's program: a calculator mounted into a host element (as the
 //! custom element and as a `[data-customer-value]` container), kept on its attributes,
 //! read and set through its properties, telling its host what was calculated, taken down
 //! and mounted again. The element's class itself is embed.js's (JavaScript); the

@@ -190,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     use_post_height(framed);
     let presenting = use_state(|| false);
-    // Whether a tool panel has been opened: the extras module is then on its way, and the
+    // Whether a tool panel has been opened: its chunk is then on its way, and the
     // charts come with it (so a report printed from the panel has them).
     let extras_opened = use_state(|| false);
 
@@ -224,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
         let extras_opened = extras_opened.clone();
         Callback::from(move |()| extras_opened.set(true))
     };
-    // What a part of the extras module asks: a saved or imported scenario on screen, or
+    // What a part loaded later asks: a saved or imported scenario on screen, or
     // to leave the presenter view.
     let on_request = {
         let (dispatcher, on_leave) = (state.dispatcher(), on_leave_presenter.clone());
@@ -286,8 +286,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let (presenter_status, on_presenter_retry, presenter_part) =
         use_part(Part::Presenter, *presenting, &extras);
-    // The workshop room's bar, on a page opened to join one: fetched at once, with the
-    // extras module.
+    // The workshop room's bar, on a page opened to join one: its chunk is fetched at once.
     let (room_status, on_room_retry, room_part) = use_part(Part::Room, in_room, &extras);
     let charts_slot = use_node_ref();
     let charts_near = use_near_screen(charts_slot.clone());
@@ -301,7 +300,7 @@ pub fn App(props: &AppProps) -> Html {
         &extras,
     );
     // The lead capture form, where the host switched it on: after the answers, fetched with
-    // the extras module when it comes near the screen.
+    // its chunk when it comes near the screen.
     let lead_slot = use_node_ref();
     let lead_near = use_near_screen(lead_slot.clone());
     let (lead_status, on_lead_retry, lead_part) = use_part(
@@ -355,7 +354,7 @@ pub fn App(props: &AppProps) -> Html {
                                 { inputs(&formats, &state, &on_action, &extras) }
                             }
                         </div>
-                        // The charts are drawn here by the extras module, fetched when they
+                        // The charts are drawn here by their chunk, fetched when they
                         // come near the screen (crates/extras).
                         <div class="area-charts" part="charts" ref={charts_slot}>{ charts_part }</div>
                         { part_status(texts, charts_status, &on_charts_retry, "area-charts-status") }
@@ -388,14 +387,14 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
-/// without one (another site that loads embed.js) is left to the embed module. The page's
+/// without one (another site that loads embed.js) is left to the embed's program. The page's
 /// wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
     // The page lives as long as the tab: its App is never taken down.
     let _ = mount_page_with(None, PrivacyLine::default());
 }
 
-/// The same, telling `on_answer` of each answer (the embed module's iframe, which posts
+/// The same, telling `on_answer` of each answer (the embed's iframe, which posts
 /// them to its parent when its link asks), and saying `privacy` under the answers. Returns
 /// the mounted App and its props, for a frame to update when its parent hands it lead
 /// capture's set-up.

@@ -30,7 +30,7 @@ fn unsplit_parts(part: Part) -> PartLoading {
 }
 
 /// Mounts the app in English (or the given language) into a fresh container, and waits
-/// for all of it, the charts from the extras module included.
+/// for all of it, the charts from its chunk included.
 async fn mount(language: Language) -> Element {
     cvc_browser::start();
     cvc_browser::lazy_parts::set_loader(unsplit_parts, JsValue::UNDEFINED);
@@ -531,7 +531,7 @@ async fn the_lifetime_helper_fills_the_fields_it_serves() {
         .dyn_into::<HtmlElement>()
         .expect("button")
         .click();
-    // The helper is drawn by the extras module.
+    // The helper is drawn by its chunk.
     wait_for(&root, "#lifetime-helper", 5).await;
     type_into(&root, "#helper-yearly-profit", "5000").await;
     type_into(&root, "#helper-retention", "75").await;
@@ -551,7 +551,7 @@ async fn the_lifetime_helper_fills_the_fields_it_serves() {
             .expect("input")
             .value()
     };
-    // The figures reach the form as a request from the extras module, a task later.
+    // The figures reach the form as a request from its chunk, a task later.
     wait_until(|| value(Field::CustomerLifetimeYears) == "4", 5).await;
     assert_eq!(value(Field::LifetimeProfit), "20000");
     assert_eq!(value(Field::CustomerLifetimeYears), "4");
@@ -580,7 +580,7 @@ async fn the_metrics_helper_sets_either_unhappy_share() {
         .dyn_into::<HtmlElement>()
         .expect("button")
         .click();
-    // The helper is drawn by the extras module.
+    // The helper is drawn by its chunk.
     wait_for(&root, "#metrics-helper", 5).await;
     for (id, text) in [
         ("#helper-with-problem", "40"),
@@ -611,7 +611,7 @@ async fn the_metrics_helper_sets_either_unhappy_share() {
             .expect("input")
             .value()
     };
-    // The share reaches the form as a request from the extras module, a task later.
+    // The share reaches the form as a request from its chunk, a task later.
     wait_until(|| invest() == "26.7", 5).await;
     assert_eq!(invest(), "26.7");
 }

@@ -1,4 +1,4 @@
-//! The views both wasm files draw (the page's and the extras module's): a figure on
+//! The views the page and its parts both draw: a figure on
 //! screen, a sentence with its figures isolated, the payback month in words, and the
 //! formatters every view reads from context.
 
@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// The formatters for the current language and currency, provided by the app's root.
 #[hook]
 pub fn use_formats() -> Rc<Formats> {
-    // Both roots provide them (the page's App, and the extras module's PartRoot); a
+    // Both roots provide them (the page's App, and the parts' PartRoot); a
     // component outside them is a programming error.
     use_context::<Rc<Formats>>()
         .expect("components are rendered inside App or PartRoot, which provide Formats")

@@ -6,7 +6,7 @@
 //! Sentences with figures are templates with `{name}` slots. [`fill`] splits them into
 //! text and figures, so the UI can isolate each figure (`<bdi>`) inside Hebrew text.
 //!
-//! The words the extras module alone shows are in [`ExtraTexts`], apart from [`Texts`], so
+//! The words only the parts loaded later show are in [`ExtraTexts`], apart from [`Texts`], so
 //! that the page's own wasm does not carry them.
 
 mod tables;
@@ -52,7 +52,7 @@ macro_rules! languages {
                 }
             }
 
-            /// The words of the extras module (and, through them, all of [`Texts`]).
+            /// The words of a chunk (and, through them, all of [`Texts`]).
             pub fn extra_texts(self) -> &'static ExtraTexts {
                 match self {
                     $(Language::$variant => &$file::EXTRA),+

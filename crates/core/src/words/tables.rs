@@ -347,7 +347,7 @@ pub struct LeadTexts {
 
 /// The privacy line where lead capture is on (`crate::privacy::PrivacyLine::sentences`),
 /// apart from [`LeadTexts`] so that a page or an embed carries only these six sentences
-/// of lead capture's words (the form's are the extras module's).
+/// of lead capture's words (the form's are the lead chunk's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct LeadPrivacyTexts {
     /// Computed in the browser ...
@@ -374,7 +374,7 @@ pub struct PresetText {
     pub note: &'static str,
 }
 
-/// The words only the extras module shows (crates/extras: the tool panels, the presenter
+/// The words only the parts loaded later show (crates/extras: the tool panels, the presenter
 /// view, the charts), kept apart from [`Texts`] so that the page's own wasm does not carry
 /// them. Through `Deref`, every word of [`Texts`] can be had from here as well.
 #[derive(Serialize)]

@@ -1,5 +1,5 @@
 //! The two helpers of model.md, each opened from the field it fills (the button is the
-//! page's, [`cvc_page::components::helper_toggle`]; the helper is drawn by the extras module): lifetime
+//! page's, [`cvc_page::components::helper_toggle`]; the helper is drawn by its chunk): lifetime
 //! profit from yearly figures, and the unhappy share from service metrics. They show their
 //! result and hand it to the form only when the user says so.
 

@@ -1,5 +1,5 @@
 //! The Share panel (the link, copied or sent through the system share sheet, and its QR
-//! code), drawn by the extras module, and the box of text with a copy button that it and
+//! code), drawn by its chunk, and the box of text with a copy button that it and
 //! the Embed panel share. The link comes from pure code ([`cvc_core::codec::link`]).
 
 use crate::panels::qr_code::qr_code;

@@ -1,4 +1,4 @@
-//! The tool panels, the presenter view and the helpers, as the extras module draws them.
+//! The tool panels, the presenter view and the helpers, as their chunks draw them.
 //!
 //! - [`link_panels`]: Share (the link, the share sheet, its QR code), and the copy box.
 //! - [`embed_builder`]: Embed: the way, the language, what shows, the accent, events; the

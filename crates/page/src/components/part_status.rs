@@ -1,4 +1,4 @@
-//! What stands in for a part of the extras module while it is on its way, or when it
+//! What stands in for a part loaded later while it is on its way, or when it
 //! could not be fetched (with a button to ask again), or when the page is of an older
 //! release than the one now served (with a button to load the new one).
 

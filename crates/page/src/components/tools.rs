@@ -14,7 +14,7 @@ pub struct ToolsProps {
     /// What the panels are drawn from, and where they ask for a saved scenario or a file
     /// to be put on screen.
     pub extras: PartLinks,
-    /// A panel was opened (so the extras module is on its way).
+    /// A panel was opened (so its chunk is on its way).
     pub on_open: Callback<()>,
     pub on_present: Callback<()>,
 }
