@@ -8,6 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -82,6 +83,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version"; then
     || die "could not install wasm-bindgen-cli $bindgen_version"
 fi
 
+# wasm-split-cli cuts the program's wasm into its main module and chunks
+# (scripts/post-build/program-wasm.mjs). It matches wasm_split_helpers 0.2.3 (Cargo.toml)
+# and special-cases wasm-bindgen's internals: re-test the split on every wasm-bindgen bump.
+# It has no --version; cargo's list of installed tools says which one is there.
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli; about 5 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force \
+    || die "could not install wasm_split_cli_support $WASM_SPLIT_VERSION"
+fi
+
 # --- npm packages: wasm-opt (binaryen), terser (the release's JS), the browser driver for
 # end-to-end tests ---------------------------------------------------------------------------
 npm_ready() {
@@ -123,4 +134,4 @@ apt_install wordpress mariadb-server php-cli php-mysql gettext zip unzip curl
 # starts a private cluster of its own; the server itself bundles SQLite) -----------------
 apt_install postgresql
 
-say "ready: $(cargo --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(node_modules/.bin/wasm-opt --version)"
+say "ready: $(cargo --version), trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-split-cli $WASM_SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version)"
