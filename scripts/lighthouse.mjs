@@ -4,7 +4,13 @@
 // figures of each run and their median, and writes them to docs/lighthouse.md with the
 // median run's full report in docs/lighthouse-report.json.
 //
-// Usage: node scripts/lighthouse.mjs [dist] [runs]   (scripts/lighthouse.sh sets it up)
+// With `--before DIR`, another bundle (an earlier commit's release) is run too, in turns
+// with this one (A B, B A, …) on the same machine in the same minutes, and the figures are
+// given as before/after medians and ratios: the machine moves the absolute figures a lot,
+// the ratio far less.
+//
+// Usage: node scripts/lighthouse.mjs [dist] [runs] [--before DIR]
+//        (scripts/lighthouse.sh sets it up)
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,16 +18,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../tests/e2e/serve.mjs";
 
-const dist = process.argv[2] ?? "dist";
-const runs = Number(process.argv[3] ?? 3);
-const server = await serve(dist, { gzip: true });
-const url = `http://127.0.0.1:${server.address().port}/`;
+const args = process.argv.slice(2);
+const beforeAt = args.indexOf("--before");
+const beforeDist = beforeAt >= 0 ? args.splice(beforeAt, 2)[1] : null;
+const dist = args[0] ?? "dist";
+const runs = Number(args[1] ?? 3);
+const bundles = [{ label: "now", dist }, ...(beforeDist ? [{ label: "before", dist: beforeDist }] : [])];
+for (const bundle of bundles) {
+  bundle.server = await serve(bundle.dist, { gzip: true });
+  bundle.url = `http://127.0.0.1:${bundle.server.address().port}/`;
+}
 const flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run";
 const out = mkdtempSync(join(tmpdir(), "cvc-lighthouse-"));
 
 const results = [];
 for (let run = 1; run <= runs; run += 1) {
-  const file = join(out, `run-${run}.json`);
+  // In turns, and the other way round every other run.
+  const order = run % 2 ? bundles : [...bundles].reverse();
+  for (const bundle of order) results.push(await lighthouse(run, bundle));
+}
+for (const bundle of bundles) bundle.server.close();
+
+async function lighthouse(run, { label, url }) {
+  const file = join(out, `run-${run}-${label}.json`);
   // Asynchronously: the server answering Lighthouse runs in this same process.
   await promisify(execFile)(
     "node_modules/.bin/lighthouse",
@@ -32,6 +51,7 @@ for (let run = 1; run <= runs; run += 1) {
   const audit = (id) => report.audits[id]?.numericValue ?? NaN;
   const row = {
     run,
+    label,
     file,
     performance: report.categories.performance.score,
     accessibility: report.categories.accessibility.score,
@@ -43,16 +63,16 @@ for (let run = 1; run <= runs; run += 1) {
     si: audit("speed-index"),
     bytes: audit("total-byte-weight"),
   };
-  results.push(row);
-  console.log(`run ${run}: performance ${row.performance}, LCP ${Math.round(row.lcp)} ms, TBT ${Math.round(row.tbt)} ms, CLS ${row.cls}, accessibility ${row.accessibility}, best practices ${row.bestPractices}`);
+  console.log(`run ${run} (${label}): performance ${row.performance}, LCP ${Math.round(row.lcp)} ms, TBT ${Math.round(row.tbt)} ms, CLS ${row.cls}, accessibility ${row.accessibility}, best practices ${row.bestPractices}`);
+  return row;
 }
-server.close();
 
-const median = (key) => {
-  const values = results.map((row) => row[key]).sort((a, b) => a - b);
+const median = (key, label = "now") => {
+  const values = results.filter((row) => row.label === label).map((row) => row[key]).sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)];
 };
-const medianRun = [...results].sort((a, b) => a.lcp - b.lcp)[Math.floor(results.length / 2)];
+const mine = results.filter((row) => row.label === "now");
+const medianRun = [...mine].sort((a, b) => a.lcp - b.lcp)[Math.floor(mine.length / 2)];
 const ms = (value) => `${Math.round(value)} ms`;
 const lines = [
   "# Lighthouse",
@@ -64,12 +84,16 @@ const lines = [
   "",
   `Measured ${new Date().toISOString().slice(0, 10)}, ${runs} runs.`,
   "",
-  "| run | performance | accessibility | best practices | FCP | LCP | TBT | CLS | speed index | bytes |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-  ...results.map((row) => `| ${row.run} | ${row.performance} | ${row.accessibility} | ${row.bestPractices} | ${ms(row.fcp)} | ${ms(row.lcp)} | ${ms(row.tbt)} | ${row.cls} | ${ms(row.si)} | ${row.bytes} |`),
-  `| **median** | **${median("performance")}** | **${median("accessibility")}** | **${median("bestPractices")}** | **${ms(median("fcp"))}** | **${ms(median("lcp"))}** | **${ms(median("tbt"))}** | **${median("cls")}** | **${ms(median("si"))}** | **${median("bytes")}** |`,
+  ...(beforeDist ? [`Alternating with the bundle before (\`${beforeDist}\`), run by run.`, ""] : []),
+  "| run | bundle | performance | accessibility | best practices | FCP | LCP | TBT | CLS | speed index | bytes |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...results.map((row) => `| ${row.run} | ${row.label} | ${row.performance} | ${row.accessibility} | ${row.bestPractices} | ${ms(row.fcp)} | ${ms(row.lcp)} | ${ms(row.tbt)} | ${row.cls} | ${ms(row.si)} | ${row.bytes} |`),
+  ...bundles.map(({ label }) => `| **median** | **${label}** | **${median("performance", label)}** | **${median("accessibility", label)}** | **${median("bestPractices", label)}** | **${ms(median("fcp", label))}** | **${ms(median("lcp", label))}** | **${ms(median("tbt", label))}** | **${median("cls", label)}** | **${ms(median("si", label))}** | **${median("bytes", label)}** |`),
   "",
-  "Targets (issue 9): performance 1.0, LCP ≤ 1.2 s, TBT ≤ 50 ms, accessibility 1.0, best practices 1.0.",
+  ...(beforeDist
+    ? [`Now against before, medians: LCP ×${(median("lcp") / median("lcp", "before")).toFixed(2)}, TBT ×${(median("tbt") / Math.max(1, median("tbt", "before"))).toFixed(2)}, bytes ×${(median("bytes") / median("bytes", "before")).toFixed(2)}.`, ""]
+    : []),
+  "Targets (issue 29): performance 1.00, LCP ≤ 1.0 s, TBT ≤ 50 ms (issue 9: accessibility 1.0, best practices 1.0).",
   "",
 ];
 writeFileSync("docs/lighthouse.md", lines.join("\n"));
