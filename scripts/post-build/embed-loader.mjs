@@ -1,7 +1,7 @@
 // Stage 3: what other sites load by URLs that never change, told this build's names:
 // - embed.js, which defines <customer-value-calculator> and mounts containers, given the
 //   hashed names of the embed entry's JS and main module and the stylesheet, and the
-//   element's attributes (from the Rust code: crates/core/src/codec/link.rs);
+//   element's attributes (from the Rust code: crates/core/src/codec/attributes.rs);
 // - frame.js, the host page's listener for the iframe embed;
 // - customer-value-calculator.d.ts, the element's TypeScript declarations (the element in
 //   HTMLElementTagNameMap, its attributes and properties, the events' detail, and the JSX

@@ -2,7 +2,7 @@
 //! crate themselves: an input's text, a box's tick, a picked option, whether a fold is
 //! open; focus; and the widget's accent colour.
 
-use cvc_core::codec::link::accent_colour;
+use cvc_core::codec::accent::accent_colour;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! that the page can size the frame without an inner scroll bar. The message shape and
 //! where it goes are in [`cvc_core::codec::link`].
 
-use cvc_core::codec::link::{parent_origin, HEIGHT_MESSAGE};
+use cvc_core::host_events::{parent_origin, HEIGHT_MESSAGE};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

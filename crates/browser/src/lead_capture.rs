@@ -147,7 +147,7 @@ pub async fn relay_lead(body: &str) -> Delivery {
     let Ok(Some(parent)) = window.parent() else {
         return Delivery::Unreachable;
     };
-    let target = cvc_core::codec::link::parent_origin(&gloo::utils::document().referrer());
+    let target = cvc_core::host_events::parent_origin(&gloo::utils::document().referrer());
     let id = js_sys::Math::random().to_string();
     // The answer, as a promise the message listener resolves.
     let resolver = Rc::new(RefCell::new(None::<js_sys::Function>));
@@ -310,7 +310,7 @@ pub fn listen_to_parent(on_message: impl Fn(String) + 'static) {
     if parent == window {
         return;
     }
-    let expected = cvc_core::codec::link::parent_origin(&gloo::utils::document().referrer());
+    let expected = cvc_core::host_events::parent_origin(&gloo::utils::document().referrer());
     EventListener::new(&window, "message", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
             return;

@@ -13,8 +13,8 @@
 //! - `chunks`: the names of the program's split chunks (the build names their files
 //!   after them; the size budget and the service worker check them).
 
+use cvc_core::codec::attributes::element_attributes;
 use cvc_core::codec::json::{write_pretty, Json};
-use cvc_core::codec::link::element_attributes;
 use cvc_core::first_paint::{rules, static_answer, WASM_FEATURES};
 use cvc_core::host_events::frame_facts;
 use cvc_core::parts::Chunk;

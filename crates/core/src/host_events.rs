@@ -1,7 +1,8 @@
 //! What an embedded calculator tells the page that embeds it: the `customer-value:ready`
 //! and `customer-value:change` events, their `detail`, and the optional `dataLayer` entry.
 //! Pure, so the payload is tested natively against the command-line tool's own output; the
-//! embed dispatches them (`crates/embed`).
+//! embed dispatches them (`crates/embed`). The iframe's own message to its parent, its
+//! height, and where such messages go ([`parent_origin`]) are here too.
 //!
 //! ```json
 //! {
@@ -180,10 +181,7 @@ pub fn frame_facts() -> Json {
                 HostEvent::Lead.name(),
             ]),
         ),
-        (
-            "height".into(),
-            Json::String(crate::codec::link::HEIGHT_MESSAGE.into()),
-        ),
+        ("height".into(), Json::String(HEIGHT_MESSAGE.into())),
         ("version".into(), Json::Number(f64::from(VERSION))),
         (
             "data_layer".into(),
@@ -209,6 +207,24 @@ pub fn frame_message(event: HostEvent, payload: Json, data_layer: Option<Json>) 
         members.push(("data_layer".into(), entry));
     }
     Json::Object(members)
+}
+
+/// The `type` of the message an embedded calculator posts to its parent page with its
+/// content height: `{"type": "customer-value:height", "height": 812}`.
+pub const HEIGHT_MESSAGE: &str = "customer-value:height";
+
+/// Where an iframe posts its height: the embedding page's origin when the browser says it
+/// (the referrer), else any origin, since a height tells nothing private.
+pub fn parent_origin(referrer: &str) -> String {
+    let origin = referrer
+        .split_once("://")
+        .map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")));
+    match origin {
+        Some((scheme @ ("http" | "https"), host)) if !host.is_empty() => {
+            format!("{scheme}://{host}")
+        }
+        _ => "*".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -337,5 +353,19 @@ mod tests {
             Some(data_layer_entry(&scenario, &results)),
         );
         assert!(with_entry.get("data_layer").is_some());
+    }
+
+    #[test]
+    fn the_height_goes_to_the_embedding_origin() {
+        assert_eq!(
+            parent_origin("https://consultant.example/page?x=1"),
+            "https://consultant.example"
+        );
+        assert_eq!(
+            parent_origin("http://localhost:8080/"),
+            "http://localhost:8080"
+        );
+        assert_eq!(parent_origin(""), "*");
+        assert_eq!(parent_origin("file:///tmp/a.html"), "*");
     }
 }

@@ -11,8 +11,9 @@
 //! attributes are the link's keys with hyphens, the shortcode's with underscores (WordPress
 //! lowercases them), and the iframe's address is the link itself.
 
+use crate::codec::accent::accent_colour;
 use crate::codec::html::escape;
-use crate::codec::link::{accent_colour, encode, pairs, Show, ACCENT, DATA_LAYER, EVENTS, SHOW};
+use crate::codec::link::{encode, pairs, Show, ACCENT, DATA_LAYER, EVENTS, SHOW};
 use crate::words::Language;
 use cvc_model::Scenario;
 
@@ -94,7 +95,7 @@ impl LeadChoice {
 
     /// The origin the host's policy must let the calculator reach (`connect-src`).
     pub fn origin(&self) -> Option<String> {
-        self.endpoint().map(crate::codec::link::parent_origin)
+        self.endpoint().map(crate::host_events::parent_origin)
     }
 }
 
@@ -228,7 +229,8 @@ fn shortcode(scenario: &Scenario, choices: &Choices) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::link::{decode, element_attribute_key, read_element_attributes};
+    use crate::codec::attributes::{read_attributes, Naming};
+    use crate::codec::link::decode;
     use cvc_model::Field;
 
     fn scenario() -> Scenario {
@@ -290,11 +292,11 @@ mod tests {
         let attributes = element_attributes_of(&snippet);
         for (name, _) in &attributes {
             assert!(
-                element_attribute_key(name).is_some(),
+                Naming::Element.key_of(name).is_some(),
                 "{name} is the element's"
             );
         }
-        let read = read_element_attributes(&attributes);
+        let read = read_attributes(Naming::Element, &attributes);
         assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
         assert_eq!(read.reading.scenario.scenario(), &scenario());
         assert_eq!(read.view.language, Some(Language::Hebrew));
@@ -391,7 +393,7 @@ mod tests {
                 )
             })
             .collect();
-        let read = read_element_attributes(&attributes);
+        let read = read_attributes(Naming::Element, &attributes);
         assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
         assert_eq!(read.reading.scenario.scenario(), &scenario());
     }

@@ -3,8 +3,8 @@
 //! `null`, the waterfall sums, and the monotonicity claims of model.md hold.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cvc_core::codec::link;
 use cvc_core::codec::scenario_file;
+use cvc_core::codec::{attributes, link};
 use cvc_core::words::Language;
 use cvc_model::results::report;
 use cvc_model::scenario::Scenario;
@@ -303,10 +303,10 @@ proptest! {
             .map(|(key, value)| (key.replace('_', "-"), value))
             .collect();
         for (name, _) in &attributes {
-            prop_assert!(link::element_attributes().contains(name), "{}", name);
-            prop_assert_eq!(link::element_attribute_key(name), Some(name.replace('-', "_")));
+            prop_assert!(attributes::element_attributes().contains(name), "{}", name);
+            prop_assert_eq!(attributes::Naming::Element.key_of(name), Some(name.replace('-', "_")));
         }
-        let read = link::read_element_attributes(&attributes);
+        let read = attributes::read_attributes(attributes::Naming::Element, &attributes);
         prop_assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
         prop_assert_eq!(&read.reading.scenario, &scenario);
         prop_assert_eq!(read.view.language, Some(language));

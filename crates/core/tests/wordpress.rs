@@ -5,7 +5,7 @@
 //! real WordPress in the end-to-end suite (`tests/e2e/wordpress.mjs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cvc_core::codec::link::element_attributes;
+use cvc_core::codec::attributes::element_attributes;
 use cvc_core::words::{field_text, Language};
 use cvc_model::Field;
 use std::collections::{BTreeMap, BTreeSet};
@@ -370,7 +370,7 @@ fn the_blocks_preview_knows_the_calculators_height_message() {
         "const CUSTOMER_VALUE_CALCULATOR_HEIGHT_MESSAGE = '",
         "'",
     );
-    assert_eq!(constant, cvc_core::codec::link::HEIGHT_MESSAGE);
+    assert_eq!(constant, cvc_core::host_events::HEIGHT_MESSAGE);
 }
 
 /// Nothing of the bundle is enqueued in the block editor: its script would run in wp-admin

@@ -15,11 +15,11 @@ use cvc_browser::embed_host::{
 };
 use cvc_browser::language::initial_language;
 use cvc_browser::lead_capture::{host_page, warn_host, FormProblem, HostForm};
+use cvc_core::codec::attributes::{read_attributes, Naming};
 use cvc_core::codec::field_reader::Reading;
 use cvc_core::codec::json::{self, Json};
 use cvc_core::codec::link::{
-    attribute_key, element_attribute_key, field_of_key, read_attributes, read_element_attributes,
-    LinkReading, Show, ACCENT, DATA_LAYER, LANG, PRESET, SHOW,
+    field_of_key, LinkReading, Show, ACCENT, DATA_LAYER, LANG, PRESET, SHOW,
 };
 use cvc_core::codec::scenario_file;
 use cvc_core::host_events::{
@@ -58,11 +58,16 @@ impl HostKind {
         }
     }
 
-    fn key_of(self, attribute: &str) -> Option<String> {
+    /// How this host names the calculator's settings.
+    fn naming(self) -> Naming {
         match self {
-            HostKind::Element => element_attribute_key(attribute),
-            HostKind::Container => attribute_key(attribute),
+            HostKind::Element => Naming::Element,
+            HostKind::Container => Naming::Container,
         }
+    }
+
+    fn key_of(self, attribute: &str) -> Option<String> {
+        self.naming().key_of(attribute)
     }
 
     fn read(self, host: &HtmlElement) -> LinkReading {
@@ -71,10 +76,7 @@ impl HostKind {
             .into_iter()
             .filter(|(name, _)| !leads::is_host_setting(name))
             .collect();
-        match self {
-            HostKind::Element => read_element_attributes(&attributes),
-            HostKind::Container => read_attributes(&attributes),
-        }
+        read_attributes(self.naming(), &attributes)
     }
 }
 

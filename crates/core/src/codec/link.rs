@@ -1,4 +1,4 @@
-//! A scenario in a link, and in an embed's attributes: pure, so it is tested natively.
+//! A scenario in a link: pure, so it is tested natively.
 //!
 //! A link is readable: `?lifetime_profit=45000&currency=ILS&lang=he`. Its keys are
 //! model.md's field names, rates are fractions as in the scenario file, and only what
@@ -6,14 +6,15 @@
 //! Uncertainty goes as `<field>_range=LOW..HIGH` and `<field>_varies=0|1`, and the number
 //! of draws as `monte_carlo_draws`.
 //!
-//! An embed's attributes are the same keys with `data-` before them and hyphens for
-//! underscores (`data-lifetime-profit="45000"`), read by the same code.
+//! An embed's attributes are the same keys, read by the same code
+//! ([`crate::codec::attributes`]).
 //!
 //! Reading goes through [`crate::codec::field_reader`], as the scenario file does, so a link, a
 //! file and an attribute can never disagree. A malformed, out-of-range, repeated or
 //! hostile parameter is refused on its own and the rest applies; nothing read here is ever
 //! more than text or a number to the app.
 
+use crate::codec::accent::accent_colour;
 use crate::codec::decimal;
 use crate::codec::field_reader::{
     field_name_of, repeated_keys, FieldReader, RangeGiven, Reading, COUNT_AFTER_HORIZON, CURRENCY,
@@ -42,11 +43,8 @@ pub const ROOM: &str = "room";
 /// The keys of a link that say nothing of the scenario (an example business does).
 pub const VIEW_KEYS: [&str; 7] = [LANG, EMBED, SHOW, ACCENT, EVENTS, DATA_LAYER, ROOM];
 
-/// The custom element's attribute that stands for [`DATA_LAYER`].
-const DATA_LAYER_ATTRIBUTE: &str = "data-layer";
-
-const RANGE_SUFFIX: &str = "_range";
-const VARIES_SUFFIX: &str = "_varies";
+pub(crate) const RANGE_SUFFIX: &str = "_range";
+pub(crate) const VARIES_SUFFIX: &str = "_varies";
 
 /// Longer values than this are refused unread; no field needs more.
 const MAX_VALUE: usize = 64;
@@ -179,34 +177,6 @@ pub fn decode(query: &str) -> LinkReading {
         link.reading.unknown.add(&key);
     }
     link
-}
-
-/// The attribute that marks a script embed's container.
-pub const MARKER: &str = "data-customer-value";
-
-/// The key an embed attribute stands for: `data-lifetime-profit` → `lifetime_profit`.
-/// Attributes that are not `data-` ones, and the marker itself, stand for nothing.
-pub fn attribute_key(attribute: &str) -> Option<String> {
-    if attribute == DATA_LAYER_ATTRIBUTE {
-        return Some(DATA_LAYER.into());
-    }
-    let name = attribute.strip_prefix("data-")?;
-    if name == "customer-value" || name.is_empty() {
-        return None;
-    }
-    Some(name.replace('-', "_"))
-}
-
-/// Reads an embed's attributes, (name, value) as the page has them, the way a link is
-/// read ([`read_pairs`]); attributes that are not the embed's are passed over. (The
-/// embed passes over its host's other settings first: lead capture's and the analytics
-/// consent, `crate::leads::is_host_setting`.)
-pub fn read_attributes(attributes: &[(String, String)]) -> LinkReading {
-    let pairs: Vec<(String, String)> = attributes
-        .iter()
-        .filter_map(|(name, value)| Some((attribute_key(name)?, value.clone())))
-        .collect();
-    read_pairs(&pairs, Scenario::default())
 }
 
 /// Reads named values (from a link or attributes) into a scenario and a view. An embed
@@ -352,55 +322,6 @@ pub fn field_of_key(key: &str) -> Option<FieldName> {
     }
 }
 
-/// Every attribute of the `<customer-value-calculator>` element: the script embed's,
-/// without `data-` (`lifetime-profit`, `lifetime-profit-range`, `lang`, `show`, …), and
-/// `data-layer`.
-pub fn element_attributes() -> Vec<String> {
-    let mut keys: Vec<String> = [
-        LANG,
-        CURRENCY,
-        PRESET,
-        SHOW,
-        ACCENT,
-        COUNT_AFTER_HORIZON,
-        DRAWS,
-    ]
-    .iter()
-    .map(|key| key.to_string())
-    .collect();
-    keys.extend(Field::ALL.iter().map(|field| field.name().to_string()));
-    for field in Field::AFFECTING_GAIN {
-        keys.push(format!("{}{RANGE_SUFFIX}", field.name()));
-        keys.push(format!("{}{VARIES_SUFFIX}", field.name()));
-    }
-    let mut names: Vec<String> = keys.iter().map(|key| key.replace('_', "-")).collect();
-    names.push(DATA_LAYER_ATTRIBUTE.into());
-    names
-}
-
-/// The key a custom element's attribute stands for (`lifetime-profit` → `lifetime_profit`),
-/// or `None` for an attribute that is not one of the calculator's (`class`, `id`, …: the
-/// host's own).
-pub fn element_attribute_key(name: &str) -> Option<String> {
-    let name = name.to_ascii_lowercase();
-    if name == DATA_LAYER_ATTRIBUTE {
-        return Some(DATA_LAYER.into());
-    }
-    element_attributes()
-        .contains(&name)
-        .then(|| name.replace('-', "_"))
-}
-
-/// Reads a custom element's attributes the way a link is read ([`read_pairs`]); the host's
-/// own attributes are passed over.
-pub fn read_element_attributes(attributes: &[(String, String)]) -> LinkReading {
-    let pairs: Vec<(String, String)> = attributes
-        .iter()
-        .filter_map(|(name, value)| Some((element_attribute_key(name)?, value.clone())))
-        .collect();
-    read_pairs(&pairs, Scenario::default())
-}
-
 fn refuse_key(reader: &mut FieldReader, key: &str, problem: Problem) {
     match (field_name_of(key), range_key(key)) {
         (_, Some((field, _))) => reader.refuse(FieldName::Range(field), problem),
@@ -451,105 +372,6 @@ fn shorten(text: &str) -> String {
         short.push('…');
     }
     short
-}
-
-/// A CSS colour an embed may set as its accent: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`,
-/// `rgb(…)`, `rgba(…)`, `hsl(…)`, `hsla(…)` with plain numbers inside, or a colour name of
-/// letters only. Anything else (`url(…)`, `;`, quotes, `var(…)`) is refused here, before
-/// the browser is asked whether it is a colour at all. So is a colour that cannot be seen
-/// ([`is_invisible`]): the accent draws focus outlines and button labels.
-pub fn accent_colour(text: &str) -> Option<String> {
-    let colour = accent_shape(text)?;
-    (!is_invisible(&colour)).then_some(colour)
-}
-
-/// Keywords that are no colour of their own, and colours with no opacity: as an accent they
-/// would hide focus outlines and the labels of buttons.
-fn is_invisible(colour: &str) -> bool {
-    const KEYWORDS: [&str; 7] = [
-        "transparent",
-        "currentcolor",
-        "inherit",
-        "initial",
-        "unset",
-        "revert",
-        "none",
-    ];
-    if KEYWORDS.contains(&colour) {
-        return true;
-    }
-    // #rgba and #rrggbbaa with an alpha of 0.
-    if let Some(digits) = colour.strip_prefix('#') {
-        return match digits.len() {
-            4 => digits.ends_with('0'),
-            8 => digits.ends_with("00"),
-            _ => false,
-        };
-    }
-    // The alpha of a functional colour: its fourth comma-separated value, or what follows
-    // the slash.
-    let Some(inside) = colour
-        .split_once('(')
-        .and_then(|(_, rest)| rest.strip_suffix(')'))
-    else {
-        return false;
-    };
-    let alpha = match inside.split_once('/') {
-        Some((_, alpha)) => Some(alpha),
-        None => inside.split(',').nth(3),
-    };
-    // Zero or below (a negative alpha is taken as 0), read without a float parser (the
-    // page's wasm leaves number text to the browser: codec::decimal).
-    alpha.is_some_and(|alpha| {
-        let alpha = alpha.trim();
-        let number = alpha.strip_suffix('%').unwrap_or(alpha);
-        let digits = number.strip_prefix('+').unwrap_or(number);
-        digits.starts_with('-')
-            || (digits.contains('0') && digits.chars().all(|c| c == '0' || c == '.'))
-    })
-}
-
-/// The shape check of [`accent_colour`].
-fn accent_shape(text: &str) -> Option<String> {
-    let text = text.trim();
-    let hex = text
-        .strip_prefix('#')
-        .filter(|digits| {
-            matches!(digits.len(), 3 | 4 | 6 | 8) && digits.bytes().all(|b| b.is_ascii_hexdigit())
-        })
-        .is_some();
-    let functional = ["rgb(", "rgba(", "hsl(", "hsla("].iter().any(|start| {
-        text.strip_prefix(start)
-            .and_then(|rest| rest.strip_suffix(')'))
-            .is_some_and(|inside| {
-                // Angles may carry their unit: hsl(210deg 90% 40%).
-                let inside = inside.replace("deg", "");
-                !inside.trim().is_empty()
-                    && inside.chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, '.' | '%' | ',' | ' ' | '/' | '-' | '+')
-                    })
-            })
-    });
-    let name = (3..=20).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase());
-    (hex || functional || name).then(|| text.to_string())
-}
-
-/// The `type` of the message an embedded calculator posts to its parent page with its
-/// content height: `{"type": "customer-value:height", "height": 812}`.
-pub const HEIGHT_MESSAGE: &str = "customer-value:height";
-
-/// Where an iframe posts its height: the embedding page's origin when the browser says it
-/// (the referrer), else any origin, since a height tells nothing private.
-pub fn parent_origin(referrer: &str) -> String {
-    let origin = referrer
-        .split_once("://")
-        .map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")));
-    match origin {
-        Some((scheme @ ("http" | "https"), host)) if !host.is_empty() => {
-            format!("{scheme}://{host}")
-        }
-        _ => "*".to_string(),
-    }
 }
 
 /// Percent-encodes everything but letters, digits and `-._~`.
@@ -645,66 +467,6 @@ mod tests {
     }
 
     #[test]
-    fn every_scenario_key_has_an_element_attribute_and_back() {
-        let mut scenario = Scenario {
-            lifetime_profit: 45_000.0,
-            currency: "USD".into(),
-            count_after_horizon: false,
-            profit_margin: Some(0.3),
-            ..Scenario::default()
-        };
-        scenario
-            .uncertainty
-            .set(Field::LifetimeProfit, 30_000.0, 60_000.0);
-        scenario
-            .uncertainty
-            .set_varies(Field::AcquisitionCost, true);
-        scenario.uncertainty.draws = 500;
-        let attributes: Vec<(String, String)> = pairs(&scenario, Language::Hebrew)
-            .into_iter()
-            .map(|(key, value)| (key.replace('_', "-"), value))
-            .collect();
-        for (name, _) in &attributes {
-            assert!(element_attributes().contains(name), "{name}");
-            assert!(element_attribute_key(name).is_some(), "{name}");
-        }
-        let read = read_element_attributes(&attributes);
-        assert!(read.reading.is_clean(), "{:?}", read.reading.problems);
-        assert_eq!(read.reading.scenario.scenario(), &scenario);
-        assert_eq!(read.view.language, Some(Language::Hebrew));
-    }
-
-    #[test]
-    fn the_hosts_own_attributes_are_not_the_calculators() {
-        for name in [
-            "class",
-            "id",
-            "style",
-            "loading",
-            "data-lifetime-profit",
-            "part",
-        ] {
-            assert_eq!(element_attribute_key(name), None, "{name}");
-        }
-        assert_eq!(
-            element_attribute_key("LIFETIME-PROFIT").as_deref(),
-            Some("lifetime_profit")
-        );
-        assert_eq!(
-            element_attribute_key("data-layer").as_deref(),
-            Some(DATA_LAYER)
-        );
-        let read = read_element_attributes(&[
-            ("class".into(), "big".into()),
-            ("data-layer".into(), "".into()),
-            ("show".into(), "headline".into()),
-        ]);
-        assert!(read.reading.unknown.is_empty() && !read.has_scenario);
-        assert!(read.view.data_layer);
-        assert_eq!(read.view.show, Show::Headline);
-    }
-
-    #[test]
     fn a_framed_calculator_keeps_what_its_host_asked_of_it() {
         let read = decode(
             "?lifetime_profit=1&embed=1&events=1&datalayer=1&show=headline&accent=%236d28d9",
@@ -732,23 +494,6 @@ mod tests {
         assert_eq!(field_of_key("currency"), Some(FieldName::Currency));
         assert_eq!(field_of_key("lang"), None);
         assert_eq!(field_of_key("colour"), None);
-    }
-
-    #[test]
-    fn attributes_are_read_as_the_link_is() {
-        let attributes: Vec<(String, String)> = [
-            ("data-customer-value", ""),
-            ("class", "widget"),
-            ("data-lifetime-profit", "45000"),
-            ("data-lang", "he"),
-        ]
-        .into_iter()
-        .map(|(name, value)| (name.to_string(), value.to_string()))
-        .collect();
-        let from_attributes = read_attributes(&attributes);
-        let from_link = decode("?lifetime_profit=45000&lang=he");
-        assert_eq!(from_attributes, from_link);
-        assert_eq!(from_attributes.reading.scenario.lifetime_profit, 45_000.0);
     }
 
     #[test]
@@ -863,79 +608,6 @@ mod tests {
         let link = decode(&query);
         assert_eq!(link.reading.unknown.count(), MAX_PARAMETERS);
         assert_eq!(link.reading.unknown.named.len(), 3, "only a few named back");
-    }
-
-    #[test]
-    fn attributes_name_the_same_keys() {
-        assert_eq!(
-            attribute_key("data-lifetime-profit").as_deref(),
-            Some("lifetime_profit")
-        );
-        assert_eq!(attribute_key("data-customer-value"), None);
-        assert_eq!(attribute_key("class"), None);
-        let pairs = vec![
-            ("preset".to_string(), "b2b-services".to_string()),
-            ("lifetime_profit".to_string(), "45000".to_string()),
-            ("lang".to_string(), "en".to_string()),
-            ("show".to_string(), "headline".to_string()),
-            ("accent".to_string(), "#c2410c".to_string()),
-        ];
-        let link = read_pairs(&pairs, Scenario::default());
-        assert_eq!(link.reading.scenario.currency, "USD", "from the preset");
-        assert_eq!(link.reading.scenario.lifetime_profit, 45_000.0);
-        assert_eq!(link.view.show, Show::Headline);
-        assert_eq!(link.view.accent.as_deref(), Some("#c2410c"));
-    }
-
-    #[test]
-    fn accent_colours_are_checked() {
-        for good in [
-            "#0b5cad",
-            "#fff",
-            "#0b5cad80",
-            "rgb(11, 92, 173)",
-            "hsl(210 90% 40%)",
-            "hsl(210deg 90% 40% / 0.5)",
-            "teal",
-        ] {
-            assert!(accent_colour(good).is_some(), "{good}");
-        }
-        for bad in [
-            "transparent",
-            "currentcolor",
-            "inherit",
-            "#0000",
-            "#0b5cad00",
-            "rgba(11, 92, 173, 0)",
-            "rgb(11 92 173 / 0%)",
-            "hsl(210deg 90% 40% / 0)",
-            "hsla(210, 90%, 40%, 0.0)",
-            "url(x)",
-            "red; background: url(//evil)",
-            "#12345",
-            "expression(alert(1))",
-            "var(--x)",
-            "\"red\"",
-            "rgb(1,2,3);",
-            "",
-            "Red",
-        ] {
-            assert!(accent_colour(bad).is_none(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_height_goes_to_the_embedding_origin() {
-        assert_eq!(
-            parent_origin("https://consultant.example/page?x=1"),
-            "https://consultant.example"
-        );
-        assert_eq!(
-            parent_origin("http://localhost:8080/"),
-            "http://localhost:8080"
-        );
-        assert_eq!(parent_origin(""), "*");
-        assert_eq!(parent_origin("file:///tmp/a.html"), "*");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 
 use crate::panels::link_panels::{copy_box, CopyBox, CopyStatus};
 use cvc_browser::dom::{is_checked, value_of};
-use cvc_core::codec::link::{encode, parent_origin, Show};
+use cvc_core::codec::link::{encode, Show};
+use cvc_core::host_events::parent_origin;
 use cvc_core::snippets::{snippet, Choices, LeadChoice, Way};
 use cvc_core::words::Language;
 use cvc_core::words::{fill, Piece};

@@ -3,7 +3,7 @@
  * The <customer-value-calculator> element's attributes, as the shortcode and the block
  * name them: the element's own names with underscores, since WordPress lowercases
  * shortcode attributes and block attributes are JavaScript names. This list must equal
- * the element's (cvc_core::codec::link::element_attributes, less `data-layer`, which the
+ * the element's (cvc_core::codec::attributes::element_attributes, less `data-layer`, which the
  * shortcode calls `events`): crates/core/tests/wordpress.rs fails when they differ.
  *
  * @package CustomerValueCalculator
@@ -72,7 +72,7 @@ function customer_value_calculator_element_attributes() {
 
 /**
  * The `type` of the message the calculator in an iframe posts with its content height
- * (cvc_core::codec::link::HEIGHT_MESSAGE; crates/core/tests/wordpress.rs keeps them equal):
+ * (cvc_core::host_events::HEIGHT_MESSAGE; crates/core/tests/wordpress.rs keeps them equal):
  * the block's preview in the editor sizes its frame by it.
  */
 const CUSTOMER_VALUE_CALCULATOR_HEIGHT_MESSAGE = 'customer-value:height';
