@@ -10,7 +10,8 @@
 // set up from its attributes and kept on them; it is taken down when its element leaves
 // the page (README.md "Embedding"). The files come from this script's own folder, which
 // must send Access-Control-Allow-Origin for other sites. scripts/post-build/embed-loader.mjs
-// fills in the hashed names and the element's attributes (from the Rust code) at build time.
+// fills in the hashed names, and the element's tag, marker and attributes (from the Rust
+// code, the build's facts) at build time.
 //
 // Loading this file twice, or two releases' copies on one page, is harmless: the element is
 // defined once, and each container is given one calculator. Imported where there is no
@@ -26,8 +27,8 @@ const importEmbed = () => import(file("__EMBED_JS__"));
 const embedWasm = () => file("__EMBED_WASM__");
 const stylesheet = () => file("__CSS__");
 const inBrowser = typeof window !== "undefined" && typeof document !== "undefined" && typeof customElements !== "undefined";
-const TAG = "customer-value-calculator";
-const MARKER = "data-customer-value";
+const TAG = __ELEMENT_TAG__;
+const MARKER = __ELEMENT_MARKER__;
 const ATTRIBUTES = __ELEMENT_ATTRIBUTES__;
 const MAX_SCENARIO_TEXT = 100000;
 

@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { facts } from "./facts.mjs";
 import { minified } from "./minify.mjs";
 
-const TAG = "customer-value-calculator";
 
 /** What an attribute holds, in words, for the declarations. */
 function describe(name, fields) {
@@ -39,7 +38,8 @@ function describe(name, fields) {
   }[name] ?? (name.startsWith("lead-consent-") ? `The required consent's text in ${name.slice(13)}.` : name.startsWith("lead-marketing-") ? `The marketing consent's text in ${name.slice(15)}.` : "");
 }
 
-function declarations(attributes, fields) {
+function declarations(TAG, events, attributes, fields) {
+  const [ready, change, lead] = events;
   const names = attributes.map((name) => `  "${name}"?: string;`).join("\n");
   return `// TypeScript declarations for <${TAG}> (written by the build; see README.md "Embedding").
 // Copy this file into your project, or reference it from the calculator's folder.
@@ -62,7 +62,7 @@ export interface CustomerValueResults {
   null_reasons: Record<string, string>;
 }
 
-/** The detail of customer-value:ready and customer-value:change. */
+/** The detail of ${ready} and ${change}. */
 export interface CustomerValueEventDetail {
   version: 1;
   scenario: CustomerValueScenario;
@@ -70,7 +70,7 @@ export interface CustomerValueEventDetail {
   link: string;
 }
 
-/** The detail of customer-value:lead: the figures sent and where the visitor came from (never the contact). */
+/** The detail of ${lead}: the figures sent and where the visitor came from (never the contact). */
 export interface CustomerValueLeadDetail extends CustomerValueEventDetail {
   attribution: { referrer: string; variant: string | null; [utm: string]: string | null };
 }
@@ -97,9 +97,9 @@ declare global {
     "${TAG}": CustomerValueCalculatorElement;
   }
   interface HTMLElementEventMap {
-    "customer-value:ready": CustomEvent<CustomerValueEventDetail>;
-    "customer-value:change": CustomEvent<CustomerValueEventDetail>;
-    "customer-value:lead": CustomEvent<CustomerValueLeadDetail>;
+    "${ready}": CustomEvent<CustomerValueEventDetail>;
+    "${change}": CustomEvent<CustomerValueEventDetail>;
+    "${lead}": CustomEvent<CustomerValueLeadDetail>;
   }
   namespace JSX {
     interface IntrinsicElements {
@@ -118,7 +118,8 @@ declare module "react" {
 `;
 }
 
-function manifest(attributes, fields) {
+function manifest(TAG, events, attributes, fields) {
+  const [ready, change, lead] = events;
   const event = (name, description) => ({ name, type: { text: "CustomEvent<CustomerValueEventDetail>" }, description });
   return {
     schemaVersion: "1.0.0",
@@ -140,7 +141,7 @@ function manifest(attributes, fields) {
               { kind: "field", name: "results", type: { text: "CustomerValueResults | null" }, readonly: true, description: "The results on screen, with the command-line tool's names." },
               { kind: "field", name: "link", type: { text: "string | null" }, readonly: true, description: "The share link of what is on screen." },
             ],
-            events: [event("customer-value:ready", "Once, when the calculator shows its first answer."), event("customer-value:change", "After each edit, once typing pauses."), event("customer-value:lead", "When a visitor's lead is delivered (or the host's own lead-form is sent): the figures and the attribution, never the contact.")],
+            events: [event(ready, "Once, when the calculator shows its first answer."), event(change, "After each edit, once typing pauses."), event(lead, "When a visitor's lead is delivered (or the host's own lead-form is sent): the figures and the attribution, never the contact.")],
             cssProperties: [
               { name: "--cvc-accent", description: "The accent colour (buttons, links, the gain); the accent attribute, when set, wins." },
               { name: "--cvc-accent-dark", description: "The accent colour in dark mode." },
@@ -171,16 +172,18 @@ function manifest(attributes, fields) {
 }
 
 export async function run(build) {
-  const { element_attributes: scenarioAttributes, fields, frame } = facts(build);
+  const { element_attributes: scenarioAttributes, fields, frame, element: named } = facts(build);
+  const TAG = named.tag;
+  if (frame.events.length !== 3) build.fail(`the declarations name three events; the Rust code has ${frame.events.join(", ")}`);
   // The element's own attributes and lead capture's (crates/core/src/leads.rs).
   const attributes = [...scenarioAttributes, ...frame.lead.attributes, frame.consent];
   const { css, embedJs, embedWasm } = build.names;
-  const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes) };
+  const names = { __EMBED_JS__: embedJs, __EMBED_WASM__: embedWasm, __CSS__: css, __ELEMENT_ATTRIBUTES__: JSON.stringify(attributes), __ELEMENT_TAG__: JSON.stringify(named.tag), __ELEMENT_MARKER__: JSON.stringify(named.marker) };
   let loader = readFileSync(join(build.source, "web/embed.js"), "utf8");
   for (const [placeholder, name] of Object.entries(names)) loader = loader.replaceAll(placeholder, name);
   writeFileSync(join(build.staging, "embed.js"), await minified(build, loader));
   const frameJs = readFileSync(join(build.source, "web/frame.js"), "utf8").replaceAll("__FRAME_FACTS__", JSON.stringify(frame));
   writeFileSync(join(build.staging, "frame.js"), await minified(build, frameJs));
-  writeFileSync(join(build.staging, `${TAG}.d.ts`), declarations(attributes, fields));
-  writeFileSync(join(build.staging, "custom-elements.json"), `${JSON.stringify(manifest(attributes, fields), null, 2)}\n`);
+  writeFileSync(join(build.staging, `${TAG}.d.ts`), declarations(TAG, frame.events, attributes, fields));
+  writeFileSync(join(build.staging, "custom-elements.json"), `${JSON.stringify(manifest(TAG, frame.events, attributes, fields), null, 2)}\n`);
 }

@@ -12,7 +12,6 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { facts } from "./facts.mjs";
 
-const TAG = "customer-value-calculator";
 
 /** The workspace's version (Cargo.toml), which the package's follows. */
 function version(source) {
@@ -24,7 +23,8 @@ function version(source) {
 
 export async function run(build) {
   if (!build.release) return;
-  const { element_attributes: scenarioAttributes, frame } = facts(build);
+  const { element_attributes: scenarioAttributes, frame, element: named } = facts(build);
+  const TAG = named.tag;
   const { css, embedJs, embedWasm, embedLoader } = build.names;
   const out = join(build.source, "target", "npm", "package");
   rmSync(out, { recursive: true, force: true });
@@ -38,6 +38,8 @@ export async function run(build) {
     [`file("__EMBED_WASM__")`, `new URL("./files/${embedWasm}", import.meta.url).href`],
     [`file("__CSS__")`, `new URL("./files/calculator.css", import.meta.url).href`],
     ["__ELEMENT_ATTRIBUTES__", JSON.stringify(attributes)],
+    ["__ELEMENT_TAG__", JSON.stringify(named.tag)],
+    ["__ELEMENT_MARKER__", JSON.stringify(named.marker)],
   ];
   for (const [from, to] of swaps) {
     if (!element.includes(from)) build.fail(`web/embed.js no longer has ${from}, which the npm package's module rewrites`);

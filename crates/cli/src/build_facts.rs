@@ -9,15 +9,18 @@
 //! - `fields`: each scenario field's name, unit and allowed range (the same declarations);
 //! - `frame`: the iframe's messages and the `dataLayer` entry's shape (frame.js), with
 //!   lead capture's messages and attributes under `lead`;
+//! - `element`: the custom element's tag and the containers' marker attribute (embed.js,
+//!   the declarations, the npm package);
 //! - `wasm_features`: the WebAssembly features wasm-opt may use (first-paint.js probes them);
 //! - `chunks`: the names of the program's split chunks (the build names their files
 //!   after them; the size budget and the service worker check them).
 
-use cvc_core::codec::attributes::element_attributes;
+use cvc_core::codec::attributes::{element_attributes, MARKER};
 use cvc_core::codec::json::{write_pretty, Json};
 use cvc_core::first_paint::{rules, static_answer, WASM_FEATURES};
 use cvc_core::host_events::frame_facts;
 use cvc_core::parts::Chunk;
+use cvc_core::snippets::TAG;
 use cvc_core::words::Language;
 use cvc_model::Field;
 
@@ -59,6 +62,13 @@ fn main() {
         ("element_attributes".into(), Json::Array(attributes)),
         ("fields".into(), Json::Array(fields)),
         ("frame".into(), frame),
+        (
+            "element".into(),
+            Json::Object(vec![
+                ("tag".into(), Json::String(TAG.into())),
+                ("marker".into(), Json::String(MARKER.into())),
+            ]),
+        ),
         (
             "wasm_features".into(),
             Json::Array(

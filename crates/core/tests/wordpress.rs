@@ -361,6 +361,21 @@ fn the_blocks_analytics_switch_says_what_goes_as_the_builder_does() {
     );
 }
 
+/// The plugin prints the element by the tag the calculator defines.
+#[test]
+fn the_plugin_prints_the_elements_own_tag() {
+    let render = read("includes/render.php");
+    let tag = cvc_core::snippets::TAG;
+    assert!(
+        render.contains(&format!("$html       = '<{tag}';")),
+        "render.php opens <{tag}>"
+    );
+    assert!(
+        render.contains(&format!("'</{tag}>'")),
+        "render.php closes </{tag}>"
+    );
+}
+
 /// The block's preview sizes its frame by the calculator's own height message.
 #[test]
 fn the_blocks_preview_knows_the_calculators_height_message() {
