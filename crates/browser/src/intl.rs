@@ -4,7 +4,7 @@
 //! conversions, handed to the pure `cvc_core::codec::decimal` at start.
 
 use cvc_core::numbers::NumberSyntax;
-use cvc_core::words::Language;
+use cvc_core::words::{why_text, Language};
 use cvc_model::fields::Unit;
 use cvc_model::{Field, Figure, Why};
 use js_sys::{Array, Object, Reflect};
@@ -49,6 +49,14 @@ fn part(format: &IntlNumberFormat, value: f64, kind: &str) -> Option<String> {
             None
         }
     })
+}
+
+/// How a figure reads: money, a fraction shown as a percentage, or a plain number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    Money,
+    Percent,
+    Number,
 }
 
 /// Formatters for one language and currency, each built on first use: building an
@@ -202,18 +210,15 @@ impl Formats {
         })
     }
 
-    /// A figure in money, or the reason it is missing in words.
-    pub fn money_figure(&self, figure: Figure) -> String {
+    /// A figure as the reader reads it: in money, as a percentage or as a plain number, or
+    /// the reason the model gives none, in words. Every figure on screen is written here.
+    pub fn figure(&self, figure: Figure, kind: FigureKind) -> String {
         match figure {
-            Figure::Value(value) => self.money(value),
-            Figure::Missing(why) => self.why(why).to_string(),
-        }
-    }
-
-    /// A figure as a plain number, or the reason it is missing in words.
-    pub fn number_figure(&self, figure: Figure) -> String {
-        match figure {
-            Figure::Value(value) => self.number(value),
+            Figure::Value(value) => match kind {
+                FigureKind::Money => self.money(value),
+                FigureKind::Percent => self.percent(value),
+                FigureKind::Number => self.number(value),
+            },
             Figure::Missing(why) => self.why(why).to_string(),
         }
     }
@@ -236,17 +241,9 @@ impl Formats {
         }
     }
 
+    /// Why the model gives no figure, in the reader's language (`cvc_core::words`).
     pub fn why(&self, why: Why) -> &'static str {
-        let texts = self.language.texts();
-        match why {
-            Why::WordOfMouthUnbounded => texts.unbounded_short,
-            Why::BeyondModelRange => texts.beyond_range,
-            Why::NoProfitMargin => texts.no_margin,
-            Why::NoServiceBudget => texts.no_budget,
-            Why::NoPaybackWithin30Years => texts.payback_never,
-            Why::NoBreakEvenBudget => texts.no_break_even,
-            Why::NoBreakEvenShare => texts.no_break_even_share,
-        }
+        why_text(self.language, why)
     }
 }
 

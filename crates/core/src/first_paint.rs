@@ -18,7 +18,7 @@ use crate::codec::json::Json;
 use crate::codec::link;
 use crate::presets::Preset;
 use crate::storage::LANGUAGE_KEY;
-use crate::words::{fill, Language, Piece};
+use crate::words::{fill, why_text, Language, Piece};
 use cvc_model::{evaluate, Figure, Scenario};
 
 /// The WebAssembly features the build lets wasm-opt use (scripts/post-build/program-wasm.mjs
@@ -77,7 +77,7 @@ fn money(value: f64) -> String {
 fn money_figure(language: Language, figure: Figure) -> String {
     match figure {
         Figure::Value(value) => money(value),
-        Figure::Missing(_) => escape(language.texts().beyond_range),
+        Figure::Missing(why) => escape(why_text(language, why)),
     }
 }
 

@@ -11,24 +11,8 @@ use cvc_model::fields::Unit;
 use cvc_model::{Field, Figure};
 use yew::prelude::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Money,
-    /// A fraction shown as a percentage.
-    Percent,
-    Number,
-}
-
-pub fn format_figure(formats: &Formats, figure: Figure, kind: Kind) -> String {
-    match figure {
-        Figure::Value(value) => match kind {
-            Kind::Money => formats.money(value),
-            Kind::Percent => formats.percent(value),
-            Kind::Number => formats.number(value),
-        },
-        Figure::Missing(why) => formats.why(why).to_string(),
-    }
-}
+/// How a figure reads (`cvc_browser::intl`, where every figure's text is written).
+pub use cvc_browser::intl::FigureKind as Kind;
 
 /// A figure, named (`data-name`) for tests and styling when `name` is given.
 pub fn amount(
@@ -38,7 +22,7 @@ pub fn amount(
     name: Option<&'static str>,
     class: &'static str,
 ) -> Html {
-    let text = format_figure(formats, figure, kind);
+    let text = formats.figure(figure, kind);
     match figure {
         Figure::Value(value) => html! {
             <data class={format!("amount {class}")} value={cvc_core::codec::decimal::shortest(value)} data-name={name}><bdi>{text}</bdi></data>

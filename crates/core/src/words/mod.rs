@@ -22,7 +22,7 @@ pub use template::{
 
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
-use cvc_model::Field;
+use cvc_model::{Field, Why};
 use serde::Serialize;
 
 /// The one list of languages: each is a variant of [`Language`] and a file of this folder.
@@ -163,6 +163,11 @@ impl Language {
 }
 
 /// The words for one input field in `language`.
+/// Why the model gives no figure, in words: what a missing figure shows in its place.
+pub fn why_text(language: Language, why: Why) -> &'static str {
+    language.texts().why(why)
+}
+
 pub fn field_text(language: Language, field: Field) -> FieldText {
     language.field_words(field)
 }

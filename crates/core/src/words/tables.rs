@@ -2,6 +2,7 @@
 //! A word missing in one language is a compile error there.
 
 use cvc_model::fields::Unit;
+use cvc_model::Why;
 use serde::Serialize;
 
 /// Which way a language runs.
@@ -246,6 +247,19 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// Why the model gives no figure (`cvc_model::Why`), in this language.
+    pub fn why(&self, why: Why) -> &'static str {
+        match why {
+            Why::WordOfMouthUnbounded => self.unbounded_short,
+            Why::BeyondModelRange => self.beyond_range,
+            Why::NoProfitMargin => self.no_margin,
+            Why::NoServiceBudget => self.no_budget,
+            Why::NoPaybackWithin30Years => self.payback_never,
+            Why::NoBreakEvenBudget => self.no_break_even,
+            Why::NoBreakEvenShare => self.no_break_even_share,
+        }
+    }
+
     /// What a template's horizon slots hold for a horizon of `years`: `{years}` ("5 years",
     /// "שנתיים") and `{the_years}` ("the 5 years", "השנתיים").
     pub fn horizon(&self, years: f64) -> Vec<(&'static str, String)> {

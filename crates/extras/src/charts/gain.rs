@@ -11,7 +11,7 @@ use crate::charts::chart_frame::{
     chart_frame, legend_item, money_grid, svg_box, use_canvas, Canvas, Frame,
 };
 use crate::charts::table::{chart_table, table, use_table_toggle, TableToggle};
-use cvc_browser::intl::Formats;
+use cvc_browser::intl::{FigureKind, Formats};
 use cvc_core::chart_scale::{
     cumulative_points, flip_x, label_width, nice_domain, polyline, LinearScale,
 };
@@ -206,7 +206,12 @@ fn gain_rows(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> V
         .skip(11)
         .step_by(12)
         .enumerate()
-        .map(|(i, figure)| vec![(i + 1).to_string(), formats.money_figure(*figure)])
+        .map(|(i, figure)| {
+            vec![
+                (i + 1).to_string(),
+                formats.figure(*figure, FigureKind::Money),
+            ]
+        })
         .collect();
     if props.count_after_horizon {
         rows.push(vec![
@@ -214,11 +219,11 @@ fn gain_rows(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> V
                 texts.after_year,
                 &[("years", &props.horizon_years.to_string())],
             ),
-            formats.money_figure(p.npv_gain_after_horizon),
+            formats.figure(p.npv_gain_after_horizon, FigureKind::Money),
         ]);
         rows.push(vec![
             texts.waterfall_net.to_string(),
-            formats.money_figure(p.npv_gain),
+            formats.figure(p.npv_gain, FigureKind::Money),
         ]);
     }
     rows
@@ -227,7 +232,7 @@ fn gain_rows(formats: &Formats, props: &GainChartProps, monthly: &[Figure]) -> V
 /// Every yearly figure of the model for one service level.
 fn year_table(formats: &Formats, rows: &[YearRow], level: &'static str) -> Html {
     let texts = formats.language.extra_texts();
-    let count = |figure: Figure| formats.number_figure(figure.map(f64::round));
+    let count = |figure: Figure| formats.figure(figure.map(f64::round), FigureKind::Number);
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -238,8 +243,8 @@ fn year_table(formats: &Formats, rows: &[YearRow], level: &'static str) -> Html 
                 count(row.won_through_marketing),
                 count(row.won_through_referral),
                 count(row.turned_away),
-                formats.money_figure(row.profit),
-                formats.money_figure(row.cumulative_discounted_profit),
+                formats.figure(row.profit, FigureKind::Money),
+                formats.figure(row.cumulative_discounted_profit, FigureKind::Money),
             ]
         })
         .collect();

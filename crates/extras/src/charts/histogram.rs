@@ -3,6 +3,7 @@
 
 use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
+use cvc_browser::intl::FigureKind;
 use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::{fill_plain, labelled};
@@ -88,7 +89,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         fill_plain(texts.chance_of_gain, &[("chance", &chance)]),
         figures
             .iter()
-            .map(|(_, label, figure)| labelled(label, &formats.money_figure(*figure)))
+            .map(|(_, label, figure)| labelled(label, &formats.figure(*figure, FigureKind::Money)))
             .collect::<Vec<_>>()
             .join("; ")
     );
@@ -112,7 +113,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
     let legend = html! {
         <dl class="percentiles">
             { for figures.iter().map(|(name, label, figure)| html! {
-                <div data-name={*name}><dt>{ *label }</dt><dd><bdi>{ formats.money_figure(*figure) }</bdi></dd></div>
+                <div data-name={*name}><dt>{ *label }</dt><dd><bdi>{ formats.figure(*figure, FigureKind::Money) }</bdi></dd></div>
             }) }
         </dl>
     };

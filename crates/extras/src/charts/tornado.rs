@@ -3,6 +3,7 @@
 
 use crate::charts::chart_frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
+use cvc_browser::intl::FigureKind;
 use cvc_core::chart_scale::{flip_x, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::field_text;
@@ -77,8 +78,8 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                 "{}: {}",
                 field_text(language, bar.field).label,
                 texts.range(
-                    &formats.money_figure(bar.gain_at_low),
-                    &formats.money_figure(bar.gain_at_high)
+                    &formats.figure(bar.gain_at_low, FigureKind::Money),
+                    &formats.figure(bar.gain_at_high, FigureKind::Money)
                 )
             )
         })
@@ -101,8 +102,8 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
                         &formats.input_value(bar.field, bar.low_value),
                         &formats.input_value(bar.field, bar.high_value),
                     ),
-                    formats.money_figure(bar.gain_at_low),
-                    formats.money_figure(bar.gain_at_high),
+                    formats.figure(bar.gain_at_low, FigureKind::Money),
+                    formats.figure(bar.gain_at_high, FigureKind::Money),
                 ]
             })
             .collect()

@@ -6,7 +6,7 @@ use cvc_browser::intl::Formats;
 use cvc_core::words::{field_text, fill_plain, slots};
 use cvc_model::{evaluate, Field, Figure, ValidScenario};
 use cvc_view::amount::payback_text;
-use cvc_view::amount::{format_figure, Kind};
+use cvc_view::amount::Kind;
 use yew::prelude::*;
 
 /// One row: a label and what each scenario says.
@@ -54,8 +54,8 @@ pub fn comparison(
     let (a, b) = (&results.0, &results.1);
     let figure_row = |label: String, x: Figure, y: Figure, kind: Kind| Row {
         label,
-        first: format_figure(first_formats, x, kind),
-        second: format_figure(second_formats, y, kind),
+        first: first_formats.figure(x, kind),
+        second: second_formats.figure(y, kind),
         differs: x != y,
     };
     rows.push(figure_row(
@@ -144,8 +144,8 @@ fn net_gain_row(
         };
         return Row {
             label: fill_plain(label, &slots(&texts.horizon(first.horizon_years))),
-            first: format_figure(first_formats, first_gain, Kind::Money),
-            second: format_figure(second_formats, second_gain, Kind::Money),
+            first: first_formats.figure(first_gain, Kind::Money),
+            second: second_formats.figure(second_gain, Kind::Money),
             differs,
         };
     }
@@ -156,7 +156,7 @@ fn net_gain_row(
             texts.compare_gain_within
         };
         let mut figures = texts.horizon(scenario.horizon_years);
-        figures.push(("gain", format_figure(formats, gain, Kind::Money)));
+        figures.push(("gain", formats.figure(gain, Kind::Money)));
         fill_plain(template, &slots(&figures))
     };
     Row {

@@ -11,7 +11,7 @@ use cvc_browser::intl::Formats;
 use cvc_core::words::{fill_plain, slots};
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{Figure, Results, Scenario, Why};
-use cvc_view::amount::{amount, format_figure, sentence, Kind};
+use cvc_view::amount::{amount, sentence, Kind};
 use yew::prelude::*;
 
 /// A short strip with the two main figures; it stays in view on a phone while the user
@@ -49,7 +49,7 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
     let p = &results.projection;
     let s = scenario;
     let years = texts.horizon(s.horizon_years);
-    let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
+    let money = |figure: Figure| formats.figure(figure, Kind::Money);
 
     let revenue = match (c.yearly_revenue_lost, s.profit_margin) {
         (Figure::Value(_), Some(margin)) => sentence(
@@ -145,7 +145,7 @@ fn explanation(formats: &Formats, results: &Results, s: &Scenario) -> Html {
     let texts = formats.language.texts();
     let c = &results.customer;
     let p = &results.projection;
-    let money = |figure: Figure| format_figure(formats, figure, Kind::Money);
+    let money = |figure: Figure| formats.figure(figure, Kind::Money);
     let years = texts.horizon(s.horizon_years);
     let after = s.count_after_horizon;
     let (template, figures): (&'static str, Vec<(&'static str, String)>) =
