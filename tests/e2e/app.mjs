@@ -21,7 +21,7 @@ export async function run({ browser, origin }) {
         assert(dir === (language === "he" ? "rtl" : "ltr"), `dir=${dir}`);
       });
 
-      await check(`${label}: each chunk is fetched only when wanted, once: on a phone, the charts when scrolled to`, async () => {
+      await check(`${label}: each chunk is fetched only when wanted, once: on a phone, the charts when scrolled to; a panel's and the presenter's when opened`, async () => {
         await page.waitForSelector(".privacy");
         const chunks = () => page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => /\/chunk-[a-z0-9]+-[0-9a-f]+\.wasm$/.test(name)));
         const own = async () => (await chunks()).filter((name) => /\/chunk-[a-z]+-/.test(name)).map((name) => name.match(/\/chunk-([a-z]+)-/)[1]);
@@ -36,6 +36,22 @@ export async function run({ browser, origin }) {
         // The charts' chunk and the shared chunks it waits for; none of the panels', the
         // presenter's, the helpers' or the embed's, each fetched once.
         assert((await own()).join() === "charts", `chunks of their own: ${await own()}`);
+        assert(new Set(await chunks()).size === (await chunks()).length, `a chunk fetched twice: ${await chunks()}`);
+        // A panel's chunk comes with the first panel, once for all four; the presenter's with
+        // the presenter view, once however often it is opened.
+        for (const round of [1, 2]) {
+          for (const tool of ["share-panel", "saved-panel"]) {
+            await page.click(`.tool[aria-controls=${tool}]`);
+            await page.locator(`#${tool}`).waitFor({ timeout: 10000 });
+            await page.click(`.tool[aria-controls=${tool}]`);
+          }
+          await page.click("#present");
+          await page.locator(".presenter").waitFor({ timeout: 10000 });
+          await page.keyboard.press("Escape");
+          await page.locator(".presenter").waitFor({ state: "detached" });
+          const fetched = await own();
+          assert(fetched.sort().join() === "charts,panels,presenter", `round ${round}: chunks of their own ${fetched}`);
+        }
         assert(new Set(await chunks()).size === (await chunks()).length, `a chunk fetched twice: ${await chunks()}`);
         await page.evaluate(() => window.scrollTo(0, 0));
       });

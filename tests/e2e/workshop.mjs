@@ -101,7 +101,7 @@ export async function run({ browser, origin, dist }) {
   const local = `http://127.0.0.1:${port}`;
   {
     const { context, page, problems } = await openPage(browser, `${local}/?lifetime_profit=30000&lang=he`, { viewport: PHONE });
-    await check("offline: after one visit, a reload with the network off shows the scenario and works", async () => {
+    await check("offline: after one visit, a reload with the network off shows the scenario and works, with a panel, a helper and the presenter view", async () => {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
       const gain = await shown(page, "npv_gain");
       await context.setOffline(true);
@@ -111,6 +111,15 @@ export async function run({ browser, origin, dist }) {
       assert((await shown(page, "npv_gain")) === gain, "the same figures offline");
       await page.fill("#field-lifetime_profit", "40000");
       await page.waitForFunction((before) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== before, gain);
+      // The chunks come from the worker's cache too: a panel, a helper and the presenter view.
+      await page.click(".tool[aria-controls=share-panel]");
+      await page.waitForSelector("#share-panel #share-link", { timeout: 10000 });
+      await page.click("[aria-controls=lifetime-helper]");
+      await page.waitForSelector("#lifetime-helper", { timeout: 10000 });
+      await page.click("#present");
+      await page.waitForSelector(".presenter", { timeout: 10000 });
+      await page.keyboard.press("Escape");
+      await page.waitForSelector(".presenter", { state: "detached" });
       assert(problems.filter((line) => !line.includes("ERR_INTERNET_DISCONNECTED")).length === 0, problems.join("\n"));
       await context.setOffline(false);
     });
