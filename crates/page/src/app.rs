@@ -225,23 +225,27 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| extras_opened.set(true))
     };
     // What a part loaded later asks: a saved or imported scenario on screen, or
-    // to leave the presenter view.
+    // to leave the presenter view. One callback for the life of the App (while the host's
+    // lead callback stays), so that the parts, which are given it, are drawn again only
+    // when what they show changes, not on every render of the App.
     let on_request = {
-        let (dispatcher, on_leave) = (state.dispatcher(), on_leave_presenter.clone());
-        let on_lead = props.on_lead.clone();
-        Callback::from(move |request: Request| match request {
-            Request::LeadDelivered(link) => {
-                if let Some(on_lead) = &on_lead {
-                    on_lead.emit(link.into());
+        let (dispatcher, presenting) = (state.dispatcher(), presenting.setter());
+        use_callback(
+            props.on_lead.clone(),
+            move |request: Request, on_lead| match request {
+                Request::LeadDelivered(link) => {
+                    if let Some(on_lead) = on_lead {
+                        on_lead.emit(link.into());
+                    }
                 }
-            }
-            Request::Show(query) => {
-                let reading = decode(&query).reading;
-                dispatcher.dispatch(Action::ShowScenario(reading.scenario));
-            }
-            Request::Leave => on_leave.emit(()),
-            Request::Apply(figures) => dispatcher.dispatch(Action::Apply(figures)),
-        })
+                Request::Show(query) => {
+                    let reading = decode(&query).reading;
+                    dispatcher.dispatch(Action::ShowScenario(reading.scenario));
+                }
+                Request::Leave => presenting.set(false),
+                Request::Apply(figures) => dispatcher.dispatch(Action::Apply(figures)),
+            },
+        )
     };
     let on_dismiss = {
         let state = state.clone();
