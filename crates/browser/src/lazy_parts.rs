@@ -17,7 +17,7 @@ use yew::prelude::*;
 /// What every part is drawn from: the link to the scenario on screen (which carries the
 /// language too), the page's latest Monte Carlo, the calculator's own address, and where
 /// the part's requests go.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct PartLinks {
     pub link: AttrValue,
     /// The latest Monte Carlo, and whether it is for an older scenario than the link's.
@@ -29,6 +29,25 @@ pub struct PartLinks {
     /// did not switch capture on.
     pub lead: AttrValue,
     pub on_request: Callback<Request>,
+}
+
+/// Compared on every render of the App, for every part and every component that passes
+/// them on: the Monte Carlo by which run it is (the page runs a new one after each pause),
+/// not draw by draw.
+impl PartialEq for PartLinks {
+    fn eq(&self, other: &Self) -> bool {
+        let same_run = match (&self.monte_carlo, &other.monte_carlo) {
+            (Some(one), Some(other)) => Rc::ptr_eq(one, other),
+            (None, None) => true,
+            _ => false,
+        };
+        same_run
+            && self.link == other.link
+            && self.monte_carlo_stale == other.monte_carlo_stale
+            && self.app_address == other.app_address
+            && self.lead == other.lead
+            && self.on_request == other.on_request
+    }
 }
 
 /// A part as its chunk draws it: which part, and what it is drawn from.
