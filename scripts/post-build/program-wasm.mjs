@@ -95,7 +95,9 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
     js = js.replace(importSpecifier, `$1$2./${names.loader}$2`);
     // Its own default path to the main module, for a caller that names none.
     js = js.replaceAll("main_bg.wasm", names.wasm);
-    loader = loader.replace(/(\bfrom\s*)(["'])\.\/main\.js\2/, `$1$2./${names.js}$2`);
+    const mainImport = /(\bfrom\s*)(["'])\.\/main\.js\2/;
+    if (!mainImport.test(loader)) build.fail("the split's loader no longer imports ./main.js");
+    loader = loader.replace(mainImport, `$1$2./${names.js}$2`);
     const files = [];
     for (const file of outputs) {
       // A chunk the split left empty is not fetched, and not served.
@@ -123,9 +125,10 @@ function chunkNeeds(loader) {
   for (const [, variable, file] of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared[variable] = file;
   const needs = {};
   for (const [, name, body] of loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g)) {
-    const own = body.match(/new URL\("\.\/([^"]+)"/)[1];
+    // A split point the split left empty fetches no file of its own, only what it waits for.
+    const own = body.match(/new URL\("\.\/([^"]+)"/)?.[1];
     const deps = [...body.matchAll(/__chunk_\d+/g)].map(([variable]) => shared[variable]).filter(Boolean);
-    needs[name] = [own, ...deps];
+    needs[name] = own ? [own, ...deps] : deps;
   }
   return needs;
 }

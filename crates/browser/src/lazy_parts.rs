@@ -77,8 +77,10 @@ pub type LoadPart = fn(Part) -> PartLoading;
 thread_local! {
     /// The program's split points, one per chunk.
     static LOAD: Cell<Option<LoadPart>> = const { Cell::new(None) };
-    /// The loader's check whether a newer release is served (web/start.js, embed.js):
-    /// a function returning a promise of a boolean.
+    /// The loader's check whether a newer release is served (web/start.js, for the page
+    /// and its iframe): a function returning a promise of a boolean. On another site's page
+    /// there is none, and a chunk that cannot come offers to try again (a host page is
+    /// never reloaded for the calculator's sake).
     static OUTDATED: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// The chunks already come, by name: their parts are drawn at once.
     static LOADED: RefCell<Vec<(Chunk, PartView)>> = const { RefCell::new(Vec::new()) };
@@ -212,9 +214,12 @@ pub fn use_part(part: Part, wanted: bool, links: &PartLinks) -> (PartStatus, Cal
         }),
         _ => Html::default(),
     };
-    let status = match *status {
-        PartStatus::Loading if drawn.is_some() && wanted => PartStatus::Shown,
-        status => status,
+    // A part on screen is shown, whatever an earlier attempt said: its chunk may have come
+    // for another part since (the other helper, another calculator on the page).
+    let status = if drawn.is_some() && wanted {
+        PartStatus::Shown
+    } else {
+        *status
     };
     (status, retry, html)
 }

@@ -1,7 +1,7 @@
 //! How each chunk draws its parts: one function per chunk ([`panels`], [`presenter`],
 //! [`charts`], [`helpers`], [`room`], [`lead`]), each drawing [`PartRoot`] with its own
-//! body. The program's split points (`crate::split_points!`, expanded in `src/main.rs`)
-//! return these functions, so each chunk holds its own parts and nothing of the others';
+//! body. The program's split points (the `#[wasm_split]` functions of the root package's
+//! `src/lib.rs`) return these functions, so each chunk holds its own parts and nothing of the others';
 //! what several share (the root below) the split puts in a shared chunk.
 //!
 //! The link carries the scenario and the language, so a part works out what it shows from
