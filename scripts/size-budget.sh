@@ -22,12 +22,12 @@
 set -euo pipefail
 dist=${1:-dist}
 FIRST_LOAD_GZIP_BYTES=156500
-PAGE_WITH_CHARTS_GZIP_BYTES=204700
+PAGE_WITH_CHARTS_GZIP_BYTES=202300
 EMBED_GZIP_BYTES=184000
-EMBED_WITH_CHARTS_GZIP_BYTES=232000
+EMBED_WITH_CHARTS_GZIP_BYTES=229300
 declare -A CHUNK_GZIP_BYTES=(
-  [panels]=72300 [presenter]=55800 [charts]=48200 [helpers]=20300
-  [room]=38500 [lead]=43000
+  [panels]=68600 [presenter]=52200 [charts]=45600 [helpers]=18300
+  [room]=35700 [lead]=39900
 )
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
 [ -f "$dist/chunks.json" ] || { echo "no $dist/chunks.json: build the release bundle with scripts/build.sh" >&2; exit 1; }
