@@ -298,7 +298,16 @@ async function corePath(make, dist) {
       const early = await browser.run(`() => document.querySelector(".area-charts figure") !== null`);
       assert(!early, "no charts before they are near the screen");
       await browser.run(`() => document.querySelector(".area-charts").scrollIntoView()`);
-      await until(browser, `() => document.querySelectorAll(".area-charts .monte-carlo .bar").length > 0`);
+      await until(browser, `() => document.querySelectorAll(".area-charts .monte-carlo .bar").length > 0`).catch(async (error) => {
+        // What the page says and fetched, so that a failure here can be understood.
+        const state = await browser.run(`() => JSON.stringify({
+          status: [...document.querySelectorAll(".part-status")].map((element) => element.textContent),
+          figure: document.querySelector(".area-charts figure") !== null,
+          chunks: performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/chunk-")).length,
+          controlled: navigator.serviceWorker?.controller != null,
+        })`);
+        throw new Error(`${error.message}; the page: ${state}`);
+      });
       const texts = await browser.run(`() => document.querySelectorAll(".area-charts svg text").length`);
       assert(texts > 5, `${texts} chart labels`);
     });
