@@ -9,7 +9,7 @@
 //
 // Usage: node scripts/element-cycles.mjs [dist] [cycles]   (after scripts/build.sh)
 import { createServer } from "node:http";
-import { chromium } from "playwright-core";
+import { launch, memoryReader } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 
 const dist = process.argv[2] ?? "dist";
@@ -25,26 +25,14 @@ const host = createServer((request, response) => {
 await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
 const hostOrigin = `http://localhost:${host.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
 const page = await context.newPage();
 const errors = [];
 page.on("pageerror", (error) => errors.push(error.message));
 await page.goto(`${hostOrigin}/`);
 await page.waitForFunction(() => customElements.get("customer-value-calculator") !== undefined);
-const cdp = await context.newCDPSession(page);
-await cdp.send("Performance.enable");
-
-async function measure() {
-  await cdp.send("HeapProfiler.collectGarbage");
-  await cdp.send("HeapProfiler.collectGarbage");
-  const { metrics } = await cdp.send("Performance.getMetrics");
-  const read = (name) => metrics.find((metric) => metric.name === name)?.value ?? NaN;
-  return { heap: read("JSHeapUsedSize"), nodes: read("Nodes"), listeners: read("JSEventListeners") };
-}
+const measure = await memoryReader(page);
 
 /** One cycle: a full calculator connected, shown with its charts, then removed. */
 async function cycle(index) {

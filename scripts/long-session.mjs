@@ -6,17 +6,14 @@
 // docs/benchmarks.md ("A long session").
 //
 // Usage: node scripts/long-session.mjs [dist] [edits]   (after scripts/build.sh)
-import { chromium } from "playwright-core";
+import { launch, memoryReader } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const edits = Number(process.argv[3] ?? 5000);
 const server = await serve(dist, { gzip: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
 const page = await context.newPage();
 const errors = [];
@@ -25,17 +22,7 @@ await page.goto(`${origin}/?lang=en`);
 await page.waitForSelector("data[data-name=npv_gain]");
 // The charts too: on a wide screen they come with the page, and redraw on each edit.
 await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
-const cdp = await context.newCDPSession(page);
-await cdp.send("Performance.enable");
-
-async function measure() {
-  // Twice: the first collection can leave what a finaliser of the first freed.
-  await cdp.send("HeapProfiler.collectGarbage");
-  await cdp.send("HeapProfiler.collectGarbage");
-  const { metrics } = await cdp.send("Performance.getMetrics");
-  const read = (name) => metrics.find((metric) => metric.name === name)?.value ?? NaN;
-  return { heap: read("JSHeapUsedSize"), nodes: read("Nodes"), listeners: read("JSEventListeners") };
-}
+const measure = await memoryReader(page);
 
 // The fields of the first screen (the rest are behind Advanced).
 const fields = ["lifetime_profit", "acquisition_cost", "referrals_per_happy", "lost_per_unhappy", "service_budget_per_year"];

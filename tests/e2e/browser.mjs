@@ -18,5 +18,20 @@ export async function launch() {
   });
 }
 
+/** Reads a page's JS heap, DOM node count and event listeners through the DevTools
+ * protocol, after two forced garbage collections (the first can leave what a finaliser of
+ * the first freed): what the long-session benchmarks and the embed's memory check compare. */
+export async function memoryReader(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  return async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const read = (name) => metrics.find((metric) => metric.name === name)?.value ?? NaN;
+    return { heap: read("JSHeapUsedSize"), nodes: read("Nodes"), listeners: read("JSEventListeners") };
+  };
+}
+
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };

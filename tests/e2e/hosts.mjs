@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
 import { assert, assertFigures, check, cliFor, close, openPage, violations } from "./harness.mjs";
-import { DESKTOP, PHONE } from "./browser.mjs";
+import { DESKTOP, PHONE, memoryReader } from "./browser.mjs";
 import { serve } from "./serve.mjs";
 
 const TAG = "customer-value-calculator";
@@ -269,15 +269,7 @@ export async function run({ browser, origin }) {
       await page.evaluate(() => document.querySelector("#moved").remove());
     });
     await check("200 mounts and unmounts: JS heap, DOM nodes and listeners within 10% of their values after the first 20", async () => {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send("Performance.enable");
-      const measure = async () => {
-        await cdp.send("HeapProfiler.collectGarbage");
-        await cdp.send("HeapProfiler.collectGarbage");
-        const { metrics } = await cdp.send("Performance.getMetrics");
-        const get = (name) => metrics.find((metric) => metric.name === name)?.value ?? NaN;
-        return { heap: get("JSHeapUsedSize"), nodes: get("Nodes"), listeners: get("JSEventListeners") };
-      };
+      const measure = await memoryReader(page);
       await page.evaluate(() => window.cycle(20));
       const first = await measure();
       await page.evaluate(() => window.cycle(180));
