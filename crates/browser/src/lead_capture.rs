@@ -36,19 +36,18 @@ pub fn host_page() -> (String, String, String) {
 /// (`scripts/post-build/leads.mjs` writes them from the build's environment), as an
 /// element's attributes: `cvc-lead-endpoint` is `lead-endpoint`.
 fn page_meta() -> Vec<(String, String)> {
-    let Ok(tags) =
-        gloo::utils::document().query_selector_all("meta[name^=cvc-lead-], meta[name=cvc-variant]")
+    let prefix = cvc_core::leads::PAGE_META_PREFIX;
+    let Ok(tags) = gloo::utils::document().query_selector_all(&format!("meta[name^={prefix}]"))
     else {
         return Vec::new();
     };
+    let attributes = cvc_core::leads::element_attributes();
     (0..tags.length())
         .filter_map(|i| tags.item(i)?.dyn_into::<web_sys::Element>().ok())
         .filter_map(|tag| {
-            let name = tag.get_attribute("name")?;
-            Some((
-                name.strip_prefix("cvc-")?.to_string(),
-                tag.get_attribute("content")?,
-            ))
+            let name = tag.get_attribute("name")?.strip_prefix(prefix)?.to_string();
+            attributes.contains(&name).then_some(())?;
+            Some((name, tag.get_attribute("content")?))
         })
         .collect()
 }
@@ -139,6 +138,22 @@ pub async fn post_lead(endpoint: &str, body: &str) -> Delivery {
     Delivery::of_status(status.unwrap_or(0))
 }
 
+/// The message `event` is, if the window `parent` posted it, from the origin `expected`
+/// (`"*"`: any, where the parent sent no referrer); `None` for any other event.
+fn parents_message<'e>(
+    event: &'e web_sys::Event,
+    parent: &web_sys::Window,
+    expected: &str,
+) -> Option<&'e web_sys::MessageEvent> {
+    let event = event.dyn_ref::<web_sys::MessageEvent>()?;
+    // The parent's window is of another origin: it is compared as a value, since a
+    // cross-origin window is no `instanceof Window` here.
+    let from_parent = event
+        .source()
+        .is_some_and(|source| JsValue::from(source) == JsValue::from(parent));
+    (from_parent && (expected == "*" || event.origin() == expected)).then_some(event)
+}
+
 /// Hands `body` to the page that frames the calculator, which posts it to the endpoint its
 /// `<iframe>` names (`web/frame.js`), and waits for its answer: only the parent window, at
 /// the origin the frame was opened from, is heard.
@@ -158,17 +173,9 @@ pub async fn relay_lead(body: &str) -> Delivery {
     let listener = {
         let (id, target, parent) = (id.clone(), target.clone(), parent.clone());
         EventListener::new(&window, "message", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            let Some(event) = parents_message(event, &parent, &target) else {
                 return;
             };
-            // The parent's window is of another origin: it is compared as a value, since
-            // a cross-origin window is no `instanceof Window` here.
-            let from_parent = event
-                .source()
-                .is_some_and(|source| JsValue::from(source) == JsValue::from(&parent));
-            if !from_parent || (target != "*" && event.origin() != target) {
-                return;
-            }
             let data = event.data();
             let field = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok();
             let is_result = field("type").and_then(|kind| kind.as_string()).as_deref()
@@ -312,17 +319,9 @@ pub fn listen_to_parent(on_message: impl Fn(String) + 'static) {
     }
     let expected = cvc_core::host_events::parent_origin(&gloo::utils::document().referrer());
     EventListener::new(&window, "message", move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+        let Some(event) = parents_message(event, &parent, &expected) else {
             return;
         };
-        // The parent's window is of another origin: it is compared as a value, since a
-        // cross-origin window is no `instanceof Window` here.
-        let from_parent = event
-            .source()
-            .is_some_and(|source| JsValue::from(source) == JsValue::from(&parent));
-        if !from_parent || (expected != "*" && event.origin() != expected) {
-            return;
-        }
         if let Some(text) = js_sys::JSON::stringify(&event.data())
             .ok()
             .and_then(|text| text.as_string())
