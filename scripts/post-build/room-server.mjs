@@ -4,21 +4,18 @@
 // Content-Security-Policy then allows it in connect-src, and a <meta name="cvc-room-server">
 // tells the page where to find it. Without it, the page looks for rooms on its own origin
 // (crates/server serves the bundle and the API together).
+import { addressFrom, allowConnect } from "./connect.mjs";
+import { facts } from "./facts.mjs";
+
 export async function run(build) {
   const origin = process.env.CVC_ROOM_SERVER;
   if (!origin) return;
-  let url;
-  try {
-    url = new URL(origin);
-  } catch {
-    build.fail(`CVC_ROOM_SERVER=${origin} is not an address`);
-  }
+  const url = addressFrom(build, "CVC_ROOM_SERVER");
   const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
   if (!(url.protocol === "https:" || (url.protocol === "http:" && local)) || url.origin !== origin.replace(/\/$/, "")) {
     build.fail(`CVC_ROOM_SERVER=${origin}: give an origin only, https:// (or http:// on localhost), such as https://rooms.example`);
   }
-  const policy = /(content="[^"]*connect-src 'self')([^"]*")/;
-  if (!policy.test(build.page)) build.fail("index.html's policy has no connect-src 'self' to add the room server to");
-  build.page = build.page.replace(policy, `$1 ${url.origin}$2`).replace("</head>", `<meta name="cvc-room-server" content="${url.origin}"></head>`);
+  allowConnect(build, url.origin, "the room server");
+  build.page = build.page.replace("</head>", `<meta name="${facts(build).room_server_meta}" content="${url.origin}"></head>`);
   console.log(`post-build: the room server is ${url.origin}`);
 }

@@ -20,7 +20,7 @@ use yew::prelude::*;
 /// own when the room server serves it.
 pub fn room_server() -> Option<String> {
     let named = gloo::utils::document()
-        .query_selector("meta[name=cvc-room-server]")
+        .query_selector(&format!("meta[name={}]", cvc_core::room::SERVER_META))
         .ok()
         .flatten()?
         .get_attribute("content")?;

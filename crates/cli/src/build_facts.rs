@@ -11,6 +11,7 @@
 //!   lead capture's messages and attributes under `lead`;
 //! - `element`: the custom element's tag and the containers' marker attribute (embed.js,
 //!   the declarations, the npm package);
+//! - `room_server_meta`: the `<meta>` that names the room server (room-server.mjs);
 //! - `wasm_features`: the WebAssembly features wasm-opt may use (first-paint.js probes them);
 //! - `chunks`: the names of the program's split chunks (the build names their files
 //!   after them; the size budget and the service worker check them).
@@ -68,6 +69,10 @@ fn main() {
                 ("tag".into(), Json::String(TAG.into())),
                 ("marker".into(), Json::String(MARKER.into())),
             ]),
+        ),
+        (
+            "room_server_meta".into(),
+            Json::String(cvc_core::room::SERVER_META.into()),
         ),
         (
             "wasm_features".into(),

@@ -76,8 +76,14 @@ pub fn frame_facts() -> Json {
         ("max_body".into(), Json::Number(MAX_BODY as f64)),
         ("data_layer_event".into(), text(DATA_LAYER_LEAD_EVENT)),
         ("variant".into(), text("variant")),
+        ("page_meta_prefix".into(), text(PAGE_META_PREFIX)),
     ])
 }
+
+/// What the `<meta>` tags of the calculator's own page that set lead capture up are named
+/// before the attribute each stands for: `cvc-lead-endpoint` is `lead-endpoint`
+/// (scripts/post-build/leads.mjs writes them from the build's environment).
+pub const PAGE_META_PREFIX: &str = "cvc-";
 
 /// The largest lead a page posts or a receiver takes, in bytes: a lead is a few
 /// kilobytes; the consent texts and the message are bounded.

@@ -25,6 +25,11 @@ pub const FIGURES: [&str; 6] = [
     "break_even_budget_per_year",
 ];
 
+/// The `<meta>` that tells the page where its room server is: `self` when the room server
+/// serves the page (`crates/server`), or an origin the build named
+/// (scripts/post-build/room-server.mjs).
+pub const SERVER_META: &str = "cvc-room-server";
+
 /// A summary shows figures only from this many participants on.
 pub const MIN_PARTICIPANTS: usize = 5;
 

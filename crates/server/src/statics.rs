@@ -177,12 +177,13 @@ impl Bundle {
 /// The page with the tag that says a room server is here, unless it names one already;
 /// `None` when it needs no change.
 pub fn with_room_server(html: &str) -> Option<String> {
-    if html.contains("name=cvc-room-server") || html.contains("name=\"cvc-room-server\"") {
+    let name = cvc_core::room::SERVER_META;
+    if html.contains(&format!("name={name}")) || html.contains(&format!("name=\"{name}\"")) {
         return None;
     }
     let at = html.find("</head>")?;
     Some(format!(
-        "{}<meta name=\"cvc-room-server\" content=\"self\">{}",
+        "{}<meta name=\"{name}\" content=\"self\">{}",
         &html[..at],
         &html[at..]
     ))
