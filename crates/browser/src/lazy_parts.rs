@@ -159,11 +159,10 @@ pub enum PartStatus {
 pub fn use_part(part: Part, wanted: bool, links: &PartLinks) -> (PartStatus, Callback<()>, Html) {
     let loaded = loaded(part);
     let status = use_state(|| PartStatus::Waiting);
-    let view = use_state(|| None::<(Part, PartView)>);
     // Asking again after a failure is a new attempt, which runs the effect below again.
     let attempt = use_state(|| 0_u32);
     {
-        let (status, view) = (status.clone(), view.clone());
+        let status = status.clone();
         use_effect_with((wanted, part, *attempt), move |&(wanted, part, _)| {
             let alive = Rc::new(Cell::new(true));
             if !wanted {
@@ -174,16 +173,11 @@ pub fn use_part(part: Part, wanted: bool, links: &PartLinks) -> (PartStatus, Cal
                     status.set(PartStatus::Loading);
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    let drawn = part_view(part).await;
-                    if !alive.get() {
-                        return;
-                    }
-                    match drawn {
-                        Ok(drawn) => {
-                            view.set(Some((part, drawn)));
-                            status.set(PartStatus::Shown);
-                        }
-                        Err(why) => status.set(why),
+                    // Once its chunk has come, the part's view is in `LOADED`: setting the
+                    // status draws the part in the render that follows.
+                    let came = part_view(part).await;
+                    if alive.get() {
+                        status.set(came.map_or_else(|why| why, |_| PartStatus::Shown));
                     }
                 });
             }
@@ -202,12 +196,7 @@ pub fn use_part(part: Part, wanted: bool, links: &PartLinks) -> (PartStatus, Cal
         })
     };
     // A part whose chunk has come is drawn at once, even in the render that wants it.
-    let drawn = match (*view, loaded) {
-        (Some((shown, drawn)), _) if shown == part => Some(drawn),
-        (_, Some(drawn)) => Some(drawn),
-        _ => None,
-    };
-    let html = match drawn {
+    let html = match loaded {
         Some(PartView(draw)) if wanted => draw(&PartProps {
             part,
             links: links.clone(),
@@ -216,7 +205,7 @@ pub fn use_part(part: Part, wanted: bool, links: &PartLinks) -> (PartStatus, Cal
     };
     // A part on screen is shown, whatever an earlier attempt said: its chunk may have come
     // for another part since (the other helper, another calculator on the page).
-    let status = if drawn.is_some() && wanted {
+    let status = if loaded.is_some() && wanted {
         PartStatus::Shown
     } else {
         *status
