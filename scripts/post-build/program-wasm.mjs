@@ -12,7 +12,9 @@
 //    `chunk_<n>.wasm` for code several chunks share and the main module does not, and
 //    `__wasm_split.js`, the loader;
 // 3. wasm-bindgen on the main module, keeping the exports the chunks import (lld's);
-// 4. wasm-opt on the main module and on every chunk, with the build's wasm features.
+// 4. wasm-opt on the main module and on every chunk, with the build's wasm features;
+// 5. in a release, the main module's imports of its JS glue renamed short, in the wasm
+//    and the JS alike (short-imports.mjs).
 //
 // Each entry's files are named after one hash of them all: its JS and `_bg.wasm`
 // (`customer-value-calculator-<hash>`, `embed-<hash>`), the loader (`…-<hash>-split.js`;
@@ -28,6 +30,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { facts } from "./facts.mjs";
+import { shortenImports } from "./short-imports.mjs";
 
 const PACKAGE = "customer-value-calculator";
 /** The two entries: the binary, and the prefix of its files and of its chunks' files. */
@@ -80,6 +83,7 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
       // about 200 bytes in each of the dozens of modules a split makes.
       const strip = ["--strip-producers", "--strip-target-features"];
       for (const file of ["main_bg.wasm", ...outputs]) execFileSync("wasm-opt", ["-Oz", ...features, ...strip, "-o", join(work, file), join(work, file)], { stdio: "inherit" });
+      shortenImports(join(work, "main_bg.wasm"), join(work, "main.js"), build.fail);
     }
     // Every chunk the Rust code names was cut, and no other.
     const named = facts(build).chunks.slice().sort().join();
