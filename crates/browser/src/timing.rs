@@ -8,30 +8,52 @@ use yew::prelude::*;
 /// How much of the page has been drawn since it started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
-    /// The title, the tools and the answers: what the visitor came for.
+    /// Nothing yet: the App has read its state and worked out its answers, while the
+    /// page still shows the answer written into it for its first paint.
+    Start,
+    /// The title, the tools and the answers: what the visitor came for, in place of the
+    /// same answer written into the page for its first paint.
     Answers,
-    /// And the form.
+    /// And the questions under the answers.
+    Questions,
+    /// And the form's first fields.
     Form,
+    /// And the rest of the form, in its closed Advanced section.
+    Advanced,
     /// And the charts and the footer.
     Everything,
 }
 
-/// Draws the page in three steps, each in a task of its own, so that a phone's main
-/// thread is never blocked for long while the page starts: the answers first, then the
-/// form, then the charts (docs/benchmarks.md, total blocking time). Content only ever
-/// arrives below or beside what is drawn, so nothing on screen moves.
+impl Stage {
+    /// The stage drawn after this one, if any.
+    fn next(self) -> Option<Stage> {
+        match self {
+            Stage::Start => Some(Stage::Answers),
+            Stage::Answers => Some(Stage::Questions),
+            Stage::Questions => Some(Stage::Form),
+            Stage::Form => Some(Stage::Advanced),
+            Stage::Advanced => Some(Stage::Everything),
+            Stage::Everything => None,
+        }
+    }
+}
+
+/// Draws the page in steps, each in a task of its own, so that a phone's main thread is
+/// never blocked for long while the page starts (docs/benchmarks.md, total blocking
+/// time): the first reads the state and works out the answers, and each after it draws a
+/// few milliseconds' worth (the wasm's functions are compiled as they are first called,
+/// so a step's cost is its drawing and its compiling); the browser lays out and paints,
+/// and answers a tap, between them. Content only ever arrives below or beside
+/// what is drawn, or inside a closed section, so nothing on screen moves.
 #[hook]
 pub fn use_drawing_stages() -> Stage {
-    let stage = use_state(|| Stage::Answers);
+    let stage = use_state(|| Stage::Start);
     {
         let handle = stage.clone();
         use_effect_with(*stage, move |current| {
-            let next = match current {
-                Stage::Answers => Some(Stage::Form),
-                Stage::Form => Some(Stage::Everything),
-                Stage::Everything => None,
-            };
-            let timeout = next.map(|next| Timeout::new(0, move || handle.set(next)));
+            let timeout = current
+                .next()
+                .map(|next| Timeout::new(0, move || handle.set(next)));
             move || drop(timeout)
         });
     }

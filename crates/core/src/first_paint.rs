@@ -97,6 +97,13 @@ pub fn first_scenario() -> Scenario {
     Preset::SmallServiceIsrael.scenario()
 }
 
+/// The class of each language's static answer.
+pub const CLASS: &str = "first-paint";
+/// Each language's static answer in the page's root, which the page takes out of the root
+/// before its App mounts there, and down once the App has drawn the answer itself
+/// (`cvc_browser::mount::FirstPaint`).
+pub const SELECTOR: &str = ":scope > .first-paint";
+
 /// The static answer in one language, with the app's own classes so that its stylesheet
 /// lays it out as the app will be.
 pub fn static_answer(language: Language) -> String {
@@ -123,7 +130,7 @@ pub fn static_answer(language: Language) -> String {
     let tag = language.tag();
     format!(
         concat!(
-            "<div class=\"cvc page first-paint\" lang=\"{tag}\" dir=\"{dir}\" data-currency=\"{currency}\">",
+            "<div class=\"cvc page {class}\" lang=\"{tag}\" dir=\"{dir}\" data-currency=\"{currency}\">",
             "<header class=\"app-header\"><div class=\"title-row\"><h1>{title}</h1></div>",
             "<p class=\"tagline\">{tagline}</p></header>",
             "<p class=\"first-paint-status\" role=\"status\">",
@@ -139,6 +146,7 @@ pub fn static_answer(language: Language) -> String {
             "<p class=\"big\"><span class=\"amount\">{unhappy}</span></p></article>",
             "</div></section></div>"
         ),
+        class = CLASS,
         tag = tag,
         dir = language.dir(),
         currency = escape(&scenario.currency),
@@ -166,6 +174,13 @@ pub fn static_answer(language: Language) -> String {
 mod tests {
     use super::*;
     use cvc_model::ValidScenario;
+
+    #[test]
+    fn the_selector_finds_the_class_the_answer_is_written_with() {
+        assert!(SELECTOR.ends_with(&format!(" > .{CLASS}")));
+        assert!(static_answer(Language::Hebrew)
+            .starts_with(&format!("<div class=\"cvc page {CLASS}\"")));
+    }
 
     #[test]
     fn the_answer_carries_the_models_figures_for_the_first_scenario() {

@@ -17,7 +17,7 @@ use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
 use cvc_browser::keyboard::use_presenter_keys;
 use cvc_browser::language::{initial_language, remember_language};
 use cvc_browser::lazy_parts::{use_part, PartLinks, PartStatus};
-use cvc_browser::mount::mount_app;
+use cvc_browser::mount::{mount_app, use_first_paint_handover, FirstPaint};
 use cvc_browser::observers::{use_near_screen, wide_screen};
 pub use cvc_browser::timing::Moment;
 use cvc_browser::timing::{
@@ -131,6 +131,10 @@ pub struct AppProps {
     pub lead: AttrValue,
     #[prop_or_default]
     pub on_lead: Option<Callback<AttrValue>>,
+    /// The answer the page showed before the App started, which the App takes down once it
+    /// has drawn its own.
+    #[prop_or_default]
+    pub first_paint: Option<FirstPaint>,
 }
 
 #[component]
@@ -315,6 +319,10 @@ pub fn App(props: &AppProps) -> Html {
             && (lead_near || *wide),
         &extras,
     );
+    use_first_paint_handover(props.first_paint.clone(), stage >= Stage::Answers);
+    if stage == Stage::Start {
+        return Html::default();
+    }
     if *presenting {
         return html! {
             <div class="cvc presenting" lang={language.tag()} dir={language.dir()}>
@@ -351,11 +359,13 @@ pub fn App(props: &AppProps) -> Html {
                     <main class="layout">
                         <div class="area-headline">
                             { headline(&formats, &results, &scenario, stale) }
-                            { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
+                            if stage >= Stage::Questions {
+                                { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
+                            }
                         </div>
                         <div class="area-inputs">
                             if stage >= Stage::Form {
-                                { inputs(&formats, &state, &on_action, &extras) }
+                                { inputs(&formats, &state, &on_action, &extras, stage >= Stage::Advanced) }
                             }
                         </div>
                         // The charts are drawn here by their chunk, fetched when they
@@ -455,6 +465,7 @@ pub fn mount_page_with(
         start: worth_reading.then(|| Rc::new(link)),
         mode,
         on_answer,
+        first_paint: FirstPaint::lift_out_of(&root),
         ..AppProps::default()
     };
     Some((mount_app::<App>(root.into(), props.clone()), props))

@@ -40,6 +40,7 @@ pub fn inputs(
     state: &State,
     on_action: &Callback<Action>,
     extras: &PartLinks,
+    advanced_drawn: bool,
 ) -> Html {
     let texts = state.language.texts();
     // The helpers follow the field they fill.
@@ -105,41 +106,45 @@ pub fn inputs(
             { for FIRST_SCREEN.iter().map(|&f| field(f, helper_for(f))) }
             <details class="advanced">
                 <summary>{ texts.advanced_summary }</summary>
-                <div class={if currency_error { "field has-error" } else { "field" }}>
-                    <label for="currency-select">{ texts.currency_label }</label>
-                    <div class="field-row">
-                        <select id="currency-select" onchange={on_currency_select}>
-                            { for texts.currencies.iter().map(|&(code, name)| html! {
-                                <option value={code} selected={state.currency == code}>{ name }</option>
-                            }) }
-                            <option value="" selected={!currency_known}>{ texts.currency_other }</option>
-                        </select>
-                        <input
-                            id="currency-code"
-                            class="currency-code"
-                            type="text"
-                            maxlength="3"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-label={texts.currency_other}
-                            aria-describedby="currency-hint currency-error"
-                            aria-invalid={currency_error.to_string()}
-                            value={state.currency.clone()}
-                            oninput={on_currency_text}
-                        />
+                // Its fields come a step after the first ones (use_drawing_stages):
+                // the section starts closed, so nothing on screen moves.
+                if advanced_drawn {
+                    <div class={if currency_error { "field has-error" } else { "field" }}>
+                        <label for="currency-select">{ texts.currency_label }</label>
+                        <div class="field-row">
+                            <select id="currency-select" onchange={on_currency_select}>
+                                { for texts.currencies.iter().map(|&(code, name)| html! {
+                                    <option value={code} selected={state.currency == code}>{ name }</option>
+                                }) }
+                                <option value="" selected={!currency_known}>{ texts.currency_other }</option>
+                            </select>
+                            <input
+                                id="currency-code"
+                                class="currency-code"
+                                type="text"
+                                maxlength="3"
+                                autocomplete="off"
+                                spellcheck="false"
+                                aria-label={texts.currency_other}
+                                aria-describedby="currency-hint currency-error"
+                                aria-invalid={currency_error.to_string()}
+                                value={state.currency.clone()}
+                                oninput={on_currency_text}
+                            />
+                        </div>
+                        <p class="hint" id="currency-hint">{ texts.currency_hint }</p>
+                        <p class="error" id="currency-error" aria-live="polite">{ if currency_error { texts.error_currency } else { "" } }</p>
                     </div>
-                    <p class="hint" id="currency-hint">{ texts.currency_hint }</p>
-                    <p class="error" id="currency-error" aria-live="polite">{ if currency_error { texts.error_currency } else { "" } }</p>
-                </div>
-                { for ADVANCED.iter().map(|&f| field(f, Html::default())) }
-                <div class="field checkbox">
-                    <label>
-                        <input type="checkbox" checked={state.count_after_horizon} onchange={on_count_after} aria-describedby="count-after-hint" />
-                        { texts.count_after_horizon_label }
-                    </label>
-                    <p class="hint" id="count-after-hint">{ texts.count_after_horizon_hint }</p>
-                </div>
-                { uncertainty_section(formats, state, on_action) }
+                    { for ADVANCED.iter().map(|&f| field(f, Html::default())) }
+                    <div class="field checkbox">
+                        <label>
+                            <input type="checkbox" checked={state.count_after_horizon} onchange={on_count_after} aria-describedby="count-after-hint" />
+                            { texts.count_after_horizon_label }
+                        </label>
+                        <p class="hint" id="count-after-hint">{ texts.count_after_horizon_hint }</p>
+                    </div>
+                    { uncertainty_section(formats, state, on_action) }
+                }
             </details>
         </section>
     }
