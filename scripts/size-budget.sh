@@ -15,6 +15,8 @@
 #   the embed's only on other sites).
 # - What another site fetches for one calculator (the element, or a container): embed.js,
 #   the embed entry's main module and the stylesheet; and with its charts' chunk.
+# - What an iframe of the calculator (`?embed=1`) fetches to show it: the page, its JS
+#   loaders and stylesheet, and the iframe entry's main module.
 #
 # Each line is at most what the bundle reached plus about 1%, so that later work cannot
 # grow it unnoticed. A feature that needs more room raises a line in its own commit, with
@@ -25,6 +27,7 @@ FIRST_LOAD_GZIP_BYTES=156500
 PAGE_WITH_CHARTS_GZIP_BYTES=202300
 EMBED_GZIP_BYTES=184000
 EMBED_WITH_CHARTS_GZIP_BYTES=229300
+IFRAME_GZIP_BYTES=164400
 declare -A CHUNK_GZIP_BYTES=(
   [panels]=68600 [presenter]=52200 [charts]=45600 [helpers]=18300
   [room]=35700 [lead]=39900
@@ -92,4 +95,7 @@ budget "another site, one calculator (embed.js)" "another site's calculator" "$E
 echo
 mapfile -t embed_charts < <(files embed/main embed/charts)
 budget "another site, one calculator with its charts" "another site's calculator with its charts" "$EMBED_WITH_CHARTS_GZIP_BYTES" "$dist"/embed.js "$dist"/app-*.css "${embed_charts[@]}"
+echo
+mapfile -t iframe < <(files iframe/main)
+budget "another site, one calculator in an iframe (?embed=1)" "an iframe's calculator" "$IFRAME_GZIP_BYTES" "${page[@]}" "${iframe[@]}"
 [ "$failed" = 0 ] || exit 1

@@ -47,13 +47,13 @@ try {
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  // Inside another site's iframe, the embed's entry draws the same calculator and tells
-  // the parent what was calculated when the link asks (src/bin/embed.rs); on its own
+  // Inside another site's iframe, the iframe's entry draws the same calculator and tells
+  // the parent what was calculated when the link asks (src/bin/iframe.rs); on its own
   // page, the page's entry, which carries none of that.
   const embed = new URLSearchParams(location.search).get("embed");
-  const framed = (embed === "" || embed === "1" || embed === "true") && tag.dataset.cvcEmbedJs;
-  const { default: init, mountPage, mountFrame } = await import(framed ? tag.dataset.cvcEmbedJs : tag.dataset.cvcJs);
-  const started = init({ module_or_path: framed ? tag.dataset.cvcEmbedWasm : tag.dataset.cvcWasm });
+  const framed = (embed === "" || embed === "1" || embed === "true") && tag.dataset.cvcIframeJs;
+  const { default: init, mountPage, mountFrame } = await import(framed ? tag.dataset.cvcIframeJs : tag.dataset.cvcJs);
+  const started = init({ module_or_path: framed ? tag.dataset.cvcIframeWasm : tag.dataset.cvcWasm });
   // The browser's first number format loads its locale data, which on a phone takes
   // longer than drawing half the page (docs/benchmarks.md). Done here, while the wasm
   // is on its way, it is not part of the task that draws the page.

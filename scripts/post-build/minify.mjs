@@ -16,7 +16,7 @@ export async function minified(build, code, module = true) {
 }
 
 export async function run(build) {
-  for (const [file, module] of [[build.names.js, true], [build.names.loader, true], [build.names.embedJs, true], [build.names.embedLoader, true], ["start.js", true]]) {
+  for (const [file, module] of [[build.names.js, true], [build.names.loader, true], [build.names.embedJs, true], [build.names.embedLoader, true], [build.names.iframeJs, true], [build.names.iframeLoader, true], ["start.js", true]]) {
     const path = join(build.staging, file);
     writeFileSync(path, await minified(build, readFileSync(path, "utf8"), module));
   }

@@ -1,11 +1,12 @@
-// Stage 1: the program's wasm, for its two entries (the root package: the page,
-// src/main.rs, and the embed for other sites, src/bin/embed.rs), each cut into a main
-// module and chunks that share its memory, allocator and runtime, under content-hashed
-// names. Trunk cannot run the split (trunk-rs/trunk#1022: its Rust step runs
-// wasm-bindgen right after cargo), so the wasm is built here and Trunk keeps the HTML,
-// styles, assets and `trunk serve` (../shared/toolchain.md, docs/size.md "One program"):
+// Stage 1: the program's wasm, for its three entries (the root package: the page,
+// src/main.rs; the embed for other sites, src/bin/embed.rs; and the calculator in another
+// site's iframe, src/bin/iframe.rs), each cut into a main module and chunks that share its
+// memory, allocator and runtime, under content-hashed names. Trunk cannot run the split
+// (trunk-rs/trunk#1022: its Rust step runs wasm-bindgen right after cargo), so the wasm is
+// built here and Trunk keeps the HTML, styles, assets and `trunk serve`
+// (../shared/toolchain.md, docs/size.md "One program"):
 //
-// 1. cargo builds both entries for wasm32, with the page's profile and flags, linked with
+// 1. cargo builds the entries for wasm32, with the page's profile and flags, linked with
 //    `--emit-relocs` (the split reads the relocations to move code between modules);
 // 2. wasm-split-cli cuts each at the `#[wasm_split]` points of src/lib.rs:
 //    `split_<chunk>.wasm` per chunk (their names are build facts: cvc_core::parts::Chunk),
@@ -17,12 +18,13 @@
 //    and the JS alike (short-imports.mjs).
 //
 // Each entry's files are named after one hash of them all: its JS and `_bg.wasm`
-// (`customer-value-calculator-<hash>`, `embed-<hash>`), the loader (`…-<hash>-split.js`;
-// it and the JS import each other), and each chunk (`chunk-<name>-<hash>.wasm`, the
-// embed's `embed-chunk-<name>-<hash>.wasm`). The loader fetches a chunk by `new URL(name,
-// import.meta.url)`, so it works from whatever folder the files are served, and bundlers
-// follow it (the npm package). chunks.json lists each entry's files, and each chunk's
-// with the shared chunks it waits for (the size budget, the precache list).
+// (`customer-value-calculator-<hash>`, `embed-<hash>`, `iframe-<hash>`), the loader
+// (`…-<hash>-split.js`; it and the JS import each other), and each chunk
+// (`chunk-<name>-<hash>.wasm`, the embed's `embed-chunk-<name>-<hash>.wasm`, the iframe's
+// `iframe-chunk-…`). The loader fetches a chunk by `new URL(name, import.meta.url)`, so it
+// works from whatever folder the files are served, and bundlers follow it (the npm
+// package). chunks.json lists each entry's files, and each chunk's with the shared chunks
+// it waits for (the size budget, the precache list).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -34,7 +36,11 @@ import { shortenImports } from "./short-imports.mjs";
 
 const PACKAGE = "customer-value-calculator";
 /** The two entries: the binary, and the prefix of its files and of its chunks' files. */
-const ENTRIES = { page: { bin: PACKAGE, prefix: PACKAGE, chunk: "chunk" }, embed: { bin: "embed", prefix: "embed", chunk: "embed-chunk" } };
+const ENTRIES = {
+  page: { bin: PACKAGE, prefix: PACKAGE, chunk: "chunk" },
+  embed: { bin: "embed", prefix: "embed", chunk: "embed-chunk" },
+  iframe: { bin: "iframe", prefix: "iframe", chunk: "iframe-chunk" },
+};
 
 export async function run(build) {
   const profile = build.release ? ["--release"] : [];
@@ -52,7 +58,7 @@ export async function run(build) {
     program[entry] = { main: [split.js, split.loader, split.wasm], chunks: split.needs };
     build.chunks[entry] = { files: split.files, needs: split.needs };
     if (entry === "page") Object.assign(build.names, { js: split.js, wasm: split.wasm, loader: split.loader });
-    else Object.assign(build.names, { embedJs: split.js, embedWasm: split.wasm, embedLoader: split.loader });
+    else Object.assign(build.names, { [`${entry}Js`]: split.js, [`${entry}Wasm`]: split.wasm, [`${entry}Loader`]: split.loader });
     if (build.release) {
       const gz = (file) => gzipSync(readFileSync(join(build.staging, file)), { level: 9 }).length;
       const each = Object.entries(split.needs).map(([name, files]) => `${name} ${files.reduce((sum, file) => sum + gz(file), 0)} B in ${files.length} files`);
@@ -60,11 +66,11 @@ export async function run(build) {
     }
   }
   writeFileSync(join(build.staging, "chunks.json"), `${JSON.stringify(program, null, 2)}\n`);
-  // The tag that starts the page (web/start.js), told both entries' files; the service
-  // worker's stage adds the release's own attributes.
+  // The tag that starts the page (web/start.js), told the files of the page's entry and
+  // the iframe's; the service worker's stage adds the release's own attributes.
   const base = process.env.TRUNK_PUBLIC_URL ?? "/";
-  const { js, wasm, embedJs, embedWasm } = build.names;
-  const tag = `<script type="module" src="${base}start.js" data-cvc-js="${base}${js}" data-cvc-wasm="${base}${wasm}" data-cvc-embed-js="${base}${embedJs}" data-cvc-embed-wasm="${base}${embedWasm}"></script>`;
+  const { js, wasm, iframeJs, iframeWasm } = build.names;
+  const tag = `<script type="module" src="${base}start.js" data-cvc-js="${base}${js}" data-cvc-wasm="${base}${wasm}" data-cvc-iframe-js="${base}${iframeJs}" data-cvc-iframe-wasm="${base}${iframeWasm}"></script>`;
   if (!build.page.includes("</head>")) build.fail("index.html has no </head> to put the start tag before");
   build.page = build.page.replace("</head>", `${tag}\n  </head>`);
 }

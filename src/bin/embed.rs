@@ -1,10 +1,10 @@
 //! The embed's entry: the calculator on other sites. `mountElement` draws a calculator
 //! into a host element of another site's page (embed.js calls it for each
 //! `<customer-value-calculator>` and each `[data-customer-value]` container) and returns
-//! its handle; `mountFrame` draws the calculator's page inside an iframe (web/start.js
-//! calls it for `?embed=1`). The parts come in chunks, as on the page
+//! its handle. The parts come in chunks, as on the page
 //! (`customer_value_calculator::load_part`): one runtime for every calculator on a host
-//! page, and the charts' chunk fetched once for all of them.
+//! page, and the charts' chunk fetched once for all of them. A calculator in an iframe is
+//! the iframe's entry instead (`src/bin/iframe.rs`), so that none of the frame's code is here.
 
 use cvc_browser::dom::HtmlElement;
 use cvc_embed::calculator::{Calculator, HostKind};
@@ -67,16 +67,6 @@ pub fn mount_element(
         stylesheet,
         app_address,
     ))
-}
-
-/// Draws the calculator's page inside an iframe, telling the parent what was calculated
-/// when the frame's link asks. `outdated` is the loader's check whether a newer release
-/// is served, for a chunk that cannot come.
-#[wasm_bindgen(js_name = mountFrame)]
-pub fn mount_frame(outdated: JsValue) {
-    cvc_browser::start();
-    cvc_browser::lazy_parts::set_loader(customer_value_calculator::load_part, outdated);
-    cvc_embed::framed::mount_frame();
 }
 
 fn main() {}

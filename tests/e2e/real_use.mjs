@@ -208,10 +208,10 @@ async function releaseUnderAnOpenTab(browser, dist) {
 
 /** The service worker's precache list and the program's chunks agree: every file of the
  * page's entry (its main module and every chunk, with the shared ones) is precached, so the
- * page works offline after one visit, and nothing of the embed's entry, which only other
- * sites load. */
+ * page works offline after one visit, and nothing of the embed's entry or the iframe's, which
+ * only other sites load. */
 async function precacheFollowsTheChunks(dist) {
-  await check("the service worker precaches every chunk of the page, as chunks.json names them, and none of the embed's", async () => {
+  await check("the service worker precaches every chunk of the page, as chunks.json names them, and none of the embed's or the iframe's", async () => {
     const program = JSON.parse(await readFile(join(dist, "chunks.json"), "utf8"));
     const worker = await readFile(join(dist, "sw.js"), "utf8");
     const listed = worker.match(/FILES ?= ?(\[[^\]]*\])/);
@@ -220,12 +220,14 @@ async function precacheFollowsTheChunks(dist) {
     const page = [...program.page.main, ...Object.values(program.page.chunks).flat()];
     const missing = page.filter((file) => !files.has(file));
     assert(missing.length === 0, `not precached: ${missing.join(", ")}`);
-    const embed = [...program.embed.main, ...Object.values(program.embed.chunks).flat()].filter((file) => files.has(file));
-    assert(embed.length === 0, `the embed's files precached: ${embed.join(", ")}`);
-    // Both entries are cut at the same split points (the build checks them against
+    for (const entry of ["embed", "iframe"]) {
+      const theirs = [...program[entry].main, ...Object.values(program[entry].chunks).flat()].filter((file) => files.has(file));
+      assert(theirs.length === 0, `the ${entry}'s files precached: ${theirs.join(", ")}`);
+    }
+    // Every entry is cut at the same split points (the build checks them against
     // cvc_core::parts::Chunk).
-    const [page_, embed_] = ["page", "embed"].map((entry) => Object.keys(program[entry].chunks).sort().join());
-    assert(page_ !== "" && page_ === embed_, `the page's chunks ${page_}, the embed's ${embed_}`);
+    const [page_, embed_, iframe_] = ["page", "embed", "iframe"].map((entry) => Object.keys(program[entry].chunks).sort().join());
+    assert(page_ !== "" && page_ === embed_ && page_ === iframe_, `the page's chunks ${page_}, the embed's ${embed_}, the iframe's ${iframe_}`);
     for (const file of await readdir(dist)) {
       if (/^chunk-.*\.wasm$/.test(file)) assert(files.has(file), `${file} is served and not precached`);
     }
