@@ -1,7 +1,8 @@
-//! The split points both programs are cut at: one per chunk of parts
+//! The split points every entry is cut at: one per chunk of parts
 //! (`cvc_core::parts::Chunk`), each returning how its chunk draws its parts
-//! (`cvc_extras::part`). The page (`src/main.rs`) and the embed (`src/bin/embed.rs`) are
-//! two entries over the same crates; the build (scripts/post-build/program-wasm.mjs)
+//! (`cvc_extras::part`). The page (`src/main.rs`), the embed (`src/bin/embed.rs`) and the
+//! page in another site's iframe (`src/bin/iframe.rs`) are three entries over the same
+//! crates; the build (scripts/post-build/program-wasm.mjs)
 //! cuts each with `wasm-split-cli` into a main module and these chunks, each fetched and
 //! started the first time one of its parts is wanted, sharing the main module's memory,
 //! allocator and function table. A chunk that cannot come is an `Err`, which the part

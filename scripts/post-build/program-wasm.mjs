@@ -35,7 +35,7 @@ import { facts } from "./facts.mjs";
 import { shortenImports } from "./short-imports.mjs";
 
 const PACKAGE = "customer-value-calculator";
-/** The two entries: the binary, and the prefix of its files and of its chunks' files. */
+/** The entries: the binary, and the prefix of its files and of its chunks' files. */
 const ENTRIES = {
   page: { bin: PACKAGE, prefix: PACKAGE, chunk: "chunk" },
   embed: { bin: "embed", prefix: "embed", chunk: "embed-chunk" },

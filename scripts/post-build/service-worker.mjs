@@ -21,8 +21,8 @@ export async function run(build) {
     writeFileSync(join(build.staging, "sw.js"), readFileSync(join(build.source, "web/sw-dev.js")));
     return;
   }
-  // Every chunk of the page's entry; not the embed's entry, which only an iframe or another
-  // site's page loads, nor the embed demo.
+  // Every chunk of the page's entry; not the embed's entry or the iframe's, which only
+  // another site's page loads, nor the embed demo.
   const chunks = build.chunks.page.files;
   const precached = ["start.js", "first-paint.js", js, loader, wasm, css, ...chunks, "manifest.webmanifest", ...ICONS.map((icon) => icon.src)];
   const digest = createHash("sha256").update(build.page);
