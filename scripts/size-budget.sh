@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when the release bundle grows past its budgets, and prints the figures either way.
 # Sizes are gzip -9, as a host would serve them. Each entry's files (the page's, the
-# embed's) and which chunk waits for which come from dist/chunks.json
+# embed's, the iframe's) and which chunk waits for which come from dist/chunks.json
 # (scripts/post-build/program-wasm.mjs).
 #
 # - The first load: what a phone fetches to show the calculator and let it be used: the

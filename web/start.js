@@ -1,5 +1,5 @@
-// Starts the calculator. The build writes this script's tag with the hashed names of both
-// entries' wasm and JS (scripts/post-build/program-wasm.mjs), so the page needs no inline
+// Starts the calculator. The build writes this script's tag with the hashed names of the
+// page's and the iframe's wasm and JS (scripts/post-build/program-wasm.mjs), so the page needs no inline
 // script and its Content-Security-Policy can forbid them. If the wasm cannot be loaded or started (a
 // proxy blocks it, an old browser), the page says so in both languages and keeps the
 // answer it showed at first paint.

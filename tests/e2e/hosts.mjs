@@ -38,7 +38,7 @@ export async function hostSite(calc) {
     window.dataLayer = [];
     window.heard = [];
     for (const name of ["customer-value:ready", "customer-value:change"]) {
-      document.addEventListener(name, (event) => window.heard.push({ type: event.type, gain: event.detail.results.npv_gain, target: event.target.id || event.target.tagName }));
+      document.addEventListener(name, (event) => window.heard.push({ type: event.type, gain: event.detail.results.npv_gain, target: event.target.id || event.target.tagName, drawn: Boolean(event.target.shadowRoot?.querySelector("[data-name=npv_gain]")) }));
     }
     const view = document.getElementById("view");
     window.swap = () => {
@@ -187,7 +187,7 @@ export async function run({ browser, origin }) {
       const after = await page.evaluate(() => window.heard.filter((event) => event.target === "first").length);
       assert(after === before, `the removed calculator still told the host ${after - before} events`);
     });
-    await check("the host hears customer-value:ready and :change at document, with the command-line tool's figures", async () => {
+    await check("the host hears customer-value:ready, once the answer is drawn, and :change at document, with the command-line tool's figures", async () => {
       await page.waitForFunction(() => window.heard.some((event) => event.target === "second" && event.type === "customer-value:ready"));
       await page.evaluate(() => document.querySelector("#second").setAttribute("lifetime-profit", "38000"));
       await page.waitForFunction(() => window.heard.some((event) => event.target === "second" && event.type === "customer-value:change"), null, { timeout: 10000 });
@@ -195,6 +195,8 @@ export async function run({ browser, origin }) {
       assert(close(change.gain, gainOf({ lifetime_profit: 38000 })), JSON.stringify(change));
       const ready = await page.evaluate(() => window.heard.find((event) => event.target === "first" && event.type === "customer-value:ready"));
       assert(ready && close(ready.gain, gainOf({ lifetime_profit: 45000 })), JSON.stringify(ready));
+      const readies = await page.evaluate(() => window.heard.filter((event) => event.type === "customer-value:ready"));
+      assert(readies.every((event) => event.drawn), `ready before the answer was drawn: ${JSON.stringify(readies)}`);
     });
     await check("dataLayer: pushes only from the element that opts in, with business figures only", async () => {
       const pushes = await page.evaluate(() => window.dataLayer);

@@ -40,14 +40,16 @@ impl Stage {
 
 /// Draws the page in steps, each in a task of its own, so that a phone's main thread is
 /// never blocked for long while the page starts (docs/benchmarks.md, total blocking
-/// time): the first reads the state and works out the answers, and each after it draws a
-/// few milliseconds' worth (the wasm's functions are compiled as they are first called,
-/// so a step's cost is its drawing and its compiling); the browser lays out and paints,
-/// and answers a tap, between them. Content only ever arrives below or beside
-/// what is drawn, or inside a closed section, so nothing on screen moves.
+/// time): each draws a few milliseconds' worth (the wasm's functions are compiled as they
+/// are first called, so a step's cost is its drawing and its compiling); the browser lays
+/// out and paints, and answers a tap, between them. Content only ever arrives below or
+/// beside what is drawn, or inside a closed section, so nothing on screen moves. Where an
+/// answer written into the page holds its place (`held`: the page and the iframe), the
+/// first step draws nothing and only reads the state and works out the answers; a
+/// calculator on another site's page has nothing in its place, and starts with the answers.
 #[hook]
-pub fn use_drawing_stages() -> Stage {
-    let stage = use_state(|| Stage::Start);
+pub fn use_drawing_stages(held: bool) -> Stage {
+    let stage = use_state(|| if held { Stage::Start } else { Stage::Answers });
     {
         let handle = stage.clone();
         use_effect_with(*stage, move |current| {
@@ -104,17 +106,23 @@ pub enum Moment {
     Settled,
 }
 
-/// Tells `on_settled` of `value`: the first at once, each new one at once and again once it
-/// has stood for `delay_ms`. An embed keeps the one on screen for its host's properties,
-/// and tells its host of the first and of each settled one.
+/// Tells `on_settled` of `value` once it is `shown` on screen: the first at once, each new
+/// one at once and again once it has stood for `delay_ms`. An embed keeps the one on
+/// screen for its host's properties, and tells its host of the first (its "ready") and of
+/// each settled one.
 #[hook]
-pub fn use_settled<T>(value: T, delay_ms: u32, on_settled: Option<Callback<(T, Moment)>>)
-where
+pub fn use_settled<T>(
+    value: T,
+    shown: bool,
+    delay_ms: u32,
+    on_settled: Option<Callback<(T, Moment)>>,
+) where
     T: PartialEq + Clone + 'static,
 {
     let first = use_mut_ref(|| true);
-    use_effect_with(value, move |value| {
-        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+    use_effect_with((value, shown), move |(value, shown)| {
+        let first = *shown && std::mem::replace(&mut *first.borrow_mut(), false);
+        let on_settled = on_settled.filter(|_| *shown);
         let timeout = on_settled.and_then(|on_settled| {
             let value = value.clone();
             if first {

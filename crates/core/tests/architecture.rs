@@ -163,7 +163,7 @@ fn every_chunk_has_its_split_point_and_each_entry_loads_them() {
             "src/lib.rs has the {name} chunk's split point, fallible"
         );
     }
-    for entry in ["src/main.rs", "src/bin/embed.rs"] {
+    for entry in ["src/main.rs", "src/bin/embed.rs", "src/bin/iframe.rs"] {
         let code = fs::read_to_string(root.join(entry)).expect("readable");
         assert!(
             code.contains("set_loader(customer_value_calculator::load_part"),

@@ -172,7 +172,10 @@ pub fn App(props: &AppProps) -> Html {
         |(language, currency)| Formats::new(*language, currency),
     );
     let language = state.language;
-    let stage = use_drawing_stages();
+    let stage = use_drawing_stages(props.first_paint.is_some());
+    // Whether the App's own answer is on screen: until then, the first paint holds its
+    // place, and neither a frame's height nor an embed's first answer is told.
+    let drawn = stage >= Stage::Answers;
     // The report's parts are only printed, never seen on screen, so they are drawn last,
     // with the date (building a date format is slow on a phone).
     let report_drawn = stage >= Stage::Everything;
@@ -192,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
         !matches!(mode, Mode::Widget(_)),
         keep,
     );
-    use_post_height(framed);
+    use_post_height(framed && drawn);
     let presenting = use_state(|| false);
     // Whether a tool panel has been opened: its chunk is then on its way, and the
     // charts come with it (so a report printed from the panel has them).
@@ -280,6 +283,7 @@ pub fn App(props: &AppProps) -> Html {
             results: results.clone(),
             link: full_calculator.clone(),
         },
+        drawn,
         SETTLE_MS,
         props.on_answer.clone(),
     );
@@ -319,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
             && (lead_near || *wide),
         &extras,
     );
-    use_first_paint_handover(props.first_paint.clone(), stage >= Stage::Answers);
+    use_first_paint_handover(props.first_paint.clone(), drawn);
     if stage == Stage::Start {
         return Html::default();
     }

@@ -49,8 +49,8 @@ async fn mount(language: Language) -> Element {
     )
     .render();
     settle().await;
-    // The page is drawn in three steps (hooks::use_drawing_stages), a task apart; the
-    // footer comes last.
+    // The page is drawn in steps (cvc_browser::timing::use_drawing_stages), a task apart;
+    // the footer comes last.
     wait_for(&container, ".privacy", 5).await;
     // The charts are fetched once they come near the screen.
     find(&container, ".area-charts").scroll_into_view();
