@@ -14,7 +14,17 @@
 
 use cvc_browser::lazy_parts::{PartLoading, PartView};
 use cvc_core::parts::Part;
+use wasm_bindgen::JsValue;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+/// What every entry's exports do first: ready the browser edge, and hand the parts' loader
+/// these split points. `outdated` is the page's check whether a newer release is served,
+/// for a chunk that cannot come (`undefined` on another site's page, which a release of
+/// the calculator cannot reload).
+pub fn start(outdated: JsValue) {
+    cvc_browser::start();
+    cvc_browser::lazy_parts::set_loader(load_part, outdated);
+}
 
 #[wasm_split(panels, fallible)]
 fn panels() -> Result<PartView, SplitLoaderError> {
@@ -47,7 +57,7 @@ fn lead() -> Result<PartView, SplitLoaderError> {
 }
 
 /// Fetches and starts the chunk that draws `part`.
-pub fn load_part(part: Part) -> PartLoading {
+fn load_part(part: Part) -> PartLoading {
     Box::pin(async move {
         let view = match part {
             Part::Share | Part::Embed | Part::Saved | Part::Files => panels().await,

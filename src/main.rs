@@ -2,7 +2,7 @@
 //! `web/start.js` calls `mountPage` once the wasm has started, in a task of its own, so
 //! that starting the wasm and drawing the page do not block a phone's main thread in one
 //! long stretch. The parts the first answer does not need come in chunks
-//! (`customer_value_calculator::load_part`); other sites get the embed's entry instead
+//! (`customer_value_calculator::start` hands them over); other sites get the embed's entry instead
 //! (`src/bin/embed.rs`), so that none of what only they need is in this main module.
 
 use wasm_bindgen::prelude::*;
@@ -11,8 +11,7 @@ use wasm_bindgen::prelude::*;
 /// whether a newer release is served, for a chunk that cannot come.
 #[wasm_bindgen(js_name = mountPage)]
 pub fn mount_page(outdated: JsValue) {
-    cvc_browser::start();
-    cvc_browser::lazy_parts::set_loader(customer_value_calculator::load_part, outdated);
+    customer_value_calculator::start(outdated);
     cvc_page::app::mount_page();
 }
 

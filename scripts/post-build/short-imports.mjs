@@ -3,7 +3,7 @@
 // and writes every name twice: in the wasm's import section and as a key of the JS's
 // import object. The page's main module has about 210 of them, 7 KB of names in each
 // file, and the hashes hardly compress: renamed to one or two letters, the first load is
-// about 3.5 KB smaller gzip, the embed's main files as much (docs/size.md).
+// 6.4 KB smaller gzip, and what another site fetches 7.7 KB (docs/size.md).
 //
 // Only the imports from wasm-bindgen's JS module are renamed; the split's loader's
 // (`./__wasm_split.js`) keep their names, which the loader exports. The chunks import

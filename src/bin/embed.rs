@@ -2,7 +2,7 @@
 //! into a host element of another site's page (embed.js calls it for each
 //! `<customer-value-calculator>` and each `[data-customer-value]` container) and returns
 //! its handle. The parts come in chunks, as on the page
-//! (`customer_value_calculator::load_part`): one runtime for every calculator on a host
+//! (`customer_value_calculator::start` hands them over): one runtime for every calculator on a host
 //! page, and the charts' chunk fetched once for all of them. A calculator in an iframe is
 //! the iframe's entry instead (`src/bin/iframe.rs`), so that none of the frame's code is here.
 
@@ -59,8 +59,7 @@ pub fn mount_element(
     stylesheet: &str,
     app_address: &str,
 ) -> CalculatorHandle {
-    cvc_browser::start();
-    cvc_browser::lazy_parts::set_loader(customer_value_calculator::load_part, JsValue::UNDEFINED);
+    customer_value_calculator::start(JsValue::UNDEFINED);
     CalculatorHandle(Calculator::mount(
         host,
         HostKind::from_name(kind),

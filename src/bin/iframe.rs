@@ -3,7 +3,7 @@
 //! with what a frame adds: the answers posted to the parent when the frame's link asks, the
 //! height it follows, and lead capture relayed through the parent (`cvc_embed::framed`).
 //! Neither the page nor a calculator drawn straight into a host page carries any of it, and
-//! its parts come in chunks of its own, as on the page (`customer_value_calculator::load_part`).
+//! its parts come in chunks of its own, as on the page (`customer_value_calculator::start`).
 
 use wasm_bindgen::prelude::*;
 
@@ -12,8 +12,7 @@ use wasm_bindgen::prelude::*;
 /// is served, for a chunk that cannot come.
 #[wasm_bindgen(js_name = mountFrame)]
 pub fn mount_frame(outdated: JsValue) {
-    cvc_browser::start();
-    cvc_browser::lazy_parts::set_loader(customer_value_calculator::load_part, outdated);
+    customer_value_calculator::start(outdated);
     cvc_embed::framed::mount_frame();
 }
 

@@ -40,7 +40,8 @@ pub mod observers;
 pub mod rooms;
 pub mod timing;
 
-/// Readies the pure crates for the browser. Every export of either wasm calls this first.
+/// Readies the pure crates for the browser. Every entry's exports call this first
+/// (`customer_value_calculator::start`).
 pub fn start() {
     intl::install_number_engine();
 }

@@ -163,11 +163,15 @@ fn every_chunk_has_its_split_point_and_each_entry_loads_them() {
             "src/lib.rs has the {name} chunk's split point, fallible"
         );
     }
+    assert!(
+        split_points.contains("set_loader(load_part, "),
+        "src/lib.rs's start hands the split points over"
+    );
     for entry in ["src/main.rs", "src/bin/embed.rs", "src/bin/iframe.rs"] {
         let code = fs::read_to_string(root.join(entry)).expect("readable");
         assert!(
-            code.contains("set_loader(customer_value_calculator::load_part"),
-            "{entry} hands the split points over"
+            code.contains("customer_value_calculator::start("),
+            "{entry} starts by handing the split points over"
         );
     }
 }
