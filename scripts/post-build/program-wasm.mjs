@@ -12,7 +12,9 @@
 //    `split_<chunk>.wasm` per chunk (their names are build facts: cvc_core::parts::Chunk),
 //    `chunk_<n>.wasm` for code several chunks share and the main module does not, and
 //    `__wasm_split.js`, the loader;
-// 3. wasm-bindgen on the main module, keeping the exports the chunks import (lld's);
+// 3. wasm-bindgen on the main module, keeping the exports the chunks import (lld's), and
+//    the shared chunks merged into one file for each chunk that first waits for them
+//    (shared-chunks.mjs);
 // 4. wasm-opt on the main module and on every chunk, with the build's wasm features;
 // 5. in a release, the main module's imports of its JS glue renamed short, in the wasm
 //    and the JS alike (short-imports.mjs).
@@ -32,6 +34,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { facts } from "./facts.mjs";
+import { mergeSharedChunks } from "./shared-chunks.mjs";
 import { shortenImports } from "./short-imports.mjs";
 
 const PACKAGE = "customer-value-calculator";
@@ -82,8 +85,10 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
   try {
     execFileSync("wasm-split-cli", [wasmPath, work], { stdio: ["ignore", "ignore", "inherit"] });
     execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", work, "--out-name", "main", join(work, "main.wasm")], { stdio: "inherit" });
-    const outputs = readdirSync(work).filter((file) => /^(split_[a-z]+|chunk_\d+)\.wasm$/.test(file));
     const features = facts(build).wasm_features.map((feature) => `--enable-${feature}`);
+    const loaderPath = join(work, "__wasm_split.js");
+    writeFileSync(loaderPath, mergeSharedChunks(work, readFileSync(loaderPath, "utf8"), facts(build).chunks, features, !build.release, build.fail));
+    const outputs = readdirSync(work).filter((file) => /^(split_[a-z]+|chunk_\d+)\.wasm$/.test(file));
     if (build.release) {
       // Without the `producers` and `target_features` sections, which no browser reads:
       // about 200 bytes in each of the dozens of modules a split makes.
@@ -96,7 +101,7 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
     const cut = outputs.map((file) => file.match(/^split_([a-z]+)\.wasm$/)?.[1]).filter(Boolean).sort().join();
     if (named !== cut) build.fail(`${prefix}: the split cut the chunks ${cut}, but cvc_core::parts::Chunk names ${named}`);
     let js = readFileSync(join(work, "main.js"), "utf8");
-    let loader = readFileSync(join(work, "__wasm_split.js"), "utf8");
+    let loader = readFileSync(loaderPath, "utf8");
     const digest = createHash("sha256").update(js).update(loader);
     for (const file of ["main_bg.wasm", ...outputs]) digest.update(readFileSync(join(work, file)));
     const hash = digest.digest("hex").slice(0, 16);
@@ -136,12 +141,14 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
 function chunkNeeds(loader) {
   const shared = {};
   for (const [, variable, file] of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared[variable] = file;
+  // A shared chunk merged into its group's file (shared-chunks.mjs) names the group's load.
+  for (const [, variable, group] of loader.matchAll(/const (__chunk_\d+) = (__chunk_\d+);/g)) shared[variable] = shared[group];
   const needs = {};
   for (const [, name, body] of loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g)) {
     // A split point the split left empty fetches no file of its own, only what it waits for.
     const own = body.match(/new URL\("\.\/([^"]+)"/)?.[1];
     const deps = [...body.matchAll(/__chunk_\d+/g)].map(([variable]) => shared[variable]).filter(Boolean);
-    needs[name] = own ? [own, ...deps] : deps;
+    needs[name] = [...new Set(own ? [own, ...deps] : deps)];
   }
   return needs;
 }

@@ -103,13 +103,20 @@ pub enum Chunk {
 }
 
 impl Chunk {
+    /// Every chunk, in the order the build groups the code several chunks share: each shared
+    /// piece goes into one file for the first chunk of this list that waits for it
+    /// (scripts/post-build/shared-chunks.mjs). The charts are first, as they come without
+    /// being asked (at once on a wide screen, when scrolled to on a phone); the rest is the
+    /// order, of all 120, in which the chunks with what they wait for add up to the fewest
+    /// bytes (docs/size.md, "Shared chunks"): the helpers under the form, the room, the lead
+    /// form, the panels, the presenter view.
     pub const ALL: [Chunk; 6] = [
-        Chunk::Panels,
-        Chunk::Presenter,
         Chunk::Charts,
         Chunk::Helpers,
         Chunk::Room,
         Chunk::Lead,
+        Chunk::Panels,
+        Chunk::Presenter,
     ];
 
     /// The chunk's name: its split point's, and its file's (`split_<name>`).

@@ -1,0 +1,98 @@
+// The code several chunks share, in fewer files. wasm-split-cli puts each piece of code
+// that two or more chunks use (and the main module does not) into a shared chunk of its
+// own, one per set of chunks that use it: 30 or so for six chunks, most of them a few
+// hundred bytes. The charts waited for 14 of them, so a wide screen fetched 16 files for
+// the charts, paying each file's request, wasm header and compression dictionary again
+// (docs/size.md, "Shared chunks").
+//
+// Here every shared chunk joins the group of the first chunk, in the order of
+// cvc_core::parts::Chunk::ALL (a build fact), that waits for it, and each group is one
+// file: the charts, first, have one file of everything they share with other chunks. A
+// chunk then waits for each group it has a piece in, and may fetch code it does not run
+// yet: code of the chunks before it in that order, which the charts (that come without
+// being asked) mostly run anyway. The order is the one with the fewest bytes over all the
+// chunks, each with what it waits for (docs/size.md).
+//
+// A shared chunk is a module that imports the main module's memory, table and stack
+// pointer and fills its table slots and data at fixed places; it exports nothing and
+// calls the other chunks only through the table. So the members of a group are one
+// module when put side by side: binaryen's wasm-merge does that, then each import the
+// members repeat (one memory, one table, one stack pointer) is kept once, and the
+// loader's variables for the members all name the group's one load.
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Merges the shared chunks in the folder `work` (`chunk_<n>.wasm`) into one file per
+ * group and rewrites the split's `loader` text to load each group once; returns the new
+ * loader text. `order` is the chunks' names in the order they are usually first wanted;
+ * `features` the wasm features (`--enable-…`); `keepNames` keeps the functions' names (a
+ * development build's); `fail` reports what cannot be merged. */
+export function mergeSharedChunks(work, loader, order, features, keepNames, fail) {
+  const groups = new Map();
+  for (const [shared, users] of sharedChunkUsers(loader)) {
+    const first = order.find((chunk) => users.has(chunk));
+    if (!first) fail(`the shared chunk ${shared} is waited for by no chunk the build facts name (${[...users]})`);
+    if (!groups.has(first)) groups.set(first, []);
+    groups.get(first).push(shared);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    members.sort((a, b) => a - b);
+    const [kept, ...merged] = members;
+    const files = members.map((n) => join(work, `chunk_${n}.wasm`));
+    const text = execFileSync("wasm-merge", [...files.flatMap((file, i) => [file, `m${i}`]), ...features, "--enable-multimemory", "-S", "-o", "-"], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "inherit"] });
+    const wat = join(work, `chunk_${kept}.wat`);
+    writeFileSync(wat, oneOfEachImport(text, fail));
+    execFileSync("wasm-as", [wat, ...features, ...(keepNames ? ["--debuginfo"] : []), "-o", files[0]], { stdio: "inherit" });
+    rmSync(wat);
+    for (const n of merged) {
+      rmSync(join(work, `chunk_${n}.wasm`));
+      const definition = new RegExp(`const __chunk_${n} = makeLoad\\(\\(\\) => \\{[\\s\\S]*?\\n\\}\\n, \\[\\]\\);`);
+      if (!definition.test(loader)) fail(`the split's loader no longer defines __chunk_${n} the way this stage knows`);
+      loader = loader.replace(definition, `const __chunk_${n} = __chunk_${kept};`);
+    }
+  }
+  return loader;
+}
+
+/** For each shared chunk of the loader (its number), the names of the chunks that wait
+ * for it. */
+function sharedChunkUsers(loader) {
+  const users = new Map();
+  for (const [, name, deps] of loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\([\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+    for (const [, n] of deps.matchAll(/__chunk_(\d+)/g)) {
+      if (!users.has(Number(n))) users.set(Number(n), new Set());
+      users.get(Number(n)).add(name);
+    }
+  }
+  return users;
+}
+
+/** The merged module's text with each import the members repeat (the same module and
+ * field) declared once, and every use of a repeat naming the one kept. Names inside
+ * string literals (data) are left alone. */
+function oneOfEachImport(text, fail) {
+  const kept = new Map();
+  const renamed = new Map();
+  const lines = text.split("\n").filter((line) => {
+    const declared = line.match(/^\s*\(import "([^"]*)" "([^"]*)" \((memory|table|global|func) (\$\S+) (.*)$/);
+    if (!declared) return true;
+    const [, module, field, kind, name, rest] = declared;
+    const key = `${module}\u0000${field}`;
+    const first = kept.get(key);
+    if (!first) {
+      kept.set(key, { name, kind, rest });
+      return true;
+    }
+    if (first.kind !== kind || first.rest !== rest) fail(`the shared chunks import ${module}.${field} differently: ${first.kind} ${first.rest} and ${kind} ${rest}`);
+    renamed.set(name, first.name);
+    return false;
+  });
+  // Identifiers outside string literals, per the text format's idchars.
+  return lines
+    .join("\n")
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\$[0-9A-Za-z!#$%&'*+\-./:<=>?@\\^_`|~]+/g, (id) => renamed.get(id) ?? id)))
+    .join("");
+}
