@@ -150,6 +150,36 @@ fn the_page_and_the_extras_module_cannot_name_each_other() {
 }
 
 #[test]
+fn only_the_page_draws_the_pages_chrome() {
+    // The App is generic over what is drawn around the answers (crates/page/src/chrome.rs):
+    // an embed or a frame naming the page's chrome would carry the header, the tools bar
+    // and the report in its main module (about 4 KB gzip).
+    let root = crates_dir().parent().expect("the repository").to_path_buf();
+    let mut elsewhere = rust_files(&crates_dir().join("embed").join("src"));
+    elsewhere.extend(
+        ["src/bin/embed.rs", "src/bin/iframe.rs", "src/lib.rs"].map(|file| root.join(file)),
+    );
+    for file in elsewhere {
+        let code = code_of(&fs::read_to_string(&file).expect("readable"));
+        assert!(
+            !code.contains("PageChrome"),
+            "{} names PageChrome",
+            file.display()
+        );
+    }
+    let page =
+        code_of(&fs::read_to_string(crates_dir().join("page/src/app.rs")).expect("readable"));
+    assert!(
+        page.contains("mount_page_with::<PageChrome>("),
+        "the page's mount draws its chrome"
+    );
+    assert!(
+        page.contains("mount_page_with::<NoChrome>("),
+        "the frame's mount draws none"
+    );
+}
+
+#[test]
 fn every_chunk_has_its_split_point_and_each_entry_loads_them() {
     use cvc_core::parts::Chunk;
     let root = crates_dir().parent().expect("the repository").to_path_buf();

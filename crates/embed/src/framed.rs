@@ -15,7 +15,7 @@ use cvc_core::codec::json::{self, Json};
 use cvc_core::host_events::{data_layer_entry, frame_message, payload, HostEvent};
 use cvc_core::leads::{self, attribution, Capture, LeadSetup, FIELDS_MESSAGE, SETUP_MESSAGE};
 use cvc_core::privacy::{Disclosure, PrivacyLine};
-use cvc_page::app::{mount_page_with, Answer, Moment};
+use cvc_page::app::{mount_frame_page, Answer, Moment};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
@@ -61,7 +61,7 @@ pub fn mount_frame() {
     };
     // A frame posts its events only when its link asks, and dataLayer entries with them.
     let privacy = PrivacyLine::of(Disclosure::of_embed(events, data_layer));
-    let Some((app, props)) = mount_page_with(Some(on_answer), privacy.clone()) else {
+    let Some((app, props)) = mount_frame_page(on_answer, privacy.clone()) else {
         return;
     };
     let app = Rc::new(RefCell::new(app));

@@ -11,6 +11,7 @@ use cvc_browser::dom::Element;
 use cvc_browser::embed_host::put_in_place;
 use cvc_browser::mount::mount_app;
 use cvc_page::app::{App, AppProps};
+use cvc_page::chrome::NoChrome;
 use std::cell::{Cell, RefCell};
 use yew::prelude::*;
 use yew::AppHandle;
@@ -34,7 +35,7 @@ pub struct HostedProps {
 #[component]
 fn Hosted(props: &HostedProps) -> Html {
     match &props.app {
-        Some(app) => html! { <App key={props.drawn} ..app.clone() /> },
+        Some(app) => html! { <App<NoChrome> key={props.drawn} ..app.clone() /> },
         None => Html::default(),
     }
 }

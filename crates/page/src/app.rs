@@ -3,13 +3,11 @@
 //! context. It runs as the page itself, inside another site's iframe, or as a widget in
 //! another site's page ([`Mode`]); [`mount_page`] mounts it on the calculator's own page.
 
-use crate::components::header::{header, HeaderProps};
+use crate::chrome::{Chrome, NoChrome, PageChrome, PageTop};
 use crate::components::headline::{headline, questions, summary};
 use crate::components::inputs::inputs;
 use crate::components::notice_banner::notice_banner;
 use crate::components::part_status::part_status;
-use crate::components::report::{report_figures, report_top};
-use crate::components::tools::Tools;
 use cvc_browser::address::{page_address, read_location, use_link_sync, SETTLE_MS};
 use cvc_browser::dom::{document_element, element_by_id, set_accent};
 use cvc_browser::frame::use_post_height;
@@ -137,8 +135,10 @@ pub struct AppProps {
     pub first_paint: Option<FirstPaint>,
 }
 
+/// The calculator, with what its place draws around the answers ([`Chrome`]): the page's
+/// own header, tools bar and report ([`PageChrome`]), or nothing ([`NoChrome`]).
 #[component]
-pub fn App(props: &AppProps) -> Html {
+pub fn App<C: Chrome>(props: &AppProps) -> Html {
     let (start_language, start, mode) = (props.language, props.start.clone(), props.mode);
     let state = use_reducer(move || {
         let mut state = State::new(
@@ -345,15 +345,28 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Rc<Formats>> context={formats.clone()}>
             <div class={classes!("cvc", mode_class)} part="calculator" lang={language.tag()} dir={language.dir()}>
                 if mode == Mode::Page {
-                    { header(HeaderProps { language, preset: state.preset, on_language, on_preset }) }
-                    if in_room {
-                        <div class="room-slot">{ room_part }</div>
-                        { part_status(texts, room_status, &on_room_retry, "") }
-                    }
-                    <Tools extras={extras.clone()} {on_open} {on_present} />
-                    if let Some(today) = &*today {
-                        { report_top(&formats, today, &full_calculator) }
-                    }
+                    { C::top(PageTop {
+                        language,
+                        preset: state.preset,
+                        on_language,
+                        on_preset,
+                        room: if in_room {
+                            html! {
+                                <>
+                                    <div class="room-slot">{ room_part }</div>
+                                    { part_status(texts, room_status, &on_room_retry, "") }
+                                </>
+                            }
+                        } else {
+                            Html::default()
+                        },
+                        extras: &extras,
+                        on_open,
+                        on_present,
+                        today: today.as_deref(),
+                        formats: &formats,
+                        link: &full_calculator,
+                    }) }
                 }
                 { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
                 if headline_only {
@@ -382,7 +395,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="print-only charts-not-printed">{ texts.charts_not_printed }</p>
                         }
                         if mode == Mode::Page && report_drawn {
-                            { report_figures(&formats, &scenario) }
+                            { C::report_figures(&formats, &scenario) }
                         }
                     </main>
                 }
@@ -404,22 +417,29 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Mounts the app into the page's `#cvc-root`, with the scenario its link carries. A page
-/// without one (another site that loads embed.js) is left to the embed's program. The page's
-/// wasm exports it as `mountPage` (src/main.rs).
+/// Mounts the app into the page's `#cvc-root`, with the scenario its link carries and the
+/// page's own chrome. A page without one (another site that loads embed.js) is left to the
+/// embed's program. The page's wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
     // The page lives as long as the tab: its App is never taken down.
-    let _ = mount_page_with(None, PrivacyLine::default());
+    let _ = mount_page_with::<PageChrome>(None, PrivacyLine::default());
 }
 
-/// The same, telling `on_answer` of each answer (the embed's iframe, which posts
-/// them to its parent when its link asks), and saying `privacy` under the answers. Returns
-/// the mounted App and its props, for a frame to update when its parent hands it lead
-/// capture's set-up.
-pub fn mount_page_with(
+/// Mounts the app into `#cvc-root` of the page in another site's iframe, telling
+/// `on_answer` of each answer (which it posts to its parent when its link asks), and saying
+/// `privacy` under the answers. Returns the mounted App and its props, for the frame to
+/// update when its parent hands it lead capture's set-up.
+pub fn mount_frame_page(
+    on_answer: Callback<(Answer, Moment)>,
+    privacy: PrivacyLine,
+) -> Option<(AppHandle<App<NoChrome>>, AppProps)> {
+    mount_page_with::<NoChrome>(Some(on_answer), privacy)
+}
+
+fn mount_page_with<C: Chrome>(
     on_answer: Option<Callback<(Answer, Moment)>>,
     privacy: PrivacyLine,
-) -> Option<(AppHandle<App>, AppProps)> {
+) -> Option<(AppHandle<App<C>>, AppProps)> {
     let root = element_by_id("cvc-root")?;
     let link = read_location();
     let mode = if link.view.embed {
@@ -472,5 +492,5 @@ pub fn mount_page_with(
         first_paint: FirstPaint::lift_out_of(&root),
         ..AppProps::default()
     };
-    Some((mount_app::<App>(root.into(), props.clone()), props))
+    Some((mount_app::<App<C>>(root.into(), props.clone()), props))
 }

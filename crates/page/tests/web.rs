@@ -9,6 +9,7 @@ use cvc_core::presets::Preset;
 use cvc_core::words::Language;
 use cvc_model::{evaluate, Field, Scenario, ValidScenario};
 use cvc_page::app::{App, AppProps};
+use cvc_page::chrome::PageChrome;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -40,7 +41,7 @@ async fn mount(language: Language) -> Element {
         .expect("body")
         .append_child(&container)
         .expect("append");
-    yew::Renderer::<App>::with_root_and_props(
+    yew::Renderer::<App<PageChrome>>::with_root_and_props(
         container.clone(),
         AppProps {
             language: Some(language),
@@ -1132,7 +1133,7 @@ async fn hebrew_minus_signs_ranges_and_echoed_keys_read_right_to_left() {
         .expect("body")
         .append_child(&container)
         .expect("append");
-    yew::Renderer::<App>::with_root_and_props(
+    yew::Renderer::<App<PageChrome>>::with_root_and_props(
         container.clone(),
         AppProps {
             language: Some(Language::Hebrew),
