@@ -142,7 +142,10 @@ function chunkNeeds(loader) {
   const shared = {};
   for (const [, variable, file] of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared[variable] = file;
   // A shared chunk merged into its group's file (shared-chunks.mjs) names the group's load.
-  for (const [, variable, group] of loader.matchAll(/const (__chunk_\d+) = (__chunk_\d+);/g)) shared[variable] = shared[group];
+  for (const [, variable, group] of loader.matchAll(/const (__chunk_\d+) = (__chunk_\d+);/g)) {
+    if (!shared[group]) throw new Error(`the loader's ${variable} names ${group}, which fetches no file`);
+    shared[variable] = shared[group];
+  }
   const needs = {};
   for (const [, name, body] of loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g)) {
     // A split point the split left empty fetches no file of its own, only what it waits for.

@@ -1,8 +1,8 @@
 // The code several chunks share, in fewer files. wasm-split-cli puts each piece of code
 // that two or more chunks use (and the main module does not) into a shared chunk of its
 // own, one per set of chunks that use it: 30 or so for six chunks, most of them a few
-// hundred bytes. The charts waited for 14 of them, so a wide screen fetched 16 files for
-// the charts, paying each file's request, wasm header and compression dictionary again
+// hundred bytes. The page's charts waited for 15 of them, so a wide screen fetched 16
+// files for the charts, paying each file's request, wasm header and compression again
 // (docs/size.md, "Shared chunks").
 //
 // Here every shared chunk joins the group of the first chunk, in the order of
@@ -19,18 +19,23 @@
 // module when put side by side: binaryen's wasm-merge does that, then each import the
 // members repeat (one memory, one table, one stack pointer) is kept once, and the
 // loader's variables for the members all name the group's one load.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Merges the shared chunks in the folder `work` (`chunk_<n>.wasm`) into one file per
  * group and rewrites the split's `loader` text to load each group once; returns the new
- * loader text. `order` is the chunks' names in the order they are usually first wanted;
+ * loader text. `order` is the chunks' names in the order of `Chunk::ALL`;
  * `features` the wasm features (`--enable-…`); `keepNames` keeps the functions' names (a
  * development build's); `fail` reports what cannot be merged. */
 export function mergeSharedChunks(work, loader, order, features, keepNames, fail) {
   const groups = new Map();
-  for (const [shared, users] of sharedChunkUsers(loader)) {
+  const waiting = sharedChunkUsers(loader);
+  // Every shared chunk the loader defines is waited for, or this stage misread the loader.
+  for (const [, n] of loader.matchAll(/const __chunk_(\d+) = makeLoad\(/g)) {
+    if (!waiting.has(Number(n))) fail(`the split's loader defines __chunk_${n}, but no chunk waits for it the way this stage reads`);
+  }
+  for (const [shared, users] of waiting) {
     const first = order.find((chunk) => users.has(chunk));
     if (!first) fail(`the shared chunk ${shared} is waited for by no chunk the build facts name (${[...users]})`);
     if (!groups.has(first)) groups.set(first, []);
@@ -41,19 +46,31 @@ export function mergeSharedChunks(work, loader, order, features, keepNames, fail
     members.sort((a, b) => a - b);
     const [kept, ...merged] = members;
     const files = members.map((n) => join(work, `chunk_${n}.wasm`));
-    const text = execFileSync("wasm-merge", [...files.flatMap((file, i) => [file, `m${i}`]), ...features, "--enable-multimemory", "-S", "-o", "-"], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "inherit"] });
+    const text = quietly("wasm-merge", [...files.flatMap((file, i) => [file, `m${i}`]), ...features, "--enable-multimemory", "-S", "-o", "-"], fail);
     const wat = join(work, `chunk_${kept}.wat`);
     writeFileSync(wat, oneOfEachImport(text, fail));
     execFileSync("wasm-as", [wat, ...features, ...(keepNames ? ["--debuginfo"] : []), "-o", files[0]], { stdio: "inherit" });
     rmSync(wat);
     for (const n of merged) {
       rmSync(join(work, `chunk_${n}.wasm`));
-      const definition = new RegExp(`const __chunk_${n} = makeLoad\\(\\(\\) => \\{[\\s\\S]*?\\n\\}\\n, \\[\\]\\);`);
+      // One definition: its text may not run into the next `const` or `export`.
+      const definition = new RegExp(`const __chunk_${n} = makeLoad\\(\\(\\) => \\{(?:(?!\\n(?:const|export) )[\\s\\S])*?\\n\\}\\n, \\[\\]\\);`);
       if (!definition.test(loader)) fail(`the split's loader no longer defines __chunk_${n} the way this stage knows`);
       loader = loader.replace(definition, `const __chunk_${n} = __chunk_${kept};`);
     }
   }
   return loader;
+}
+
+/** Runs a binaryen tool and returns what it prints, showing its warnings but the one every
+ * module of this toolchain gives (wasm-bindgen's name subsection that binaryen does not
+ * know, docs/size.md). */
+function quietly(tool, args, fail) {
+  const run = spawnSync(tool, args, { encoding: "utf8", maxBuffer: 1 << 30 });
+  const said = (run.stderr ?? "").split("\n").filter((line) => line && !/^warning: unknown name subsection with id \d+ at \d+$/.test(line));
+  if (said.length) console.error(said.join("\n"));
+  if (run.status !== 0) fail(`${tool} failed (${run.error?.message ?? `exit ${run.status}`})`);
+  return run.stdout;
 }
 
 /** For each shared chunk of the loader (its number), the names of the chunks that wait
@@ -89,6 +106,8 @@ function oneOfEachImport(text, fail) {
     renamed.set(name, first.name);
     return false;
   });
+  const imports = lines.filter((line) => /^\s*\(import /.test(line)).length;
+  if (imports !== kept.size) fail(`the merged shared chunks declare ${imports} imports, of which this stage read ${kept.size}`);
   // Identifiers outside string literals, per the text format's idchars.
   return lines
     .join("\n")

@@ -37,8 +37,9 @@ use yew::prelude::*;
 /// Where the calculator runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Mode {
-    /// The calculator's own page, with its title, tools and footer; the address bar
-    /// follows the scenario.
+    /// The calculator's own page, with its title, tools and footer where the App draws the
+    /// page's chrome (`App<PageChrome>`, crate::chrome); the address bar follows the
+    /// scenario.
     #[default]
     Page,
     /// Inside another site's iframe (`embed=1`): no page chrome, the content height is
@@ -422,7 +423,7 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
 /// embed's program. The page's wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
     // The page lives as long as the tab: its App is never taken down.
-    let _ = mount_page_with::<PageChrome>(None, PrivacyLine::default());
+    let _ = mount_page_with::<PageChrome>(None, PrivacyLine::default(), false);
 }
 
 /// Mounts the app into `#cvc-root` of the page in another site's iframe, telling
@@ -433,16 +434,22 @@ pub fn mount_frame_page(
     on_answer: Callback<(Answer, Moment)>,
     privacy: PrivacyLine,
 ) -> Option<(AppHandle<App<NoChrome>>, AppProps)> {
-    mount_page_with::<NoChrome>(Some(on_answer), privacy)
+    // Always a frame: web/start.js chose this entry from the address's `embed`, which this
+    // program's reading of the link may still not take (a repeated key), and a page drawn
+    // without its chrome would have no header, tools or way to the full calculator.
+    mount_page_with::<NoChrome>(Some(on_answer), privacy, true)
 }
 
+/// Mounts the App drawing `C` around its answers; in a frame (`framed`, or a link with
+/// `embed=1`) it draws none.
 fn mount_page_with<C: Chrome>(
     on_answer: Option<Callback<(Answer, Moment)>>,
     privacy: PrivacyLine,
+    framed: bool,
 ) -> Option<(AppHandle<App<C>>, AppProps)> {
     let root = element_by_id("cvc-root")?;
     let link = read_location();
-    let mode = if link.view.embed {
+    let mode = if framed || link.view.embed {
         Mode::Frame(link.view.show)
     } else {
         Mode::Page

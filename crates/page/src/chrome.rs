@@ -1,9 +1,10 @@
 //! What only the calculator's own page draws around the answers: the header (the title,
 //! the language switch, the example businesses), the tools bar, and the printed report's
 //! top and figures. The App is generic over it: the page's entry draws `App<PageChrome>`
-//! ([`crate::app::mount_page`]), an embed and a frame `App<NoChrome>`, which never show it.
-//! So their main modules carry none of it (about 4 KB gzip of another site's calculator,
-//! docs/size.md, "The page's chrome"), and the page's App calls it directly, as before.
+//! ([`crate::app::mount_page`]), an embed and a frame `App<NoChrome>` (a widget or a frame
+//! shows no chrome in any case). So their main modules carry none of it (about 4 KB gzip
+//! of another site's calculator, docs/size.md, "The page's chrome"), and the page's App
+//! calls it directly, as before.
 
 use crate::components::header::{header, HeaderProps};
 use crate::components::report::{report_figures, report_top};
