@@ -161,11 +161,13 @@ fn only_the_page_draws_the_pages_chrome() {
     );
     for file in elsewhere {
         let code = code_of(&fs::read_to_string(&file).expect("readable"));
-        assert!(
-            !code.contains("PageChrome"),
-            "{} names PageChrome",
-            file.display()
-        );
+        for page_only in ["PageChrome", "mount_page("] {
+            assert!(
+                !code.contains(page_only),
+                "{} names {page_only}",
+                file.display()
+            );
+        }
     }
     let page =
         code_of(&fs::read_to_string(crates_dir().join("page/src/app.rs")).expect("readable"));
@@ -176,6 +178,10 @@ fn only_the_page_draws_the_pages_chrome() {
     assert!(
         page.contains("mount_page_with::<NoChrome>("),
         "the frame's mount draws none"
+    );
+    assert!(
+        !page.contains("pub fn mount_page_with"),
+        "only the page's and the frame's mounts choose the chrome"
     );
 }
 

@@ -9,7 +9,8 @@
 //! - [`app`]: the App: one state and reducer, results derived with `use_memo`, and its
 //!   mounting on the calculator's own page.
 //! - [`chrome`]: what only the calculator's own page draws around the answers (the header,
-//!   the tools bar, the printed report), which the page's entry hands the App.
+//!   the tools bar, the printed report); the App is generic over it, so that an embed's or
+//!   a frame's program does not carry it.
 //! - [`components`]: the page's small function components and view functions.
 
 pub mod app;
