@@ -34,7 +34,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { facts } from "./facts.mjs";
-import { mergeSharedChunks } from "./shared-chunks.mjs";
+import { mergeSharedChunks, splitPointLoads } from "./shared-chunks.mjs";
 import { shortenImports } from "./short-imports.mjs";
 
 const PACKAGE = "customer-value-calculator";
@@ -136,21 +136,19 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
 }
 
 /** For each split point, the chunk files it fetches, read from the loader's text (before
- * it is minified): each `__wasm_split_load_<name>` names its own file and the shared
- * chunks' loaders it waits for. */
+ * it is minified): its own file and the shared chunks' it waits for. */
 function chunkNeeds(loader) {
   const shared = {};
-  for (const [, variable, file] of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared[variable] = file;
+  for (const [, n, file] of loader.matchAll(/const __chunk_(\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) shared[n] = file;
   // A shared chunk merged into its group's file (shared-chunks.mjs) names the group's load.
-  for (const [, variable, group] of loader.matchAll(/const (__chunk_\d+) = (__chunk_\d+);/g)) {
-    if (!shared[group]) throw new Error(`the loader's ${variable} names ${group}, which fetches no file`);
-    shared[variable] = shared[group];
+  for (const [, n, group] of loader.matchAll(/const __chunk_(\d+) = __chunk_(\d+);/g)) {
+    if (!shared[group]) throw new Error(`the loader's __chunk_${n} names __chunk_${group}, which fetches no file`);
+    shared[n] = shared[group];
   }
   const needs = {};
-  for (const [, name, body] of loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g)) {
+  for (const { name, own, waits } of splitPointLoads(loader)) {
     // A split point the split left empty fetches no file of its own, only what it waits for.
-    const own = body.match(/new URL\("\.\/([^"]+)"/)?.[1];
-    const deps = [...body.matchAll(/__chunk_\d+/g)].map(([variable]) => shared[variable]).filter(Boolean);
+    const deps = waits.map((n) => shared[n]).filter(Boolean);
     needs[name] = [...new Set(own ? [own, ...deps] : deps)];
   }
   return needs;

@@ -73,14 +73,25 @@ function quietly(tool, args, fail) {
   return run.stdout;
 }
 
+/** Each split point's load in the split's loader text (before it is minified): its name,
+ * the file it fetches of its own (none where the split left it empty), and the numbers of
+ * the shared chunks it waits for (`__chunk_<n>`). */
+export function splitPointLoads(loader) {
+  return [...loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\]\)\);/g)].map(([, name, body]) => ({
+    name,
+    own: body.match(/new URL\("\.\/([^"]+)"/)?.[1],
+    waits: [...body.matchAll(/__chunk_(\d+)/g)].map(([, n]) => Number(n)),
+  }));
+}
+
 /** For each shared chunk of the loader (its number), the names of the chunks that wait
  * for it. */
 function sharedChunkUsers(loader) {
   const users = new Map();
-  for (const [, name, deps] of loader.matchAll(/export const __wasm_split_load_([a-z]+) = wrapAsyncCb\(makeLoad\([\s\S]*?, \[([^\]]*)\]\)\);/g)) {
-    for (const [, n] of deps.matchAll(/__chunk_(\d+)/g)) {
-      if (!users.has(Number(n))) users.set(Number(n), new Set());
-      users.get(Number(n)).add(name);
+  for (const { name, waits } of splitPointLoads(loader)) {
+    for (const n of waits) {
+      if (!users.has(n)) users.set(n, new Set());
+      users.get(n).add(name);
     }
   }
   return users;
