@@ -30,10 +30,11 @@ browser_tests() {
 
 step "format" cargo fmt --all -- --check
 step "clippy, native" cargo clippy --all-targets -- -D warnings
-# The crates that run in the browser, with their browser tests; the pure crates' own
+# The crates that run in the browser, with their browser tests, and the smallest Yew app
+# the first load is measured against (scripts/yew-floor.sh); the pure crates' own
 # wasm-only code too (their tests run natively).
 wasm_clippy() {
-  wasm cargo clippy --target wasm32-unknown-unknown -p customer-value-calculator -p cvc-browser -p cvc-view -p cvc-page -p cvc-extras -p cvc-embed \
+  wasm cargo clippy --target wasm32-unknown-unknown -p customer-value-calculator -p cvc-browser -p cvc-view -p cvc-page -p cvc-extras -p cvc-embed -p yew-floor \
     --lib --bins --tests -- -D warnings
   wasm cargo clippy --target wasm32-unknown-unknown -p cvc-model -p cvc-core --lib -- -D warnings
 }
