@@ -5,7 +5,7 @@
 // (CVC_LEAD_CONSENT, CVC_LEAD_CONSENT_HE, CVC_LEAD_CONSENT_EN, CVC_LEAD_MARKETING,
 // CVC_LEAD_MARKETING_HE, CVC_LEAD_MARKETING_EN, CVC_LEAD_VARIANT). The page reads them as
 // an element's attributes are read (crates/core/src/leads.rs), so the same rules hold.
-import { addressFrom, allowConnect } from "./connect.mjs";
+import { addressFrom, allowConnect, secureOrLocal } from "./connect.mjs";
 import { facts } from "./facts.mjs";
 
 const escaped = (text) => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -14,8 +14,7 @@ export async function run(build) {
   const endpoint = process.env.CVC_LEAD_ENDPOINT;
   if (!endpoint) return;
   const url = addressFrom(build, "CVC_LEAD_ENDPOINT");
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) || url.hostname.endsWith(".localhost");
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && local))) {
+  if (!secureOrLocal(url)) {
     build.fail(`CVC_LEAD_ENDPOINT=${endpoint}: leads go only to an https:// address (or http:// on this computer)`);
   }
   allowConnect(build, url.origin, "the lead endpoint");

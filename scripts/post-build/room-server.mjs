@@ -4,16 +4,15 @@
 // Content-Security-Policy then allows it in connect-src, and a <meta name="cvc-room-server">
 // tells the page where to find it. Without it, the page looks for rooms on its own origin
 // (crates/server serves the bundle and the API together).
-import { addressFrom, allowConnect } from "./connect.mjs";
+import { addressFrom, allowConnect, secureOrLocal } from "./connect.mjs";
 import { facts } from "./facts.mjs";
 
 export async function run(build) {
   const origin = process.env.CVC_ROOM_SERVER;
   if (!origin) return;
   const url = addressFrom(build, "CVC_ROOM_SERVER");
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && local)) || url.origin !== origin.replace(/\/$/, "")) {
-    build.fail(`CVC_ROOM_SERVER=${origin}: give an origin only, https:// (or http:// on localhost), such as https://rooms.example`);
+  if (!secureOrLocal(url) || url.origin !== origin.replace(/\/$/, "")) {
+    build.fail(`CVC_ROOM_SERVER=${origin}: give an origin only, https:// (or http:// on this computer), such as https://rooms.example`);
   }
   allowConnect(build, url.origin, "the room server");
   build.page = build.page.replace("</head>", `<meta name="${facts(build).room_server_meta}" content="${url.origin}"></head>`);
