@@ -14,7 +14,7 @@
 //    `__wasm_split.js`, the loader;
 // 3. wasm-bindgen on the main module, keeping the exports the chunks import (lld's), and
 //    the shared chunks merged into one file for each chunk that first waits for them
-//    (shared-chunks.mjs);
+//    (the charts' in two, for the lead form; shared-chunks.mjs);
 // 4. wasm-opt on the main module and on every chunk, with the build's wasm features;
 // 5. in a release, the main module's imports of its JS glue renamed short, in the wasm
 //    and the JS alike (short-imports.mjs).
@@ -87,7 +87,7 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
     execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", work, "--out-name", "main", join(work, "main.wasm")], { stdio: "inherit" });
     const features = facts(build).wasm_features.map((feature) => `--enable-${feature}`);
     const loaderPath = join(work, "__wasm_split.js");
-    writeFileSync(loaderPath, mergeSharedChunks(work, readFileSync(loaderPath, "utf8"), facts(build).chunks, features, !build.release, build.fail));
+    writeFileSync(loaderPath, mergeSharedChunks(work, readFileSync(loaderPath, "utf8"), facts(build).chunks, facts(build).chunks_without_charts, features, !build.release, build.fail));
     const outputs = readdirSync(work).filter((file) => /^(split_[a-z]+|chunk_\d+)\.wasm$/.test(file));
     if (build.release) {
       // Without the `producers` and `target_features` sections, which no browser reads:

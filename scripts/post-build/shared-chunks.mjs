@@ -13,6 +13,12 @@
 // being asked) mostly run anyway. The order is the one with the fewest bytes over all the
 // chunks, each with what it waits for (docs/size.md).
 //
+// But a calculator that shows only its headline never fetches the charts, and may still
+// fetch the lead form (Chunk::WITHOUT_CHARTS, a build fact). So the charts' group is cut
+// by which of those chunks also wait for a piece: the lead form fetches what it shares with
+// the charts, not everything the charts share with the panels, the presenter view and the
+// room (about 11 KB; one more file for the charts and for each chunk that fetches both).
+//
 // A shared chunk is a module that imports the main module's memory, table and stack
 // pointer and fills its table slots and data at fixed places; it exports nothing and
 // calls the other chunks only through the table. So the members of a group are one
@@ -25,10 +31,11 @@ import { join } from "node:path";
 
 /** Merges the shared chunks in the folder `work` (`chunk_<n>.wasm`) into one file per
  * group and rewrites the split's `loader` text to load each group once; returns the new
- * loader text. `order` is the chunks' names in the order of `Chunk::ALL`;
- * `features` the wasm features (`--enable-…`); `keepNames` keeps the functions' names (a
- * development build's); `fail` reports what cannot be merged. */
-export function mergeSharedChunks(work, loader, order, features, keepNames, fail) {
+ * loader text. `order` is the chunks' names in the order of `Chunk::ALL`; `withoutFirst`
+ * those of `Chunk::WITHOUT_CHARTS`, which may come without the first; `features` the wasm
+ * features (`--enable-…`); `keepNames` keeps the functions' names (a development
+ * build's); `fail` reports what cannot be merged. */
+export function mergeSharedChunks(work, loader, order, withoutFirst, features, keepNames, fail) {
   const groups = new Map();
   const waiting = sharedChunkUsers(loader);
   // Every shared chunk the loader defines is waited for, or this stage misread the loader.
@@ -38,8 +45,9 @@ export function mergeSharedChunks(work, loader, order, features, keepNames, fail
   for (const [shared, users] of waiting) {
     const first = order.find((chunk) => users.has(chunk));
     if (!first) fail(`the shared chunk ${shared} is waited for by no chunk the build facts name (${[...users]})`);
-    if (!groups.has(first)) groups.set(first, []);
-    groups.get(first).push(shared);
+    const group = first === order[0] ? `${first}+${withoutFirst.filter((chunk) => users.has(chunk)).join("+")}` : first;
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group).push(shared);
   }
   for (const members of groups.values()) {
     if (members.length < 2) continue;

@@ -14,7 +14,9 @@
 //! - `room_server_meta`: the `<meta>` that names the room server (room-server.mjs);
 //! - `wasm_features`: the WebAssembly features wasm-opt may use (first-paint.js probes them);
 //! - `chunks`: the names of the program's split chunks (the build names their files
-//!   after them; the size budget and the service worker check them).
+//!   after them; the size budget and the service worker check them), in the order the
+//!   build groups their shared code, and `chunks_without_charts`, those a calculator may
+//!   fetch without the charts (shared-chunks.mjs).
 
 use cvc_core::codec::attributes::{element_attributes, MARKER};
 use cvc_core::codec::json::{write_pretty, Json};
@@ -83,15 +85,21 @@ fn main() {
                     .collect(),
             ),
         ),
+        ("chunks".into(), chunk_names(&Chunk::ALL)),
         (
-            "chunks".into(),
-            Json::Array(
-                Chunk::ALL
-                    .into_iter()
-                    .map(|chunk| Json::String(chunk.name().into()))
-                    .collect(),
-            ),
+            "chunks_without_charts".into(),
+            chunk_names(&Chunk::WITHOUT_CHARTS),
         ),
     ]);
     println!("{}", write_pretty(&output));
+}
+
+/// The chunks' names, in the order given.
+fn chunk_names(chunks: &[Chunk]) -> Json {
+    Json::Array(
+        chunks
+            .iter()
+            .map(|chunk| Json::String(chunk.name().into()))
+            .collect(),
+    )
 }

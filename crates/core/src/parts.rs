@@ -119,6 +119,13 @@ impl Chunk {
         Chunk::Presenter,
     ];
 
+    /// The chunks a calculator may fetch though it never fetches the charts: the lead form
+    /// under a calculator that shows only its headline (`show="headline"`). The code the
+    /// charts (first in [`Chunk::ALL`]) share with one of these is a file apart from the
+    /// rest of the charts' group (scripts/post-build/shared-chunks.mjs), so that such a
+    /// calculator does not fetch the charts' code with its lead form.
+    pub const WITHOUT_CHARTS: [Chunk; 1] = [Chunk::Lead];
+
     /// The chunk's name: its split point's, and its file's (`split_<name>`).
     pub fn name(self) -> &'static str {
         match self {
@@ -161,6 +168,15 @@ mod tests {
             assert_eq!(Part::from_name(part.name()), Some(part));
         }
         assert_eq!(Part::from_name("chart"), None);
+    }
+
+    #[test]
+    fn the_charts_group_first_and_the_lead_form_comes_without_them() {
+        // shared-chunks.mjs cuts the group of the first chunk for WITHOUT_CHARTS: that
+        // group must be the charts'.
+        assert_eq!(Chunk::ALL[0], Chunk::Charts);
+        assert!(!Chunk::WITHOUT_CHARTS.contains(&Chunk::Charts));
+        assert!(Chunk::WITHOUT_CHARTS.contains(&Chunk::Lead));
     }
 
     #[test]
