@@ -68,7 +68,10 @@ try {
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
   (framed ? mountFrame : mountPage)(outdated);
-  keepForOffline();
+  // Only on the calculator's own page: the worker keeps the page's files, none of which an
+  // iframe on another site runs, and registered there it would fetch them all (about
+  // 310 KB) in the background of every visit to that site.
+  if (!framed) keepForOffline();
 } catch (error) {
   root.classList.add("cvc-failed");
   console.warn("Customer Value Calculator could not start:", error);

@@ -43,7 +43,8 @@ export function assertFigures(shown, expected, names, label) {
 
 /**
  * Opens `url` in a fresh context. `problems` collects page errors, console errors, dialogs
- * (a script that ran), requests to hosts other than `origins`, and CSP violations.
+ * (a script that ran), requests to hosts other than `origins`, and CSP violations;
+ * `warnings` the console's warnings, of the page and its frames.
  */
 export async function openPage(browser, url, { viewport, locale = "en-US", colorScheme = "light", origins = [], wait = "data[data-name=npv_gain]", permissions = [] } = {}) {
   const context = await browser.newContext({ viewport, locale, colorScheme });
@@ -56,10 +57,12 @@ export async function openPage(browser, url, { viewport, locale = "en-US", color
   });
   const page = await context.newPage();
   const problems = [];
+  const warnings = [];
   const allowed = new Set([new URL(url).origin, ...origins]);
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location()?.url ?? "?"})`);
+    if (message.type() === "warning") warnings.push(message.text());
   });
   page.on("dialog", async (dialog) => {
     problems.push(`a dialog opened: ${dialog.message()}`);
@@ -71,7 +74,7 @@ export async function openPage(browser, url, { viewport, locale = "en-US", color
   });
   await page.goto(url);
   if (wait) await page.waitForSelector(wait, { timeout: 20000 });
-  return { context, page, problems };
+  return { context, page, problems, warnings };
 }
 
 /** Every CSP violation the page and its frames reported so far. */

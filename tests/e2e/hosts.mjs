@@ -116,6 +116,20 @@ export async function hostSite(calc) {
   write("themed.css", `${TAG}.themed { --cvc-accent: #c026d3; --cvc-font-family: Georgia, serif; --cvc-radius: 2px; --cvc-background: rgb(250, 245, 255); }
     ${TAG}.themed::part(answers) { outline: 3px solid rgb(1, 2, 3); }`);
   write("themed.html", page(elementPolicy(calc), `<link rel="stylesheet" href="themed.css"><h1>Themed</h1><${TAG} class="themed" lang="en" show="headline"></${TAG}><${TAG} class="plain" lang="en" show="headline"></${TAG}>`, [embed]));
+  // The layouts of site builders, which size an item to its content: a flex row beside a
+  // fixed column, a centred column, a grid that centres its items; and the host's own
+  // rules on the element: a width, display: none, the hidden attribute.
+  write("layouts.css", `.row { display: flex; gap: 10px; } .side { flex: 0 0 150px; }
+    .column { display: flex; flex-direction: column; align-items: center; }
+    .grid { display: grid; justify-items: center; }
+    ${TAG}.sized { width: 500px; margin: 10px auto; } ${TAG}.gone { display: none; }`);
+  write("layouts.html", page(elementPolicy(calc), `<link rel="stylesheet" href="layouts.css"><h1>Layouts</h1>
+    <div class="row"><div class="side">A side column</div><${TAG} id="row" lang="en" show="headline"></${TAG}></div>
+    <div class="column"><${TAG} id="column" lang="he" show="headline"></${TAG}></div>
+    <div class="grid"><${TAG} id="grid" lang="en" show="headline"></${TAG}></div>
+    <${TAG} id="sized" class="sized" lang="en" show="headline"></${TAG}>
+    <${TAG} id="gone" class="gone" lang="en" show="headline"></${TAG}>
+    <${TAG} id="hidden" hidden lang="en" show="headline"></${TAG}>`, [embed]));
   // Three calculators of different settings on one page (for the screenshots).
   write("three.html", page(elementPolicy(calc), `<link rel="stylesheet" href="themed.css"><h1>Three calculators</h1>
     <h2>Hebrew, everything</h2><${TAG} lang="he" lifetime-profit="45000"></${TAG}>
@@ -320,7 +334,7 @@ export async function run({ browser, origin }) {
   }
 
   {
-    const { context, page, problems } = await open("frames.html");
+    const { context, page, problems, warnings } = await open("frames.html");
     await check("two iframes on one page: each follows its own content height", async () => {
       // Each is measured while it is on screen: the browser puts off an off-screen frame's
       // rendering (and so its size), and the second is lazy, loaded once scrolled to.
@@ -389,6 +403,32 @@ export async function run({ browser, origin }) {
       assert(details.every((detail) => detail.link !== "https://evil.example/"), "a link elsewhere than the calculator is dropped");
     });
     await check("iframe host: no errors and no policy violations under the iframe's documented policy", () => noProblems(page, problems));
+    await check("an iframe on another site keeps nothing for offline: no service worker, so none of the page's own files are fetched", async () => {
+      for (const frame of page.frames().slice(1)) {
+        const kept = await frame.evaluate(async () => (await navigator.serviceWorker?.getRegistrations())?.length ?? 0).catch(() => 0);
+        assert(kept === 0, `${frame.url()}: ${kept} service workers`);
+      }
+      const offline = warnings.filter((text) => /offline/i.test(text));
+      assert(offline.length === 0, `a frame tried to register the page's worker: ${offline.join(" | ")}`);
+    });
+    await context.close();
+  }
+
+  {
+    const { context, page, problems } = await open("layouts.html");
+    await check("the host page owns the element's box: as wide as it is given in a flex row, a centred column and a centred grid; its own width, display: none and hidden hold", async () => {
+      for (const id of ["row", "column", "grid", "sized"]) await shownIn(page, `#${id}`);
+      const boxes = await page.evaluate(() => Object.fromEntries(["row", "column", "grid", "sized", "gone", "hidden"].map((id) => {
+        const element = document.getElementById(id);
+        return [id, { width: Math.round(element.getBoundingClientRect().width), parent: Math.round(element.parentElement.getBoundingClientRect().width) }];
+      })));
+      const shown = JSON.stringify(boxes);
+      assert(boxes.row.width === boxes.row.parent - 160, `beside a 150 px column, with a 10 px gap: ${shown}`);
+      assert(boxes.column.width === boxes.column.parent && boxes.grid.width === boxes.grid.parent, `centred: ${shown}`);
+      assert(boxes.sized.width === 500, `the host's width: ${shown}`);
+      assert(boxes.gone.width === 0 && boxes.hidden.width === 0, `hidden by the host: ${shown}`);
+    });
+    await check("layouts host: no errors and no policy violations", () => noProblems(page, problems));
     await context.close();
   }
 

@@ -54,6 +54,9 @@ pub fn shadow_container(
     shadow.set_inner_html("");
     let sheet = document.create_element("link").ok()?;
     let root = document.create_element("div").ok()?;
+    // Every property reset on this box (styles/app.css, `.cvc-isolated`): nothing the host
+    // page sets on the element is inherited by the calculator.
+    root.set_class_name("cvc-isolated");
     // The host's own content inside the element (a line and a link to the full
     // calculator, for crawlers and for browsers without JavaScript) shows through this slot
     // until the calculator draws, so nothing goes blank in between.

@@ -4,7 +4,7 @@
 //! to the page that frames the calculator, which posts it under its own policy), and the
 //! hidden fields of the host's own form kept current.
 
-use cvc_core::leads::{Delivery, Draft, LeadSetup, DRAFT_KEY, RESULT_MESSAGE, SEND_MESSAGE};
+use cvc_core::leads::{Delivery, Draft, LeadSetup, RESULT_MESSAGE, SEND_MESSAGE};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -82,22 +82,23 @@ fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// What the visitor typed and has not yet delivered, in this tab.
-pub fn load_draft() -> Draft {
+/// What the visitor typed and has not yet delivered, in this tab, kept under `key`
+/// (`cvc_core::leads::draft_key`: one per receiver).
+pub fn load_draft(key: &str) -> Draft {
     session()
-        .and_then(|storage| storage.get_item(DRAFT_KEY).ok().flatten())
+        .and_then(|storage| storage.get_item(key).ok().flatten())
         .map(|text| Draft::from_json(&text))
         .unwrap_or_default()
 }
 
 /// Keeps the draft for the tab; an empty one is forgotten. Where the browser keeps nothing
 /// the draft lasts as long as the form is on screen.
-pub fn keep_draft(draft: &Draft) {
+pub fn keep_draft(key: &str, draft: &Draft) {
     if let Some(storage) = session() {
         let _ = if draft.is_empty() {
-            storage.remove_item(DRAFT_KEY)
+            storage.remove_item(key)
         } else {
-            storage.set_item(DRAFT_KEY, &draft.to_json())
+            storage.set_item(key, &draft.to_json())
         };
     }
 }

@@ -267,7 +267,8 @@ pub const MAX_VARIANT: usize = 40;
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Capture {
     pub setup: LeadSetup,
-    /// The host page's address, without its fragment: the consent record's page.
+    /// The host page's origin and path (not its query or fragment): the consent record's
+    /// page.
     pub page: String,
     pub attribution: Attribution,
     pub relay: bool,
@@ -367,8 +368,20 @@ impl Capture {
 }
 
 /// Where a tab keeps what the visitor typed into the capture form until it is delivered
-/// (`sessionStorage`: for the tab, and gone when it closes).
+/// (`sessionStorage`: for the tab, and gone when it closes), one draft per receiver: see
+/// [`draft_key`].
 pub const DRAFT_KEY: &str = "customer-value-calculator.lead-draft";
+
+/// The draft's key for the capture form that sends to `endpoint` (none: the form of the
+/// calculator's page in an iframe, which hands its lead to the host page). Two calculators
+/// on one page with different receivers keep a draft each, so that what a visitor typed
+/// for one is never offered, and sent, to the other.
+pub fn draft_key(endpoint: Option<&str>) -> String {
+    match endpoint {
+        Some(endpoint) => format!("{DRAFT_KEY}:{}", endpoint.trim()),
+        None => DRAFT_KEY.to_string(),
+    }
+}
 
 /// What the visitor typed into the capture form, kept until it is delivered. The consent
 /// boxes are not kept: each sending asks for them afresh.
@@ -539,7 +552,7 @@ pub struct Consent {
     pub language: String,
     /// When, as RFC 3339 in UTC.
     pub at: String,
-    /// The page's address (without its fragment).
+    /// The page's origin and path (not its query or fragment).
     pub page: String,
     /// Whether the separate, unticked box for marketing was ticked, and its text.
     pub marketing: bool,
@@ -787,6 +800,18 @@ pub fn endpoint_allowed(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_receiver_has_its_own_draft() {
+        let a = draft_key(Some("https://a.example/leads"));
+        let b = draft_key(Some(" https://b.example/leads "));
+        assert_ne!(a, b);
+        assert_eq!(
+            b,
+            "customer-value-calculator.lead-draft:https://b.example/leads"
+        );
+        assert_eq!(draft_key(None), DRAFT_KEY);
+    }
     use cvc_model::{evaluate, ValidScenario};
 
     #[test]

@@ -9,7 +9,9 @@ use cvc_browser::dom::{focus_by_id, is_checked, value_of};
 use cvc_browser::lead_capture::{keep_draft, load_draft, now_utc, post_lead, relay_lead, wait_ms};
 use cvc_browser::timing::now_ms;
 use cvc_core::codec::json;
-use cvc_core::leads::{check, payload, Capture, Consent, Delivery, Draft, Problem, MIN_FILL_MS};
+use cvc_core::leads::{
+    check, draft_key, payload, Capture, Consent, Delivery, Draft, Problem, MIN_FILL_MS,
+};
 use cvc_core::words::fill_plain;
 use cvc_model::{Results, ValidScenario};
 use cvc_view::use_formats;
@@ -56,7 +58,14 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let formats = use_formats();
     let language = formats.language;
     let texts = language.lead_texts();
-    let draft = use_state(load_draft);
+    // One draft per receiver: another calculator on the page may send elsewhere.
+    let kept_as = use_memo(props.capture.setup.endpoint.clone(), |endpoint| {
+        draft_key(endpoint.as_deref())
+    });
+    let draft = {
+        let key = kept_as.clone();
+        use_state(move || load_draft(&key))
+    };
     let consent = use_state(|| false);
     let marketing = use_state(|| false);
     let trap = use_mut_ref(String::new);
@@ -66,7 +75,9 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let shown_at = *use_memo((), |()| now_ms());
     // What the visitor typed is kept for the tab, so that a failure (or a reload) loses
     // nothing, until it is delivered.
-    use_effect_with((*draft).clone(), keep_draft);
+    use_effect_with(((*draft).clone(), kept_as.clone()), |(draft, key)| {
+        keep_draft(key, draft)
+    });
 
     let edit = |change: fn(&mut Draft, String)| {
         let draft = draft.clone();
