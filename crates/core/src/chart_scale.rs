@@ -117,6 +117,28 @@ pub fn label_width(text: &str, font_px: f64) -> f64 {
         * 0.6
 }
 
+/// The ticks whose labels fit side by side: every tick when they do, else every second,
+/// third… (always counted from zero when it is a tick, so the zero line keeps its label),
+/// so that no two labels centred on their ticks come closer than `gap` pixels. `placed`
+/// holds each tick's position and its label's width, in pixels. A narrow chart, or long
+/// labels (Hebrew writes "1.5 מיליון ₪" where English writes "₪1.5M"), shows fewer.
+pub fn ticks_that_fit(ticks: &[f64], placed: &[(f64, f64)], gap: f64) -> Vec<f64> {
+    let anchor = ticks.iter().position(|&tick| tick == 0.0).unwrap_or(0);
+    for every in 1..=ticks.len().max(1) {
+        let kept: Vec<usize> = (0..ticks.len().min(placed.len()))
+            .filter(|&i| i.abs_diff(anchor) % every == 0)
+            .collect();
+        let apart = kept.windows(2).all(|pair| {
+            let ((x0, w0), (x1, w1)) = (placed[pair[0]], placed[pair[1]]);
+            (x1 - x0).abs() >= (w0 + w1) / 2.0 + gap
+        });
+        if apart {
+            return kept.into_iter().map(|i| ticks[i]).collect();
+        }
+    }
+    ticks.get(anchor).copied().into_iter().collect()
+}
+
 /// A running series by month as points (years, value), starting from (0, 0). A month whose
 /// figure is missing (beyond the model's range) ends the line there.
 pub fn cumulative_points(monthly: &[Figure]) -> Vec<(f64, f64)> {
@@ -155,6 +177,48 @@ pub fn polyline(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each tick's position by `at`, and the width of the label `label` at 12 px.
+    fn placed(ticks: &[f64], at: impl Fn(f64) -> f64, label: &str) -> Vec<(f64, f64)> {
+        ticks
+            .iter()
+            .map(|&tick| (at(tick), label_width(label, 12.0)))
+            .collect()
+    }
+
+    #[test]
+    fn ticks_that_fit_keep_every_tick_when_there_is_room() {
+        let ticks = [0.0, 500_000.0, 1_000_000.0, 1_500_000.0];
+        let at = |tick: f64| tick / 5_000.0; // 100 px apart
+        assert_eq!(
+            ticks_that_fit(&ticks, &placed(&ticks, at, "₪1.5M"), 6.0),
+            ticks
+        );
+    }
+
+    #[test]
+    fn ticks_that_fit_thin_long_labels_from_zero() {
+        // Hebrew's compact labels are 12 characters: about 86 px at 12 px, so ticks 60 px
+        // apart collide, and every second one (120 px apart) fits.
+        let hebrew = "1.5 מיליון ₪";
+        assert!((label_width(hebrew, 12.0) - 86.4).abs() < 1e-9);
+        let ticks = [-500_000.0, 0.0, 500_000.0, 1_000_000.0, 1_500_000.0];
+        let at = |tick: f64| 100.0 + tick / 500_000.0 * 60.0;
+        let kept = ticks_that_fit(&ticks, &placed(&ticks, at, hebrew), 6.0);
+        assert_eq!(kept, vec![0.0, 1_000_000.0]);
+        // Without zero among them, counting starts from the first.
+        let ticks = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let kept = ticks_that_fit(&ticks, &placed(&ticks, |t| t * 60.0, hebrew), 6.0);
+        assert_eq!(kept, vec![1.0, 3.0, 5.0]);
+    }
+
+    #[test]
+    fn ticks_that_fit_keep_one_when_none_fit_together() {
+        let ticks = [0.0, 1.0, 2.0];
+        let kept = ticks_that_fit(&ticks, &placed(&ticks, |t| t, "a long label"), 6.0);
+        assert_eq!(kept, vec![0.0]);
+        assert!(ticks_that_fit(&[], &[], 6.0).is_empty());
+    }
 
     #[test]
     fn maps_ends_to_ends_and_mirrors() {

@@ -33,7 +33,8 @@ pub struct GainChartProps {
 const HEIGHT: f64 = 240.0;
 const TOP: f64 = 18.0;
 const BOTTOM: f64 = 30.0;
-/// The after-horizon bar's share of the width: a gap, the bar, and room for its label.
+/// The after-horizon bar's share of the width: a gap, the bar, and room for its label (more
+/// where the label is wider).
 const BAR: f64 = 22.0;
 const BAR_GAP: f64 = 26.0;
 
@@ -70,10 +71,26 @@ pub fn GainChart(props: &GainChartProps) -> Html {
         .map(|tick| label_width(&formats.money_compact(*tick), 12.0))
         .fold(40.0, f64::max)
         + 10.0;
+    // "After year 5" goes under the after-horizon bar in two lines ("After year", "5"): the
+    // bar's column is as wide as the longer, so that the label is never cut at the edge.
+    let after_label = fill_plain(
+        texts.after_year,
+        &[("years", &props.horizon_years.to_string())],
+    );
+    let after_lines: Vec<String> = match after_label.rsplit_once(' ') {
+        Some((words, number)) => vec![words.to_string(), number.to_string()],
+        None => vec![after_label],
+    };
+    let after_column = after_lines
+        .iter()
+        .map(|line| label_width(line, 12.0) + 4.0)
+        .fold(BAR + 14.0, f64::max);
+    // A wide label keeps the plot's last year label at a smaller distance itself.
+    let after_gap = (BAR_GAP + BAR + 14.0 - after_column).max(12.0);
     let plot_end = width
         - 8.0
         - if after.is_some() {
-            BAR_GAP + BAR + 14.0
+            after_gap + after_column
         } else {
             0.0
         };
@@ -110,15 +127,10 @@ pub fn GainChart(props: &GainChartProps) -> Html {
         }
     });
     let bar = after.map(|after| {
-        let start = plot_end + BAR_GAP;
+        let start = plot_end + after_gap + (after_column - BAR) / 2.0;
         let (top, bottom) = (y.map(end.max(end + after)), y.map(end.min(end + after)));
         let left = flip_x(start, width, rtl) - if rtl { BAR } else { 0.0 };
-        let label = fill_plain(texts.after_year, &[("years", &props.horizon_years.to_string())]);
-        // Two short lines fit under the narrow bar: "After year" and "5".
-        let lines: Vec<String> = match label.rsplit_once(' ') {
-            Some((words, number)) => vec![words.to_string(), number.to_string()],
-            None => vec![label],
-        };
+        let lines = &after_lines;
         let centre = px(flip_x(start + BAR / 2.0, width, rtl));
         html! {
             <g class="after-horizon">

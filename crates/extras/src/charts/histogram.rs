@@ -4,7 +4,7 @@
 use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_browser::intl::FigureKind;
-use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
+use cvc_core::chart_scale::{flip_x, label_width, nice_domain, ticks_that_fit, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::{fill_plain, labelled};
 use cvc_model::uncertainty::MonteCarlo;
@@ -23,6 +23,9 @@ pub struct HistogramChartProps {
 const HEIGHT: f64 = 200.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 26.0;
+/// The percentiles' labels over the chart ("10%", "50%", "90%"): the middle one a row
+/// higher than the others, so that none touches another when the spread is narrow.
+const MARKER_ROW: f64 = 13.0;
 
 #[component]
 pub fn HistogramChart(props: &HistogramChartProps) -> Html {
@@ -55,8 +58,9 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         .fold(10.0, f64::max);
     let x = LinearScale::new((x_low, x_high), (side, width - side));
     let at = |value: f64| flip_x(x.map(value), width, rtl);
+    let top = TOP + MARKER_ROW;
     let tallest = bins.iter().map(|bin| bin.count).max().unwrap_or(1).max(1);
-    let y = LinearScale::new((0.0, f64::from(tallest)), (HEIGHT - BOTTOM, TOP));
+    let y = LinearScale::new((0.0, f64::from(tallest)), (HEIGHT - BOTTOM, top));
     let bars = bins.iter().map(|bin| {
         let (a, b) = (at(bin.from), at(bin.to));
         let top = y.map(f64::from(bin.count));
@@ -68,14 +72,20 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
             let at_x = at(value);
             html! {
                 <g class={classes!("percentile", name)} data-name={name} data-value={decimal::shortest(value)}>
-                    <line x1={px(at_x)} x2={px(at_x)} y1={px(TOP - 4.0)} y2={px(HEIGHT - BOTTOM)} />
-                    <text x={px(at_x)} y={px(TOP - 8.0 - row)} text-anchor="middle">{ marker_label(name) }</text>
+                    <line x1={px(at_x)} x2={px(at_x)} y1={px(top - 4.0 - row)} y2={px(HEIGHT - BOTTOM)} />
+                    <text x={px(at_x)} y={px(top - 8.0 - row)} text-anchor="middle">{ marker_label(name) }</text>
                 </g>
             }
         }
         Figure::Missing(_) => Html::default(),
     };
-    let tick_labels = ticks.iter().map(|&tick| {
+    // As many money labels under the bars as fit side by side.
+    let placed: Vec<(f64, f64)> = ticks
+        .iter()
+        .map(|&tick| (x.map(tick), label_width(&formats.money_compact(tick), 12.0)))
+        .collect();
+    let shown_ticks = ticks_that_fit(&ticks, &placed, 8.0);
+    let tick_labels = shown_ticks.iter().map(|&tick| {
         html! { <text class="tick" x={px(at(tick))} y={px(HEIGHT - 8.0)} text-anchor="middle">{ formats.money_compact(tick) }</text> }
     });
     let chance = formats.percent(result.probability_of_gain);
@@ -138,10 +148,10 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
             { svg_box(width, HEIGHT, &summary, html! { <>
                 { for bars }
                 if let Some(zero) = zero {
-                    <line class="zero" x1={px(zero)} x2={px(zero)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
+                    <line class="zero" x1={px(zero)} x2={px(zero)} y1={px(top)} y2={px(HEIGHT - BOTTOM)} />
                 }
                 { marker(result.p10, "p10", 0.0) }
-                { marker(result.p50, "p50", 0.0) }
+                { marker(result.p50, "p50", MARKER_ROW) }
                 { marker(result.p90, "p90", 0.0) }
                 <g class="x-axis">{ for tick_labels }</g>
             </> }) }

@@ -4,7 +4,7 @@
 use crate::charts::chart_frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_browser::intl::FigureKind;
-use cvc_core::chart_scale::{flip_x, nice_domain, LinearScale};
+use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::field_text;
 use cvc_model::uncertainty::TornadoBar;
@@ -16,6 +16,8 @@ const SHOWN: usize = 8;
 const ROW: f64 = 44.0;
 const BAR: f64 = 14.0;
 const SIDE: f64 = 8.0;
+/// The labels' size (`.chart svg .label`).
+const LABEL_FONT: f64 = 13.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TornadoChartProps {
@@ -54,8 +56,13 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
     let at = |value: f64| flip_x(x.map(value), width, rtl);
     let height = ROW * shown.len().max(1) as f64 + 6.0;
+    // A label too long for a narrow chart is drawn a little narrower, to the chart's
+    // width, rather than cut at its edge.
+    let room = width - SIDE - 2.0;
     let rows = shown.iter().enumerate().map(|(i, bar)| {
         let top = ROW * i as f64;
+        let label = field_text(language, bar.field).label;
+        let squeeze = (label_width(label, LABEL_FONT * 0.9) > room).then(|| px(room));
         let segment = |gain: Option<f64>, class: &'static str| match gain {
             Some(gain) => {
                 let (a, b) = (at(base), at(gain));
@@ -65,7 +72,7 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
         };
         html! {
             <g class="input" data-field={bar.field.name()} data-swing={decimal::shortest(bar.swing.value().unwrap_or(0.0))}>
-                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="start">{ field_text(language, bar.field).label }</text>
+                <text class="label" x={px(flip_x(SIDE, width, rtl))} y={px(top + 14.0)} text-anchor="start" textLength={squeeze} lengthAdjust="spacingAndGlyphs">{ label }</text>
                 { segment(bar.gain_at_low.value(), "low") }
                 { segment(bar.gain_at_high.value(), "high") }
             </g>
