@@ -32,6 +32,9 @@
     });
   }
   root.classList.add("cvc-" + lang);
+  // The document is in the language shown (a browser's offer to translate, a screen
+  // reader's voice); the app keeps it so when the visitor switches.
+  root.lang = lang;
   // An engine below the calculator's floor (README.md "Browsers") gets the failure note
   // at once, in both languages, rather than an answer that never comes to life: it needs
   // module scripts, and WebAssembly with every feature the build enables

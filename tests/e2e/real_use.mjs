@@ -126,6 +126,12 @@ async function twoTabs(browser, origin) {
     const problems = [...one.problems, ...other.problems];
     assert(problems.length === 0, problems.join("\n"));
   });
+  await check("a long saved name wraps inside the panel on a phone, in its list and in the comparison's choices, and never widens the page", async () => {
+    for (const name of ["Dental clinic, Tel Aviv, 2025 baseline with the new front desk", "מרפאת שיניים תל אביב – תרחיש בסיס 2025 עם דלפק הקבלה החדש"]) await saveAs(one.page, name);
+    await one.page.waitForFunction(() => [...document.querySelectorAll(".saved-name bdi")].some((name) => name.textContent.startsWith("מרפאת")));
+    const wide = await one.page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth, panel: Math.round(document.getElementById("saved-panel").getBoundingClientRect().right), over: [...document.querySelectorAll("#saved-panel *")].filter((element) => !element.parentElement.closest(".table-scroll") && element.getBoundingClientRect().right > window.innerWidth + 0.5).map((element) => element.tagName) }));
+    assert(wide.page <= wide.window && wide.panel <= wide.window && wide.over.length === 0, JSON.stringify(wide));
+  });
   await context.close();
 }
 

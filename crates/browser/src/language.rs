@@ -4,6 +4,7 @@
 
 use cvc_core::storage::LANGUAGE_KEY;
 use cvc_core::words::Language;
+use yew::prelude::*;
 
 /// The language to start in: the one chosen before on this device, else the browser's.
 pub fn initial_language() -> Language {
@@ -29,4 +30,17 @@ pub fn remember_language(language: Language) {
         // Private browsing may refuse storage; the choice then lasts for this visit only.
         let _ = storage.set_item(LANGUAGE_KEY, language.tag());
     }
+}
+
+/// Keeps the document's `lang` the calculator's language where the document is the
+/// calculator's own (its page, or that page in another site's iframe), so that a browser's
+/// offer to translate and a screen reader's voice follow the language on screen. The page
+/// that another site embeds the element in keeps its own.
+#[hook]
+pub fn use_document_language(language: Language, own_document: bool) {
+    use_effect_with((language, own_document), |(language, own_document)| {
+        if *own_document {
+            let _ = gloo::utils::document_element().set_attribute("lang", language.tag());
+        }
+    });
 }

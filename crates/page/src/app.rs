@@ -13,7 +13,7 @@ use cvc_browser::dom::{document_element, element_by_id, set_accent};
 use cvc_browser::frame::use_post_height;
 use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
 use cvc_browser::keyboard::use_presenter_keys;
-use cvc_browser::language::{initial_language, remember_language};
+use cvc_browser::language::{initial_language, remember_language, use_document_language};
 use cvc_browser::lazy_parts::{use_part, PartLinks, PartStatus};
 use cvc_browser::mount::{mount_app, use_first_paint_handover, FirstPaint};
 use cvc_browser::observers::{use_near_screen, wide_screen};
@@ -197,6 +197,7 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
         keep,
     );
     use_post_height(framed && drawn);
+    use_document_language(language, !matches!(mode, Mode::Widget(_)));
     let presenting = use_state(|| false);
     // Whether a tool panel has been opened: its chunk is then on its way, and the
     // charts come with it (so a report printed from the panel has them).
