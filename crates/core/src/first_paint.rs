@@ -138,7 +138,8 @@ pub fn static_answer(language: Language) -> String {
             "<span class=\"link-pending\">{link_pending}</span></p>",
             "<section class=\"headline\"><div class=\"cards\">",
             "<article class=\"card cost\"><h3>{cost_title}</h3>",
-            "<p class=\"big\"><span class=\"amount\">{cost}</span> <span class=\"per\">{per_year}</span></p></article>",
+            "<p class=\"big\"><span class=\"amount\">{cost}</span> <span class=\"per\">{per_year}</span></p>",
+            "<p class=\"sub basis\">{cost_basis}</p></article>",
             "<article class=\"card return\"><h3>{return_title}</h3><dl>",
             "<div class=\"main\"><dt>{gain_label}</dt><dd class=\"big\"><span class=\"amount\">{gain}</span></dd></div>",
             "<div><dt>{payback_label}</dt><dd><bdi class=\"figure\">{payback}</bdi></dd></div></dl></article>",
@@ -157,6 +158,7 @@ pub fn static_answer(language: Language) -> String {
         cost_title = escape(texts.cost_title),
         cost = money_figure(language, c.yearly_cost_of_poor_service),
         per_year = escape(texts.per_year),
+        cost_basis = escape(texts.cost_basis),
         return_title = filled(
             texts.return_title,
             &[("yearly_budget", &money(scenario.service_budget_per_year))]

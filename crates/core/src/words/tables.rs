@@ -110,7 +110,18 @@ pub struct Texts {
     pub per_year: &'static str,
     /// Slots: {revenue}, {margin}.
     pub revenue_line: &'static str,
+    /// Under the yearly cost: what the figure counts (model.md: a·(E(p1) − E(p0)), each
+    /// year's new customers over their whole relationship), so that it is not read as the
+    /// cash of one year.
+    pub cost_basis: &'static str,
+    /// In place of the yearly cost where word of mouth grows without limit today already.
     pub unbounded_cost: &'static str,
+    /// In place of the yearly cost where it grows without limit only at the target.
+    pub unbounded_cost_at_target: &'static str,
+    /// In place of the yearly cost where the target is no better than today.
+    pub cost_no_cut: &'static str,
+    /// The summary bar's words where the yearly cost has no figure.
+    pub summary_no_cost: &'static str,
     /// In place of a figure that has no limit.
     pub unbounded_short: &'static str,
     pub beyond_range: &'static str,

@@ -8,7 +8,7 @@
 //! month reads the monthly cash alone (docs/model-notes.md).
 
 use cvc_browser::intl::Formats;
-use cvc_core::words::{fill_plain, slots};
+use cvc_core::words::{fill_plain, slots, Texts};
 use cvc_model::uncertainty::MonteCarlo;
 use cvc_model::{Figure, Results, Scenario, Why};
 use cvc_view::amount::{amount, sentence, Kind};
@@ -33,9 +33,13 @@ pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale:
                 <span class="stale-badge">{ texts.summary_stale }</span>
             }
             <span class="summary-item">
-                { texts.summary_cost }{ " " }{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, None, "") }
-                if c.yearly_cost_of_poor_service.value().is_some() {
-                    { " " }{ texts.per_year }
+                if cost_without_figure(texts, results, scenario).is_some() {
+                    { texts.summary_no_cost }
+                } else {
+                    { texts.summary_cost }{ " " }{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, None, "") }
+                    if c.yearly_cost_of_poor_service.value().is_some() {
+                        { " " }{ texts.per_year }
+                    }
                 }
             </span>
             <span class="summary-item">{ gain_label }{ " " }{ amount(formats, results.projection.npv_gain, Kind::Money, None, "") }</span>
@@ -62,7 +66,6 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
         ),
         _ => Html::default(),
     };
-    let unbounded = c.yearly_cost_of_poor_service == Figure::Missing(Why::WordOfMouthUnbounded);
     let budget_set = s.service_budget_per_year > 0.0;
     let payback = match p.payback_month {
         _ if !budget_set => html! { <span class="missing">{ texts.no_budget }</span> },
@@ -95,10 +98,13 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
             <div class="cards">
                 <article class="card cost">
                     <h3>{ texts.cost_title }</h3>
-                    if unbounded {
-                        <p class="sub">{ texts.unbounded_cost }</p>
+                    if let Some(words) = cost_without_figure(texts, results, s) {
+                        <p class="sub">{ words }</p>
                     } else {
                         <p class="big">{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, Some("yearly_cost_of_poor_service"), "") }{ " " }<span class="per">{ texts.per_year }</span></p>
+                        if c.yearly_cost_of_poor_service.value().is_some() {
+                            <p class="sub basis">{ texts.cost_basis }</p>
+                        }
                         { revenue }
                     }
                 </article>
@@ -136,6 +142,25 @@ fn gain_class(gain: Figure) -> &'static str {
     match gain {
         Figure::Value(value) if value < 0.0 => "negative",
         _ => "",
+    }
+}
+
+/// What the cost card says in place of the yearly cost, when it has no figure that a
+/// sentence "poor service costs you … a year" could be true of: word of mouth without
+/// limit (today already, or only at the target), or a target no better than today, where
+/// the model's figure is zero or below (model.md "Per customer").
+fn cost_without_figure(texts: &Texts, results: &Results, s: &Scenario) -> Option<&'static str> {
+    let c = &results.customer;
+    match c.yearly_cost_of_poor_service {
+        Figure::Missing(Why::WordOfMouthUnbounded) => Some(
+            if c.value_per_customer_now == Figure::Missing(Why::WordOfMouthUnbounded) {
+                texts.unbounded_cost
+            } else {
+                texts.unbounded_cost_at_target
+            },
+        ),
+        _ if s.unhappy_share_invest >= s.unhappy_share_now => Some(texts.cost_no_cut),
+        _ => None,
     }
 }
 
