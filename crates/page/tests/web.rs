@@ -525,6 +525,68 @@ async fn unbounded_word_of_mouth_is_said_in_words() {
     assert_shows(&root, "npv_gain", expected.projection.npv_gain);
 }
 
+/// The card's text, without the isolating marks around figures.
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .text_content()
+        .unwrap_or_default()
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[wasm_bindgen_test]
+async fn the_cost_card_gives_a_yearly_figure_only_where_one_is_true() {
+    let root = mount(Language::English).await;
+    // The model's figure, with what it counts under it.
+    assert_shows(
+        &root,
+        "yearly_cost_of_poor_service",
+        evaluate(&ValidScenario::default())
+            .customer
+            .yearly_cost_of_poor_service,
+    );
+    assert!(text(&root, ".card.cost .basis").contains("whole relationship"));
+    // A target worse than today: the model's figure is below zero, and no sentence
+    // "poor service costs you … a year" is true of it.
+    type_into(&root, &field_input(Field::UnhappyShareInvest), "60").await;
+    let cost = text(&root, ".card.cost");
+    assert!(
+        cost.contains("No yearly figure: your target after investing is no lower"),
+        "{cost}"
+    );
+    assert!(
+        root.query_selector(".card.cost data")
+            .ok()
+            .flatten()
+            .is_none(),
+        "{cost}"
+    );
+    assert!(text(&root, ".summary").contains("Poor service: no yearly figure"));
+    // Word of mouth without limit only at the target: today's figures are finite.
+    type_into(&root, &field_input(Field::UnhappyShareInvest), "15").await;
+    type_into(&root, &field_input(Field::ReferralsPerHappy), "1.5").await;
+    let cost = text(&root, ".card.cost");
+    assert!(
+        cost.contains("at your target each customer would bring at least one"),
+        "{cost}"
+    );
+    let scenario = Scenario {
+        referrals_per_happy: 1.5,
+        ..Scenario::default()
+    };
+    let expected = evaluate(&scenario.validate().expect("valid"));
+    assert!(expected.customer.value_per_customer_now.value().is_some());
+    assert!(expected
+        .customer
+        .value_per_customer_invest
+        .value()
+        .is_none());
+    assert_shows(
+        &root,
+        "unhappy_customer_cost",
+        expected.customer.unhappy_customer_cost,
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_lifetime_helper_fills_the_fields_it_serves() {
     let root = mount(Language::English).await;
