@@ -23,6 +23,30 @@ const keepForOffline = () => {
   }
 };
 
+// Safari has no scroll anchoring (Chromium and Firefox do it by themselves): when the
+// answers above the field being typed in change height (the note that the last valid
+// result is shown, an answer that wraps into more lines), the field would move under the
+// thumb of a workshop participant's iPhone. Here the page is scrolled by as much as the
+// field moved, when the calculator changes size: after layout, before the browser paints.
+const keepFieldInPlace = (root) => {
+  if (!root || CSS.supports("overflow-anchor", "auto") || !("ResizeObserver" in window)) return;
+  const fieldTop = () => {
+    const field = document.activeElement;
+    return field && /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName) && root.contains(field) ? field.getBoundingClientRect().top : null;
+  };
+  let last = null;
+  const note = () => {
+    last = fieldTop();
+  };
+  new ResizeObserver(() => {
+    const now = fieldTop();
+    if (last !== null && now !== null && Math.abs(now - last) >= 1) scrollBy(0, now - last);
+    note();
+  }).observe(root);
+  root.addEventListener("focusin", note);
+  addEventListener("scroll", note, { passive: true });
+};
+
 // Whether the release now served is another than this page's (a release build names its
 // own in data-cvc-release, and release.json names the one deployed): its hashed files are
 // then gone from the server, and from the cache once a newer worker took over, so trying
@@ -71,7 +95,10 @@ try {
   // Only on the calculator's own page: the worker keeps the page's files, none of which an
   // iframe on another site runs, and registered there it would fetch them all (about
   // 310 KB) in the background of every visit to that site.
-  if (!framed) keepForOffline();
+  if (!framed) {
+    keepForOffline();
+    keepFieldInPlace(document.getElementById("cvc-root"));
+  }
 } catch (error) {
   root.classList.add("cvc-failed");
   console.warn("Customer Value Calculator could not start:", error);

@@ -264,6 +264,28 @@ async function corePath(make, dist) {
       assertFigures(await browser.run(figuresShown, FIGURES), edited, FIGURES, "after typing");
     });
 
+    await check(`${label}: the field typed in stays where it is on screen when the note of the last valid result appears above it`, async () => {
+      const moved = await browser.run(`async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const field = document.querySelector("#field-lifetime_profit");
+        field.scrollIntoView({ block: "center" });
+        field.focus();
+        await frame();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = field.getBoundingClientRect().top;
+        field.value = "";
+        field.dispatchEvent(new InputEvent("input", { bubbles: true }));
+        for (let i = 0; i < 50 && !document.querySelector(".stale-note"); i += 1) await frame();
+        await frame();
+        const after = field.getBoundingClientRect().top;
+        const note = document.querySelector(".stale-note") !== null;
+        field.value = "45000";
+        field.dispatchEvent(new InputEvent("input", { bubbles: true }));
+        return { before, after, note, anchors: CSS.supports("overflow-anchor", "auto") };
+      }`);
+      assert(moved.note && Math.abs(moved.after - moved.before) < 2, JSON.stringify(moved));
+    });
+
     let link;
     await check(`${label}: the link round trip: the address carries the edit, and opened again shows it`, async () => {
       link = await until(browser, `() => location.search.includes("lifetime_profit=45000") && location.href`);
