@@ -23,7 +23,7 @@
 # the figures in the message (docs/size.md keeps the history).
 set -euo pipefail
 dist=${1:-dist}
-FIRST_LOAD_GZIP_BYTES=151000
+FIRST_LOAD_GZIP_BYTES=152600
 PAGE_WITH_CHARTS_GZIP_BYTES=197300
 EMBED_GZIP_BYTES=165900
 EMBED_WITH_CHARTS_GZIP_BYTES=210000
