@@ -247,10 +247,16 @@ impl State {
 
     /// Whether the results on screen are older than the form.
     pub fn is_stale(&self) -> bool {
-        self.errors.iter().any(Option::is_some)
-            || self.range_errors.iter().any(Option::is_some)
-            || self.draws_error.is_some()
-            || self.currency_error.is_some()
+        self.invalid_count() > 0
+    }
+
+    /// How many of the form's entries are invalid (fields, range ends, the number of
+    /// draws, the currency): the note over the last valid result speaks of one or more.
+    pub fn invalid_count(&self) -> usize {
+        self.errors.iter().flatten().count()
+            + self.range_errors.iter().flatten().count()
+            + usize::from(self.draws_error.is_some())
+            + usize::from(self.currency_error.is_some())
     }
 
     fn read(&self, field: Field, text: &str) -> Result<f64, ParseProblem> {
@@ -443,6 +449,19 @@ mod tests {
         assert_eq!(state.scenario.unhappy_share_now, 0.35);
         let state = reduce(state, Action::Edit(Field::LifetimeProfit, "25,000".into()));
         assert_eq!(state.scenario.lifetime_profit, 25_000.0);
+        assert!(!state.is_stale());
+    }
+
+    #[test]
+    fn the_invalid_entries_are_counted_for_the_note() {
+        let state = reduce(state(), Action::Edit(Field::UnhappyShareNow, "140".into()));
+        assert_eq!(state.invalid_count(), 1);
+        let state = reduce(state, Action::Edit(Field::LifetimeProfit, "".into()));
+        assert_eq!(state.invalid_count(), 2);
+        let state = reduce(state, Action::Edit(Field::UnhappyShareNow, "40".into()));
+        assert_eq!(state.invalid_count(), 1);
+        let state = reduce(state, Action::Edit(Field::LifetimeProfit, "20000".into()));
+        assert_eq!(state.invalid_count(), 0);
         assert!(!state.is_stale());
     }
 

@@ -261,7 +261,8 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
     let texts = language.texts();
-    let stale = state.is_stale();
+    let invalid = state.invalid_count();
+    let stale = invalid > 0;
     let app_address = props
         .app_address
         .clone()
@@ -372,12 +373,12 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
                 }
                 { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
                 if headline_only {
-                    { headline(&formats, &results, &scenario, stale) }
+                    { headline(&formats, &results, &scenario, invalid) }
                 } else {
                     { summary(&formats, &results, &scenario, stale) }
                     <main class="layout">
                         <div class="area-headline">
-                            { headline(&formats, &results, &scenario, stale) }
+                            { headline(&formats, &results, &scenario, invalid) }
                             if stage >= Stage::Questions {
                                 { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
                             }

@@ -55,6 +55,7 @@ pub const TEXTS: Texts = Texts {
     count_after_horizon_label: "Count the profit customers still there bring after the last year",
     count_after_horizon_hint: "Without it, a short horizon shows too low a net gain for any service investment.",
     stale: "Showing the last valid result. Fix the highlighted field to update it.",
+    stale_many: "Showing the last valid result. Fix the highlighted fields to update it.",
     privacy: "Everything is computed in your browser. Nothing you type is sent anywhere.",
     privacy_room: "Everything is computed in your browser. Your business figures go to the workshop's presenter, without your name, only when you press “Add my figures” or “Update my figures”.",
     range_words: "{low} to {high}",
