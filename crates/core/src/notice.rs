@@ -119,6 +119,29 @@ mod tests {
     use crate::codec::link::decode;
 
     #[test]
+    fn a_known_setting_with_a_hostile_value_is_named_without_its_value() {
+        for link in [
+            "?accent=url(http://evil.example/x)",
+            "?accent=red;%20background:x",
+            "?accent=%2312",
+        ] {
+            let reading = decode(link).reading;
+            let notice = Notice {
+                source: Source::Link,
+                problems: reading.problems,
+                unknown: reading.unknown,
+            };
+            let (_, lines) = describe(Language::English, &notice);
+            let said = strip_format_characters(&lines.join(" | "));
+            assert!(said.starts_with("accent: "), "{link}: {said}");
+            assert!(
+                !said.contains("evil") && !said.contains("background"),
+                "{said}"
+            );
+        }
+    }
+
+    #[test]
     fn every_ignored_setting_gets_a_line_in_the_readers_language() {
         let link = decode("?unhappy_share_now=7&unhappy_share_now=8&currency=usd&colour=red&lifetime_profit_range=9..1");
         let notice = Notice {
