@@ -84,11 +84,28 @@ export async function run({ browser, origin, dist }) {
       await page.keyboard.press("Escape");
       await page.waitForSelector(".tools");
       assert((await page.$(".presenter")) === null, "Escape left the presenter view");
+      const focused = await page.evaluate(() => document.activeElement?.id);
+      assert(focused === "present", `the focus goes back to the Present button, not ${focused}`);
       // The page comes back whole: the charts (drawn by its chunk) too, once they
       // are near the screen again.
       await page.locator(".area-charts").scrollIntoViewIfNeeded();
       await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
       assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
+    const { context, page } = await openPage(browser, `${origin}/?lang=he`, { viewport: PHONE, locale: "he-IL" });
+    await check("presenter view on a phone: opened from a page scrolled down, it opens at its top", async () => {
+      await page.locator("#present").scrollIntoViewIfNeeded();
+      await page.evaluate(() => scrollBy(0, 120));
+      const before = await page.evaluate(() => scrollY);
+      await page.evaluate(() => document.getElementById("present").click());
+      await page.waitForSelector(".presenter");
+      await page.waitForTimeout(300);
+      const after = await page.evaluate(() => scrollY);
+      assert(before > 0 && after === 0, `scrolled ${before} px before, ${after} px in the presenter view`);
     });
     await context.close();
   }

@@ -1,6 +1,6 @@
 //! What views read from the page's elements and events, so that they never touch a web
 //! crate themselves: an input's text, a box's tick, a picked option, whether a fold is
-//! open; focus; and the widget's accent colour.
+//! open; focus and scrolling to the top; and the widget's accent colour.
 
 use cvc_core::codec::accent::accent_colour;
 use wasm_bindgen::JsCast;
@@ -58,6 +58,11 @@ pub fn element_by_id(id: &str) -> Option<HtmlElement> {
     gloo::utils::document()
         .get_element_by_id(id)
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+}
+
+/// Scrolls the window to the top of the page.
+pub fn scroll_to_top() {
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 /// Moves focus to the element with `id`, if there is one.
