@@ -9,7 +9,7 @@ use crate::components::inputs::inputs;
 use crate::components::notice_banner::notice_banner;
 use crate::components::part_status::part_status;
 use cvc_browser::address::{page_address, read_location, use_link_sync, SETTLE_MS};
-use cvc_browser::dom::{document_element, element_by_id, focus_by_id, set_accent};
+use cvc_browser::dom::{document_element, element_by_id, set_accent};
 use cvc_browser::frame::use_post_height;
 use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
 use cvc_browser::keyboard::use_presenter_keys;
@@ -229,17 +229,6 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
         Callback::from(move |()| presenting.set(false))
     };
     use_presenter_keys(*presenting, on_leave_presenter.clone());
-    // Leaving the presenter view gives the keyboard's focus back to the button that opened
-    // it, rather than to the page's body.
-    {
-        let was_presenting = use_mut_ref(|| false);
-        use_effect_with(*presenting, move |presenting| {
-            if *was_presenting.borrow() && !*presenting {
-                focus_by_id("present");
-            }
-            *was_presenting.borrow_mut() = *presenting;
-        });
-    }
     let on_open = {
         let extras_opened = extras_opened.clone();
         Callback::from(move |()| extras_opened.set(true))
@@ -272,8 +261,7 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
     let texts = language.texts();
-    let invalid = state.invalid_count();
-    let stale = invalid > 0;
+    let stale = state.is_stale();
     let app_address = props
         .app_address
         .clone()
@@ -384,12 +372,12 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
                 }
                 { notice_banner(language, state.notice.as_ref(), &on_dismiss) }
                 if headline_only {
-                    { headline(&formats, &results, &scenario, invalid) }
+                    { headline(&formats, &results, &scenario, stale) }
                 } else {
                     { summary(&formats, &results, &scenario, stale) }
                     <main class="layout">
                         <div class="area-headline">
-                            { headline(&formats, &results, &scenario, invalid) }
+                            { headline(&formats, &results, &scenario, stale) }
                             if stage >= Stage::Questions {
                                 { questions(&formats, &results, monte_carlo_result.as_deref(), monte_carlo_updating) }
                             }

@@ -85,9 +85,8 @@ pub struct Texts {
     pub currency_hint: &'static str,
     pub count_after_horizon_label: &'static str,
     pub count_after_horizon_hint: &'static str,
-    /// Over the last valid result, when one field is invalid, and when more are.
+    /// Over the last valid result, whether one entry is invalid or more.
     pub stale: &'static str,
-    pub stale_many: &'static str,
     /// What leaves the browser on the calculator's own page (an embed says what is true
     /// where it runs: [`EmbedTexts`], `crate::privacy`).
     pub privacy: &'static str,

@@ -47,10 +47,7 @@ pub fn summary(formats: &Formats, results: &Results, scenario: &Scenario, stale:
     }
 }
 
-/// The answers; `invalid` is how many entries of the form are invalid, so that the last
-/// valid result is shown, with a note that says so.
-pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, invalid: usize) -> Html {
-    let stale = invalid > 0;
+pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale: bool) -> Html {
     let texts = formats.language.texts();
     let c = &results.customer;
     let p = &results.projection;
@@ -96,7 +93,7 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, inval
         <section class={if stale { "headline stale" } else { "headline" }} part="answers" aria-labelledby="results-heading">
             <h2 id="results-heading" class="visually-hidden">{ texts.results_heading }</h2>
             if stale {
-                <p class="stale-note" role="status">{ if invalid == 1 { texts.stale } else { texts.stale_many } }</p>
+                <p class="stale-note" role="status">{ texts.stale }</p>
             }
             <div class="cards">
                 <article class="card cost">
