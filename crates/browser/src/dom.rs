@@ -65,6 +65,12 @@ pub fn scroll_to_top() {
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
+/// Moves focus to the element with `id` once what is being drawn now has been drawn (the
+/// next task), if there is one then.
+pub fn focus_by_id_soon(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || focus_by_id(id)).forget();
+}
+
 /// Moves focus to the element with `id`, if there is one.
 pub fn focus_by_id(id: &str) {
     if let Some(element) = element_by_id(id) {

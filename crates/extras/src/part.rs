@@ -17,7 +17,7 @@ use crate::panels::presenter::{presenter as presenter_view, PresenterProps};
 use crate::panels::presenter_room::PresenterRoom;
 use crate::panels::room_bar::RoomBar;
 use crate::panels::saved_panel::SavedPanel;
-use cvc_browser::dom::{focus_by_id, scroll_to_top};
+use cvc_browser::dom::{focus_by_id, focus_by_id_soon, scroll_to_top};
 use cvc_browser::intl::{browser_number_syntax, Formats};
 use cvc_browser::lazy_parts::{PartProps, PartView};
 use cvc_core::codec::link::{decode, encode};
@@ -128,12 +128,15 @@ pub fn presenter(props: &PartProps) -> Html {
 
 /// The presenter view, which takes the keyboard's focus to its way out and opens at its
 /// top: the page under it may have been scrolled, and on a phone the way out is below the
-/// first screen, where focusing it would scroll to.
+/// first screen, where focusing it would scroll to. Left, it gives the focus back to the
+/// page's Present button, drawn again in its place (here, in the chunk, so that no main
+/// module carries it).
 #[component]
 fn Presenting(props: &PartProps) -> Html {
     use_effect_with((), |()| {
         focus_by_id("presenter-leave");
         scroll_to_top();
+        || focus_by_id_soon("present")
     });
     root(props, |drawn| {
         let links = &drawn.props.links;
