@@ -27,7 +27,10 @@ const keepForOffline = () => {
 // answers above the field being typed in change height (the note that the last valid
 // result is shown, an answer that wraps into more lines), the field would move under the
 // thumb of a workshop participant's iPhone. Here the page is scrolled by as much as the
-// field moved, when the calculator changes size: after layout, before the browser paints.
+// field moved, when the calculator changes height: after layout, before the browser
+// paints. Where the field is is noted again whenever it is focused or anything scrolls
+// (the window, or the form's own column on a wide screen); a change of the calculator's
+// width (a phone turned) lays everything out anew, and is only noted.
 const keepFieldInPlace = (root) => {
   if (!root || CSS.supports("overflow-anchor", "auto") || !("ResizeObserver" in window)) return;
   const fieldTop = () => {
@@ -35,16 +38,18 @@ const keepFieldInPlace = (root) => {
     return field && /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName) && root.contains(field) ? field.getBoundingClientRect().top : null;
   };
   let last = null;
+  let width = root.offsetWidth;
   const note = () => {
     last = fieldTop();
   };
   new ResizeObserver(() => {
     const now = fieldTop();
-    if (last !== null && now !== null && Math.abs(now - last) >= 1) scrollBy(0, now - last);
+    if (root.offsetWidth === width && last !== null && now !== null && Math.abs(now - last) >= 1) scrollBy(0, now - last);
+    width = root.offsetWidth;
     note();
   }).observe(root);
   root.addEventListener("focusin", note);
-  addEventListener("scroll", note, { passive: true });
+  document.addEventListener("scroll", note, { capture: true, passive: true });
 };
 
 // Whether the release now served is another than this page's (a release build names its
@@ -94,7 +99,8 @@ try {
   (framed ? mountFrame : mountPage)(outdated);
   // Only on the calculator's own page: the worker keeps the page's files, none of which an
   // iframe on another site runs, and registered there it would fetch them all (about
-  // 310 KB) in the background of every visit to that site.
+  // 310 KB) in the background of every visit to that site. And an iframe's host page
+  // scrolls, not the frame, so the frame cannot keep its field in place.
   if (!framed) {
     keepForOffline();
     keepFieldInPlace(document.getElementById("cvc-root"));

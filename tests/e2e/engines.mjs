@@ -278,12 +278,16 @@ async function corePath(make, dist) {
         for (let i = 0; i < 50 && !document.querySelector(".stale-note"); i += 1) await frame();
         await frame();
         const after = field.getBoundingClientRect().top;
-        const note = document.querySelector(".stale-note") !== null;
+        const shown = document.querySelector(".stale-note");
+        // The note is above the field: what moved it, had nothing kept it in place.
+        const note = shown !== null && shown.getBoundingClientRect().bottom <= after;
         field.value = "45000";
         field.dispatchEvent(new InputEvent("input", { bubbles: true }));
         return { before, after, note, anchors: CSS.supports("overflow-anchor", "auto") };
       }`);
       assert(moved.note && Math.abs(moved.after - moved.before) < 2, JSON.stringify(moved));
+      // WebKit has no scroll anchoring of its own: there start.js keeps the field in place.
+      if (browser.name === "WebKit") assert(!moved.anchors, "WebKit now anchors by itself: start.js's fallback is tested nowhere");
     });
 
     let link;

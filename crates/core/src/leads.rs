@@ -372,8 +372,8 @@ impl Capture {
 /// [`draft_key`].
 pub const DRAFT_KEY: &str = "customer-value-calculator.lead-draft";
 
-/// The draft's key for the capture form that sends to `endpoint` (none: the form of the
-/// calculator's page in an iframe, which hands its lead to the host page). Two calculators
+/// The draft's key for the capture form that sends to `endpoint` (none: a set-up without
+/// an endpoint of its own, whose lead the page hands on). Two calculators
 /// on one page with different receivers keep a draft each, so that what a visitor typed
 /// for one is never offered, and sent, to the other.
 pub fn draft_key(endpoint: Option<&str>) -> String {

@@ -251,7 +251,7 @@ impl State {
     }
 
     /// How many of the form's entries are invalid (fields, range ends, the number of
-    /// draws, the currency): the note over the last valid result speaks of one or more.
+    /// draws, the currency); any makes the results on screen the last valid ones.
     pub fn invalid_count(&self) -> usize {
         self.errors.iter().flatten().count()
             + self.range_errors.iter().flatten().count()

@@ -200,8 +200,11 @@ pub fn lead(props: &PartProps) -> Html {
         } else {
             Capture::from_query(&links.lead)
         });
+        // A new receiver (the host changed lead-endpoint) is a new form, with the draft
+        // kept for that receiver: what was typed for one is never sent to another.
+        let receiver = capture.setup.endpoint.clone().unwrap_or_default();
         html! {
-            <LeadForm {capture} scenario={drawn.scenario.clone()} results={drawn.results.clone()} link={links.link.clone()}
+            <LeadForm key={receiver} {capture} scenario={drawn.scenario.clone()} results={drawn.results.clone()} link={links.link.clone()}
                 on_delivered={links.on_request.reform(Request::LeadDelivered)} />
         }
     })

@@ -66,14 +66,8 @@ impl Unknown {
     }
 
     /// Notes one unknown key: named back only when it looks like a setting, is among the
-    /// first few, and was not named already. A known setting with a value not shaped like
-    /// one (`accent=url(…)`) is named by its setting alone, so the reader learns which one
-    /// was ignored without the value being echoed.
+    /// first few, and was not named already.
     pub fn add(&mut self, key: &str) {
-        let key = match key.split_once('=') {
-            Some((name, _)) if !looks_like_a_setting(key) && looks_like_a_setting(name) => name,
-            _ => key,
-        };
         if self.named.iter().any(|named| named == key) {
             return;
         }

@@ -17,8 +17,8 @@
 use crate::codec::accent::accent_colour;
 use crate::codec::decimal;
 use crate::codec::field_reader::{
-    field_name_of, repeated_keys, FieldReader, RangeGiven, Reading, COUNT_AFTER_HORIZON, CURRENCY,
-    DRAWS,
+    field_name_of, looks_like_a_setting, repeated_keys, FieldReader, RangeGiven, Reading,
+    COUNT_AFTER_HORIZON, CURRENCY, DRAWS,
 };
 use crate::presets::Preset;
 use crate::words::Language;
@@ -208,7 +208,7 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
         match key {
             LANG => match Language::from_tag(value) {
                 Some(language) => view.language = Some(language),
-                None => reader.unknown(&format!("{LANG}={}", shorten(value))),
+                None => reader.unknown(&refused(LANG, value)),
             },
             EMBED => view.embed = is_on(value),
             EVENTS => view.events = is_on(value),
@@ -216,19 +216,19 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
             SHOW => match value.as_str() {
                 "full" => view.show = Show::Full,
                 "headline" => view.show = Show::Headline,
-                _ => reader.unknown(&format!("{SHOW}={}", shorten(value))),
+                _ => reader.unknown(&refused(SHOW, value)),
             },
             ACCENT => match accent_colour(value) {
                 Some(colour) => view.accent = Some(colour),
-                None => reader.unknown(&format!("{ACCENT}={}", shorten(value))),
+                None => reader.unknown(&refused(ACCENT, value)),
             },
             ROOM => match crate::room::normalise_code(value) {
                 Some(code) => view.room = Some(code),
-                None => reader.unknown(&format!("{ROOM}={}", shorten(value))),
+                None => reader.unknown(&refused(ROOM, value)),
             },
             PRESET => {
                 if preset.is_none() {
-                    reader.unknown(&format!("{PRESET}={}", shorten(value)));
+                    reader.unknown(&refused(PRESET, value));
                 }
             }
             CURRENCY => {
@@ -366,6 +366,19 @@ fn number(text: &str) -> Result<f64, Problem> {
 }
 
 /// Text from outside, cut short for a notice.
+/// How a known setting given a value it does not take is named in the notice: `key=value`
+/// where the value is shaped like a setting's (`lang=fr`), else the setting alone
+/// (`accent` for `accent=url(…)`), so that the reader learns which setting was ignored
+/// and a hostile value is never echoed.
+fn refused(key: &str, value: &str) -> String {
+    let whole = format!("{key}={}", shorten(value));
+    if looks_like_a_setting(&whole) {
+        whole
+    } else {
+        key.to_string()
+    }
+}
+
 fn shorten(text: &str) -> String {
     let mut short: String = text.chars().take(24).collect();
     if short.len() < text.len() {
