@@ -19,6 +19,12 @@ export async function run({ browser, origin }) {
         const dir = await page.getAttribute(".cvc", "dir");
         assert(lang === language, `lang=${lang}`);
         assert(dir === (language === "he" ? "rtl" : "ltr"), `dir=${dir}`);
+        // The document says so too (a browser's offer to translate, a screen reader).
+        const documentLang = await page.evaluate(() => document.documentElement.lang);
+        assert(documentLang === language, `<html lang=${documentLang}>`);
+        // A number is typed left to right in either language ("-500", never "500-").
+        const typed = await page.$eval("#field-lifetime_profit", (field) => getComputedStyle(field).direction);
+        assert(typed === "ltr", `the number field runs ${typed}`);
       });
 
       await check(`${label}: each chunk is fetched only when wanted, once: on a phone, the charts when scrolled to; a panel's and the presenter's when opened`, async () => {
