@@ -453,7 +453,7 @@ mod tests {
     }
 
     #[test]
-    fn the_invalid_entries_are_counted_for_the_note() {
+    fn the_invalid_entries_are_counted_and_any_makes_the_result_stale() {
         let state = reduce(state(), Action::Edit(Field::UnhappyShareNow, "140".into()));
         assert_eq!(state.invalid_count(), 1);
         let state = reduce(state, Action::Edit(Field::LifetimeProfit, "".into()));
