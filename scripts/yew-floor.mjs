@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { minify } from "terser";
-import { shortenImports } from "./post-build/short-imports.mjs";
+import { shortenNames } from "./post-build/short-names.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 
@@ -31,7 +31,7 @@ try {
   const wasm = join(work, "floor_bg.wasm");
   const js = join(work, "floor.js");
   execFileSync("wasm-opt", ["-Oz", ...features, "--strip-producers", "--strip-target-features", "-o", wasm, wasm], { stdio: "inherit" });
-  shortenImports(wasm, js, fail);
+  shortenNames(wasm, js, "", fail);
   // The module starts itself, as the calculator's start.js starts its entry: no inline script.
   const source = `${readFileSync(js, "utf8")}\n__wbg_init();\n`;
   const { code } = await minify(source, { module: true, compress: true, mangle: true, format: { comments: false } });

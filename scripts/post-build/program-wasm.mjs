@@ -16,8 +16,9 @@
 //    the shared chunks merged into one file for each chunk that first waits for them
 //    (the charts' in two, for the lead form; shared-chunks.mjs);
 // 4. wasm-opt on the main module and on every chunk, with the build's wasm features;
-// 5. in a release, the main module's imports of its JS glue renamed short, in the wasm
-//    and the JS alike (short-imports.mjs).
+// 5. in a release, what the main module and its JS name of each other named short, in
+//    the wasm and the JS alike: the glue's imports, the exports only the JS calls, and
+//    the loader imported once (short-names.mjs).
 //
 // Each entry's files are named after one hash of them all: its JS and `_bg.wasm`
 // (`customer-value-calculator-<hash>`, `embed-<hash>`, `iframe-<hash>`), the loader
@@ -35,7 +36,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { facts } from "./facts.mjs";
 import { mergeSharedChunks, splitPointLoads } from "./shared-chunks.mjs";
-import { shortenImports } from "./short-imports.mjs";
+import { shortenNames } from "./short-names.mjs";
 
 const PACKAGE = "customer-value-calculator";
 /** The entries: the binary, and the prefix of its files and of its chunks' files. */
@@ -94,7 +95,7 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
       // about 200 bytes in each of the dozens of modules a split makes.
       const strip = ["--strip-producers", "--strip-target-features"];
       for (const file of ["main_bg.wasm", ...outputs]) execFileSync("wasm-opt", ["-Oz", ...features, ...strip, "-o", join(work, file), join(work, file)], { stdio: "inherit" });
-      shortenImports(join(work, "main_bg.wasm"), join(work, "main.js"), build.fail);
+      shortenNames(join(work, "main_bg.wasm"), join(work, "main.js"), readFileSync(loaderPath, "utf8"), build.fail);
     }
     // Every chunk the Rust code names was cut, and no other.
     const named = facts(build).chunks.slice().sort().join();
