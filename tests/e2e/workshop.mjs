@@ -96,6 +96,37 @@ export async function run({ browser, origin, dist }) {
   }
 
   {
+    const { context, page, problems } = await openPage(browser, "about:blank", { viewport: PHONE, locale: "he-IL", wait: null, origins: [origin] });
+    await check("presenter view: the browser's Back leaves it and stays on the page; left by its button, Back goes where it went before", async () => {
+      await page.goto(`${origin}/?lifetime_profit=30000&lang=he`);
+      await page.waitForSelector("data[data-name=npv_gain]");
+      // The address the page settles on, with the scenario written out in full.
+      await page.waitForURL(/currency=ILS/);
+      const address = page.url();
+      const gain = await shown(page, "npv_gain");
+      await page.click("#present");
+      await page.waitForSelector(".presenter #presenter-leave");
+      await page.goBack();
+      await page.waitForSelector(".presenter", { state: "detached" });
+      assert(page.url() === address, `still on the calculator: ${page.url()}`);
+      assert((await shown(page, "npv_gain")) === gain, "the same figures after Back");
+      const focused = await page.evaluate(() => document.activeElement?.id);
+      assert(focused === "present", `the focus goes back to Present, not ${focused}`);
+      // Opened again and left by its button: its history entry goes with it.
+      await page.click("#present");
+      await page.waitForSelector(".presenter #presenter-leave");
+      await page.click("#presenter-leave");
+      await page.waitForSelector(".presenter", { state: "detached" });
+      await page.waitForTimeout(300);
+      assert(page.url() === address, `the button leaves the address as it was: ${page.url()}`);
+      await page.goBack();
+      await page.waitForURL("about:blank");
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
+  {
     const { context, page } = await openPage(browser, `${origin}/?lang=he`, { viewport: PHONE, locale: "he-IL" });
     await check("presenter view on a phone: opened from a page scrolled down, it opens at its top", async () => {
       await page.locator("#present").scrollIntoViewIfNeeded();

@@ -1,10 +1,14 @@
 //! The link in the address bar: read once when the page opens, and kept in step with the
-//! scenario on screen afterwards. The codec itself is pure ([`cvc_core::codec::link`]).
+//! scenario on screen afterwards; and the browser's Back button while a view covers the
+//! page. The codec itself is pure ([`cvc_core::codec::link`]).
 
 use cvc_core::codec::link::{decode, encode, LinkReading};
 use cvc_core::words::Language;
 use cvc_model::ValidScenario;
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long edits must pause before the address bar is rewritten: one history entry is
@@ -70,4 +74,36 @@ pub fn use_link_sync(scenario: ValidScenario, language: Language, enabled: bool,
             move || drop(timeout)
         },
     );
+}
+
+/// While a view covers the whole page (the presenter view), the browser's Back button
+/// leaves that view, as it closes a full-screen view in any app, instead of leaving the
+/// calculator. The view adds one history entry, at the same address, when it opens; Back
+/// takes it away and asks to leave. Left another way (its button, Escape), the view takes
+/// its entry back, so Back afterwards goes where it went before the view was opened.
+#[hook]
+pub fn use_back_leaves(on_leave: Callback<()>) {
+    use_effect_with((), move |()| {
+        let window = gloo::utils::window();
+        // A refusal (a sandboxed frame, say) leaves Back as it was; Escape and the
+        // button still leave.
+        let added = Rc::new(Cell::new(window.history().is_ok_and(|history| {
+            history.push_state(&wasm_bindgen::JsValue::NULL, "").is_ok()
+        })));
+        let listener = {
+            let added = added.clone();
+            EventListener::new(&window, "popstate", move |_| {
+                added.set(false);
+                on_leave.emit(());
+            })
+        };
+        move || {
+            drop(listener);
+            if added.get() {
+                if let Ok(history) = gloo::utils::window().history() {
+                    let _ = history.back();
+                }
+            }
+        }
+    });
 }

@@ -17,6 +17,7 @@ use crate::panels::presenter::{presenter as presenter_view, PresenterProps};
 use crate::panels::presenter_room::PresenterRoom;
 use crate::panels::room_bar::RoomBar;
 use crate::panels::saved_panel::SavedPanel;
+use cvc_browser::address::use_back_leaves;
 use cvc_browser::dom::{focus_by_id, focus_by_id_soon, scroll_to_top};
 use cvc_browser::intl::{browser_number_syntax, Formats};
 use cvc_browser::lazy_parts::{PartProps, PartView};
@@ -133,6 +134,7 @@ pub fn presenter(props: &PartProps) -> Html {
 /// module carries it).
 #[component]
 fn Presenting(props: &PartProps) -> Html {
+    use_back_leaves(props.links.on_request.reform(|()| Request::Leave));
     use_effect_with((), |()| {
         focus_by_id("presenter-leave");
         scroll_to_top();
