@@ -37,17 +37,18 @@ export async function run({ browser, origin: staticOrigin, dist }) {
     const presenter = await openPage(browser, `${origin}/?lang=en`, { viewport: PROJECTOR });
     contexts.push(presenter.context);
     let code;
-    await check("rooms: the presenter opens a room: its code in projector type, a QR code of the join link, the live count", async () => {
+    await check("rooms: the presenter opens a room (Enter in its name), the focus on Reveal: its code in projector type, a QR code of the join link, the live count", async () => {
       await presenter.page.click("#present");
       await presenter.page.fill("#room-name", "Haifa workshop");
-      await presenter.page.click("#room-open");
+      await presenter.page.press("#room-name", "Enter");
       await presenter.page.waitForSelector(".room-code");
+      await presenter.page.waitForFunction(() => document.activeElement?.id === "room-reveal", null, { timeout: 5000 });
       code = await presenter.page.getAttribute(".room-code", "data-code");
       assert(/^[A-Z0-9]{6}$/.test(code), code);
       const size = await presenter.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".room-code")).fontSize));
       assert(size >= 96, `the code in ${size}px type`);
       const decoded = await decodeQr(presenter.page.locator(".room-qr svg.qr"));
-      assert(decoded === `${origin}/?room=${code}&lang=en`, `the QR code says ${decoded}`);
+      assert(decoded === `${origin}/?room=${code}`, `the QR code carries no language, so each phone opens in its own: ${decoded}`);
       assert((await presenter.page.getAttribute(".room-count", "data-count")) === "0", "nobody yet");
     });
 
@@ -62,7 +63,7 @@ export async function run({ browser, origin: staticOrigin, dist }) {
         await opened.page.waitForFunction(() => document.querySelector(".room-bar h2")?.textContent.includes("Haifa workshop"), null, { timeout: 10000 }).catch(() => {});
         const bar = await opened.page.textContent(".room-bar");
         assert(bar.includes("Haifa workshop"), `the room's name: ${bar}`);
-        assert(phone.lang === "he" ? bar.includes("בלי שם") : bar.includes("without your name"), `what is sent: ${bar}`);
+        assert(phone.lang === "he" ? bar.includes("בלי השם שלכם") : bar.includes("without your name"), `what is sent: ${bar}`);
         const privacy = await opened.page.textContent(".privacy");
         assert(phone.lang === "he" ? privacy.includes("הוספת הנתונים שלי") : privacy.includes("Add my figures"), `the privacy line: ${privacy}`);
         if (phone.offline) continue;
@@ -70,6 +71,30 @@ export async function run({ browser, origin: staticOrigin, dist }) {
         await opened.page.waitForSelector("#room-withdraw");
         await presenter.page.waitForFunction((n) => document.querySelector(".room-count")?.dataset.count === String(n), i + 1, { timeout: 10000 });
       }
+    });
+
+    await check("rooms: a phone with an invalid entry sends nothing until it is fixed, and says why", async () => {
+      const { page } = phones[5];
+      const field = "#field-acquisition_cost";
+      const before = await page.inputValue(field);
+      await page.fill(field, "-500");
+      await page.waitForFunction(() => document.querySelector("#room-send")?.disabled === true, null, { timeout: 5000 });
+      const said = await page.textContent(".room-bar .room-status");
+      assert(said.includes("Fix what is highlighted"), said);
+      await page.fill(field, before);
+      await page.waitForFunction(() => document.querySelector("#room-send")?.disabled === false, null, { timeout: 5000 });
+    });
+
+    await check("rooms: a phone that switches its language after sending has changed nothing the room has", async () => {
+      const { page } = phones[2];
+      await page.click(".language-button[lang=he]");
+      await page.waitForFunction(() => document.documentElement.lang === "he");
+      await page.waitForTimeout(300);
+      assert((await page.$("#room-send")) === null, "no Update button for the same figures");
+      const said = await page.textContent(".room-bar .room-status");
+      assert(said.includes("נוספו לחדר"), said);
+      await page.click(".language-button[lang=en]");
+      await page.waitForFunction(() => document.documentElement.lang === "en");
     });
 
     await check("rooms: a phone offline when it adds its figures keeps them, says so, and sends them once when back", async () => {
@@ -85,6 +110,10 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       await page.reload();
       await page.waitForSelector("#room-withdraw", { timeout: 20000 });
       await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6", null, { timeout: 20000 });
+      // Reloaded after sending, the phone asks only for its own entry: the room's name comes with it.
+      await page.reload();
+      await page.waitForSelector("#room-withdraw", { timeout: 20000 });
+      await page.waitForFunction(() => document.querySelector(".room-bar h2")?.textContent.includes("Haifa workshop"), null, { timeout: 10000 });
       const stored = await (await fetch(`${origin}/api/rooms/${code}`)).json();
       assert(stored.participants === 6, `one entry per phone: ${stored.participants}`);
     });
@@ -115,6 +144,27 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       }
     });
 
+    await check("rooms: the room's money is in the room's currency, whatever the presenter's own scenario counts in", async () => {
+      await presenter.page.keyboard.press("Escape");
+      await presenter.page.waitForSelector(".presenter", { state: "detached" });
+      const choose = (code) => presenter.page.evaluate((code) => {
+        const select = document.getElementById("currency-select");
+        select.value = code;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }, code);
+      await choose("USD");
+      await presenter.page.waitForFunction(() => document.querySelector("data[data-name=npv_gain]")?.textContent.includes("$"));
+      await presenter.page.click("#present");
+      await presenter.page.waitForSelector(".room-answer .huge");
+      const said = await presenter.page.textContent(".room-answer");
+      assert(said.includes("₪") && !said.includes("$"), `the room counts in shekels: ${said.slice(0, 200)}`);
+      await presenter.page.keyboard.press("Escape");
+      await presenter.page.waitForSelector(".presenter", { state: "detached" });
+      await choose("ILS");
+      await presenter.page.click("#present");
+      await presenter.page.waitForSelector(".room-answer .huge");
+    });
+
     await check("rooms: a phone withdraws its figures; the count drops, and the phone can add them again", async () => {
       const { page } = phones[3];
       await page.click("#room-withdraw");
@@ -142,10 +192,25 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       assert(text.includes("figure,count,sum,min,p10,median,p90,max"), "the summary");
     });
 
-    await check("rooms: closing the room tells the phones it has ended", async () => {
+    await check("rooms: a business whose figures give no yearly cost is said to be left out of the room's total, not hidden in it", async () => {
+      const joined = await openPage(browser, `${origin}/?room=${code}&lang=en&referrals_per_happy=20&lost_per_unhappy=0`, { viewport: PHONE });
+      contexts.push(joined.context);
+      await joined.page.click("#room-send");
+      await joined.page.waitForSelector("#room-withdraw");
+      await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6", null, { timeout: 10000 });
+      await presenter.page.waitForFunction(() => document.querySelector(".room-answer")?.textContent.includes("5 of the 6 businesses"), null, { timeout: 10000 });
+      const total = Number(await presenter.page.getAttribute(".room-answer", "data-total"));
+      const sum = expected.filter((_, i) => i !== 3).reduce((sum, results) => sum + results.yearly_cost_of_poor_service, 0);
+      assert(Math.abs(total - sum) <= 1e-6 * sum, `the total is the other five's: ${total} against ${sum}`);
+    });
+
+    await check("rooms: closing the room tells the presenter and the phones it has ended", async () => {
       await presenter.page.click("#room-close");
       await presenter.page.click("#room-close-confirm");
       await presenter.page.waitForSelector("#room-open");
+      const note = await presenter.page.textContent(".presenter-room .room-status");
+      assert(note.includes("closed"), note);
+      await presenter.page.waitForFunction(() => document.activeElement?.id === "room-name", null, { timeout: 5000 });
       const { page } = phones[1];
       await page.waitForFunction(() => document.querySelector(".room-bar .room-status")?.textContent.includes("closed"), null, { timeout: 20000 });
     });

@@ -23,6 +23,9 @@ pub struct PartLinks {
     /// The latest Monte Carlo, and whether it is for an older scenario than the link's.
     pub monte_carlo: Option<Rc<MonteCarlo>>,
     pub monte_carlo_stale: bool,
+    /// An entry on screen is invalid, so the answers and the link are the last valid
+    /// figures, not what is typed (the room's bar sends nothing then).
+    pub figures_stale: bool,
     /// The calculator's own address, ending in `/`: where links and embeds point.
     pub app_address: AttrValue,
     /// The lead capture's set-up, as its query, for the capture form; empty where the host
@@ -44,6 +47,7 @@ impl PartialEq for PartLinks {
         same_run
             && self.link == other.link
             && self.monte_carlo_stale == other.monte_carlo_stale
+            && self.figures_stale == other.figures_stale
             && self.app_address == other.app_address
             && self.lead == other.lead
             && self.on_request == other.on_request

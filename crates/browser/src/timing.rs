@@ -143,6 +143,11 @@ pub fn every(ms: u32, tick: impl FnMut() + 'static) -> gloo::timers::callback::I
     gloo::timers::callback::Interval::new(ms, tick)
 }
 
+/// Calls `done` once, after `ms` milliseconds, unless what this returns is dropped first.
+pub fn after(ms: u32, done: impl FnOnce() + 'static) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(ms, done)
+}
+
 /// Milliseconds since 1970, as the browser's clock says.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

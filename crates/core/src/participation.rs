@@ -39,7 +39,11 @@ pub enum Status {
     /// The room could not be reached; what waits is sent when it can be.
     Waiting,
     Sent,
+    /// Sent again, over what the room had.
+    Updated,
     Withdrawn,
+    /// The presenter started the room again, which took this phone's entry out.
+    Cleared,
     Refused(Refusal),
 }
 
@@ -140,6 +144,13 @@ fn standing_of(document: &Json) -> Option<Standing> {
     })
 }
 
+/// A link's settings other than the reader's language, in their order.
+fn figures_of(link: &str) -> impl Iterator<Item = &str> {
+    link.trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.starts_with("lang="))
+}
+
 /// Why a room is gone, from a 404 or a 410's reason.
 fn ended(status: u16, document: &Json) -> Ended {
     match (status, text(document, "error")) {
@@ -171,8 +182,13 @@ impl Bar {
 
     /// Whether the figures on screen differ from what the room has (so "Update" is worth
     /// pressing), given the link of what is on screen.
+    /// The reader's language is part of a link but not of the figures: switching it
+    /// changes nothing the room has.
     pub fn changed_since_sent(&self, link: &str) -> bool {
-        self.stay.sent.as_deref().is_some_and(|sent| sent != link)
+        self.stay
+            .sent
+            .as_deref()
+            .is_some_and(|sent| figures_of(sent).ne(figures_of(link)))
     }
 
     fn take_room(&mut self, document: &Json) {
@@ -219,11 +235,10 @@ impl Bar {
                 404 if text(&document, "error")
                     .is_some_and(|reason| reason.contains("no entry")) =>
                 {
-                    self.stay.sent = None;
-                    self.standing = None;
-                    if self.status == Status::Sent {
-                        self.status = Status::Idle;
+                    if self.stay.sent.take().is_some() {
+                        self.status = Status::Cleared;
                     }
+                    self.standing = None;
                 }
                 404 | 410 => self.phase = Phase::Ended(ended(status, &document)),
                 _ => {}
@@ -250,9 +265,12 @@ impl Bar {
             Heard::Json(status, document) => match (status, &pending) {
                 (200 | 201, Pending::Entry { link, .. }) => {
                     self.phase = Phase::Open;
-                    self.stay.sent = Some(link.clone());
+                    self.status = if self.stay.sent.replace(link.clone()).is_some() {
+                        Status::Updated
+                    } else {
+                        Status::Sent
+                    };
                     self.stay.pending = None;
-                    self.status = Status::Sent;
                     if let Some(participants) = number(&document, "participants") {
                         self.participants = participants.max(0.0) as u64;
                     }
@@ -342,6 +360,12 @@ mod tests {
         assert_eq!(bar.participants, 3);
         assert!(bar.changed_since_sent("?currency=USD&lang=en"));
         assert!(!bar.changed_since_sent("?currency=ILS&lang=en"));
+        // Switching the language changes nothing the room has.
+        assert!(!bar.changed_since_sent("?currency=ILS&lang=he"));
+        // Sent again: the room's entry is updated, and says so.
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(answer(200, r#"{"participants": 3}"#)));
+        assert_eq!(bar.status, Status::Updated);
     }
 
     #[test]
@@ -400,6 +424,8 @@ mod tests {
         )));
         assert_eq!(bar.stay.sent, None);
         assert_eq!(bar.phase, Phase::Open);
+        // The phone says the presenter started again, not that it never sent.
+        assert_eq!(bar.status, Status::Cleared);
         bar.apply(Action::Checked(answer(
             404,
             r#"{"error": "no room has this code"}"#,

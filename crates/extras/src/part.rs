@@ -188,7 +188,7 @@ pub fn helpers(props: &PartProps) -> Html {
 pub fn room(props: &PartProps) -> Html {
     root(
         props,
-        |drawn| html! { <RoomBar scenario={drawn.scenario.clone()} /> },
+        |drawn| html! { <RoomBar scenario={drawn.scenario.clone()} figures_stale={drawn.props.links.figures_stale} /> },
     )
 }
 

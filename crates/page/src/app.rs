@@ -294,6 +294,7 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
         link: full_calculator.clone(),
         monte_carlo: monte_carlo_result.clone(),
         monte_carlo_stale: monte_carlo_updating,
+        figures_stale: stale,
         app_address: app_address.clone(),
         lead: props.lead.clone(),
         on_request,

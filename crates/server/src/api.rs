@@ -446,7 +446,7 @@ pub async fn put_entry(
 }
 
 /// `GET /api/rooms/{code}/entries/{participant}`: a phone's own figures and where they
-/// stand, once the room shows figures.
+/// stand, once the room shows figures, with the room's name and currency.
 pub async fn own_entry(
     State(state): Shared,
     Path((code, participant)): Path<(String, String)>,
@@ -460,8 +460,13 @@ pub async fn own_entry(
         .await?
         .ok_or_else(|| ApiError::NotFound("this phone has no entry in this room".into()))?;
     let entries = figures_only(&state.db.counted(&code).await?);
+    // The room's name and currency too: a phone reloaded after sending asks only this, and
+    // its bar names the room by them.
     Ok(Json(json!({
-        "figures": figures_value(&own),"standing": standing_value(room.revealed, &own, &entries),
+        "name": room.name,
+        "currency": room.currency,
+        "figures": figures_value(&own),
+        "standing": standing_value(room.revealed, &own, &entries),
         "participants": entries.len(),
         "revealed": room.revealed,
         "version": room.version,

@@ -2,7 +2,7 @@
 //! tables, so that a word missing in one is a compile error (words/mod.rs).
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, PresenterRoomTexts, RoomTexts, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -342,6 +342,14 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     abandoned_note: "Count abandoned calls as complaints left unresolved. Rates of buying again: TARP.",
     apply_to_now: "Use as today's share",
     apply_to_invest: "Use as the target after investing",
+    room_participants: Plural {
+        one: "1 participant",
+        two: "2 participants",
+        many: "{n} participants",
+    },
+};
+
+pub const ROOM: RoomTexts = RoomTexts {
     room_title: "Workshop room: {name}",
     room_title_code: "Workshop room: {code}",
     room_sends: "Pressing “Add my figures” sends the presenter the business figures you entered, without your name; nothing else is sent.",
@@ -350,19 +358,25 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     room_withdraw: "Withdraw my figures",
     room_status_sent: "Your figures are in the room.",
     room_status_changed: "You have changed your figures since you sent them; the room still has the earlier ones.",
-    room_status_waiting: "The room cannot be reached just now. Your request will be sent by itself as soon as it can.",
+    room_status_waiting: "The room cannot be reached just now. Your request is kept on this phone and will be sent by itself when the connection is back.",
     room_status_sending: "Sending…",
     room_status_withdrawn: "Your figures were taken out of the room.",
     room_status_not_sent: "Your figures have not been sent.",
-    room_other_currency: "This room's figures are in {currency}. To add yours, choose {currency} under Advanced.",
+    room_status_updated: "Your figures in the room are updated.",
+    room_status_cleared: "The presenter started the room again. To take part, add your figures again.",
+    room_fix_first: "Fix what is highlighted to send your figures: the room gets the figures on screen.",
+    room_other_currency: "This room's amounts are in {currency}. To add yours, choose that currency under Advanced and enter your amounts in it again (they are not converted).",
     room_full: "This room is full.",
     room_closed: "The presenter has closed this room, and its entries are deleted.",
-    room_expired: "This room has expired.",
-    room_unknown: "There is no room with this code.",
+    room_expired: "This room has expired. Ask the presenter for a new code.",
+    room_unknown: "There is no room with this code. Check the code on the presenter's screen.",
     room_failed: "The room did not take the request. Try again in a moment.",
     room_standing_unhappy: "For {below} of the other {others} businesses in this room, one unhappy customer costs less than for you.",
     room_standing_yearly: "For {below} of the other {others} businesses in this room, poor service costs less a year than for you.",
     room_standing_wait: "Where you stand shows once the room's answer is revealed.",
+};
+
+pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
     room_open: "Open a room",
     room_name_label: "Room name (optional)",
     room_code_label: "Room code",
@@ -377,6 +391,7 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     room_export: "Download the room's entries (CSV)",
     room_waiting_five: "The room's answer shows once at least {min} participants have sent their figures.",
     room_answer_total: "Together, the businesses in this room lose {total} a year to poor service",
+    room_answer_total_some: "Together, {count} of the {participants} businesses in this room lose {total} a year to poor service; for the others, the model gives no yearly figure",
     room_answer_unhappy: "Median cost of one unhappy customer: {median}",
     room_answer_paid_back: "{paid} of the {count} businesses get their money back from investing within the horizon they set",
     room_spread_heading: "One dot per business in the room",
@@ -385,11 +400,6 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     room_closed_note: "The room is closed and its entries are deleted.",
     room_server_failed: "The room's server cannot be reached. Try again.",
     room_currency_note: "The room's currency: {currency}. Participants in another currency are asked to switch.",
-    room_participants: Plural {
-        one: "1 participant",
-        two: "2 participants",
-        many: "{n} participants",
-    },
 };
 
 pub const EMBED: EmbedTexts = EmbedTexts {

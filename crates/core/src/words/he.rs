@@ -3,7 +3,7 @@
 //! (words/mod.rs). Hebrew for a browser that asks for `he`, or the old code `iw`.
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, PresenterRoomTexts, RoomTexts, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -343,27 +343,41 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     abandoned_note: "ספרו שיחות שננטשו כתלונות שלא נפתרו. שיעורי הרכישה החוזרת לפי טארפ.",
     apply_to_now: "שימוש כשיעור של היום",
     apply_to_invest: "שימוש כיעד אחרי ההשקעה",
+    room_participants: Plural {
+        one: "משתתף אחד",
+        two: "שני משתתפים",
+        many: "{n} משתתפים",
+    },
+};
+
+pub const ROOM: RoomTexts = RoomTexts {
     room_title: "חדר הסדנה: {name}",
     room_title_code: "חדר הסדנה: {code}",
-    room_sends: "לחיצה על „הוספת הנתונים שלי” שולחת למנחה את נתוני העסק שהזנתם, בלי שם. שום דבר אחר לא נשלח.",
+    room_sends: "לחיצה על „הוספת הנתונים שלי” שולחת למנחה את נתוני העסק שהזנתם, בלי השם שלכם. שום דבר אחר לא נשלח.",
     room_add: "הוספת הנתונים שלי",
     room_update: "עדכון הנתונים שלי",
     room_withdraw: "הסרת הנתונים שלי",
     room_status_sent: "הנתונים שלכם נוספו לחדר.",
     room_status_changed: "שיניתם את הנתונים מאז ששלחתם אותם. בחדר עדיין נכללים הנתונים הקודמים.",
-    room_status_waiting: "החדר לא זמין כרגע. הבקשה שלכם תישלח מעצמה ברגע שיתאפשר.",
+    room_status_waiting: "אין כרגע חיבור לחדר. הבקשה שלכם שמורה בטלפון ותישלח מעצמה כשהחיבור יחזור.",
     room_status_sending: "בשליחה…",
     room_status_withdrawn: "הנתונים שלכם הוסרו מהחדר.",
     room_status_not_sent: "הנתונים שלכם עוד לא נשלחו.",
-    room_other_currency: "הנתונים בחדר הזה הם במטבע {currency}. כדי להוסיף את הנתונים שלכם, בחרו במטבע {currency} בהגדרות המתקדמות.",
+    room_status_updated: "הנתונים שלכם עודכנו בחדר.",
+    room_status_cleared: "המנחה התחיל את החדר מחדש. כדי להשתתף, הוסיפו את הנתונים שלכם שוב.",
+    room_fix_first: "כדי לשלוח את הנתונים, תקנו את מה שמסומן: לחדר נשלחים הנתונים שמוצגים במסך.",
+    room_other_currency: "הסכומים בחדר הזה במטבע: {currency}. כדי להוסיף את הנתונים שלכם, בחרו את המטבע הזה בהגדרות המתקדמות והזינו בו את הסכומים מחדש (הם לא מומרים).",
     room_full: "החדר הזה מלא.",
-    room_closed: "החדר הזה נסגר על ידי המנחה, והנתונים שבו נמחקו.",
-    room_expired: "תוקף החדר הזה פג.",
-    room_unknown: "אין חדר עם הקוד הזה.",
+    room_closed: "החדר נסגר, והנתונים שבו נמחקו.",
+    room_expired: "פג התוקף של החדר הזה. בקשו מהמנחה קוד חדש.",
+    room_unknown: "לא נמצא חדר עם הקוד הזה. בדקו את הקוד שעל המסך של המנחה.",
     room_failed: "החדר לא קיבל את הבקשה. נסו שוב בעוד רגע.",
     room_standing_unhappy: "אצל {below} מתוך {others} העסקים האחרים בחדר, לקוח לא מרוצה אחד עולה פחות מאשר אצלכם.",
     room_standing_yearly: "אצל {below} מתוך {others} העסקים האחרים בחדר, שירות גרוע עולה בשנה פחות מאשר אצלכם.",
     room_standing_wait: "המיקום שלכם בחדר יוצג אחרי חשיפת התשובה של החדר.",
+};
+
+pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
     room_open: "פתיחת חדר",
     room_name_label: "שם החדר (לא חובה)",
     room_code_label: "קוד החדר",
@@ -378,6 +392,7 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     room_export: "הורדת הנתונים של החדר (CSV)",
     room_waiting_five: "התשובה של החדר תוצג כשלפחות {min} משתתפים ישלחו את הנתונים שלהם.",
     room_answer_total: "יחד, העסקים בחדר מפסידים {total} בשנה בגלל שירות גרוע",
+    room_answer_total_some: "יחד, {count} מתוך {participants} העסקים בחדר מפסידים {total} בשנה בגלל שירות גרוע. לשאר העסקים המודל לא נותן סכום שנתי",
     room_answer_unhappy: "עלות חציונית של לקוח לא מרוצה אחד: {median}",
     room_answer_paid_back: "אצל {paid} מתוך {count} העסקים, החזר ההשקעה מגיע בתוך תקופת התחזית שהם עצמם קבעו",
     room_spread_heading: "נקודה לכל עסק בחדר",
@@ -386,11 +401,6 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     room_closed_note: "החדר נסגר והנתונים שלו נמחקו.",
     room_server_failed: "אין חיבור לשרת של החדר. נסו שוב.",
     room_currency_note: "מטבע החדר: {currency}. משתתפים עם מטבע אחר יתבקשו לעבור אליו.",
-    room_participants: Plural {
-        one: "משתתף אחד",
-        two: "שני משתתפים",
-        many: "{n} משתתפים",
-    },
 };
 
 pub const EMBED: EmbedTexts = EmbedTexts {

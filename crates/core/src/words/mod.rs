@@ -7,14 +7,16 @@
 //! text and figures, so the UI can isolate each figure (`<bdi>`) inside Hebrew text.
 //!
 //! The words only the parts loaded later show are in [`ExtraTexts`], apart from [`Texts`], so
-//! that the page's own wasm does not carry them.
+//! that the page's own wasm does not carry them; the workshop room's are in [`RoomTexts`]
+//! (a phone's) and [`PresenterRoomTexts`], so that only the room's chunk and the
+//! presenter's carry them.
 
 mod tables;
 mod template;
 
 pub use tables::{
     About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural,
-    PresetText, Texts,
+    PresenterRoomTexts, PresetText, RoomTexts, Texts,
 };
 pub use template::{
     fill, fill_plain, is_format_character, labelled, slots, strip_format_characters, Piece, ISOLATE,
@@ -56,6 +58,20 @@ macro_rules! languages {
             pub fn extra_texts(self) -> &'static ExtraTexts {
                 match self {
                     $(Language::$variant => &$file::EXTRA),+
+                }
+            }
+
+            /// The workshop room's words on a participant's phone.
+            pub fn room_texts(self) -> &'static RoomTexts {
+                match self {
+                    $(Language::$variant => &$file::ROOM),+
+                }
+            }
+
+            /// The workshop room's words on the presenter's screen.
+            pub fn presenter_room_texts(self) -> &'static PresenterRoomTexts {
+                match self {
+                    $(Language::$variant => &$file::PRESENTER_ROOM),+
                 }
             }
 
@@ -211,6 +227,8 @@ mod tests {
         let mut words = Vec::new();
         flatten("texts", json(language.texts()), &mut words);
         flatten("extra", json(language.extra_texts()), &mut words);
+        flatten("room", json(language.room_texts()), &mut words);
+        flatten("room", json(language.presenter_room_texts()), &mut words);
         flatten("embed", json(language.embed_texts()), &mut words);
         flatten("lead", json(language.lead_texts()), &mut words);
         flatten("lead", json(language.lead_privacy_texts()), &mut words);

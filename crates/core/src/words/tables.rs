@@ -563,7 +563,15 @@ pub struct ExtraTexts {
     pub abandoned_note: &'static str,
     pub apply_to_now: &'static str,
     pub apply_to_invest: &'static str,
-    // The workshop room: a phone's bar, and the presenter's room.
+    /// Participants of a room, counted.
+    pub room_participants: Plural,
+}
+
+/// The workshop room's words on a participant's phone (crates/extras: the room's bar),
+/// kept apart from [`ExtraTexts`]: only the room's chunk carries them, not the code every
+/// chunk waits for.
+#[derive(Serialize)]
+pub struct RoomTexts {
     /// Slot: {name}.
     pub room_title: &'static str,
     pub room_title_code: &'static str,
@@ -577,6 +585,10 @@ pub struct ExtraTexts {
     pub room_status_sending: &'static str,
     pub room_status_withdrawn: &'static str,
     pub room_status_not_sent: &'static str,
+    pub room_status_updated: &'static str,
+    pub room_status_cleared: &'static str,
+    /// While an entry on screen is invalid: what is sent is what is on screen.
+    pub room_fix_first: &'static str,
     pub room_other_currency: &'static str,
     pub room_full: &'static str,
     pub room_closed: &'static str,
@@ -586,6 +598,12 @@ pub struct ExtraTexts {
     pub room_standing_unhappy: &'static str,
     pub room_standing_yearly: &'static str,
     pub room_standing_wait: &'static str,
+}
+
+/// The workshop room's words on the presenter's screen (crates/extras: the presenter's
+/// room), apart from the phone's, so that each chunk carries only its own.
+#[derive(Serialize)]
+pub struct PresenterRoomTexts {
     pub room_open: &'static str,
     pub room_name_label: &'static str,
     pub room_code_label: &'static str,
@@ -600,6 +618,9 @@ pub struct ExtraTexts {
     pub room_export: &'static str,
     pub room_waiting_five: &'static str,
     pub room_answer_total: &'static str,
+    /// Where some businesses' figures give no yearly cost. Slots: {count}, {participants},
+    /// {total}.
+    pub room_answer_total_some: &'static str,
     pub room_answer_unhappy: &'static str,
     pub room_answer_paid_back: &'static str,
     pub room_spread_heading: &'static str,
@@ -609,8 +630,6 @@ pub struct ExtraTexts {
     pub room_closed_note: &'static str,
     pub room_server_failed: &'static str,
     pub room_currency_note: &'static str,
-    /// Participants of a room, counted.
-    pub room_participants: Plural,
 }
 
 impl std::ops::Deref for ExtraTexts {

@@ -8,11 +8,11 @@
 //! server, the view shows nothing of rooms.
 
 use crate::panels::qr_code::qr_code;
-use cvc_browser::dom::input_text;
+use cvc_browser::dom::{focus_by_id_soon, input_text};
 use cvc_browser::files::{offer_download, today_iso};
 use cvc_browser::intl::Formats;
 use cvc_browser::rooms::{keep_opened_room, opened_room, request, room_server, RoomStream};
-use cvc_browser::timing::now_ms;
+use cvc_browser::timing::{after, now_ms};
 use cvc_core::codec::csv::file_name;
 use cvc_core::codec::decimal::svg as px;
 use cvc_core::codec::json::{self, Json};
@@ -21,12 +21,16 @@ use cvc_core::room::{code_shown, entries_csv, entry_of, Opened, FIGURES, MIN_PAR
 use cvc_core::words::fill_plain;
 use cvc_view::amount::sentence;
 use cvc_view::use_formats;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The dots are fetched at most this often, whatever the pace of the room's changes.
+/// The dots are fetched at most this often, whatever the pace of the room's changes; a
+/// change within it is fetched when it is over, so the last change is never missed.
 const DOTS_EVERY_MS: f64 = 2_000.0;
+
+/// Each entry's figures, for the dots.
+type Dots = Vec<[Option<f64>; FIGURES.len()]>;
 
 /// What went wrong, said in the presenter's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +57,6 @@ struct Seen {
     /// The summary's figures (`null` while fewer than five are in).
     figures: Option<Json>,
     paid_back: Option<u64>,
-    /// Each entry's figures, for the dots (fetched when revealed).
-    dots: Vec<[Option<f64>; FIGURES.len()]>,
 }
 
 /// Whether the page has a room server, and the room opened here.
@@ -72,47 +74,69 @@ fn number(document: &Json, key: &str) -> Option<f64> {
     }
 }
 
-fn seen_of(summary: &Json, mut seen: Seen) -> Seen {
-    seen.participants = number(summary, "participants").unwrap_or(0.0).max(0.0) as u64;
-    seen.revealed = matches!(summary.get("revealed"), Some(Json::Bool(true)));
-    seen.figures = summary
-        .get("figures")
-        .filter(|figures| **figures != Json::Null)
-        .cloned();
-    seen.paid_back = number(summary, "paid_back").map(|n| n.max(0.0) as u64);
-    seen
+fn seen_of(summary: &Json) -> Seen {
+    Seen {
+        participants: number(summary, "participants").unwrap_or(0.0).max(0.0) as u64,
+        revealed: matches!(summary.get("revealed"), Some(Json::Bool(true))),
+        figures: summary
+            .get("figures")
+            .filter(|figures| **figures != Json::Null)
+            .cloned(),
+        paid_back: number(summary, "paid_back").map(|n| n.max(0.0) as u64),
+    }
 }
 
 #[component]
 pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.extra_texts();
+    let room_texts = formats.language.presenter_room_texts();
     let place = use_state(|| match (room_server(), opened_room()) {
         (None, _) => Place::NoServer,
         (Some(_), Some(room)) => Place::Open(room),
         (Some(_), None) => Place::Ready,
     });
     let seen = use_state(Seen::default);
+    // Fetched apart from the summary, so a slow answer never puts back an older count.
+    let dots = use_state(Dots::new);
     let problem = use_state(|| None::<Problem>);
-    let dots_at = use_mut_ref(|| Rc::new(Cell::new(f64::NEG_INFINITY)));
     let confirming = use_state(|| None::<&'static str>);
     let name = use_node_ref();
+    let opened = match &*place {
+        Place::Open(room) => Some(room.clone()),
+        _ => None,
+    };
+    // The room counts in its own currency, whatever the scenario on screen counts in.
+    let room_formats = {
+        let currency = opened
+            .as_ref()
+            .map(|room| room.currency.clone())
+            .filter(|currency| !currency.is_empty())
+            .unwrap_or_else(|| props.currency.to_string());
+        let language = formats.language;
+        let same = currency == formats.currency;
+        let page = formats.clone();
+        use_memo((language, currency), move |(language, currency)| {
+            if same {
+                page
+            } else {
+                Rc::new(Formats::new(*language, currency))
+            }
+        })
+    };
     // The room's stream, and its dots once revealed.
     {
-        let (place, seen, problem) = (place.clone(), seen.clone(), problem.clone());
-        let dots_at = dots_at.borrow().clone();
-        let opened = match &*place {
-            Place::Open(room) => Some(room.clone()),
-            _ => None,
-        };
+        let (place, seen, problem, dots) =
+            (place.clone(), seen.clone(), problem.clone(), dots.clone());
         use_effect_with(opened, move |opened| {
+            let fetched_at = Rc::new(RefCell::new((f64::NEG_INFINITY, None)));
+            let later = fetched_at.clone();
             let stream = opened.as_ref().and_then(|room| {
                 let url = format!(
                     "{}/api/rooms/{}/stream?token={}",
                     room.server, room.code, room.token
                 );
                 let room = room.clone();
-                let latest = seen.clone();
                 RoomStream::open(
                     &url,
                     Callback::from(move |(event, data): (String, String)| {
@@ -125,20 +149,32 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                         let Ok(summary) = json::parse(&data) else {
                             return;
                         };
-                        let next = seen_of(&summary, (*latest).clone());
-                        let now = now_ms();
-                        if next.revealed
-                            && next.figures.is_some()
-                            && now - dots_at.get() >= DOTS_EVERY_MS
-                        {
-                            dots_at.set(now);
-                            fetch_dots(room.clone(), latest.clone(), next.clone());
+                        // An answer from the room: whatever failed before holds no more.
+                        problem.set(None);
+                        let next = seen_of(&summary);
+                        if next.revealed && next.figures.is_some() {
+                            let mut fetched = fetched_at.borrow_mut();
+                            let wait = fetched.0 + DOTS_EVERY_MS - now_ms();
+                            if wait <= 0.0 {
+                                *fetched = (now_ms(), None);
+                                fetch_dots(room.clone(), dots.clone());
+                            } else if fetched.1.is_none() {
+                                let (room, dots, again) =
+                                    (room.clone(), dots.clone(), fetched_at.clone());
+                                fetched.1 = Some(after(wait as u32, move || {
+                                    *again.borrow_mut() = (now_ms(), None);
+                                    fetch_dots(room, dots);
+                                }));
+                            }
                         }
-                        latest.set(next);
+                        seen.set(next);
                     }),
                 )
             });
-            move || drop(stream)
+            move || {
+                drop(stream);
+                drop(later.borrow_mut().1.take());
+            }
         });
     }
     if *place == Place::NoServer {
@@ -151,7 +187,8 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             name.clone(),
             props.currency.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
             let (place, problem) = (place.clone(), problem.clone());
             let name = input_text(&name).unwrap_or_default();
             let body = json::write_pretty(&Json::Object(vec![
@@ -186,6 +223,8 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                         keep_opened_room(Some(&room));
                         problem.set(None);
                         place.set(Place::Open(room));
+                        // The button pressed is gone; the next step is revealing.
+                        focus_by_id_soon("room-reveal");
                     }
                     None => problem.set(Some(Problem::Failed)),
                 }
@@ -194,16 +233,16 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
     };
     let Place::Open(room) = (*place).clone() else {
         return html! {
-            <section class="presenter-room" aria-labelledby="presenter-room-open">
-                <label for="room-name">{ texts.room_name_label }</label>
+            <form class="presenter-room" onsubmit={on_open}>
+                <label for="room-name">{ room_texts.room_name_label }</label>
                 <div class="button-row">
                     <input id="room-name" ref={name} type="text" maxlength="80" autocomplete="off" />
-                    <button type="button" class="primary" id="room-open" onclick={on_open}>{ texts.room_open }</button>
+                    <button type="submit" class="primary" id="room-open">{ room_texts.room_open }</button>
                 </div>
                 if let Some(problem) = *problem {
                     <p class="room-status" role="status">{ problem_words(&formats, problem) }</p>
                 }
-            </section>
+            </form>
         };
     };
     let control = |action: &'static str| {
@@ -227,8 +266,11 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                             keep_opened_room(None);
                             place.set(Place::Ready);
                             seen.set(Seen::default());
+                            // Said, so the presenter knows the entries are gone.
+                            problem.set(Some(Problem::Closed));
+                            focus_by_id_soon("room-name");
                         } else if let Ok(summary) = json::parse(&answer.text) {
-                            seen.set(seen_of(&summary, (*seen).clone()));
+                            seen.set(seen_of(&summary));
                         }
                     }
                     Ok(answer) if matches!(answer.status, 401 | 404 | 410) => {
@@ -246,18 +288,19 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(Some(what)))
     };
     let on_export = {
-        let room = room.clone();
+        let (room, problem) = (room.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            let room = room.clone();
+            let (room, problem) = (room.clone(), problem.clone());
             yew::platform::spawn_local(async move {
                 let url = format!("{}/api/rooms/{}/entries", room.server, room.code);
-                let Ok(answer) = request("GET", &url, None, Some(&room.token)).await else {
-                    return;
+                let entries = match request("GET", &url, None, Some(&room.token)).await {
+                    Ok(answer) if answer.ok() => json::parse(&answer.text)
+                        .ok()
+                        .and_then(|document| document.get("entries").cloned()),
+                    _ => None,
                 };
-                let Ok(document) = json::parse(&answer.text) else {
-                    return;
-                };
-                let Some(Json::Array(entries)) = document.get("entries").cloned() else {
+                let Some(Json::Array(entries)) = entries else {
+                    problem.set(Some(Problem::Failed));
                     return;
                 };
                 let rows: Vec<_> = entries
@@ -275,15 +318,9 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             });
         })
     };
-    let join = format!(
-        "{}?room={}&lang={}",
-        props.app_address,
-        room.code,
-        formats.language.tag()
-    );
+    // Scanned or typed, the link carries no language: each phone opens in its own.
+    let join = format!("{}?room={}", props.app_address, room.code);
     let shown_code = code_shown(&room.code);
-    // Typed by hand: the language comes from the phone.
-    let short_join = format!("{}?room={}", props.app_address, room.code);
     // The room's currency by the sign owners know, where it is the one on screen.
     let currency_shown = if room.currency == formats.currency {
         formats.currency_symbol().to_string()
@@ -294,39 +331,41 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
         seen.participants as f64,
         &formats.number(seen.participants as f64),
     );
-    let answer = seen.revealed.then(|| room_answer(&formats, &seen));
+    let answer = seen
+        .revealed
+        .then(|| room_answer(&room_formats, &seen, &dots));
     html! {
         <section class={classes!("presenter-room", "open", seen.revealed.then_some("revealed"))} aria-labelledby="presenter-room-code">
             <div class="room-join">
-                <p class="room-code-label" id="presenter-room-code">{ texts.room_code_label }</p>
+                <p class="room-code-label" id="presenter-room-code">{ room_texts.room_code_label }</p>
                 <p class="room-code" data-code={room.code.clone()}><bdi>{ shown_code }</bdi></p>
                 <p class="room-count" role="status" data-count={seen.participants.to_string()}>{ count }</p>
                 if !room.name.is_empty() {
                     <p class="room-name"><bdi>{ room.name.clone() }</bdi></p>
                 }
-                { sentence(texts.room_currency_note, &[("currency", &currency_shown)], "hint") }
+                { sentence(room_texts.room_currency_note, &[("currency", &currency_shown)], "hint") }
             </div>
             <figure class="room-qr">
                 { qr_code(texts, &join) }
-                <figcaption>{ texts.room_scan }</figcaption>
-                { sentence(texts.room_join_at, &[("link", &short_join)], "hint room-join-at") }
+                <figcaption>{ room_texts.room_scan }</figcaption>
+                { sentence(room_texts.room_join_at, &[("link", &join)], "hint room-join-at") }
             </figure>
             <div class="button-row room-controls">
                 if seen.revealed {
-                    <button type="button" class="secondary" id="room-hide" onclick={control("hide")}>{ texts.room_hide }</button>
+                    <button type="button" class="secondary" id="room-hide" onclick={control("hide")}>{ room_texts.room_hide }</button>
                 } else {
-                    <button type="button" class="primary" id="room-reveal" onclick={control("reveal")}>{ texts.room_reveal }</button>
+                    <button type="button" class="primary" id="room-reveal" onclick={control("reveal")}>{ room_texts.room_reveal }</button>
                 }
-                <button type="button" class="secondary" id="room-export" onclick={on_export}>{ texts.room_export }</button>
+                <button type="button" class="secondary" id="room-export" onclick={on_export}>{ room_texts.room_export }</button>
                 if *confirming == Some("reset") {
-                    <button type="button" class="danger" id="room-reset-confirm" onclick={control("reset")}>{ texts.room_reset_confirm }</button>
+                    <button type="button" class="danger" id="room-reset-confirm" onclick={control("reset")}>{ room_texts.room_reset_confirm }</button>
                 } else {
-                    <button type="button" class="secondary" id="room-reset" onclick={ask("reset")}>{ texts.room_reset }</button>
+                    <button type="button" class="secondary" id="room-reset" onclick={ask("reset")}>{ room_texts.room_reset }</button>
                 }
                 if *confirming == Some("close") {
-                    <button type="button" class="danger" id="room-close-confirm" onclick={control("close")}>{ texts.room_close_confirm }</button>
+                    <button type="button" class="danger" id="room-close-confirm" onclick={control("close")}>{ room_texts.room_close_confirm }</button>
                 } else {
-                    <button type="button" class="secondary" id="room-close" onclick={ask("close")}>{ texts.room_close }</button>
+                    <button type="button" class="secondary" id="room-close" onclick={ask("close")}>{ room_texts.room_close }</button>
                 }
             </div>
             if let Some(problem) = *problem {
@@ -338,15 +377,15 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
 }
 
 fn problem_words(formats: &Formats, problem: Problem) -> &'static str {
-    let texts = formats.language.extra_texts();
+    let room_texts = formats.language.presenter_room_texts();
     match problem {
-        Problem::Closed => texts.room_closed_note,
-        Problem::Failed => texts.room_server_failed,
+        Problem::Closed => room_texts.room_closed_note,
+        Problem::Failed => room_texts.room_server_failed,
     }
 }
 
 /// Fetches each entry's figures, for the dots.
-fn fetch_dots(room: Opened, seen: UseStateHandle<Seen>, base: Seen) {
+fn fetch_dots(room: Opened, dots: UseStateHandle<Dots>) {
     yew::platform::spawn_local(async move {
         let url = format!("{}/api/rooms/{}/entries", room.server, room.code);
         let Ok(answer) = request("GET", &url, None, Some(&room.token)).await else {
@@ -358,44 +397,61 @@ fn fetch_dots(room: Opened, seen: UseStateHandle<Seen>, base: Seen) {
         let Some(Json::Array(entries)) = document.get("entries") else {
             return;
         };
-        let dots = entries
-            .iter()
-            .filter_map(|entry| {
-                let figures = entry.get("figures")?;
-                Some(FIGURES.map(|name| number(figures, name)))
-            })
-            .collect();
-        seen.set(Seen { dots, ..base });
+        dots.set(
+            entries
+                .iter()
+                .filter_map(|entry| {
+                    let figures = entry.get("figures")?;
+                    Some(FIGURES.map(|name| number(figures, name)))
+                })
+                .collect(),
+        );
     });
 }
 
 /// The room's answer, revealed: its total yearly cost, the median unhappy customer, who
 /// gets their money back, and each business as a dot on each figure's line.
-fn room_answer(formats: &Formats, seen: &Seen) -> Html {
+fn room_answer(formats: &Formats, seen: &Seen, dots: &Dots) -> Html {
     let texts = formats.language.extra_texts();
+    let room_texts = formats.language.presenter_room_texts();
     let Some(figures) = &seen.figures else {
         return html! {
-            <p class="room-waiting">{ fill_plain(texts.room_waiting_five, &[("min", &MIN_PARTICIPANTS.to_string())]) }</p>
+            <p class="room-waiting">{ fill_plain(room_texts.room_waiting_five, &[("min", &MIN_PARTICIPANTS.to_string())]) }</p>
         };
     };
     let stat = |name: &str, key: &str| figures.get(name).and_then(|spread| number(spread, key));
     let money = |value: Option<f64>| value.map(|value| formats.money(value)).unwrap_or_default();
     let total = money(stat("yearly_cost_of_poor_service", "sum"));
+    // A business whose figures give no yearly cost is not in the sum: said, not hidden.
+    let counted = stat("yearly_cost_of_poor_service", "count").map_or(0, |n| n.max(0.0) as u64);
+    let total_line = if counted < seen.participants {
+        sentence(
+            room_texts.room_answer_total_some,
+            &[
+                ("count", &formats.number(counted as f64)),
+                ("participants", &formats.number(seen.participants as f64)),
+                ("total", &total),
+            ],
+            "huge",
+        )
+    } else {
+        sentence(room_texts.room_answer_total, &[("total", &total)], "huge")
+    };
     let median = money(stat("unhappy_customer_cost", "median"));
     let paid = seen.paid_back.unwrap_or(0);
     let dots = [
-        ("yearly_cost_of_poor_service", texts.room_dots_yearly),
-        ("unhappy_customer_cost", texts.room_dots_unhappy),
+        ("yearly_cost_of_poor_service", room_texts.room_dots_yearly),
+        ("unhappy_customer_cost", room_texts.room_dots_unhappy),
         ("npv_gain", texts.compare_gain_label),
     ]
     .into_iter()
-    .map(|(name, label)| dot_line(formats, name, label, &seen.dots));
+    .map(|(name, label)| dot_line(formats, name, label, dots));
     html! {
         <div class="room-answer" data-total={stat("yearly_cost_of_poor_service", "sum").map(cvc_core::codec::decimal::shortest)}>
-            { sentence(texts.room_answer_total, &[("total", &total)], "huge") }
-            { sentence(texts.room_answer_unhappy, &[("median", &median)], "large") }
-            { sentence(texts.room_answer_paid_back, &[("paid", &formats.number(paid as f64)), ("count", &formats.number(seen.participants as f64))], "large") }
-            <h3>{ texts.room_spread_heading }</h3>
+            { total_line }
+            { sentence(room_texts.room_answer_unhappy, &[("median", &median)], "large") }
+            { sentence(room_texts.room_answer_paid_back, &[("paid", &formats.number(paid as f64)), ("count", &formats.number(seen.participants as f64))], "large") }
+            <h3>{ room_texts.room_spread_heading }</h3>
             { for dots }
         </div>
     }

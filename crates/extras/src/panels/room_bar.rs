@@ -22,7 +22,11 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RoomBarProps {
+    /// The last valid figures, which the link carries.
     pub scenario: ValidScenario,
+    /// An entry on screen is invalid: sending would send figures other than those on
+    /// screen, so nothing is sent until it is fixed.
+    pub figures_stale: bool,
 }
 
 /// Yew's reducer over the pure bar.
@@ -54,6 +58,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     let formats = use_formats();
     let language = formats.language;
     let texts = language.extra_texts();
+    let room_texts = language.room_texts();
     let code = use_memo((), |()| read_location().view.room);
     let server = use_memo((), |()| room_server().unwrap_or_default());
     let bar = {
@@ -153,31 +158,35 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     };
     let state = &bar.0;
     let title = if state.name.is_empty() {
-        fill_plain(texts.room_title_code, &[("code", &code_shown(&state.code))])
+        fill_plain(
+            room_texts.room_title_code,
+            &[("code", &code_shown(&state.code))],
+        )
     } else {
-        fill_plain(texts.room_title, &[("name", &state.name)])
+        fill_plain(room_texts.room_title, &[("name", &state.name)])
     };
     let count = texts.room_participants.count(
         state.participants as f64,
         &formats.number(state.participants as f64),
     );
     let ended = match &state.phase {
-        Phase::Ended(Ended::Closed) => Some(texts.room_closed),
-        Phase::Ended(Ended::Expired) => Some(texts.room_expired),
-        Phase::Ended(Ended::Unknown) => Some(texts.room_unknown),
+        Phase::Ended(Ended::Closed) => Some(room_texts.room_closed),
+        Phase::Ended(Ended::Expired) => Some(room_texts.room_expired),
+        Phase::Ended(Ended::Unknown) => Some(room_texts.room_unknown),
         _ => None,
     };
     let sent = state.stay.sent.is_some();
     let changed = state.changed_since_sent(&link);
     let status: Option<String> = match &state.status {
-        Status::Sending => Some(texts.room_status_sending.into()),
-        Status::Waiting => Some(texts.room_status_waiting.into()),
-        Status::Withdrawn => Some(texts.room_status_withdrawn.into()),
-        Status::Refused(Refusal::Full) => Some(texts.room_full.into()),
-        Status::Refused(Refusal::Failed) => Some(texts.room_failed.into()),
+        Status::Sending => Some(room_texts.room_status_sending.into()),
+        Status::Waiting => Some(room_texts.room_status_waiting.into()),
+        Status::Withdrawn => Some(room_texts.room_status_withdrawn.into()),
+        Status::Cleared if !sent => Some(room_texts.room_status_cleared.into()),
+        Status::Refused(Refusal::Full) => Some(room_texts.room_full.into()),
+        Status::Refused(Refusal::Failed) => Some(room_texts.room_failed.into()),
         // The currency by the name the currency list shows, where it offers it.
         Status::Refused(Refusal::OtherCurrency(currency)) => Some(fill_plain(
-            texts.room_other_currency,
+            room_texts.room_other_currency,
             &[(
                 "currency",
                 texts
@@ -187,9 +196,11 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                     .map_or(currency.as_str(), |(_, name)| name),
             )],
         )),
-        _ if sent && changed => Some(texts.room_status_changed.into()),
-        _ if sent => Some(texts.room_status_sent.into()),
-        _ => Some(texts.room_status_not_sent.into()),
+        _ if (!sent || changed) && props.figures_stale => Some(room_texts.room_fix_first.into()),
+        _ if sent && changed => Some(room_texts.room_status_changed.into()),
+        Status::Updated => Some(room_texts.room_status_updated.into()),
+        _ if sent => Some(room_texts.room_status_sent.into()),
+        _ => Some(room_texts.room_status_not_sent.into()),
     };
     let waiting = matches!(state.status, Status::Sending | Status::Waiting);
     let standing = state.standing.map(|standing| {
@@ -206,8 +217,8 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
             })
         };
         html! { <>
-            { line(texts.room_standing_unhappy, standing.unhappy).unwrap_or_default() }
-            { line(texts.room_standing_yearly, standing.yearly).unwrap_or_default() }
+            { line(room_texts.room_standing_unhappy, standing.unhappy).unwrap_or_default() }
+            { line(room_texts.room_standing_yearly, standing.yearly).unwrap_or_default() }
         </> }
     });
     let show_wait_for_reveal = sent && !state.revealed;
@@ -218,15 +229,15 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                 <p class="room-status" role="status">{ ended }</p>
             } else {
                 <p class="room-count">{ count }</p>
-                <p class="hint room-sends">{ texts.room_sends }</p>
+                <p class="hint room-sends">{ room_texts.room_sends }</p>
                 <div class="button-row">
                     if !sent || changed {
-                        <button type="button" class="primary" id="room-send" onclick={on_send} disabled={waiting}>
-                            { if sent { texts.room_update } else { texts.room_add } }
+                        <button type="button" class="primary" id="room-send" onclick={on_send} disabled={waiting || props.figures_stale}>
+                            { if sent { room_texts.room_update } else { room_texts.room_add } }
                         </button>
                     }
                     if sent {
-                        <button type="button" class="secondary" id="room-withdraw" onclick={on_withdraw} disabled={waiting}>{ texts.room_withdraw }</button>
+                        <button type="button" class="secondary" id="room-withdraw" onclick={on_withdraw} disabled={waiting}>{ room_texts.room_withdraw }</button>
                     }
                 </div>
                 if let Some(status) = status {
@@ -234,7 +245,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                 }
                 { standing.unwrap_or_default() }
                 if state.standing.is_none() && show_wait_for_reveal {
-                    <p class="hint">{ texts.room_standing_wait }</p>
+                    <p class="hint">{ room_texts.room_standing_wait }</p>
                 }
             }
         </section>
