@@ -5,7 +5,8 @@
 // Run once on SQLite and once on PostgreSQL (tests/rooms/run.mjs).
 import { existsSync } from "node:fs";
 import { assert, check, cliFor, close } from "../e2e/harness.mjs";
-import { openStream, participantId, startServer, until } from "./servers.mjs";
+import { spawnSync } from "node:child_process";
+import { binary, openStream, participantId, startServer, until } from "./servers.mjs";
 
 export const FIGURES = ["yearly_cost_of_poor_service", "unhappy_customer_cost", "npv_gain", "roi", "payback_month", "break_even_budget_per_year"];
 
@@ -148,8 +149,12 @@ export async function run({ label, database, dist }) {
     await check(`${label}: withdrawing removes the phone's entry (204), and again is harmless`, async () => {
       const gone = await call(url, "DELETE", `/api/rooms/${room.code}/entries/${phones[6]}`);
       assert(gone.status === 204, `${gone.status}`);
+      const before = (await call(url, "GET", `/api/rooms/${room.code}`)).json.version;
       const again = await call(url, "DELETE", `/api/rooms/${room.code}/entries/${phones[6]}`);
       assert(again.status === 204, `${again.status}`);
+      // Nothing withdrawn changes nothing: a made-up id cannot keep a room alive.
+      const after = (await call(url, "GET", `/api/rooms/${room.code}`)).json.version;
+      assert(after === before, `the version moved from ${before} to ${after} for nothing withdrawn`);
       const own = await call(url, "GET", `/api/rooms/${room.code}/entries/${phones[6]}`);
       assert(own.status === 404, `${own.status}`);
       const summary = await call(url, "GET", `/api/rooms/${room.code}/summary`, { token: room.presenter_token });
@@ -201,6 +206,12 @@ export async function run({ label, database, dist }) {
         const answer = await fetch(`${url}${path}`, { method: "PUT", body, headers: { "content-type": "application/json" } });
         const json = await answer.json().catch(() => null);
         assert(answer.status === status && typeof json?.error === "string", `${why}: ${answer.status} ${JSON.stringify(json)?.slice(0, 200)}`);
+      }
+      // Opening a room: a body that is not an object, or a name with control characters
+      // (PostgreSQL refuses a NUL in text), is refused with a reason, not a 500.
+      for (const [body, why] of [["[1, 2]", "an array"], ['"room"', "a string"], ['{"name": "a\\u0000b"}', "a NUL in the name"], ['{"name": "a\\u001bb"}', "an escape in the name"]]) {
+        const answer = await call(url, "POST", "/api/rooms", { body });
+        assert(answer.status === 400 && typeof answer.json?.error === "string", `${why}: ${answer.status} ${answer.text}`);
       }
       assert((await call(url, "GET", "/health")).status === 200, "the server still answers");
     });
@@ -299,8 +310,15 @@ export async function run({ label, database, dist }) {
       const answer = await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(999)}`, { body: {} });
       assert(answer.status !== 429 || (answer.json.error && answer.headers.get("retry-after")), "a reason and Retry-After");
       const rooms = [];
-      for (let i = 0; i < 14; i++) rooms.push((await call(strict.url, "POST", "/api/rooms", { body: {} })).status);
+      let refusedRoom;
+      for (let i = 0; i < 14; i++) {
+        const answer = await call(strict.url, "POST", "/api/rooms", { body: {} });
+        rooms.push(answer.status);
+        if (answer.status === 429) refusedRoom ??= answer;
+      }
       assert(rooms.includes(429), `rooms: ${rooms.join(",")}`);
+      // 30 rooms an hour: the next comes in 120 s, and Retry-After says so.
+      assert(refusedRoom.headers.get("retry-after") === "120", `Retry-After: ${refusedRoom.headers.get("retry-after")}`);
     } finally {
       await strict.kill();
     }
@@ -329,6 +347,13 @@ export async function run({ label, database, dist }) {
       assert(!other.headers.get("access-control-allow-origin"), `${other.headers.get("access-control-allow-origin")}`);
     } finally {
       await shared.kill();
+    }
+  });
+
+  await check(`${label}: a lifetime or a rate out of range is refused at start, with the reason, before anything is served`, async () => {
+    for (const flags of [["--room-hours", "1e20"], ["--room-hours", "0"], ["--room-hours", "NaN"], ["--address-rate", "0"], ["--rooms-per-hour", "inf"]]) {
+      const run = spawnSync(binary(), ["--listen", "127.0.0.1:0", "--database", database, ...flags], { encoding: "utf8", timeout: 10000 });
+      assert(run.status === 2 && /hours|rate|number/.test(run.stderr), `${flags.join(" ")}: exit ${run.status} ${run.stderr.slice(0, 200)}`);
     }
   });
 

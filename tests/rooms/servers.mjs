@@ -10,7 +10,7 @@ import { freePort } from "../e2e/harness.mjs";
 
 const PG = "/usr/lib/postgresql/15/bin";
 /** The binary to run: the debug build, or CVC_SERVER_BINARY (the benchmark's release). */
-const binary = () => process.env.CVC_SERVER_BINARY ?? "target/debug/cvc-server";
+export const binary = () => process.env.CVC_SERVER_BINARY ?? "target/debug/cvc-server";
 
 /** Builds the server (debug; `cargo test` has built its dependencies already). */
 export function buildServer() {

@@ -244,17 +244,17 @@ pub async fn create_room(
     headers: HeaderMap,
     Body(body): Body,
 ) -> Result<Response, ApiError> {
-    if !state.limits.rooms.allow_address(address.ip()) {
-        return Err(ApiError::TooMany(
-            "too many rooms opened from this network; try again later".into(),
-        ));
-    }
     let given: Value = if body.iter().all(u8::is_ascii_whitespace) {
         json!({})
     } else {
         serde_json::from_slice(&body)
             .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?
     };
+    if !given.is_object() {
+        return Err(ApiError::BadRequest(
+            "the body is a JSON object, such as {\"name\": \"Workshop\"}".into(),
+        ));
+    }
     let currency = match given.get("currency") {
         None | Some(Value::Null) => "ILS".to_string(),
         Some(Value::String(code)) if cvc_model::fields::is_currency_code(code) => code.clone(),
@@ -267,6 +267,11 @@ pub async fn create_room(
     let name = {
         match given.get("name") {
             None | Some(Value::Null) => String::new(),
+            // Control characters (a NUL, an escape) are no part of a name a room shows, and
+            // PostgreSQL refuses a NUL in text.
+            Some(Value::String(name)) if name.chars().any(char::is_control) => {
+                return Err(ApiError::BadRequest("name: no control characters".into()))
+            }
             Some(Value::String(name)) if name.chars().count() <= 80 => {
                 cvc_core::words::strip_format_characters(name.trim())
             }
@@ -276,6 +281,15 @@ pub async fn create_room(
             Some(_) => return Err(ApiError::BadRequest("name: a string".into())),
         }
     };
+    // Counted once the request is one that would open a room: a refused body costs the
+    // network none of its rooms.
+    if !state.limits.rooms.allow_address(address.ip()) {
+        // As long as the limit takes to let one more room through.
+        let seconds = (3600.0 / state.config.rooms_per_hour)
+            .ceil()
+            .clamp(1.0, 86_400.0);
+        return Err(ApiError::TooManyRooms(seconds as u64));
+    }
     let token = random_token(32)?;
     let now = now_ms();
     for _ in 0..8 {

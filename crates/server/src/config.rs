@@ -53,7 +53,7 @@ pub struct Config {
     pub public_url: Option<String>,
 
     /// Hours a room lives after its last activity; it is then deleted with its entries.
-    #[arg(long, env = "CVC_ROOM_HOURS", default_value_t = 4.0)]
+    #[arg(long, env = "CVC_ROOM_HOURS", default_value_t = 4.0, value_parser = hours)]
     pub room_hours: f64,
 
     /// Most participants in one room.
@@ -65,16 +65,16 @@ pub struct Config {
     pub max_body: usize,
 
     /// Entries one participant may send a second (a burst of 20 is allowed).
-    #[arg(long, env = "CVC_PARTICIPANT_RATE", default_value_t = 5.0)]
+    #[arg(long, env = "CVC_PARTICIPANT_RATE", default_value_t = 5.0, value_parser = rate)]
     pub participant_rate: f64,
 
     /// Requests a second from one network address (a venue's Wi-Fi is one address for all
     /// its phones); a burst of ten seconds' worth is allowed.
-    #[arg(long, env = "CVC_ADDRESS_RATE", default_value_t = 1000.0)]
+    #[arg(long, env = "CVC_ADDRESS_RATE", default_value_t = 1000.0, value_parser = rate)]
     pub address_rate: f64,
 
     /// Rooms one network address may open an hour (a burst of a tenth of that, at least 10).
-    #[arg(long, env = "CVC_ROOMS_PER_HOUR", default_value_t = 30.0)]
+    #[arg(long, env = "CVC_ROOMS_PER_HOUR", default_value_t = 30.0, value_parser = rate)]
     pub rooms_per_hour: f64,
 
     /// Database connections this process keeps.
@@ -84,6 +84,31 @@ pub struct Config {
     /// Logs as JSON lines, for a log collector.
     #[arg(long, env = "CVC_LOG_JSON")]
     pub log_json: bool,
+}
+
+/// A room's lifetime in hours: more than none, and at most a year. A larger figure would
+/// overflow the clock's arithmetic and stop the sweep that deletes expired rooms.
+fn hours(text: &str) -> Result<f64, String> {
+    let hours: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if hours > 0.0 && hours <= 8_760.0 {
+        Ok(hours)
+    } else {
+        Err("a room lives more than 0 and at most 8760 hours (a year)".into())
+    }
+}
+
+/// A rate: a finite number above zero (zero would refuse everything).
+fn rate(text: &str) -> Result<f64, String> {
+    let rate: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if rate.is_finite() && rate > 0.0 && rate <= 1e9 {
+        Ok(rate)
+    } else {
+        Err("a rate above 0 and at most 1,000,000,000".into())
+    }
 }
 
 impl Config {

@@ -17,6 +17,8 @@ pub enum ApiError {
     Gone(String),
     Unprocessable(String),
     TooMany(String),
+    /// Too many rooms from one network: the seconds until the next may be opened.
+    TooManyRooms(u64),
     TooLarge,
     Unavailable,
     Internal,
@@ -50,6 +52,19 @@ impl IntoResponse for ApiError {
             ApiError::Gone(reason) => (StatusCode::GONE, reason),
             ApiError::Unprocessable(reason) => (StatusCode::UNPROCESSABLE_ENTITY, reason),
             ApiError::TooMany(reason) => (StatusCode::TOO_MANY_REQUESTS, reason),
+            ApiError::TooManyRooms(seconds) => {
+                let mut response = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    Json(json!({
+                        "error": "too many rooms opened from this network; try again later"
+                    })),
+                )
+                    .into_response();
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, seconds.into());
+                return response;
+            }
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "the body is larger than a scenario can be".into(),

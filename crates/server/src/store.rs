@@ -254,6 +254,9 @@ impl Db {
                 // by the commit that crosses the threshold would hold that writer (and all
                 // queued behind it) for the checkpoint's fsync.
                 .pragma("wal_autocheckpoint", "0")
+                // A deleted entry's bytes are overwritten, not left in free pages: a closed
+                // room's figures are gone from the file, not only from its tables.
+                .pragma("secure_delete", "on")
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
             let pool = SqlitePoolOptions::new()
@@ -578,11 +581,18 @@ impl Db {
             }
             match change {
                 Change::Withdraw(participant) => {
-                    sqlx::query(q("DELETE FROM entries WHERE code = ? AND participant = ?"))
-                        .bind(code)
-                        .bind(participant)
-                        .execute(&mut *tx)
-                        .await?;
+                    let deleted =
+                        sqlx::query(q("DELETE FROM entries WHERE code = ? AND participant = ?"))
+                            .bind(code)
+                            .bind(participant)
+                            .execute(&mut *tx)
+                            .await?;
+                    // Nothing to withdraw changes nothing: not the version, and not the
+                    // room's last activity, which a made-up id must not keep alive.
+                    if deleted.rows_affected() == 0 {
+                        tx.rollback().await?;
+                        return Ok(Ok(()));
+                    }
                 }
                 Change::Reset | Change::Close => {
                     sqlx::query(q("DELETE FROM entries WHERE code = ?"))
