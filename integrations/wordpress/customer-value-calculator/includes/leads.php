@@ -252,28 +252,39 @@ function customer_value_calculator_lead_number( $value ) {
 }
 
 /**
- * The rate limit: whether this visitor may send one more this hour, and the site take one
- * more. Only a salted hash of the visitor's address is kept, for the hour.
+ * The rate limit's two counters for this hour: this visitor's (a salted hash of its
+ * address, kept for the hour only) and the whole site's.
  *
- * @return bool
+ * @return array{0: string, 1: string} The visitor's and the site's transient keys.
  */
-function customer_value_calculator_lead_allowed() {
+function customer_value_calculator_lead_counters() {
 	$address = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 	// An IPv6 visitor holds a whole /64: counted as one.
 	$packed = @inet_pton( $address ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- not an address: counted as ''.
 	if ( false !== $packed && 16 === strlen( $packed ) ) {
 		$address = bin2hex( substr( $packed, 0, 8 ) ) . '::/64';
 	}
-	$visitor = 'cvc_lead_' . substr( wp_hash( $address, 'nonce' ), 0, 32 );
-	$site    = 'cvc_leads_site_hour';
-	$count   = (int) get_transient( $visitor );
-	$total   = (int) get_transient( $site );
-	if ( $count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR || $total >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR ) {
-		return false;
-	}
-	set_transient( $visitor, $count + 1, HOUR_IN_SECONDS );
-	set_transient( $site, $total + 1, HOUR_IN_SECONDS );
-	return true;
+	return array( 'cvc_lead_' . substr( wp_hash( $address, 'nonce' ), 0, 32 ), 'cvc_leads_site_hour' );
+}
+
+/**
+ * The rate limit: whether this visitor may send one more lead this hour, and the site keep
+ * one more. Only leads kept count (customer_value_calculator_lead_counted): a refused
+ * request costs nothing, so junk cannot use up the site's hour and lock real visitors out.
+ *
+ * @return bool
+ */
+function customer_value_calculator_lead_allowed() {
+	list( $visitor, $site ) = customer_value_calculator_lead_counters();
+	return (int) get_transient( $visitor ) < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR
+		&& (int) get_transient( $site ) < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR;
+}
+
+/** Counts a lead kept, for this visitor and the site. */
+function customer_value_calculator_lead_counted() {
+	list( $visitor, $site ) = customer_value_calculator_lead_counters();
+	set_transient( $visitor, (int) get_transient( $visitor ) + 1, HOUR_IN_SECONDS );
+	set_transient( $site, (int) get_transient( $site ) + 1, HOUR_IN_SECONDS );
 }
 
 /**
@@ -377,6 +388,7 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 		return customer_value_calculator_refuse( 503, 'The lead could not be kept; try again shortly.' );
 	}
 	$id = (int) $wpdb->insert_id;
+	customer_value_calculator_lead_counted();
 	customer_value_calculator_mail_lead( $id, $row, $settings['notify'] );
 	// The same answer as a bot gets: it learns nothing, not even how many leads there are.
 	return new WP_REST_Response( array( 'ok' => true ), 201 );
