@@ -38,11 +38,14 @@ function describe(name, fields) {
   }[name] ?? (name.startsWith("lead-consent-") ? `The required consent's text in ${name.slice(13)}.` : name.startsWith("lead-marketing-") ? `The marketing consent's text in ${name.slice(15)}.` : "");
 }
 
-function declarations(TAG, events, attributes, fields) {
+function declarations(TAG, events, attributes, fields, figures) {
   const [ready, change, lead] = events;
-  const names = attributes.map((name) => `  "${name}"?: string;`).join("\n");
+  // Attributes are strings in HTML; JSX may give a number (lifetime-profit={45000}) or, for
+  // a presence attribute, true.
+  const names = attributes.map((name) => `  "${name}"?: string | number | boolean;`).join("\n");
   return `// TypeScript declarations for <${TAG}> (written by the build; see README.md "Embedding").
-// Copy this file into your project, or reference it from the calculator's folder.
+// The npm package names them in its package.json; a page that loads the element from its
+// own folder can copy this file into its project.
 
 /** A scenario as the command-line tool reads it (model.md's field names; rates as fractions). */
 export interface CustomerValueScenario {
@@ -58,7 +61,8 @@ ${fields.map((field) => `  ${field.name}?: number${field.name === "profit_margin
 export interface CustomerValueResults {
   word_of_mouth_now: number;
   word_of_mouth_invest: number;
-  [figure: string]: number | null | Record<string, string>;
+${figures.map((name) => `  ${name}: number | null;`).join("\n")}
+  /** Why each null figure is null (a reason's name, such as "word_of_mouth_unbounded"). */
   null_reasons: Record<string, string>;
 }
 
@@ -78,6 +82,8 @@ export interface CustomerValueLeadDetail extends CustomerValueEventDetail {
 /** The element's attributes (all strings, as HTML has them). */
 export interface CustomerValueCalculatorAttributes {
   loading?: "lazy" | "eager";
+  /** The calculator's own page, for its share link and "Open the full calculator". */
+  "calculator-page"?: string;
 ${names}
 }
 
@@ -96,11 +102,15 @@ declare global {
   interface HTMLElementTagNameMap {
     "${TAG}": CustomerValueCalculatorElement;
   }
-  interface HTMLElementEventMap {
+  // The events bubble and cross the shadow root: the document and the window hear them too.
+  interface CustomerValueCalculatorEventMap {
     "${ready}": CustomEvent<CustomerValueEventDetail>;
     "${change}": CustomEvent<CustomerValueEventDetail>;
     "${lead}": CustomEvent<CustomerValueLeadDetail>;
   }
+  interface HTMLElementEventMap extends CustomerValueCalculatorEventMap {}
+  interface DocumentEventMap extends CustomerValueCalculatorEventMap {}
+  interface WindowEventMap extends CustomerValueCalculatorEventMap {}
   namespace JSX {
     interface IntrinsicElements {
       "${TAG}": CustomerValueCalculatorAttributes & { [attribute: string]: unknown };
@@ -108,10 +118,33 @@ declare global {
   }
 }
 
+// React 19 sets an element's properties (scenario, consent) and adds a listener for an
+// on<event> prop. Written without React's own types, so that a project without them still
+// type-checks this file; hyphenated attributes (aria-*, data-*) need no declaration.
 declare module "react" {
   namespace JSX {
     interface IntrinsicElements {
-      "${TAG}": CustomerValueCalculatorAttributes & { ref?: unknown; key?: string | number; children?: never; class?: string; className?: string; style?: unknown };
+      "${TAG}": CustomerValueCalculatorAttributes & {
+        ref?: unknown;
+        key?: string | number | bigint | null;
+        children?: unknown;
+        id?: string;
+        class?: string;
+        className?: string;
+        style?: unknown;
+        hidden?: boolean;
+        title?: string;
+        slot?: string;
+        role?: string;
+        tabIndex?: number;
+        suppressHydrationWarning?: boolean;
+        scenario?: CustomerValueScenario | null;
+        consent?: "granted" | "denied" | null;
+        "on${ready}"?: (event: CustomEvent<CustomerValueEventDetail>) => void;
+        "on${change}"?: (event: CustomEvent<CustomerValueEventDetail>) => void;
+        "on${lead}"?: (event: CustomEvent<CustomerValueLeadDetail>) => void;
+        [handler: \`on\${Capitalize<string>}\`]: ((event: any) => void) | undefined;
+      };
     }
   }
 }
@@ -135,13 +168,15 @@ function manifest(TAG, events, attributes, fields) {
             tagName: TAG,
             customElement: true,
             description: "What poor customer service costs a small business, and what investing in service returns.",
-            attributes: [{ name: "loading", type: { text: '"lazy" | "eager"' }, description: "lazy: mounted only once the element comes within a screen of the viewport." }, ...attributes.map((name) => ({ name, type: { text: "string" }, description: describe(name, fields) }))],
+            attributes: [{ name: "loading", type: { text: '"lazy" | "eager"' }, description: "lazy: mounted only once the element comes within a screen of the viewport." }, { name: "calculator-page", type: { text: "string" }, description: "The calculator's own page (an http(s) address), for the share link and \"Open the full calculator\"; by default the folder the element's files are served from." }, ...attributes.map((name) => ({ name, type: { text: "string" }, description: describe(name, fields) }))],
             members: [
               { kind: "field", name: "scenario", type: { text: "CustomerValueScenario | null" }, description: "The scenario on screen, as the command-line tool reads it; set an object to apply it field by field." },
               { kind: "field", name: "results", type: { text: "CustomerValueResults | null" }, readonly: true, description: "The results on screen, with the command-line tool's names." },
               { kind: "field", name: "link", type: { text: "string | null" }, readonly: true, description: "The share link of what is on screen." },
+              { kind: "field", name: "consent", type: { text: '"granted" | "denied" | null' }, description: "Analytics consent, reflected to the consent attribute: \"denied\" holds dataLayer entries until it is granted." },
             ],
-            events: [event(ready, "Once, when the calculator shows its first answer."), event(change, "After each edit, once typing pauses."), event(lead, "When a visitor's lead is delivered (or the host's own lead-form is sent): the figures and the attribution, never the contact.")],
+            events: [event(ready, "Once, when the calculator shows its first answer."), event(change, "After each edit, once typing pauses."), { ...event(lead, "When a visitor's lead is delivered (or the host's own lead-form is sent): the figures and the attribution, never the contact."), type: { text: "CustomEvent<CustomerValueLeadDetail>" } }],
+            slots: [{ name: "", description: "What shows until the calculator has drawn (and where scripts do not run): a fallback, such as a link to the calculator's page." }],
             cssProperties: [
               { name: "--cvc-accent", description: "The accent colour (buttons, links, the gain); the accent attribute, when set, wins." },
               { name: "--cvc-accent-dark", description: "The accent colour in dark mode." },
@@ -172,7 +207,7 @@ function manifest(TAG, events, attributes, fields) {
 }
 
 export async function run(build) {
-  const { element_attributes: scenarioAttributes, fields, frame, element: named } = facts(build);
+  const { element_attributes: scenarioAttributes, fields, frame, element: named, result_figures: figures } = facts(build);
   const TAG = named.tag;
   if (frame.events.length !== 3) build.fail(`the declarations name three events; the Rust code has ${frame.events.join(", ")}`);
   // The element's own attributes and lead capture's (crates/core/src/leads.rs).
@@ -184,6 +219,6 @@ export async function run(build) {
   writeFileSync(join(build.staging, "embed.js"), await minified(build, loader));
   const frameJs = readFileSync(join(build.source, "web/frame.js"), "utf8").replaceAll("__FRAME_FACTS__", JSON.stringify(frame));
   writeFileSync(join(build.staging, "frame.js"), await minified(build, frameJs));
-  writeFileSync(join(build.staging, `${TAG}.d.ts`), declarations(TAG, frame.events, attributes, fields));
+  writeFileSync(join(build.staging, `${TAG}.d.ts`), declarations(TAG, frame.events, attributes, fields, figures));
   writeFileSync(join(build.staging, "custom-elements.json"), `${JSON.stringify(manifest(TAG, frame.events, attributes, fields), null, 2)}\n`);
 }

@@ -37,6 +37,22 @@ export async function run(build) {
     [`import(file("__EMBED_JS__"))`, `import("./files/${embedJs}")`],
     [`file("__EMBED_WASM__")`, `new URL("./files/${embedWasm}", import.meta.url).href`],
     [`file("__CSS__")`, `new URL("./files/calculator.css", import.meta.url).href`],
+    // The package's folder is no page (a bundler would even emit a copy of this module for
+    // it, and the links would point at that script): without calculator-page, the links
+    // point to the host page itself, and the console says to set it.
+    [
+      `const folder = new URL(".", import.meta.url);`,
+      `let pageWarned = false;
+const folder = {
+  get href() {
+    if (!pageWarned) {
+      pageWarned = true;
+      console.warn("Customer Value Calculator: set calculator-page to the address of the calculator's page; until then its links point to this page.");
+    }
+    return \`\${location.origin}\${location.pathname}\`;
+  },
+};`,
+    ],
     ["__ELEMENT_ATTRIBUTES__", JSON.stringify(attributes)],
     ["__ELEMENT_TAG__", JSON.stringify(named.tag)],
     ["__ELEMENT_MARKER__", JSON.stringify(named.marker)],
@@ -49,7 +65,10 @@ export async function run(build) {
   for (const file of [embedJs, embedLoader, embedWasm, ...build.chunks.embed.files]) copyFileSync(join(build.staging, file), join(out, "files", file));
   copyFileSync(join(build.staging, css), join(out, "files", "calculator.css"));
   copyFileSync(join(build.staging, `${TAG}.d.ts`), join(out, `${TAG}.d.ts`));
-  copyFileSync(join(build.staging, "custom-elements.json"), join(out, "custom-elements.json"));
+  // The manifest names the module the package exports, not the bundle's embed.js.
+  const elements = readFileSync(join(build.staging, "custom-elements.json"), "utf8").replaceAll('"embed.js"', `"${TAG}.js"`);
+  if (!elements.includes(`"${TAG}.js"`)) build.fail("custom-elements.json no longer names embed.js, which the npm package renames");
+  writeFileSync(join(out, "custom-elements.json"), elements);
   copyFileSync(join(build.source, "LICENSE"), join(out, "LICENSE"));
   copyFileSync(join(build.source, "web/npm-readme.md"), join(out, "README.md"));
 

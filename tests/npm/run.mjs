@@ -46,11 +46,16 @@ await check("the package's declarations, manifest and exports follow the element
   const facts = JSON.parse(execFileSync("cargo", ["run", "--quiet", "-p", "cvc-cli", "--bin", "build-facts"], { cwd: root, env, encoding: "utf8" }));
   const expected = [...facts.element_attributes, ...facts.frame.lead.attributes, facts.frame.consent];
   const manifest = JSON.parse(readFileSync(join(packageDir, "custom-elements.json"), "utf8"));
-  // The manifest also lists loading="lazy", which embed.js reads itself.
-  const declared = manifest.modules[0].declarations[0].attributes.map((attribute) => attribute.name).filter((name) => name !== "loading");
+  // The manifest also lists loading="lazy" and calculator-page, which embed.js reads itself.
+  const own = ["loading", "calculator-page"];
+  const declared = manifest.modules[0].declarations[0].attributes.map((attribute) => attribute.name).filter((name) => !own.includes(name));
   assert(JSON.stringify(declared) === JSON.stringify(expected), `the manifest's attributes: ${declared.length} against ${expected.length}`);
+  assert(manifest.modules[0].path === `${TAG}.js`, `the manifest names the package's module: ${manifest.modules[0].path}`);
   const types = readFileSync(join(packageDir, `${TAG}.d.ts`), "utf8");
-  for (const name of expected) assert(types.includes(`"${name}"?: string;`), `${name} in the declarations`);
+  for (const name of [...expected, "calculator-page"]) assert(types.includes(`"${name}"?: string`), `${name} in the declarations`);
+  // Each figure of the results is typed, a number or null, as the command-line tool gives it.
+  for (const figure of facts.result_figures) assert(types.includes(`  ${figure}: number | null;`), `${figure} in CustomerValueResults`);
+  assert(facts.result_figures.includes("yearly_cost_of_poor_service"), "the results' figures come from the build's facts");
   const element = readFileSync(join(packageDir, `${TAG}.js`), "utf8");
   assert(element.includes(JSON.stringify(expected)), "the module observes every attribute");
   assert(!/__[A-Z_]+__/.test(element), "no placeholder is left in the module");
@@ -73,6 +78,9 @@ try {
     run(join(app, "node_modules", ".bin", "vite"), ["build", "--outDir", vite, "--emptyOutDir"], app);
     const assets = readdirSync(join(vite, "assets"));
     assert(assets.some((file) => file.endsWith(".wasm")) && assets.some((file) => file.endsWith(".css")), `the site's own assets: ${assets.join(", ")}`);
+    // The module names no folder of its own, so Vite emits no second copy of it as an asset
+    // (which the links once pointed at, a script, without calculator-page).
+    assert(!assets.some((file) => file.startsWith(`${TAG}-`) && file.endsWith(".js")), `a copy of the element's module: ${assets.join(", ")}`);
   });
   const site = await serve(vite);
   const origin = `http://127.0.0.1:${site.address().port}`;

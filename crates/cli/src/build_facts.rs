@@ -16,7 +16,9 @@
 //! - `chunks`: the names of the program's split chunks (the build names their files
 //!   after them; the size budget and the service worker check them), in the order the
 //!   build groups their shared code, and `chunks_without_charts`, those a calculator may
-//!   fetch without the charts (shared-chunks.mjs).
+//!   fetch without the charts (shared-chunks.mjs);
+//! - `result_figures`: the names of the figures the element's events and `results` carry,
+//!   each a number or `null` (the TypeScript declarations).
 
 use cvc_core::codec::attributes::{element_attributes, MARKER};
 use cvc_core::codec::json::{write_pretty, Json};
@@ -89,6 +91,16 @@ fn main() {
         (
             "chunks_without_charts".into(),
             chunk_names(&Chunk::WITHOUT_CHARTS),
+        ),
+        (
+            "result_figures".into(),
+            Json::Array(
+                cvc_model::evaluate(&cvc_model::ValidScenario::default())
+                    .named_figures()
+                    .into_iter()
+                    .map(|(name, _)| Json::String(name.into()))
+                    .collect(),
+            ),
         ),
     ]);
     println!("{}", write_pretty(&output));
