@@ -73,6 +73,19 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       }
     });
 
+    await check("rooms: on a phone filling in the form, three screens below the bar, the room's button waits at the foot of the screen", async () => {
+      const { page } = phones[5];
+      assert((await page.$(".room-dock")) === null, "no second button while the bar is on screen");
+      await page.locator("#field-lifetime_profit").scrollIntoViewIfNeeded();
+      await page.waitForSelector(".room-dock #room-send-dock", { timeout: 5000 });
+      const dock = await page.locator(".room-dock").boundingBox();
+      assert(Math.abs(dock.y + dock.height - PHONE.height) <= 1, `at the foot of the screen: ${JSON.stringify(dock)}`);
+      const field = await page.locator("#field-lifetime_profit").boundingBox();
+      assert(field.y + field.height <= dock.y, "the field is not under it");
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.waitForSelector(".room-dock", { state: "detached", timeout: 5000 });
+    });
+
     await check("rooms: a phone with an invalid entry sends nothing until it is fixed, and says why", async () => {
       const { page } = phones[5];
       const field = "#field-acquisition_cost";

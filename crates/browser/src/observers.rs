@@ -1,6 +1,6 @@
 //! Where elements are on the screen: an element's width (charts are drawn to it), whether
-//! the screen is wide, and whether an element has come near the visible part of the page
-//! (parts below the fold are fetched only then).
+//! the screen is wide, whether an element has come near the visible part of the page
+//! (parts below the fold are fetched only then), and whether it is on the screen now.
 
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
@@ -65,7 +65,15 @@ pub fn use_near_screen(node: NodeRef) -> bool {
             }
             if !*near && !same {
                 if let Some(element) = element {
-                    match Watching::new(element, near.clone()) {
+                    let seen = {
+                        let near = near.clone();
+                        move |visible: bool| {
+                            if visible {
+                                near.set(true);
+                            }
+                        }
+                    };
+                    match Watching::new(element, "50% 0px", seen) {
                         Some(watch) => *watching = Some(watch),
                         // Without an observer, the part is simply fetched at once.
                         None => near.set(true),
@@ -89,6 +97,24 @@ pub fn use_near_screen(node: NodeRef) -> bool {
     *near
 }
 
+/// Whether the element behind `node` is on the screen now (any of it): what a part shows
+/// in its place while it is scrolled away, such as the room's button at the foot of the
+/// screen while the phone fills in the form.
+#[hook]
+pub fn use_on_screen(node: NodeRef) -> bool {
+    let on_screen = use_state(|| true);
+    {
+        let on_screen = on_screen.clone();
+        use_effect_with(node, move |node| {
+            let watching = node.cast::<web_sys::Element>().and_then(|element| {
+                Watching::new(element, "0px", move |visible| on_screen.set(visible))
+            });
+            move || drop(watching)
+        });
+    }
+    *on_screen
+}
+
 /// An element watched for coming near the screen, until dropped.
 struct Watching {
     element: web_sys::Element,
@@ -97,19 +123,25 @@ struct Watching {
 }
 
 impl Watching {
-    fn new(element: web_sys::Element, near: UseStateHandle<bool>) -> Option<Watching> {
+    /// Watches `element` with `margin` around the screen; `seen` is told whether it is
+    /// within it, each time that changes.
+    fn new(
+        element: web_sys::Element,
+        margin: &str,
+        seen: impl Fn(bool) + 'static,
+    ) -> Option<Watching> {
         let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let visible = entries.iter().any(|entry| {
-                entry
-                    .unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting()
-            });
-            if visible {
-                near.set(true);
+            // The latest entry says where the element is now.
+            if let Some(entry) = entries.iter().last() {
+                seen(
+                    entry
+                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting(),
+                );
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin("50% 0px");
+        options.set_root_margin(margin);
         let observer = web_sys::IntersectionObserver::new_with_options(
             on_change.as_ref().unchecked_ref(),
             &options,

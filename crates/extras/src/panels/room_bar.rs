@@ -7,6 +7,7 @@
 //! (a static host), it shows nothing.
 
 use cvc_browser::address::read_location;
+use cvc_browser::observers::use_on_screen;
 use cvc_browser::rooms::{keep_stay, load_stay, request, room_server, use_online, Answer};
 use cvc_browser::timing::every;
 use cvc_core::codec::link::encode;
@@ -70,6 +71,10 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
         })
     };
     let online = use_online();
+    // While the bar is scrolled away (the phone fills in the form, three screens below),
+    // its button waits at the foot of the screen.
+    let bar_node = use_node_ref();
+    let bar_on_screen = use_on_screen(bar_node.clone());
     // The bar as it is now, for requests started by a timer made earlier.
     let latest = use_mut_ref(|| bar.0.clone());
     *latest.borrow_mut() = bar.0.clone();
@@ -222,8 +227,15 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
         </> }
     });
     let show_wait_for_reveal = sent && !state.revealed;
-    html! {
-        <section class="room-bar" aria-labelledby="room-title">
+    let can_send = !sent || changed;
+    let docked = !bar_on_screen && ended.is_none() && can_send;
+    let send_label = if sent {
+        room_texts.room_update
+    } else {
+        room_texts.room_add
+    };
+    html! { <>
+        <section class="room-bar" aria-labelledby="room-title" ref={bar_node}>
             <h2 id="room-title"><bdi>{ title }</bdi></h2>
             if let Some(ended) = ended {
                 <p class="room-status" role="status">{ ended }</p>
@@ -231,9 +243,9 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                 <p class="room-count">{ count }</p>
                 <p class="hint room-sends">{ room_texts.room_sends }</p>
                 <div class="button-row">
-                    if !sent || changed {
-                        <button type="button" class="primary" id="room-send" onclick={on_send} disabled={waiting || props.figures_stale}>
-                            { if sent { room_texts.room_update } else { room_texts.room_add } }
+                    if can_send {
+                        <button type="button" class="primary" id="room-send" onclick={on_send.clone()} disabled={waiting || props.figures_stale}>
+                            { send_label }
                         </button>
                     }
                     if sent {
@@ -249,5 +261,15 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                 }
             }
         </section>
-    }
+        if docked {
+            <div class="room-dock">
+                <button type="button" class="primary" id="room-send-dock" onclick={on_send} disabled={waiting || props.figures_stale}>
+                    { send_label }
+                </button>
+                if props.figures_stale {
+                    <p class="hint">{ room_texts.room_fix_first }</p>
+                }
+            </div>
+        }
+    </> }
 }
