@@ -373,6 +373,14 @@ impl Opened {
     }
 }
 
+/// Whether the figure of `name` adds up across businesses (the room's total of it).
+fn adds_up(name: &str) -> bool {
+    matches!(
+        name,
+        "yearly_cost_of_poor_service" | "npv_gain" | "break_even_budget_per_year"
+    )
+}
+
 /// One CSV of a room's entries (each scenario's fields and figures, without who sent it)
 /// and its summary: what the presenter exports.
 pub fn entries_csv(entries: &[(ValidScenario, [Option<f64>; FIGURES.len()])]) -> String {
@@ -415,9 +423,16 @@ pub fn entries_csv(entries: &[(ValidScenario, [Option<f64>; FIGURES.len()])]) ->
             let mut row = vec![name.to_string()];
             if let Some(s) = spread {
                 row.push(s.count.to_string());
+                // A sum only where adding means something: money each business has or
+                // spends in a year or over its horizon; not a return, a month or the
+                // cost of one customer.
+                row.push(if adds_up(name) {
+                    crate::codec::decimal::shortest(s.sum)
+                } else {
+                    String::new()
+                });
                 row.extend(
-                    [s.sum, s.min, s.p10, s.median, s.p90, s.max]
-                        .map(crate::codec::decimal::shortest),
+                    [s.min, s.p10, s.median, s.p90, s.max].map(crate::codec::decimal::shortest),
                 );
             }
             rows.push(row);
@@ -594,5 +609,21 @@ mod tests {
         assert!(lines[1].starts_with("1,ILS,2000,10000"), "{}", lines[1]);
         assert!(csv.contains("figure,count,sum,min,p10,median,p90,max"));
         assert!(csv.contains("npv_gain,5,"));
+        // A return or a month has no meaningful sum: the cell is empty.
+        let row = |name: &str| {
+            lines
+                .iter()
+                .find(|line| line.starts_with(&format!("{name},")))
+                .map(|line| line.split(',').map(str::to_string).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(row("roi")[2], "");
+        assert_eq!(row("payback_month")[2], "");
+        assert_eq!(row("unhappy_customer_cost")[2], "");
+        let sum: f64 = row("yearly_cost_of_poor_service")[2]
+            .parse()
+            .expect("a sum");
+        let each: f64 = entries.iter().filter_map(|(_, figures)| figures[0]).sum();
+        assert!((sum - each).abs() < 1e-6 * each, "{sum} against {each}");
     }
 }
