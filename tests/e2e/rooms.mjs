@@ -152,7 +152,9 @@ export async function run({ browser, origin: staticOrigin, dist }) {
         const mine = expected[i].unhappy_customer_cost;
         const below = expected.filter((results) => results.unhappy_customer_cost < mine).length;
         const text = (await page.textContent(".room-bar .standing")).replace(/[\u2068\u2069]/g, "");
-        const words = PHONES[i].lang === "he" ? `אצל ${below} מתוך 5` : `${below} of the other 5`;
+        // The two ends are said as such: none of the others below, or all of them.
+        const he = PHONES[i].lang === "he";
+        const words = below === 0 ? (he ? "אף אחד מ־5" : "None of the other 5") : below === 5 ? (he ? "לכל אחד מ־5" : "any of the other 5") : he ? `אצל ${below} מתוך 5` : `more than it costs ${below} of the other 5`;
         assert(text.includes(words), `phone ${i}: “${text}” should say ${words}`);
       }
     });

@@ -371,9 +371,13 @@ pub const ROOM: RoomTexts = RoomTexts {
     room_expired: "This room has expired. Ask the presenter for a new code.",
     room_unknown: "There is no room with this code. Check the code on the presenter's screen.",
     room_failed: "The room did not take the request. Try again in a moment.",
-    room_standing_unhappy: "For {below} of the other {others} businesses in this room, one unhappy customer costs less than for you.",
-    room_standing_yearly: "For {below} of the other {others} businesses in this room, poor service costs less a year than for you.",
-    room_standing_wait: "Where you stand shows once the room's answer is revealed.",
+    room_standing_unhappy: "One unhappy customer costs you more than it costs {below} of the other {others} businesses in this room.",
+    room_standing_unhappy_least: "None of the other {others} businesses in this room loses less on one unhappy customer than you do.",
+    room_standing_unhappy_most: "One unhappy customer costs you more than it costs any of the other {others} businesses in this room.",
+    room_standing_yearly: "Poor service costs you more a year than it costs {below} of the other {others} businesses in this room.",
+    room_standing_yearly_least: "None of the other {others} businesses in this room loses less a year to poor service than you do.",
+    room_standing_yearly_most: "Poor service costs you more a year than it costs any of the other {others} businesses in this room.",
+    room_standing_wait: "Once the presenter reveals the room's results, you will see here how your business compares with the others in the room.",
 };
 
 pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {

@@ -372,9 +372,13 @@ pub const ROOM: RoomTexts = RoomTexts {
     room_expired: "פג התוקף של החדר הזה. בקשו מהמנחה קוד חדש.",
     room_unknown: "לא נמצא חדר עם הקוד הזה. בדקו את הקוד שעל המסך של המנחה.",
     room_failed: "החדר לא קיבל את הבקשה. נסו שוב בעוד רגע.",
-    room_standing_unhappy: "אצל {below} מתוך {others} העסקים האחרים בחדר, לקוח לא מרוצה אחד עולה פחות מאשר אצלכם.",
-    room_standing_yearly: "אצל {below} מתוך {others} העסקים האחרים בחדר, שירות גרוע עולה בשנה פחות מאשר אצלכם.",
-    room_standing_wait: "המיקום שלכם בחדר יוצג אחרי חשיפת התשובה של החדר.",
+    room_standing_unhappy: "לקוח לא מרוצה אחד עולה לכם יותר מאשר אצל {below} מתוך {others} העסקים האחרים בחדר.",
+    room_standing_unhappy_least: "אף אחד מ־{others} העסקים האחרים בחדר לא מפסיד על לקוח לא מרוצה אחד פחות מכם.",
+    room_standing_unhappy_most: "לקוח לא מרוצה אחד עולה לכם יותר מאשר לכל אחד מ־{others} העסקים האחרים בחדר.",
+    room_standing_yearly: "שירות גרוע עולה לכם בשנה יותר מאשר אצל {below} מתוך {others} העסקים האחרים בחדר.",
+    room_standing_yearly_least: "אף אחד מ־{others} העסקים האחרים בחדר לא מפסיד בשנה פחות מכם בגלל שירות גרוע.",
+    room_standing_yearly_most: "שירות גרוע עולה לכם בשנה יותר מאשר לכל אחד מ־{others} העסקים האחרים בחדר.",
+    room_standing_wait: "אחרי שהמנחה יחשוף את התוצאות, תראו כאן איך העסק שלכם ביחס לעסקים האחרים בחדר.",
 };
 
 pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {

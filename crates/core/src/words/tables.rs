@@ -595,8 +595,14 @@ pub struct RoomTexts {
     pub room_expired: &'static str,
     pub room_unknown: &'static str,
     pub room_failed: &'static str,
+    /// Slots: {below}, {others}. The `_least` and `_most` forms (slot {others}) are for no
+    /// other business below, and all of them.
     pub room_standing_unhappy: &'static str,
+    pub room_standing_unhappy_least: &'static str,
+    pub room_standing_unhappy_most: &'static str,
     pub room_standing_yearly: &'static str,
+    pub room_standing_yearly_least: &'static str,
+    pub room_standing_yearly_most: &'static str,
     pub room_standing_wait: &'static str,
 }
 

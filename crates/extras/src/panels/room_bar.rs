@@ -209,8 +209,15 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     };
     let waiting = matches!(state.status, Status::Sending | Status::Waiting);
     let standing = state.standing.map(|standing| {
-        let line = |template: &'static str, pair: Option<(usize, usize)>| {
+        // [some below, none below, all below]: "more than 3 of the other 5", and the two
+        // ends said as such, not "more than 0" or "more than 5 of the other 5".
+        let line = |templates: [&'static str; 3], pair: Option<(usize, usize)>| {
             pair.map(|(below, others)| {
+                let template = match below {
+                    0 => templates[1],
+                    _ if below >= others => templates[2],
+                    _ => templates[0],
+                };
                 sentence(
                     template,
                     &[
@@ -222,8 +229,8 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
             })
         };
         html! { <>
-            { line(room_texts.room_standing_unhappy, standing.unhappy).unwrap_or_default() }
-            { line(room_texts.room_standing_yearly, standing.yearly).unwrap_or_default() }
+            { line([room_texts.room_standing_unhappy, room_texts.room_standing_unhappy_least, room_texts.room_standing_unhappy_most], standing.unhappy).unwrap_or_default() }
+            { line([room_texts.room_standing_yearly, room_texts.room_standing_yearly_least, room_texts.room_standing_yearly_most], standing.yearly).unwrap_or_default() }
         </> }
     });
     let show_wait_for_reveal = sent && !state.revealed;
