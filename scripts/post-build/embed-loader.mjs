@@ -79,7 +79,7 @@ export interface CustomerValueLeadDetail extends CustomerValueEventDetail {
   attribution: { referrer: string; variant: string | null; [utm: string]: string | null };
 }
 
-/** The element's attributes (all strings, as HTML has them). */
+/** The element's attributes (strings in HTML; a number or a presence in JSX). */
 export interface CustomerValueCalculatorAttributes {
   loading?: "lazy" | "eager";
   /** The calculator's own page, for its share link and "Open the full calculator". */
@@ -124,7 +124,7 @@ declare global {
 declare module "react" {
   namespace JSX {
     interface IntrinsicElements {
-      "${TAG}": CustomerValueCalculatorAttributes & {
+      "${TAG}": Omit<CustomerValueCalculatorAttributes, "consent"> & {
         ref?: unknown;
         key?: string | number | bigint | null;
         children?: unknown;

@@ -18,8 +18,8 @@
 //   imported once.
 import { readFileSync, writeFileSync } from "node:fs";
 
-/** The JS module wasm-bindgen's glue is imported from, as the wasm names it. */
-const GLUE_MODULE = "./main_bg.js";
+/** The split's loader, the one module the wasm imports from besides wasm-bindgen's glue. */
+const LOADER_MODULE = "./__wasm_split.js";
 
 /** Names short what the wasm at `wasmPath` and the JS at `jsPath` share, both in place:
  * the glue's imports, the exports only the JS calls (none that `loader`, the split's
@@ -79,6 +79,16 @@ export function shortenExports(wasmPath, jsPath, loader, fail) {
  * `jsPath`, both in place; `fail` reports what cannot be renamed safely. */
 function shortenImports(wasmPath, jsPath, fail) {
   const wasm = readFileSync(wasmPath);
+  // The glue's module is named after wasm-bindgen's --out-name (`./main_bg.js` for an
+  // entry, `./floor_bg.js` for the yardstick): the one that is not the loader's.
+  const modules = new Set();
+  rewriteImports(wasm, (module, field) => {
+    modules.add(module);
+    return field;
+  });
+  modules.delete(LOADER_MODULE);
+  if (modules.size !== 1) fail(`${wasmPath}: imports from ${[...modules].join(", ")}, not from one glue module`);
+  const [glue] = modules;
   let js = readFileSync(jsPath, "utf8");
   const renamed = new Map();
   let next = 0;
@@ -89,7 +99,7 @@ function shortenImports(wasmPath, jsPath, fail) {
     return name;
   };
   const out = rewriteImports(wasm, (module, field) => {
-    if (module !== GLUE_MODULE) return field;
+    if (module !== glue) return field;
     if (!renamed.has(field)) renamed.set(field, shortName());
     return renamed.get(field);
   });
@@ -101,6 +111,7 @@ function shortenImports(wasmPath, jsPath, fail) {
     if (uses !== 1) fail(`${jsPath}: the import ${long} is named ${uses} times in the JS, not once`);
     js = js.replace(key, short);
   }
+  if (renamed.size === 0) fail(`${wasmPath}: no import of ${glue} was renamed`);
   writeFileSync(wasmPath, out);
   writeFileSync(jsPath, js);
   return renamed.size;

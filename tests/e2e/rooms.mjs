@@ -154,7 +154,7 @@ export async function run({ browser, origin: staticOrigin, dist }) {
         const text = (await page.textContent(".room-bar .standing")).replace(/[\u2068\u2069]/g, "");
         // The two ends are said as such: none of the others below, or all of them.
         const he = PHONES[i].lang === "he";
-        const words = below === 0 ? (he ? "אף אחד מ־5" : "None of the other 5") : below === 5 ? (he ? "לכל אחד מ־5" : "any of the other 5") : he ? `אצל ${below} מתוך 5` : `more than it costs ${below} of the other 5`;
+        const words = below === 0 ? (he ? "אף אחד מ־5" : "None of the other 5") : below === 5 ? (he ? "לכל אחד מ־5" : "any of the other 5") : he ? `ל־${below} מתוך 5` : `more than it costs ${below} of the other 5`;
         assert(text.includes(words), `phone ${i}: “${text}” should say ${words}`);
       }
     });

@@ -309,6 +309,8 @@ export async function run({ label, database, dist }) {
       assert(refused > 0, `the network's rate: ${flood.join(",")}`);
       const answer = await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(999)}`, { body: {} });
       assert(answer.status !== 429 || (answer.json.error && answer.headers.get("retry-after")), "a reason and Retry-After");
+      // The network's bucket refills (five a second here) before the rooms are counted.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
       const rooms = [];
       let refusedRoom;
       for (let i = 0; i < 14; i++) {
@@ -319,6 +321,15 @@ export async function run({ label, database, dist }) {
       assert(rooms.includes(429), `rooms: ${rooms.join(",")}`);
       // 30 rooms an hour: the next comes in 120 s, and Retry-After says so.
       assert(refusedRoom.headers.get("retry-after") === "120", `Retry-After: ${refusedRoom.headers.get("retry-after")}`);
+      // Guessing codes meets the same rate on every route that answers 404 for an unknown
+      // code, with a token or without (once the bucket refills, at five a second here).
+      for (const [method, path] of [["GET", "/api/rooms/ACDEFG"], ["GET", "/api/rooms/ACDEFG/summary"], ["GET", "/api/rooms/ACDEFG/entries"], ["POST", "/api/rooms/ACDEFG/reveal"], ["GET", "/api/rooms/ACDEFG/entries/" + participantId(5)]]) {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        const guesses = [];
+        for (let i = 0; i < 60; i++) guesses.push((await call(strict.url, method, path, { token: "x".repeat(43) })).status);
+        assert(guesses.includes(404) || guesses.includes(401), `${method} ${path}: some answered before the limit: ${[...new Set(guesses)].join(",")}`);
+        assert(guesses.includes(429), `${method} ${path}: guessing codes is limited: ${[...new Set(guesses)].join(",")}`);
+      }
     } finally {
       await strict.kill();
     }

@@ -265,7 +265,10 @@ impl Bar {
             Heard::Json(status, document) => match (status, &pending) {
                 (200 | 201, Pending::Entry { link, .. }) => {
                     self.phase = Phase::Open;
-                    self.status = if self.stay.sent.replace(link.clone()).is_some() {
+                    self.stay.sent = Some(link.clone());
+                    // The room says which: 201 a new entry, 200 one it had, replaced (a
+                    // phone that missed a reset sends a new one).
+                    self.status = if status == 200 {
                         Status::Updated
                     } else {
                         Status::Sent

@@ -190,15 +190,17 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
         Mode::Widget(_) => AttrValue::default(),
     };
     let in_room = mode == Mode::Page && !props.page_keys.is_empty();
+    let presenting = use_state(|| false);
+    // Not while the presenter view is on: it has a history entry of its own, which Back
+    // takes away; an edit's address is written once the view is left.
     use_link_sync(
         scenario.clone(),
         language,
-        !matches!(mode, Mode::Widget(_)),
+        !matches!(mode, Mode::Widget(_)) && !*presenting,
         keep,
     );
     use_post_height(framed && drawn);
     use_document_language(language, !matches!(mode, Mode::Widget(_)));
-    let presenting = use_state(|| false);
     // Whether a tool panel has been opened: its chunk is then on its way, and the
     // charts come with it (so a report printed from the panel has them).
     let extras_opened = use_state(|| false);

@@ -244,6 +244,9 @@ pub async fn create_room(
     headers: HeaderMap,
     Body(body): Body,
 ) -> Result<Response, ApiError> {
+    // Every request from a network counts against its rate (bodies are read first);
+    // only a room opened counts against its rooms an hour, below.
+    network_allowed(&state, address)?;
     let given: Value = if body.iter().all(u8::is_ascii_whitespace) {
         json!({})
     } else {
@@ -325,19 +328,35 @@ pub async fn create_room(
     Err(ApiError::Internal)
 }
 
+/// Whether one more request from `address`'s network fits its rate (a venue's Wi-Fi is one
+/// address for all its phones, so the rate is generous: `--address-rate`).
+fn network_allowed(state: &AppState, address: SocketAddr) -> Result<(), ApiError> {
+    if state.limits.address.allow_address(address.ip()) {
+        Ok(())
+    } else {
+        Err(ApiError::TooMany(
+            "too many requests from this network".into(),
+        ))
+    }
+}
+
 /// `GET /api/rooms/{code}`: what a phone shows of a room (no token needed).
 pub async fn room_status(
     State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
+    // Asked without a token, and the way to guess a room's code: the network's rate holds.
+    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     let participants = state.db.participants(&code).await?;
     Ok(Json(json!({
-                "code": room.code,
+        "code": room.code,
         "name": room.name,
         "currency": room.currency,
-        "participants": participants,"revealed": room.revealed,
+        "participants": participants,
+        "revealed": room.revealed,
         "state": "open",
         "expires_at": rfc3339(room.active_at + state.lifetime_ms()),
         "max_participants": state.config.max_participants,
@@ -366,11 +385,7 @@ pub async fn put_entry(
 ) -> Result<Response, ApiError> {
     let code = code_of(&code)?;
     let participant = participant_of(&participant)?;
-    if !state.limits.address.allow_address(address.ip()) {
-        return Err(ApiError::TooMany(
-            "too many requests from this network".into(),
-        ));
-    }
+    network_allowed(&state, address)?;
     if !state
         .limits
         .participant
@@ -463,10 +478,12 @@ pub async fn put_entry(
 /// stand, once the room shows figures, with the room's name and currency.
 pub async fn own_entry(
     State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path((code, participant)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
     let participant = participant_of(&participant)?;
+    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     let own = state
         .db
@@ -495,11 +512,7 @@ pub async fn delete_entry(
 ) -> Result<StatusCode, ApiError> {
     let code = code_of(&code)?;
     let participant = participant_of(&participant)?;
-    if !state.limits.address.allow_address(address.ip()) {
-        return Err(ApiError::TooMany(
-            "too many requests from this network".into(),
-        ));
-    }
+    network_allowed(&state, address)?;
     state
         .db
         .delete_entry(&code, participant, now_ms(), state.lifetime_ms())
@@ -524,10 +537,12 @@ async fn presenters_summary(
 /// `GET /api/rooms/{code}/summary`, with the presenter's token.
 pub async fn summary(
     State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
+    network_allowed(&state, address)?;
     Ok(Json(presenters_summary(&state, &code, &headers).await?))
 }
 
@@ -535,10 +550,12 @@ pub async fn summary(
 /// sent it, for the export.
 pub async fn entries(
     State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
+    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     authorised(&room, &headers)?;
     let entries: Vec<Value> = state
@@ -563,10 +580,12 @@ pub async fn entries(
 /// `…/close`. Each answers with the summary after it (`null` figures once closed).
 pub async fn control(
     State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path((code, action)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
+    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     authorised(&room, &headers)?;
     let (now, lifetime) = (now_ms(), state.lifetime_ms());
@@ -620,11 +639,13 @@ enum Said {
 /// change it missed. Changes within a few milliseconds are said once.
 pub async fn stream(
     State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     Query(query): Query<TokenQuery>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let code = code_of(&code)?;
+    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     authorised_by(&room, bearer(&headers).or(query.token.as_deref()))?;
     let changes = state.hub.subscribe(&code);

@@ -129,6 +129,8 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
         let (place, seen, problem, dots) =
             (place.clone(), seen.clone(), problem.clone(), dots.clone());
         use_effect_with(opened, move |opened| {
+            // Another room, or none: the dots were the last room's.
+            dots.set(Dots::new());
             let fetched_at = Rc::new(RefCell::new((f64::NEG_INFINITY, None)));
             let later = fetched_at.clone();
             let stream = opened.as_ref().and_then(|room| {
@@ -424,7 +426,10 @@ fn room_answer(formats: &Formats, seen: &Seen, dots: &Dots) -> Html {
     let total = money(stat("yearly_cost_of_poor_service", "sum"));
     // A business whose figures give no yearly cost is not in the sum: said, not hidden.
     let counted = stat("yearly_cost_of_poor_service", "count").map_or(0, |n| n.max(0.0) as u64);
-    let total_line = if counted < seen.participants {
+    let total_line = if counted == 0 {
+        // No business's figures give a yearly cost: there is no total to say.
+        Html::default()
+    } else if counted < seen.participants {
         sentence(
             room_texts.room_answer_total_some,
             &[

@@ -211,8 +211,9 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     let standing = state.standing.map(|standing| {
         // [some below, none below, all below]: "more than 3 of the other 5", and the two
         // ends said as such, not "more than 0" or "more than 5 of the other 5".
+        // Said against two others or more: "more than 1 of the other 1" says nothing.
         let line = |templates: [&'static str; 3], pair: Option<(usize, usize)>| {
-            pair.map(|(below, others)| {
+            pair.filter(|(_, others)| *others >= 2).map(|(below, others)| {
                 let template = match below {
                     0 => templates[1],
                     _ if below >= others => templates[2],
@@ -259,7 +260,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                         <button type="button" class="secondary" id="room-withdraw" onclick={on_withdraw} disabled={waiting}>{ room_texts.room_withdraw }</button>
                     }
                 </div>
-                if let Some(status) = status {
+                if let Some(status) = status.clone() {
                     <p class={classes!("room-status", waiting.then_some("waiting"))} role="status">{ status }</p>
                 }
                 { standing.unwrap_or_default() }
@@ -273,8 +274,12 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                 <button type="button" class="primary" id="room-send-dock" onclick={on_send} disabled={waiting || props.figures_stale}>
                     { send_label }
                 </button>
+                // What the bar would say of a press: why it cannot send, that it is on its
+                // way or waits, or why the room refused it.
                 if props.figures_stale {
                     <p class="hint">{ room_texts.room_fix_first }</p>
+                } else if matches!(state.status, Status::Sending | Status::Waiting | Status::Refused(_)) {
+                    <p class="hint" role="status">{ status.clone().unwrap_or_default() }</p>
                 }
             </div>
         }

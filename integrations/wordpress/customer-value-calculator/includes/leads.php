@@ -269,8 +269,9 @@ function customer_value_calculator_lead_counters() {
 
 /**
  * The rate limit: whether this visitor may send one more lead this hour, and the site keep
- * one more. Only leads kept count (customer_value_calculator_lead_counted): a refused
- * request costs nothing, so junk cannot use up the site's hour and lock real visitors out.
+ * one more. Only leads about to be kept count (customer_value_calculator_lead_reserve): a
+ * refused request costs nothing, so junk cannot use up the site's hour and lock real
+ * visitors out.
  *
  * @return bool
  */
@@ -280,11 +281,28 @@ function customer_value_calculator_lead_allowed() {
 		&& (int) get_transient( $site ) < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR;
 }
 
-/** Counts a lead kept, for this visitor and the site. */
-function customer_value_calculator_lead_counted() {
+/**
+ * Takes one of the hour's places for a lead that passed every check, just before it is
+ * stored, checking the limits again: a request in parallel may have taken the last one
+ * while this one was read.
+ *
+ * @return bool Whether a place was taken.
+ */
+function customer_value_calculator_lead_reserve() {
+	if ( ! customer_value_calculator_lead_allowed() ) {
+		return false;
+	}
 	list( $visitor, $site ) = customer_value_calculator_lead_counters();
 	set_transient( $visitor, (int) get_transient( $visitor ) + 1, HOUR_IN_SECONDS );
 	set_transient( $site, (int) get_transient( $site ) + 1, HOUR_IN_SECONDS );
+	return true;
+}
+
+/** Gives back a place taken for a lead that could not be stored. */
+function customer_value_calculator_lead_release() {
+	list( $visitor, $site ) = customer_value_calculator_lead_counters();
+	set_transient( $visitor, max( 0, (int) get_transient( $visitor ) - 1 ), HOUR_IN_SECONDS );
+	set_transient( $site, max( 0, (int) get_transient( $site ) - 1 ), HOUR_IN_SECONDS );
 }
 
 /**
@@ -384,11 +402,14 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 		'mail_status'      => 'pending',
 		'mail_error'       => '',
 	);
+	if ( ! customer_value_calculator_lead_reserve() ) {
+		return customer_value_calculator_refuse( 429, 'Too many requests from this visitor; try again later.' );
+	}
 	if ( false === $wpdb->insert( customer_value_calculator_leads_table(), $row ) ) {
+		customer_value_calculator_lead_release();
 		return customer_value_calculator_refuse( 503, 'The lead could not be kept; try again shortly.' );
 	}
 	$id = (int) $wpdb->insert_id;
-	customer_value_calculator_lead_counted();
 	customer_value_calculator_mail_lead( $id, $row, $settings['notify'] );
 	// The same answer as a bot gets: it learns nothing, not even how many leads there are.
 	return new WP_REST_Response( array( 'ok' => true ), 201 );
