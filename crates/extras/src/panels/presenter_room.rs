@@ -21,7 +21,7 @@ use cvc_core::room::{code_shown, entries_csv, entry_of, Opened, FIGURES, MIN_PAR
 use cvc_core::words::fill_plain;
 use cvc_view::amount::sentence;
 use cvc_view::use_formats;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -133,6 +133,10 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             dots.set(Dots::new());
             let fetched_at = Rc::new(RefCell::new((f64::NEG_INFINITY, None)));
             let later = fetched_at.clone();
+            // Each fetch of the dots is numbered: only the latest one's answer is shown, so
+            // a slow answer (or the last room's) never puts back an older set.
+            let asked = Rc::new(Cell::new(0_u64));
+            let left = asked.clone();
             let stream = opened.as_ref().and_then(|room| {
                 let url = format!(
                     "{}/api/rooms/{}/stream?token={}",
@@ -159,13 +163,17 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                             let wait = fetched.0 + DOTS_EVERY_MS - now_ms();
                             if wait <= 0.0 {
                                 *fetched = (now_ms(), None);
-                                fetch_dots(room.clone(), dots.clone());
+                                fetch_dots(room.clone(), dots.clone(), asked.clone());
                             } else if fetched.1.is_none() {
-                                let (room, dots, again) =
-                                    (room.clone(), dots.clone(), fetched_at.clone());
+                                let (room, dots, again, asked) = (
+                                    room.clone(),
+                                    dots.clone(),
+                                    fetched_at.clone(),
+                                    asked.clone(),
+                                );
                                 fetched.1 = Some(after(wait as u32, move || {
                                     *again.borrow_mut() = (now_ms(), None);
-                                    fetch_dots(room, dots);
+                                    fetch_dots(room, dots, asked);
                                 }));
                             }
                         }
@@ -176,6 +184,7 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             move || {
                 drop(stream);
                 drop(later.borrow_mut().1.take());
+                left.set(left.get() + 1);
             }
         });
     }
@@ -386,13 +395,19 @@ fn problem_words(formats: &Formats, problem: Problem) -> &'static str {
     }
 }
 
-/// Fetches each entry's figures, for the dots.
-fn fetch_dots(room: Opened, dots: UseStateHandle<Dots>) {
+/// Fetches each entry's figures, for the dots, unless a later fetch was asked for (or the
+/// room left) before this one's answer came.
+fn fetch_dots(room: Opened, dots: UseStateHandle<Dots>, asked: Rc<Cell<u64>>) {
+    let mine = asked.get() + 1;
+    asked.set(mine);
     yew::platform::spawn_local(async move {
         let url = format!("{}/api/rooms/{}/entries", room.server, room.code);
         let Ok(answer) = request("GET", &url, None, Some(&room.token)).await else {
             return;
         };
+        if asked.get() != mine {
+            return;
+        }
         let Ok(document) = json::parse(&answer.text) else {
             return;
         };
