@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { assert, check, cliFor, close } from "../e2e/harness.mjs";
 import { spawnSync } from "node:child_process";
+import { connect } from "node:net";
 import { binary, openStream, participantId, startServer, until } from "./servers.mjs";
 
 export const FIGURES = ["yearly_cost_of_poor_service", "unhappy_customer_cost", "npv_gain", "roi", "payback_month", "break_even_budget_per_year"];
@@ -177,6 +178,27 @@ export async function run({ label, database, dist }) {
       const after = await call(url, "GET", `/api/rooms/${room.code}/entries/${phones[2]}`);
       assert(after.json.standing === null && after.json.revealed === false, after.text);
     });
+
+    if (label === "SQLite") {
+      await check(`${label}: a body that trickles in and stops gets 408 with a reason after 20 s, and the connection is let go`, async () => {
+        const { port } = new URL(url);
+        const started = Date.now();
+        const answer = await new Promise((resolve, reject) => {
+          const socket = connect(Number(port), "127.0.0.1", () => {
+            socket.write(`PUT /api/rooms/${room.code}/entries/${participantId(77)} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"lifetime_`);
+          });
+          let text = "";
+          socket.on("data", (chunk) => (text += chunk));
+          socket.on("end", () => resolve(text));
+          socket.on("close", () => resolve(text));
+          socket.on("error", reject);
+          setTimeout(() => { socket.destroy(); resolve(text); }, 40000);
+        });
+        const seconds = (Date.now() - started) / 1000;
+        assert(answer.startsWith("HTTP/1.1 408") && answer.includes("did not arrive in time"), `after ${seconds} s: ${answer.slice(0, 200)}`);
+        assert(seconds >= 19 && seconds < 30, `answered after ${seconds} s`);
+      });
+    }
 
     await check(`${label}: hostile bodies get a 4xx with a reason, or their bad fields ignored with reasons, and never a crash`, async () => {
       const path = `/api/rooms/${room.code}/entries/${phones[3]}`;

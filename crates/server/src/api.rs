@@ -30,12 +30,18 @@ type Shared = State<Arc<AppState>>;
 /// A request's body, up to the server's limit: past it, a 413 that says so, as JSON.
 pub struct Body(pub Bytes);
 
+/// How long a request's body may take to arrive: a scenario is a few hundred bytes, and a
+/// phone on a poor connection sends it in well under this.
+pub const BODY_TIME: std::time::Duration = std::time::Duration::from_secs(20);
+
 impl<S: Send + Sync> FromRequest<S> for Body {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        Bytes::from_request(request, state)
+        // A body that trickles in holds a connection and a task: it has a time to arrive.
+        tokio::time::timeout(BODY_TIME, Bytes::from_request(request, state))
             .await
+            .map_err(|_| ApiError::RequestTimeout)?
             .map(Body)
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {

@@ -20,6 +20,8 @@ pub enum ApiError {
     /// Too many rooms from one network: the seconds until the next may be opened.
     TooManyRooms(u64),
     TooLarge,
+    /// The body did not arrive in time.
+    RequestTimeout,
     Unavailable,
     Internal,
 }
@@ -68,6 +70,10 @@ impl IntoResponse for ApiError {
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "the body is larger than a scenario can be".into(),
+            ),
+            ApiError::RequestTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                "the body did not arrive in time".into(),
             ),
             ApiError::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
