@@ -80,6 +80,30 @@ export async function postgresOnly({ postgres }) {
     }
   });
 
+  await check("PostgreSQL: a room that expires while another process holds its presenter's stream: that stream is told it ended", async () => {
+    const brief = ["--room-hours", "0.0005"];
+    const a = await startServer(postgres.url, brief);
+    const b = await startServer(postgres.url, brief);
+    let c;
+    try {
+      const room = await openRoom(a.url, "Expires elsewhere");
+      const stream = openStream(b.url, room.code, room.presenter_token);
+      await stream.ready;
+      await until(() => stream.events.length >= 1, { what: "the first summary on B" });
+      // The room's 1.8 s go by; a third process's first sweep (at its start) ends it.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      c = await startServer(postgres.url, brief);
+      await until(() => stream.events.some((event) => event.event === "closed"), { what: "closed on B's stream", timeout: 10000 });
+      const closed = stream.events.find((event) => event.event === "closed");
+      assert(closed.data.includes("expired"), closed.data);
+      stream.close();
+    } finally {
+      await a.kill();
+      await b.kill();
+      if (c) await c.kill();
+    }
+  });
+
   await check("PostgreSQL: crashed and restarted under load, the server answers 503 meanwhile, recovers by itself, and the presenter's stream goes on", async () => {
     const server = await startServer(postgres.url, ["--address-rate", "100000", "--max-participants", "5000"]);
     try {

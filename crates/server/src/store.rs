@@ -673,14 +673,24 @@ impl Db {
         let _turn = self.turn().await;
         on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
-            let ended = sqlx::query(q(
-                "UPDATE rooms SET state = 'expired', ended_at = ? WHERE state = 'open' AND active_at < ?",
+            let ended: Vec<String> = sqlx::query_scalar(q(
+                "UPDATE rooms SET state = 'expired', ended_at = ? WHERE state = 'open' AND active_at < ? RETURNING code",
             ))
             .bind(now)
             .bind(now - lifetime_ms)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .fetch_all(&mut *tx)
+            .await?;
+            // Every process's streams hear of a room that ended, not only this one's (a
+            // process that swept no room of its own never reads it again otherwise).
+            if matches!(self, Db::Postgres(_)) {
+                for code in &ended {
+                    sqlx::query(q("SELECT pg_notify(?, ?)"))
+                        .bind(CHANNEL)
+                        .bind(code)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             sqlx::query(
                 "DELETE FROM entries WHERE code IN (SELECT code FROM rooms WHERE state <> 'open')",
             )
@@ -693,7 +703,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
-            Ok(ended)
+            Ok(ended.len() as u64)
         })
     }
 }
