@@ -55,16 +55,13 @@ export function shortenExports(wasmPath, jsPath, loader, fail) {
   const wasm = readFileSync(wasmPath);
   let js = readFileSync(jsPath, "utf8");
   const exported = exportNames(wasm);
-  const taken = new Set(exported.map(({ name }) => name));
+  const shortName = shortNames(new Set(exported.map(({ name }) => name)));
   const renamed = new Map();
-  let next = 0;
   for (const { name, kind } of exported) {
     if (kind !== 0 || loader.includes(name)) continue;
     const call = new RegExp(`(?<![\\w$])wasm\\.${name.replaceAll("$", "\\$")}(?![\\w$])`, "g");
     if (!call.test(js)) continue;
-    let short;
-    do short = letters(next++);
-    while (RESERVED.has(short) || taken.has(short));
+    const short = shortName();
     renamed.set(name, short);
     js = js.replace(call, `wasm.${short}`);
   }
@@ -91,13 +88,7 @@ function shortenImports(wasmPath, jsPath, fail) {
   const [glue] = modules;
   let js = readFileSync(jsPath, "utf8");
   const renamed = new Map();
-  let next = 0;
-  const shortName = () => {
-    let name;
-    do name = letters(next++);
-    while (RESERVED.has(name));
-    return name;
-  };
+  const shortName = shortNames();
   const out = rewriteImports(wasm, (module, field) => {
     if (module !== glue) return field;
     if (!renamed.has(field)) renamed.set(field, shortName());
@@ -120,6 +111,17 @@ function shortenImports(wasmPath, jsPath, fail) {
 const ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /** Keywords, which older engines refuse as bare keys of an object. */
 const RESERVED = new Set(["do", "if", "in"]);
+/** A source of short names, one per call, none a keyword or one of `taken`. */
+function shortNames(taken = new Set()) {
+  let next = 0;
+  return () => {
+    let name;
+    do name = letters(next++);
+    while (RESERVED.has(name) || taken.has(name));
+    return name;
+  };
+}
+
 /** `a`…`Z`, then `aa`, `ab`…: the n-th short name. */
 function letters(index) {
   let name = "";
@@ -168,63 +170,69 @@ function exportNames(wasm) {
   return found;
 }
 
-function exportSection(section, rename) {
-  let at = 0;
-  const read = () => {
-    const [value, end] = readLeb(section, at);
-    at = end;
-    return value;
+/** A reader of a section's body from its start: LEB128 numbers, names, bytes. */
+function cursor(section) {
+  const reader = {
+    at: 0,
+    read() {
+      const [value, end] = readLeb(section, reader.at);
+      reader.at = end;
+      return value;
+    },
+    name() {
+      const length = reader.read();
+      const name = section.subarray(reader.at, reader.at + length).toString("utf8");
+      reader.at += length;
+      return name;
+    },
+    byte() {
+      return section[reader.at++];
+    },
+    done(what) {
+      if (reader.at !== section.length) throw new Error(`the ${what} section has bytes after its ${what}s`);
+    },
   };
-  const count = read();
+  return reader;
+}
+
+function exportSection(section, rename) {
+  const c = cursor(section);
+  const count = c.read();
   const out = [leb(count)];
   for (let i = 0; i < count; i += 1) {
-    const length = read();
-    const name = section.subarray(at, at + length).toString("utf8");
-    at += length;
-    const kind = section[at++];
-    const index = read();
+    const name = c.name();
+    const kind = c.byte();
+    const index = c.read();
     out.push(text(rename(name, kind)), Buffer.from([kind]), leb(index));
   }
-  if (at !== section.length) throw new Error("the export section has bytes after its exports");
+  c.done("export");
   return Buffer.concat(out);
 }
 
 function importSection(section, rename) {
-  let at = 0;
-  const read = () => {
-    const [value, end] = readLeb(section, at);
-    at = end;
-    return value;
-  };
-  const name = () => {
-    const length = read();
-    const text = section.subarray(at, at + length).toString("utf8");
-    at += length;
-    return text;
-  };
-  const count = read();
+  const c = cursor(section);
+  const count = c.read();
   const out = [leb(count)];
+  const limits = () => {
+    const flags = c.read();
+    c.read();
+    if (flags & 1) c.read();
+  };
   for (let i = 0; i < count; i += 1) {
-    const module = name();
-    const field = name();
-    const descStart = at;
-    const kind = section[at++];
-    if (kind === 0) read(); // a function: its type
-    else if (kind === 1) { at += 1; limits(); } // a table: element type and limits
+    const module = c.name();
+    const field = c.name();
+    const descStart = c.at;
+    const kind = c.byte();
+    if (kind === 0) c.read(); // a function: its type
+    else if (kind === 1) { c.at += 1; limits(); } // a table: element type and limits
     else if (kind === 2) limits(); // a memory
-    else if (kind === 3) at += 2; // a global: value type and mutability
-    else if (kind === 4) { at += 1; read(); } // a tag
+    else if (kind === 3) c.at += 2; // a global: value type and mutability
+    else if (kind === 4) { c.at += 1; c.read(); } // a tag
     else throw new Error(`an import of kind ${kind}, which this stage does not know`);
-    out.push(text(module), text(rename(module, field)), section.subarray(descStart, at));
+    out.push(text(module), text(rename(module, field)), section.subarray(descStart, c.at));
   }
-  if (at !== section.length) throw new Error("the import section has bytes after its imports");
+  c.done("import");
   return Buffer.concat(out);
-
-  function limits() {
-    const flags = read();
-    read();
-    if (flags & 1) read();
-  }
 }
 
 function text(value) {
