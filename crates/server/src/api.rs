@@ -9,6 +9,7 @@ use crate::{now_ms, AppState};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -250,9 +251,6 @@ pub async fn create_room(
     headers: HeaderMap,
     Body(body): Body,
 ) -> Result<Response, ApiError> {
-    // Every request from a network counts against its rate (bodies are read first);
-    // only a room opened counts against its rooms an hour, below.
-    network_allowed(&state, address)?;
     let given: Value = if body.iter().all(u8::is_ascii_whitespace) {
         json!({})
     } else {
@@ -334,27 +332,30 @@ pub async fn create_room(
     Err(ApiError::Internal)
 }
 
-/// Whether one more request from `address`'s network fits its rate (a venue's Wi-Fi is one
-/// address for all its phones, so the rate is generous: `--address-rate`).
-fn network_allowed(state: &AppState, address: SocketAddr) -> Result<(), ApiError> {
+/// Every room request meets its network's rate (`--address-rate`; a venue's Wi-Fi is one
+/// address for all its phones, so the rate is generous) before any of it is read: the
+/// phone's, the presenter's (a room's code could otherwise be guessed on any route that
+/// answers 404 for an unknown one), and opening a room. The router puts it in front of
+/// every room route (`crate::router`).
+pub async fn network_rate(
+    State(state): Shared,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
     if state.limits.address.allow_address(address.ip()) {
-        Ok(())
+        next.run(request).await
     } else {
-        Err(ApiError::TooMany(
-            "too many requests from this network".into(),
-        ))
+        ApiError::TooMany("too many requests from this network".into()).into_response()
     }
 }
 
 /// `GET /api/rooms/{code}`: what a phone shows of a room (no token needed).
 pub async fn room_status(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
-    // Asked without a token, and the way to guess a room's code: the network's rate holds.
-    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     let participants = state.db.participants(&code).await?;
     Ok(Json(json!({
@@ -385,13 +386,11 @@ fn participant_of(id: &str) -> Result<&str, ApiError> {
 /// `PUT /api/rooms/{code}/entries/{participant}`: a phone's figures, as a scenario file.
 pub async fn put_entry(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path((code, participant)): Path<(String, String)>,
     Body(body): Body,
 ) -> Result<Response, ApiError> {
     let code = code_of(&code)?;
     let participant = participant_of(&participant)?;
-    network_allowed(&state, address)?;
     if !state
         .limits
         .participant
@@ -484,12 +483,10 @@ pub async fn put_entry(
 /// stand, once the room shows figures, with the room's name and currency.
 pub async fn own_entry(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path((code, participant)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
     let participant = participant_of(&participant)?;
-    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     let own = state
         .db
@@ -513,12 +510,10 @@ pub async fn own_entry(
 /// `DELETE /api/rooms/{code}/entries/{participant}`: a participant withdraws.
 pub async fn delete_entry(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path((code, participant)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let code = code_of(&code)?;
     let participant = participant_of(&participant)?;
-    network_allowed(&state, address)?;
     state
         .db
         .delete_entry(&code, participant, now_ms(), state.lifetime_ms())
@@ -543,12 +538,10 @@ async fn presenters_summary(
 /// `GET /api/rooms/{code}/summary`, with the presenter's token.
 pub async fn summary(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
-    network_allowed(&state, address)?;
     Ok(Json(presenters_summary(&state, &code, &headers).await?))
 }
 
@@ -556,12 +549,10 @@ pub async fn summary(
 /// sent it, for the export.
 pub async fn entries(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
-    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     authorised(&room, &headers)?;
     let entries: Vec<Value> = state
@@ -586,12 +577,10 @@ pub async fn entries(
 /// `…/close`. Each answers with the summary after it (`null` figures once closed).
 pub async fn control(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path((code, action)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     let code = code_of(&code)?;
-    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     authorised(&room, &headers)?;
     let (now, lifetime) = (now_ms(), state.lifetime_ms());
@@ -645,13 +634,11 @@ enum Said {
 /// change it missed. Changes within a few milliseconds are said once.
 pub async fn stream(
     State(state): Shared,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     Query(query): Query<TokenQuery>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let code = code_of(&code)?;
-    network_allowed(&state, address)?;
     let room = open_room(&state, &code).await?;
     authorised_by(&room, bearer(&headers).or(query.token.as_deref()))?;
     let changes = state.hub.subscribe(&code);

@@ -111,6 +111,11 @@ pub fn router(state: Arc<AppState>) -> Router {
                 .delete(api::delete_entry),
         )
         .route("/api/rooms/{code}/{action}", post(api::control))
+        // Every room route above, not /health (a load balancer's) nor the fallback.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            api::network_rate,
+        ))
         .route("/health", get(api::health))
         .fallback(api_unknown)
         .layer(DefaultBodyLimit::max(state.config.max_body));
