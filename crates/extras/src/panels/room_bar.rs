@@ -182,15 +182,15 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     };
     let sent = state.stay.sent.is_some();
     let changed = state.changed_since_sent(&link);
-    let status: Option<String> = match &state.status {
-        Status::Sending => Some(room_texts.room_status_sending.into()),
-        Status::Waiting => Some(room_texts.room_status_waiting.into()),
-        Status::Withdrawn => Some(room_texts.room_status_withdrawn.into()),
-        Status::Cleared if !sent => Some(room_texts.room_status_cleared.into()),
-        Status::Refused(Refusal::Full) => Some(room_texts.room_full.into()),
-        Status::Refused(Refusal::Failed) => Some(room_texts.room_failed.into()),
+    let status: String = match &state.status {
+        Status::Sending => room_texts.room_status_sending.into(),
+        Status::Waiting => room_texts.room_status_waiting.into(),
+        Status::Withdrawn => room_texts.room_status_withdrawn.into(),
+        Status::Cleared if !sent => room_texts.room_status_cleared.into(),
+        Status::Refused(Refusal::Full) => room_texts.room_full.into(),
+        Status::Refused(Refusal::Failed) => room_texts.room_failed.into(),
         // The currency by the name the currency list shows, where it offers it.
-        Status::Refused(Refusal::OtherCurrency(currency)) => Some(fill_plain(
+        Status::Refused(Refusal::OtherCurrency(currency)) => fill_plain(
             room_texts.room_other_currency,
             &[(
                 "currency",
@@ -200,12 +200,12 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                     .find(|(code, _)| code == currency)
                     .map_or(currency.as_str(), |(_, name)| name),
             )],
-        )),
-        _ if (!sent || changed) && props.figures_stale => Some(room_texts.room_fix_first.into()),
-        _ if sent && changed => Some(room_texts.room_status_changed.into()),
-        Status::Updated => Some(room_texts.room_status_updated.into()),
-        _ if sent => Some(room_texts.room_status_sent.into()),
-        _ => Some(room_texts.room_status_not_sent.into()),
+        ),
+        _ if (!sent || changed) && props.figures_stale => room_texts.room_fix_first.into(),
+        _ if sent && changed => room_texts.room_status_changed.into(),
+        Status::Updated => room_texts.room_status_updated.into(),
+        _ if sent => room_texts.room_status_sent.into(),
+        _ => room_texts.room_status_not_sent.into(),
     };
     let waiting = matches!(state.status, Status::Sending | Status::Waiting);
     let standing = state.standing.map(|standing| {
@@ -260,9 +260,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                         <button type="button" class="secondary" id="room-withdraw" onclick={on_withdraw} disabled={waiting}>{ room_texts.room_withdraw }</button>
                     }
                 </div>
-                if let Some(status) = status.clone() {
-                    <p class={classes!("room-status", waiting.then_some("waiting"))} role="status">{ status }</p>
-                }
+                <p class={classes!("room-status", waiting.then_some("waiting"))} role="status">{ status.clone() }</p>
                 { standing.unwrap_or_default() }
                 if state.standing.is_none() && show_wait_for_reveal {
                     <p class="hint">{ room_texts.room_standing_wait }</p>
@@ -279,7 +277,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
                 if props.figures_stale {
                     <p class="hint">{ room_texts.room_fix_first }</p>
                 } else if matches!(state.status, Status::Sending | Status::Waiting | Status::Refused(_)) {
-                    <p class="hint" role="status">{ status.clone().unwrap_or_default() }</p>
+                    <p class="hint" role="status">{ status }</p>
                 }
             </div>
         }
