@@ -383,10 +383,57 @@ export async function run({ label, database, dist }) {
     }
   });
 
+  if (label === "SQLite") {
+    await check(`${label}: a head that never ends and an idle connection are let go after --request-head-seconds; past --max-connections a client waits its turn; a presenter's stream outlives the deadline`, async () => {
+      const guarded = await startServer(database, ["--request-head-seconds", "1", "--max-connections", "3"]);
+      try {
+        const room = await openRoom(guarded.url);
+        const stream = openStream(guarded.url, room.code, room.presenter_token);
+        await stream.ready;
+        await until(() => stream.events.length >= 1, { what: "the first summary" });
+        // Connections the test's own fetches left idle are closed by the server meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 1600));
+        const { port } = new URL(guarded.url);
+        const hold = (head) =>
+          new Promise((resolve, reject) => {
+            const opened = Date.now();
+            let text = "";
+            const socket = connect(Number(port), "127.0.0.1", () => socket.write(head));
+            socket.on("data", (chunk) => (text += chunk));
+            socket.on("close", () => resolve({ seconds: (Date.now() - opened) / 1000, text }));
+            socket.on("error", reject);
+            setTimeout(() => { socket.destroy(); resolve({ seconds: Infinity, text }); }, 8000);
+          });
+        const trickling = hold("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        const silent = hold("");
+        // The stream and the two sockets are the three connections allowed: a fourth
+        // client waits until the server lets one of them go.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const asked = Date.now();
+        const health = await fetch(`${guarded.url}/health`);
+        const waited = (Date.now() - asked) / 1000;
+        assert(health.status === 200, `health: ${health.status}`);
+        assert(waited >= 0.5, `the fourth connection was served after ${waited} s, while three were open`);
+        for (const [what, held] of [["a head that never ends", await trickling], ["a connection that says nothing", await silent]]) {
+          assert(held.seconds >= 0.9 && held.seconds < 4, `${what}: closed after ${held.seconds} s`);
+          assert(!held.text.includes("200 OK"), `${what} was answered: ${held.text.slice(0, 80)}`);
+        }
+        // The stream has now been open for more than twice the head's deadline.
+        const put = await call(guarded.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(3)}`, { body: {} });
+        assert(put.status === 201, `${put.status}`);
+        await until(() => stream.events.some((event) => Number(event.id) >= put.json.version), { what: "the entry on the stream" });
+        assert(!stream.ended, "the stream is still open");
+        stream.close();
+      } finally {
+        await guarded.kill();
+      }
+    });
+  }
+
   await check(`${label}: a lifetime or a rate out of range is refused at start, with the reason, before anything is served`, async () => {
-    for (const flags of [["--room-hours", "1e20"], ["--room-hours", "0"], ["--room-hours", "NaN"], ["--address-rate", "0"], ["--rooms-per-hour", "inf"]]) {
+    for (const flags of [["--room-hours", "1e20"], ["--room-hours", "0"], ["--room-hours", "NaN"], ["--address-rate", "0"], ["--rooms-per-hour", "inf"], ["--max-connections", "0"], ["--request-head-seconds", "0"]]) {
       const run = spawnSync(binary(), ["--listen", "127.0.0.1:0", "--database", database, ...flags], { encoding: "utf8", timeout: 10000 });
-      assert(run.status === 2 && /hours|rate|number/.test(run.stderr), `${flags.join(" ")}: exit ${run.status} ${run.stderr.slice(0, 200)}`);
+      assert(run.status === 2 && /hours|rate|number|seconds/.test(run.stderr), `${flags.join(" ")}: exit ${run.status} ${run.stderr.slice(0, 200)}`);
     }
   });
 

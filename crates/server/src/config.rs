@@ -77,6 +77,16 @@ pub struct Config {
     #[arg(long, env = "CVC_ROOMS_PER_HOUR", default_value_t = 30.0, value_parser = rate)]
     pub rooms_per_hour: f64,
 
+    /// Connections open at once; the next waits until one closes. Each is a file
+    /// descriptor: keep it under the process's limit (`ulimit -n`).
+    #[arg(long, env = "CVC_MAX_CONNECTIONS", default_value_t = 1000, value_parser = connections)]
+    pub max_connections: usize,
+
+    /// Seconds a client has to send a request's head once its connection is ready for one
+    /// (an idle connection is closed after as long).
+    #[arg(long, env = "CVC_REQUEST_HEAD_SECONDS", default_value_t = 10.0, value_parser = seconds)]
+    pub request_head_seconds: f64,
+
     /// Database connections this process keeps.
     #[arg(long, env = "CVC_DB_CONNECTIONS", default_value_t = 8)]
     pub db_connections: u32,
@@ -96,6 +106,26 @@ fn hours(text: &str) -> Result<f64, String> {
         Ok(hours)
     } else {
         Err("a room lives more than 0 and at most 8760 hours (a year)".into())
+    }
+}
+
+/// A number of connections: at least one, or nothing could be served.
+fn connections(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(count) if (1..=1_000_000).contains(&count) => Ok(count),
+        _ => Err(format!("{text:?}: a whole number from 1 to 1,000,000")),
+    }
+}
+
+/// A time in seconds: more than none, and at most an hour.
+fn seconds(text: &str) -> Result<f64, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if seconds > 0.0 && seconds <= 3_600.0 {
+        Ok(seconds)
+    } else {
+        Err("more than 0 and at most 3600 seconds".into())
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`hub`]: who listens for a room's changes in this process (and, with PostgreSQL, the
 //!   database's announcements of every process's changes).
 //! - [`limits`]: rate limits, keyed by salted hashes held in memory only.
+//! - [`listener`]: connections: how many at once, and how long a request's head may take.
 //! - [`statics`]: the release bundle.
 //! - [`error`]: every refusal, as a status and a reason.
 //!
@@ -20,6 +21,7 @@ pub mod config;
 pub mod error;
 pub mod hub;
 pub mod limits;
+pub mod listener;
 pub mod statics;
 pub mod store;
 

@@ -6,10 +6,10 @@ use clap::Parser;
 use cvc_server::config::Config;
 use cvc_server::hub::{self, Hub};
 use cvc_server::limits::Limits;
+use cvc_server::listener::{self, ConnectionRules};
 use cvc_server::statics::Bundle;
 use cvc_server::store::Db;
 use cvc_server::{now_ms, router, AppState};
-use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -65,15 +65,16 @@ async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|error| format!("cannot listen on {}: {error}", config.listen))?;
     tracing::info!(listen = %config.listen, database = state.db_kind(), "serving");
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            stopped().await;
-            tracing::info!("stopping: ending streams and open requests");
-            let _ = stop.send(true);
-        })
-        .await
-        .map_err(|error| format!("serving: {error}"))?;
+    let rules = ConnectionRules {
+        max_connections: config.max_connections,
+        head_time: Duration::from_secs_f64(config.request_head_seconds),
+    };
+    listener::serve(listener, router(state), rules, async move {
+        stopped().await;
+        tracing::info!("stopping: ending streams and open requests");
+        let _ = stop.send(true);
+    })
+    .await;
     tracing::info!("stopped");
     Ok(())
 }
