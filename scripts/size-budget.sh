@@ -29,7 +29,7 @@ EMBED_GZIP_BYTES=165400
 EMBED_WITH_CHARTS_GZIP_BYTES=208300
 IFRAME_GZIP_BYTES=159500
 declare -A CHUNK_GZIP_BYTES=(
-  [panels]=67900 [presenter]=55500 [charts]=43300 [helpers]=25900
+  [panels]=67900 [presenter]=55900 [charts]=43300 [helpers]=25900
   [room]=37800 [lead]=40200
 )
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: build the release bundle first" >&2; exit 1; }
