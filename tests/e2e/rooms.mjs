@@ -36,8 +36,29 @@ export async function run({ browser, origin: staticOrigin, dist }) {
   try {
     const presenter = await openPage(browser, `${origin}/?lang=en`, { viewport: PROJECTOR });
     contexts.push(presenter.context);
+    // The addresses the presenter's page asks for its room's stream: a proxy may log
+    // them, so none may carry the token.
+    const streamAddresses = [];
+    presenter.page.on("request", (request) => {
+      if (request.url().includes("/stream")) streamAddresses.push(request.url());
+    });
+    const presenterToken = () => presenter.page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const value = localStorage.getItem(localStorage.key(i));
+        if (value.includes('"token"')) return JSON.parse(value).token;
+      }
+      return null;
+    });
+    const streamedWithKeyOnly = async (what) => {
+      const token = await presenterToken();
+      assert(token && token.length >= 40, `${what}: the token kept in the browser`);
+      assert(streamAddresses.length >= 1, `${what}: no stream was opened`);
+      for (const address of streamAddresses) {
+        assert(/\/stream\?key=[0-9a-f]{64}$/.test(address) && !address.includes(token), `${what}: the stream was opened at ${address.replace(token, "<token>")}`);
+      }
+    };
     let code;
-    await check("rooms: the presenter opens a room (Enter in its name), the focus on Reveal: its code in projector type, a QR code of the join link, the live count", async () => {
+    await check("rooms: the presenter opens a room (Enter in its name), the focus on Reveal: its code in projector type, a QR code of the join link, the live count, its stream opened with the stream key, never the token", async () => {
       await presenter.page.click("#present");
       await presenter.page.fill("#room-name", "Haifa workshop");
       await presenter.page.press("#room-name", "Enter");
@@ -50,6 +71,7 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       const decoded = await decodeQr(presenter.page.locator(".room-qr svg.qr"));
       assert(decoded === `${origin}/?room=${code}`, `the QR code carries no language, so each phone opens in its own: ${decoded}`);
       assert((await presenter.page.getAttribute(".room-count", "data-count")) === "0", "nobody yet");
+      await streamedWithKeyOnly("opened");
     });
 
     const phones = [];
@@ -196,6 +218,7 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       await presenter.page.waitForSelector(".room-code");
       assert((await presenter.page.getAttribute(".room-code", "data-code")) === code, "the same room");
       await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "5", null, { timeout: 10000 });
+      await streamedWithKeyOnly("after the reload");
     });
 
     await check("rooms: the room's entries download as CSV, without who sent them", async () => {

@@ -255,6 +255,31 @@ export async function run({ label, database, dist }) {
       assert(refused.status === 410, `a closed room's stream: ${refused.status}`);
     });
 
+    await check(`${label}: a browser's stream opens with the room's stream key in its address, which opens nothing else; the token never needs to be in an address`, async () => {
+      const keyed = await openRoom(url, "Keyed");
+      assert(/^[0-9a-f]{64}$/.test(keyed.stream_key) && !keyed.stream_key.includes(keyed.presenter_token), `stream_key: ${keyed.stream_key}`);
+      const stream = openStream(url, keyed.code, null, { query: `key=${keyed.stream_key}` });
+      await stream.ready;
+      assert(stream.status === 200, `with the key: ${stream.status}`);
+      await until(() => stream.events.length >= 1, { what: "the first summary" });
+      for (const query of [`key=${keyed.stream_key.slice(0, -1)}0`, "key=", `key=${keyed.presenter_token}`, `token=${keyed.stream_key}`]) {
+        const refused = openStream(url, keyed.code, null, { query });
+        await refused.ready;
+        assert(refused.status === 401, `${query.slice(0, 12)}…: ${refused.status}`);
+      }
+      // As the token, the key opens nothing.
+      for (const [method, path] of [["GET", "summary"], ["GET", "entries"], ["POST", "reveal"], ["POST", "reset"], ["POST", "close"]]) {
+        const answer = await call(url, method, `/api/rooms/${keyed.code}/${path}`, { token: keyed.stream_key });
+        assert(answer.status === 401, `${method} ${path} with the stream key: ${answer.status}`);
+      }
+      // A presenter's page of an earlier release opens it with the token in the address.
+      const earlier = openStream(url, keyed.code, null, { query: `token=${encodeURIComponent(keyed.presenter_token)}` });
+      await earlier.ready;
+      assert(earlier.status === 200, `with ?token=: ${earlier.status}`);
+      stream.close();
+      earlier.close();
+    });
+
     await check(`${label}: a closed room answers 410 to phones and presenter alike, and its entries are gone`, async () => {
       const closed = await openRoom(url, "To close");
       await call(url, "PUT", `/api/rooms/${closed.code}/entries/${participantId(5)}`, { body: {} });

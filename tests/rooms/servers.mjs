@@ -97,15 +97,17 @@ export async function startPostgres() {
 
 /**
  * The presenter's stream, read as a browser's fetch would (EventSource cannot send the
- * token): `events` collects each event with the time it came; `close()` ends it.
+ * token, or `query`): `events` collects each event with the time it came; `close()` ends it.
  */
-export function openStream(url, code, token, { lastEventId } = {}) {
+export function openStream(url, code, token, { lastEventId, query } = {}) {
   const controller = new AbortController();
   const stream = { events: [], ended: false, status: null, close: () => controller.abort() };
   stream.ready = (async () => {
-    const headers = { authorization: `Bearer ${token}`, accept: "text/event-stream" };
+    // With `query` (as a browser's EventSource opens it: `key=…`), no header.
+    const headers = query ? { accept: "text/event-stream" } : { authorization: `Bearer ${token}`, accept: "text/event-stream" };
     if (lastEventId !== undefined) headers["last-event-id"] = String(lastEventId);
-    const answer = await fetch(`${url}/api/rooms/${code}/stream`, { headers, signal: controller.signal });
+    const address = `${url}/api/rooms/${code}/stream${query ? `?${query}` : ""}`;
+    const answer = await fetch(address, { headers, signal: controller.signal });
     stream.status = answer.status;
     if (!answer.ok) {
       stream.ended = true;

@@ -337,17 +337,34 @@ pub struct Opened {
     pub server: String,
     pub code: String,
     pub token: String,
+    /// What opens the room's stream and nothing else (the server's `stream_key`); empty
+    /// for a room kept by an earlier release, whose stream is then opened with the token.
+    pub stream_key: String,
     pub name: String,
     pub currency: String,
 }
 
 impl Opened {
+    /// The address of the room's stream, for a browser's EventSource (which sends no
+    /// header): with the stream key, so that the token, which can also reveal, reset,
+    /// close and export the room, is never in an address a proxy may log.
+    pub fn stream_url(&self) -> String {
+        let (name, value) = if self.stream_key.is_empty() {
+            ("token", &self.token)
+        } else {
+            ("key", &self.stream_key)
+        };
+        // Both are the server's URL-safe text (hex, base64url): nothing to escape.
+        format!("{}/api/rooms/{}/stream?{name}={value}", self.server, self.code)
+    }
+
     pub fn to_json(&self) -> String {
         json::write_pretty(&Json::Object(
             [
                 ("server", &self.server),
                 ("code", &self.code),
                 ("token", &self.token),
+                ("stream_key", &self.stream_key),
                 ("name", &self.name),
                 ("currency", &self.currency),
             ]
@@ -367,6 +384,7 @@ impl Opened {
             server: text("server")?,
             code: normalise_code(&text("code")?)?,
             token: text("token")?,
+            stream_key: text("stream_key").unwrap_or_default(),
             name: text("name").unwrap_or_default(),
             currency: text("currency").unwrap_or_else(|| "ILS".into()),
         })
@@ -579,10 +597,29 @@ mod tests {
             server: "https://rooms.example".into(),
             code: "ACDEFG".into(),
             token: "t".repeat(43),
+            stream_key: "5e".repeat(32),
             name: "Haifa".into(),
             currency: "ILS".into(),
         };
-        assert_eq!(Opened::from_json(&opened.to_json()), Some(opened));
+        assert_eq!(Opened::from_json(&opened.to_json()), Some(opened.clone()));
+        // The stream is opened with the key, never the token.
+        let url = opened.stream_url();
+        assert_eq!(
+            url,
+            format!(
+                "https://rooms.example/api/rooms/ACDEFG/stream?key={}",
+                "5e".repeat(32)
+            )
+        );
+        assert!(!url.contains(&opened.token));
+        // A room kept by an earlier release has no key: its stream is opened as then.
+        let earlier = r#"{"server": "https://rooms.example", "code": "ACDEFG", "token": "a-b_c", "name": "", "currency": "ILS"}"#;
+        let earlier = Opened::from_json(earlier).expect("a room kept by an earlier release");
+        assert_eq!(earlier.stream_key, "");
+        assert_eq!(
+            earlier.stream_url(),
+            "https://rooms.example/api/rooms/ACDEFG/stream?token=a-b_c"
+        );
     }
 
     #[test]

@@ -135,6 +135,15 @@ pub fn hash_token(token: &str) -> String {
         .collect()
 }
 
+/// The key that opens a room's stream and nothing else: a browser's EventSource sends no
+/// header, so the presenter's page gives it in the stream's address, where a proxy's log
+/// may keep it. Derived from the token's hash, it cannot be turned back into the token:
+/// whoever reads such a log can watch the summary the presenter's screen shows the room
+/// anyway, but not reveal, reset, close or export the room.
+pub fn stream_key(token_hash: &str) -> String {
+    hash_token(&format!("cvc-room-stream:{token_hash}"))
+}
+
 /// `bytes` random bytes, in URL-safe base64.
 fn random_token(bytes: usize) -> Result<String, ApiError> {
     use base64::Engine;
@@ -321,7 +330,9 @@ pub async fn create_room(
             let body = json!({
                 "code": code,
                 "name": name,
-                "currency": currency,"presenter_token": token,
+                "currency": currency,
+                "presenter_token": token,
+                "stream_key": stream_key(&room.token_hash),
                 "join_link": format!("{}?room={code}", state.public_url(&headers)),
                 "expires_at": rfc3339(now + state.lifetime_ms()),
                 "max_participants": state.config.max_participants,
@@ -608,11 +619,29 @@ pub async fn control(
     Ok(Json(summary_value(&room, &entries)))
 }
 
-/// The stream's token, when given in its address (`?token=…`): a browser's EventSource
-/// sends no header. The server logs no query.
+/// How a browser's EventSource, which sends no header, opens the stream: `?key=` (the
+/// room's stream key, which the presenter's page gives), or `?token=` (the presenter's
+/// token, as a page of an earlier release gives it). The server logs no query.
 #[derive(serde::Deserialize)]
-pub struct TokenQuery {
+pub struct StreamQuery {
+    key: Option<String>,
     token: Option<String>,
+}
+
+/// Whether the stream may be opened: with the token (in the header, or the address of an
+/// earlier release's page) or the stream key, each compared in constant time.
+fn may_stream(room: &Room, headers: &HeaderMap, query: &StreamQuery) -> Result<(), ApiError> {
+    match (bearer(headers), &query.key) {
+        (None, Some(key)) => {
+            let expected = stream_key(&room.token_hash);
+            if bool::from(key.trim().as_bytes().ct_eq(expected.as_bytes())) {
+                Ok(())
+            } else {
+                Err(ApiError::Unauthorized)
+            }
+        }
+        (token, _) => authorised_by(room, token.or(query.token.as_deref())),
+    }
 }
 
 /// The figures of each entry.
@@ -626,8 +655,8 @@ enum Said {
     Ended(&'static str),
 }
 
-/// `GET /api/rooms/{code}/stream`, with the presenter's token (in the header, or as
-/// `?token=` for a browser's EventSource): the summary as
+/// `GET /api/rooms/{code}/stream`, with the presenter's token in the header, or the
+/// room's stream key as `?key=` (a browser's EventSource): the summary as
 /// server-sent events (`event: summary`, its `id` the room's version), once at once and
 /// again after every change; `event: closed` when the room closes or expires, and the
 /// stream ends. A reconnecting client gets the current summary at once, which holds every
@@ -635,12 +664,12 @@ enum Said {
 pub async fn stream(
     State(state): Shared,
     Path(code): Path<String>,
-    Query(query): Query<TokenQuery>,
+    Query(query): Query<StreamQuery>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let code = code_of(&code)?;
     let room = open_room(&state, &code).await?;
-    authorised_by(&room, bearer(&headers).or(query.token.as_deref()))?;
+    may_stream(&room, &headers, &query)?;
     let changes = state.hub.subscribe(&code);
     let shutdown = state.shutdown.clone();
     let events = stream::unfold(

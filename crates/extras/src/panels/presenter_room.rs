@@ -138,10 +138,7 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             let asked = Rc::new(Cell::new(0_u64));
             let left = asked.clone();
             let stream = opened.as_ref().and_then(|room| {
-                let url = format!(
-                    "{}/api/rooms/{}/stream?token={}",
-                    room.server, room.code, room.token
-                );
+                let url = room.stream_url();
                 let room = room.clone();
                 RoomStream::open(
                     &url,
@@ -225,6 +222,7 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                             server: server.clone(),
                             code: text("code")?,
                             token: text("presenter_token")?,
+                            stream_key: text("stream_key").unwrap_or_default(),
                             name: text("name").unwrap_or_default(),
                             currency: text("currency").unwrap_or_default(),
                         })
