@@ -178,6 +178,16 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     assert(limited.status === 429 && (await limited.json()).error.includes("Too many"), `after the limit: ${limited.status}`);
   });
 
+  await check("WordPress leads: twelve leads sent at once from one visitor (PHP's four workers in parallel): five are kept, the rest refused, as one at a time", async () => {
+    wp("forget_lead_limits");
+    const before = wp("leads").length;
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => post(direct({ contact: { name: `Rush ${i}`, email: `rush${i}@example.com`, phone: null, message: "" } })).then((answer) => answer.status)));
+    const kept = wp("leads").length - before;
+    assert(statuses.filter((status) => status === 201).length === 5 && statuses.filter((status) => status === 429).length === 7, statuses.join(" "));
+    assert(kept === 5, `${kept} kept`);
+    wp("forget_lead_limits");
+  });
+
   await check("WordPress leads: retention deletes a lead older than the kept period, and the privacy tools export and erase a visitor's leads", () => {
     const rows = wp("leads");
     const oldest = rows.at(-1);

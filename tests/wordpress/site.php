@@ -25,6 +25,8 @@
 //   leads {}                                  the kept leads, newest first
 //   age_lead {"id": …, "days": …}             a lead made that many days older
 //   prune {}                                  the daily clean-up, now
+//   forget_lead_limits {}                     this hour's lead counters (a visitor at
+//                                             127.0.0.1, and the site's) back to none
 //   export {"email": …} / erase {"email": …}  WordPress's personal-data exporter / eraser
 //   set_option {"name": …, "value": …}        an option set as code would set it
 //   leads_install {"site": id, "delete": bool} a site's leads table made, with its setting
@@ -120,6 +122,11 @@ switch ($test_action) {
         global $wpdb;
         $wpdb->update("{$wpdb->prefix}cvc_leads", ['created_at' => gmdate('Y-m-d H:i:s', time() - (int) $test_input['days'] * DAY_IN_SECONDS)], ['id' => (int) $test_input['id']]);
         $answer = ['aged' => (int) $test_input['id']];
+        break;
+    case 'forget_lead_limits':
+        $_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+        [$visitor, $site] = customer_value_calculator_lead_counters();
+        $answer = ['forgotten' => [delete_transient($visitor), delete_transient($site)]];
         break;
     case 'prune':
         $answer = ['deleted' => customer_value_calculator_prune_leads()];

@@ -282,6 +282,61 @@ function customer_value_calculator_lead_allowed() {
 }
 
 /**
+ * One of the rate limit's counters as the database (or a persistent object cache) holds
+ * it now, not as this request read it earlier: WordPress keeps what a request has read
+ * for the rest of that request.
+ *
+ * @param string $key The counter's transient key.
+ * @return int
+ */
+function customer_value_calculator_lead_count( $key ) {
+	if ( wp_using_ext_object_cache() ) {
+		return (int) wp_cache_get( $key, 'transient', true );
+	}
+	wp_cache_delete( '_transient_' . $key, 'options' );
+	wp_cache_delete( '_transient_timeout_' . $key, 'options' );
+	wp_cache_delete( 'notoptions', 'options' );
+	return (int) get_transient( $key );
+}
+
+/**
+ * Changes the rate limit's counters by `$step` as one step: requests run in parallel (a
+ * PHP worker each), and two that read the same count would both take the last place. A
+ * named lock of the database (MySQL and MariaDB, which WordPress runs on) makes reading
+ * and writing the counters one step. Where the database has no such lock, the counters
+ * are kept as before.
+ *
+ * @param int $step 1 to take a place (only within the limits), -1 to give one back.
+ * @return bool Whether the counters changed.
+ */
+function customer_value_calculator_lead_counters_step( $step ) {
+	global $wpdb;
+	$lock = $wpdb->prefix . 'cvc_lead_limits';
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, not data: nothing to cache.
+	$locked = $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 5)', $lock ) );
+	if ( '0' === (string) $locked ) {
+		// Five seconds of other requests ahead: counted as the limit reached.
+		return false;
+	}
+	try {
+		list( $visitor, $site ) = customer_value_calculator_lead_counters();
+		$visitor_count = customer_value_calculator_lead_count( $visitor );
+		$site_count    = customer_value_calculator_lead_count( $site );
+		if ( $step > 0 && ( $visitor_count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR || $site_count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR ) ) {
+			return false;
+		}
+		set_transient( $visitor, max( 0, $visitor_count + $step ), HOUR_IN_SECONDS );
+		set_transient( $site, max( 0, $site_count + $step ), HOUR_IN_SECONDS );
+		return true;
+	} finally {
+		if ( '1' === (string) $locked ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, not data.
+			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+		}
+	}
+}
+
+/**
  * Takes one of the hour's places for a lead that passed every check, just before it is
  * stored, checking the limits again: a request in parallel may have taken the last one
  * while this one was read.
@@ -289,20 +344,12 @@ function customer_value_calculator_lead_allowed() {
  * @return bool Whether a place was taken.
  */
 function customer_value_calculator_lead_reserve() {
-	if ( ! customer_value_calculator_lead_allowed() ) {
-		return false;
-	}
-	list( $visitor, $site ) = customer_value_calculator_lead_counters();
-	set_transient( $visitor, (int) get_transient( $visitor ) + 1, HOUR_IN_SECONDS );
-	set_transient( $site, (int) get_transient( $site ) + 1, HOUR_IN_SECONDS );
-	return true;
+	return customer_value_calculator_lead_counters_step( 1 );
 }
 
 /** Gives back a place taken for a lead that could not be stored. */
 function customer_value_calculator_lead_release() {
-	list( $visitor, $site ) = customer_value_calculator_lead_counters();
-	set_transient( $visitor, max( 0, (int) get_transient( $visitor ) - 1 ), HOUR_IN_SECONDS );
-	set_transient( $site, max( 0, (int) get_transient( $site ) - 1 ), HOUR_IN_SECONDS );
+	customer_value_calculator_lead_counters_step( -1 );
 }
 
 /**
