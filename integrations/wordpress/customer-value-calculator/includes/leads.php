@@ -311,11 +311,20 @@ function customer_value_calculator_lead_count( $key ) {
  */
 function customer_value_calculator_lead_counters_step( $step ) {
 	global $wpdb;
-	$lock = $wpdb->prefix . 'cvc_lead_limits';
+	// A named lock is the whole database server's, not one database's: named after this
+	// site's database and tables, so that two sites on one server never wait for each
+	// other (and short: MySQL allows 64 characters).
+	$lock = 'cvc_lead_limits_' . md5( DB_NAME . '|' . $wpdb->prefix );
+	// A database without such locks answers with an error, not a lock: said nowhere (it
+	// would land in the JSON answer where errors are displayed), and the counters are kept
+	// as before.
+	$quiet = $wpdb->suppress_errors( true );
 	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, not data: nothing to cache.
 	$locked = $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 5)', $lock ) );
+	$wpdb->suppress_errors( $quiet );
 	if ( '0' === (string) $locked ) {
-		// Five seconds of other requests ahead: counted as the limit reached.
+		// Five seconds of other requests ahead: counted as the limit reached (a place to
+		// give back is then kept for the hour: the visitor may send one fewer).
 		return false;
 	}
 	try {
