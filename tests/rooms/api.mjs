@@ -262,7 +262,8 @@ export async function run({ label, database, dist }) {
       await stream.ready;
       assert(stream.status === 200, `with the key: ${stream.status}`);
       await until(() => stream.events.length >= 1, { what: "the first summary" });
-      for (const query of [`key=${keyed.stream_key.slice(0, -1)}0`, "key=", `key=${keyed.presenter_token}`, `token=${keyed.stream_key}`]) {
+      const changed = keyed.stream_key.slice(0, -1) + (keyed.stream_key.endsWith("0") ? "1" : "0");
+      for (const query of [`key=${changed}`, "key=", `key=${keyed.presenter_token}`, `token=${keyed.stream_key}`]) {
         const refused = openStream(url, keyed.code, null, { query });
         await refused.ready;
         assert(refused.status === 401, `${query.slice(0, 12)}…: ${refused.status}`);
@@ -276,8 +277,29 @@ export async function run({ label, database, dist }) {
       const earlier = openStream(url, keyed.code, null, { query: `token=${encodeURIComponent(keyed.presenter_token)}` });
       await earlier.ready;
       assert(earlier.status === 200, `with ?token=: ${earlier.status}`);
+      // The key shows what the presenter's screen shows: the count, and the figures only
+      // once revealed; the token's holder sees them before.
+      let last;
+      for (let i = 0; i < 5; i += 1) last = await call(url, "PUT", `/api/rooms/${keyed.code}/entries/${participantId(40 + i)}`, { body: BUSINESSES[i] });
+      const at = (watched) => watched.events.findLast((event) => Number(event.id) >= last.json.version);
+      await until(() => at(stream) && at(earlier), { what: "five entries on both streams" });
+      assert(at(stream).json.participants === 5 && at(stream).json.figures === null && at(stream).json.paid_back === null, `the key's stream before the reveal: ${at(stream).data.slice(0, 120)}`);
+      assert(at(earlier).json.figures?.unhappy_customer_cost?.count === 5, `the token's stream before the reveal: ${at(earlier).data.slice(0, 120)}`);
+      const revealed = await call(url, "POST", `/api/rooms/${keyed.code}/reveal`, { token: keyed.presenter_token });
+      await until(() => stream.events.some((event) => Number(event.id) >= revealed.json.version && event.json.figures?.unhappy_customer_cost?.count === 5), { what: "the figures on the key's stream once revealed" });
       stream.close();
       earlier.close();
+    });
+
+    await check(`${label}: a room's streams are at most 16 at once: the next is refused with the reason`, async () => {
+      const watched = await openRoom(url, "Many screens");
+      const streams = Array.from({ length: 16 }, () => openStream(url, watched.code, null, { query: `key=${watched.stream_key}` }));
+      await Promise.all(streams.map((stream) => stream.ready));
+      assert(streams.every((stream) => stream.status === 200), streams.map((stream) => stream.status).join(" "));
+      const refused = await fetch(`${url}/api/rooms/${watched.code}/stream?key=${watched.stream_key}`);
+      const reason = await refused.text();
+      assert(refused.status === 429 && reason.includes("16 streams"), `the 17th: ${refused.status} ${reason}`);
+      for (const stream of streams) stream.close();
     });
 
     await check(`${label}: a closed room answers 410 to phones and presenter alike, and its entries are gone`, async () => {

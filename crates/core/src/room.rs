@@ -355,7 +355,10 @@ impl Opened {
             ("key", &self.stream_key)
         };
         // Both are the server's URL-safe text (hex, base64url): nothing to escape.
-        format!("{}/api/rooms/{}/stream?{name}={value}", self.server, self.code)
+        format!(
+            "{}/api/rooms/{}/stream?{name}={value}",
+            self.server, self.code
+        )
     }
 
     pub fn to_json(&self) -> String {

@@ -35,6 +35,11 @@ pub struct Body(pub Bytes);
 /// phone on a poor connection sends it in well under this.
 pub const BODY_TIME: std::time::Duration = std::time::Duration::from_secs(20);
 
+/// Streams of one room open at once in one process: the presenter's screen, a second
+/// screen, a few tabs. Each holds a connection for as long as it is open, so a room's
+/// code and key could otherwise hold every connection the server allows.
+pub const STREAMS_PER_ROOM: usize = 16;
+
 impl<S: Send + Sync> FromRequest<S> for Body {
     type Rejection = ApiError;
 
@@ -138,8 +143,9 @@ pub fn hash_token(token: &str) -> String {
 /// The key that opens a room's stream and nothing else: a browser's EventSource sends no
 /// header, so the presenter's page gives it in the stream's address, where a proxy's log
 /// may keep it. Derived from the token's hash, it cannot be turned back into the token:
-/// whoever reads such a log can watch the summary the presenter's screen shows the room
-/// anyway, but not reveal, reset, close or export the room.
+/// whoever reads such a log can watch what the presenter's screen shows the room anyway
+/// (the count; the figures once revealed: `Watcher::Screen`), but not reveal, reset,
+/// close or export the room.
 pub fn stream_key(token_hash: &str) -> String {
     hash_token(&format!("cvc-room-stream:{token_hash}"))
 }
@@ -628,19 +634,31 @@ pub struct StreamQuery {
     token: Option<String>,
 }
 
-/// Whether the stream may be opened: with the token (in the header, or the address of an
-/// earlier release's page) or the stream key, each compared in constant time.
-fn may_stream(room: &Room, headers: &HeaderMap, query: &StreamQuery) -> Result<(), ApiError> {
+/// Who watches a room's stream.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Watcher {
+    /// The token's holder: every summary, figures included before the reveal.
+    Presenter,
+    /// The stream key's holder (the presenter's page, and whoever read its address in a
+    /// log): what the presenter's screen shows, the count, and the figures once revealed.
+    Screen,
+}
+
+/// Whether the stream may be opened, and by whom: with the token (in the header, or the
+/// address of an earlier release's page) or the stream key, each compared in constant time.
+fn may_stream(room: &Room, headers: &HeaderMap, query: &StreamQuery) -> Result<Watcher, ApiError> {
     match (bearer(headers), &query.key) {
         (None, Some(key)) => {
             let expected = stream_key(&room.token_hash);
             if bool::from(key.trim().as_bytes().ct_eq(expected.as_bytes())) {
-                Ok(())
+                Ok(Watcher::Screen)
             } else {
                 Err(ApiError::Unauthorized)
             }
         }
-        (token, _) => authorised_by(room, token.or(query.token.as_deref())),
+        (token, _) => {
+            authorised_by(room, token.or(query.token.as_deref())).map(|()| Watcher::Presenter)
+        }
     }
 }
 
@@ -669,12 +687,19 @@ pub async fn stream(
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     let code = code_of(&code)?;
     let room = open_room(&state, &code).await?;
-    may_stream(&room, &headers, &query)?;
-    let changes = state.hub.subscribe(&code);
+    let watcher = may_stream(&room, &headers, &query)?;
+    let changes = state
+        .hub
+        .subscribe(&code, STREAMS_PER_ROOM)
+        .ok_or_else(|| {
+            ApiError::TooMany(format!(
+                "{STREAMS_PER_ROOM} streams of this room are open already: close one first"
+            ))
+        })?;
     let shutdown = state.shutdown.clone();
     let events = stream::unfold(
         (state, code, changes, shutdown, None::<i64>, false),
-        |(state, code, mut changes, mut shutdown, mut seen, ended)| async move {
+        move |(state, code, mut changes, mut shutdown, mut seen, ended)| async move {
             if ended || *shutdown.borrow() {
                 return None;
             }
@@ -695,7 +720,7 @@ pub async fn stream(
                         }
                     }
                 }
-                match read_for_stream(&state, &code).await {
+                match read_for_stream(&state, &code, watcher).await {
                     Ok(Said::Summary(value, version)) => {
                         if seen.is_some_and(|seen| seen >= version) {
                             continue;
@@ -726,7 +751,7 @@ pub async fn stream(
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
 
-async fn read_for_stream(state: &AppState, code: &str) -> Result<Said, ApiError> {
+async fn read_for_stream(state: &AppState, code: &str, watcher: Watcher) -> Result<Said, ApiError> {
     let Some(room) = state.db.room(code).await? else {
         return Ok(Said::Ended("the room is gone"));
     };
@@ -737,7 +762,12 @@ async fn read_for_stream(state: &AppState, code: &str) -> Result<Said, ApiError>
     }
     let entries = state.db.counted(code).await?;
     let version = room.version;
-    Ok(Said::Summary(summary_value(&room, &entries), version))
+    let mut summary = summary_value(&room, &entries);
+    if watcher == Watcher::Screen && !room.revealed {
+        summary["figures"] = Value::Null;
+        summary["paid_back"] = Value::Null;
+    }
+    Ok(Said::Summary(summary, version))
 }
 
 /// `GET /health`: whether the server and its database answer.

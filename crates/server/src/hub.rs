@@ -20,18 +20,19 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// A signal that changes whenever `code` does.
-    pub fn subscribe(&self, code: &str) -> watch::Receiver<u64> {
+    /// A signal that changes whenever `code` does; `None` when `most` already listen to
+    /// it in this process.
+    pub fn subscribe(&self, code: &str, most: usize) -> Option<watch::Receiver<u64>> {
         let mut rooms = self
             .rooms
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         // Rooms nobody listens to any more are forgotten as others subscribe.
         rooms.retain(|_, sender| sender.receiver_count() > 0);
-        rooms
+        let sender = rooms
             .entry(code.to_string())
-            .or_insert_with(|| watch::channel(0).0)
-            .subscribe()
+            .or_insert_with(|| watch::channel(0).0);
+        (sender.receiver_count() < most).then(|| sender.subscribe())
     }
 
     /// Signals that `code` changed.
