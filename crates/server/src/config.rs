@@ -77,10 +77,11 @@ pub struct Config {
     #[arg(long, env = "CVC_ROOMS_PER_HOUR", default_value_t = 30.0, value_parser = rate)]
     pub rooms_per_hour: f64,
 
-    /// Connections open at once; the next waits until one closes. Each is a file
-    /// descriptor: keep it under the process's limit (`ulimit -n`).
-    #[arg(long, env = "CVC_MAX_CONNECTIONS", default_value_t = 1000, value_parser = connections)]
-    pub max_connections: usize,
+    /// Connections open at once; the next waits until one closes. By default as many as
+    /// the process's limit on open files (`ulimit -n`) allows, less 64 and the database's
+    /// connections (each connection is an open file).
+    #[arg(long, env = "CVC_MAX_CONNECTIONS", value_parser = connections)]
+    pub max_connections: Option<usize>,
 
     /// Seconds a client has to send a request's head once its connection is ready for one
     /// (an idle connection is closed after as long).
@@ -142,8 +143,68 @@ fn rate(text: &str) -> Result<f64, String> {
 }
 
 impl Config {
+    /// Connections open at once: as asked, or as many as the open-file limit leaves once
+    /// the database's connections, the bundle's files and a margin are counted.
+    pub fn connection_cap(&self) -> usize {
+        self.max_connections.unwrap_or_else(|| {
+            let limit = open_file_limit().unwrap_or(1024);
+            limit
+                .saturating_sub(64 + self.db_connections as usize)
+                .max(64)
+        })
+    }
+
     /// How long a room lives after its last activity.
     pub fn room_lifetime(&self) -> Duration {
         Duration::from_secs_f64((self.room_hours.max(0.0) * 3600.0).max(1.0))
+    }
+}
+
+/// The process's limit on open files, where the system says it (Linux's
+/// `/proc/self/limits`, read rather than asked of libc, which would need `unsafe`).
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    open_file_limit_in(&limits)
+}
+
+/// The soft limit on open files in the text of `/proc/self/limits`.
+fn open_file_limit_in(limits: &str) -> Option<usize> {
+    let line = limits
+        .lines()
+        .find(|line| line.starts_with("Max open files"))?;
+    line["Max open files".len()..]
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_file_limit_is_read_from_the_systems_table() {
+        let limits = "Limit                     Soft Limit           Hard Limit           Units     \n\
+                      Max processes             127590               127590               processes \n\
+                      Max open files            20000                524288               files     \n";
+        assert_eq!(open_file_limit_in(limits), Some(20000));
+        let unlimited =
+            "Max open files            unlimited            unlimited            files\n";
+        assert_eq!(open_file_limit_in(unlimited), None);
+        assert_eq!(open_file_limit_in(""), None);
+    }
+
+    #[test]
+    fn connections_by_default_leave_room_for_the_database_and_files() {
+        let mut config = Config::parse_from(["cvc-server", "--db-connections", "8"]);
+        if open_file_limit().is_some() {
+            assert_eq!(
+                config.connection_cap(),
+                open_file_limit().unwrap_or(0).saturating_sub(72).max(64)
+            );
+        }
+        config.max_connections = Some(3);
+        assert_eq!(config.connection_cap(), 3);
     }
 }
