@@ -13,6 +13,37 @@ import { join } from "node:path";
 import { facts } from "./facts.mjs";
 
 
+/** Vite's default `build.assetsInlineLimit`: a file under it is written into the code
+ * as a `data:` address, which a policy of `connect-src 'self'` (the one this package's
+ * README gives) forbids the loader to fetch. */
+const VITE_INLINE_LIMIT = 4096;
+
+/** Unsigned LEB128, as wasm writes lengths. */
+function leb128(value) {
+  const bytes = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (value !== 0);
+  return bytes;
+}
+
+/** `wasm`, grown to at least `size` bytes by a custom section of zeros at its end, which
+ * engines skip (and gzip shrinks to a few bytes), so that a bundler copies it as a file. */
+export function paddedWasm(wasm, size = VITE_INLINE_LIMIT + 64) {
+  if (wasm.length >= size) return wasm;
+  const name = Buffer.from("cvc.padding");
+  // The section's header takes a few bytes of what is left: found by trying.
+  for (let payload = size - wasm.length; payload >= 0; payload -= 1) {
+    const body = [...leb128(name.length), ...name, ...new Uint8Array(payload)];
+    const section = Buffer.from([0, ...leb128(body.length), ...body]);
+    if (wasm.length + section.length <= size) return Buffer.concat([wasm, section]);
+  }
+  throw new Error("cannot pad a wasm file");
+}
+
 /** The workspace's version (Cargo.toml), which the package's follows. */
 function version(source) {
   const cargo = readFileSync(join(source, "Cargo.toml"), "utf8");
@@ -62,7 +93,12 @@ const folder = {
     element = element.replaceAll(from, to);
   }
   writeFileSync(join(out, `${TAG}.js`), element);
-  for (const file of [embedJs, embedLoader, embedWasm, ...build.chunks.embed.files]) copyFileSync(join(build.staging, file), join(out, "files", file));
+  for (const file of [embedJs, embedLoader, embedWasm, ...build.chunks.embed.files]) {
+    // A chunk under Vite's inline limit (the smallest shared chunk, about 2 KB) would be
+    // written into the site's code as a data: address, which connect-src 'self' forbids.
+    const bytes = readFileSync(join(build.staging, file));
+    writeFileSync(join(out, "files", file), file.endsWith(".wasm") ? paddedWasm(bytes) : bytes);
+  }
   copyFileSync(join(build.staging, css), join(out, "files", "calculator.css"));
   copyFileSync(join(build.staging, `${TAG}.d.ts`), join(out, `${TAG}.d.ts`));
   // The manifest names the module the package exports, not the bundle's embed.js.
