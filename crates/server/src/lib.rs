@@ -5,6 +5,7 @@
 //! - [`config`]: flags and environment variables.
 //! - [`api`]: the room API's handlers, thin over `cvc_core::room` and the store.
 //! - [`store`]: the rooms and entries in the database, and its schema's migrations.
+//! - [`durable`]: SQLite's commits on the disk before they are answered, in groups.
 //! - [`hub`]: who listens for a room's changes in this process (and, with PostgreSQL, the
 //!   database's announcements of every process's changes).
 //! - [`limits`]: rate limits, keyed by salted hashes held in memory only.
@@ -18,6 +19,7 @@
 
 pub mod api;
 pub mod config;
+pub mod durable;
 pub mod error;
 pub mod hub;
 pub mod limits;

@@ -22,6 +22,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Mutex, MutexGuard};
 
+use crate::durable::GroupSync;
+
 /// The channel PostgreSQL announces a room's change on; the payload is the room's code.
 pub const CHANNEL: &str = "cvc_rooms";
 
@@ -34,8 +36,15 @@ pub enum Db {
     /// SQLite takes one writer at a time; this process's writers queue for it here, in
     /// turn, rather than meet SQLite's lock and sleep in its busy handler (which put a
     /// burst's slowest answers in the hundreds of milliseconds).
-    Sqlite(SqlitePool, Arc<Mutex<()>>),
+    Sqlite(SqlitePool, Arc<Writers>),
     Postgres(PgPool),
+}
+
+/// This process's writers to a SQLite file: their turns, and their commits on the disk.
+#[derive(Debug, Default)]
+pub struct Writers {
+    turn: Mutex<()>,
+    on_disk: Arc<GroupSync>,
 }
 
 /// A room's life.
@@ -229,9 +238,23 @@ impl Db {
     /// This process's turn to write, with SQLite; nothing to wait for with PostgreSQL.
     async fn turn(&self) -> Option<MutexGuard<'_, ()>> {
         match self {
-            Db::Sqlite(_, writer) => Some(writer.lock().await),
+            Db::Sqlite(_, writers) => Some(writers.turn.lock().await),
             Db::Postgres(_) => None,
         }
+    }
+
+    /// Ends a turn in which a change was committed, once that commit is on the disk: with
+    /// SQLite, an fsync of its log shared with the commits around it (`durable`);
+    /// PostgreSQL's commit waited for its own disk already.
+    async fn written(&self, turn: Option<MutexGuard<'_, ()>>) -> Result<(), StoreError> {
+        let Db::Sqlite(_, writers) = self else {
+            return Ok(());
+        };
+        let number = writers.on_disk.committed();
+        drop(turn);
+        writers.on_disk.on_disk(number).await.map_err(|()| {
+            StoreError::Unavailable("the database's log could not be written to disk".into())
+        })
     }
 
     /// Connects to `url` (`sqlite://PATH` or `postgres://…`), creating a SQLite file and
@@ -247,7 +270,9 @@ impl Db {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(|error| format!("{url}: {error}"))?
                 .create_if_missing(true)
-                // WAL with NORMAL: a committed entry survives the process being killed.
+                // WAL with NORMAL: a committed entry survives the process being killed, and
+                // is on the disk before it is answered (`written`: one fsync for a group of
+                // commits, rather than FULL's one for each).
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 // Checkpoints are run by [`Db::checkpoint`], off the writers' path: one run
@@ -259,12 +284,33 @@ impl Db {
                 .pragma("secure_delete", "on")
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
+            // The write-ahead log, as SQLite names it beside the file: what the group sync
+            // writes to disk.
+            let log = {
+                let mut name = options.get_filename().as_os_str().to_owned();
+                name.push("-wal");
+                std::path::PathBuf::from(name)
+            };
             let pool = SqlitePoolOptions::new()
                 .max_connections(connections.max(1))
                 .connect_with(options)
                 .await
                 .map_err(|error| format!("cannot open {url}: {error}"))?;
-            Db::Sqlite(pool, Arc::new(Mutex::new(())))
+            let writers = Arc::new(Writers::default());
+            tokio::spawn(writers.on_disk.clone().run(move || {
+                let log = log.clone();
+                async move {
+                    tokio::task::spawn_blocking(move || match std::fs::File::open(&log) {
+                        Ok(file) => file.sync_data(),
+                        // No log yet: nothing was committed to it.
+                        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                        Err(error) => Err(error),
+                    })
+                    .await
+                    .unwrap_or_else(|error| Err(std::io::Error::other(error)))
+                }
+            }));
+            Db::Sqlite(pool, writers)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url)
                 .map_err(|error| format!("the database address: {error}"))?;
@@ -349,8 +395,8 @@ impl Db {
 
     /// Stores a new room; `false` when its code is taken.
     pub async fn create_room(&self, room: &Room) -> Result<bool, StoreError> {
-        let _turn = self.turn().await;
-        on_db!(self, |pool, q| {
+        let turn = self.turn().await;
+        let created = on_db!(self, |pool, q| {
             let done = sqlx::query(q(
                 "INSERT INTO rooms (code, token_hash, name, currency, created_at, active_at, state, revealed, version) \
                  VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) ON CONFLICT (code) DO NOTHING",
@@ -364,8 +410,10 @@ impl Db {
             .bind(room.state.name())
             .execute(pool)
             .await?;
-            Ok(done.rows_affected() == 1)
-        })
+            Ok::<_, StoreError>(done.rows_affected() == 1)
+        })?;
+        self.written(turn).await?;
+        Ok(created)
     }
 
     pub async fn room(&self, code: &str) -> Result<Option<Room>, StoreError> {
@@ -421,8 +469,8 @@ impl Db {
         max_participants: i64,
     ) -> Result<Put, StoreError> {
         let insert: &'static str = insert_entry_statement();
-        let _turn = self.turn().await;
-        on_db!(self, |pool, q| {
+        let turn = self.turn().await;
+        let stored = on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
             // The room's row first: it takes the write lock at once (SQLite) and locks the
             // room against a second writer (PostgreSQL), so that the count below holds.
@@ -482,13 +530,16 @@ impl Db {
                     .await?;
             }
             tx.commit().await?;
-            Ok(Put::Stored {
+            Ok::<_, StoreError>(Put::Stored {
                 created,
                 version,
                 revealed,
                 participants: count + i64::from(created),
             })
-        })
+        })?;
+        // A change that was rolled back returned above, with nothing to wait for.
+        self.written(turn).await?;
+        Ok(stored)
     }
 
     /// Withdraws a participant's entry. `Ok(None)` when the room is unknown, its state
@@ -544,7 +595,7 @@ impl Db {
         lifetime_ms: i64,
         change: Change<'_>,
     ) -> Result<Result<(), Option<RoomState>>, StoreError> {
-        let _turn = self.turn().await;
+        let turn = self.turn().await;
         on_db!(self, |pool, q| {
             let mut tx = pool.begin().await?;
             let revealed: Option<i64> = match change {
@@ -610,8 +661,11 @@ impl Db {
                     .await?;
             }
             tx.commit().await?;
-            Ok(Ok(()))
-        })
+            Ok::<_, StoreError>(())
+        })?;
+        // A change that was rolled back returned above, with nothing to wait for.
+        self.written(turn).await?;
+        Ok(Ok(()))
     }
 
     /// What a summary needs of every entry of a room.
