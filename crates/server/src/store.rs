@@ -16,13 +16,13 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{AssertSqlSafe, Row};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Mutex, MutexGuard};
 
-use crate::durable::GroupSync;
+use crate::durable::{GroupSync, WriteAheadLog};
 
 /// The channel PostgreSQL announces a room's change on; the payload is the room's code.
 pub const CHANNEL: &str = "cvc_rooms";
@@ -45,6 +45,27 @@ pub enum Db {
 pub struct Writers {
     turn: Mutex<()>,
     on_disk: Arc<GroupSync>,
+}
+
+/// SQLite's write-ahead log for the database `pool` opened: its name as SQLite resolved
+/// it (through any symbolic link) with `-wal`, found there once the schema is migrated
+/// (which opened it), or an error: entries could not be put on the disk before they are
+/// answered otherwise.
+async fn write_ahead_log(pool: &SqlitePool) -> Result<PathBuf, String> {
+    let file: String =
+        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .fetch_one(pool)
+            .await
+            .map_err(|error| format!("the database's file: {error}"))?;
+    let log = PathBuf::from(format!("{file}-wal"));
+    if !log.exists() {
+        return Err(format!(
+            "SQLite's write-ahead log is not at {}: entries could not be put on the disk \
+             before they are answered",
+            log.display()
+        ));
+    }
+    Ok(log)
 }
 
 /// A room's life.
@@ -243,18 +264,33 @@ impl Db {
         }
     }
 
-    /// Ends a turn in which a change was committed, once that commit is on the disk: with
-    /// SQLite, an fsync of its log shared with the commits around it (`durable`);
-    /// PostgreSQL's commit waited for its own disk already.
-    async fn written(&self, turn: Option<MutexGuard<'_, ()>>) -> Result<(), StoreError> {
+    /// Counts a change just committed, while the writer still holds its turn (so that the
+    /// count follows the commits' order), and ends the turn.
+    fn count_commit(&self, turn: Option<MutexGuard<'_, ()>>) {
+        if let Db::Sqlite(_, writers) = self {
+            writers.on_disk.committed();
+        }
+        drop(turn);
+    }
+
+    /// Waits, before a change is answered, until every commit it may have made or seen
+    /// is on the disk: with SQLite, an fsync of its log shared with the commits around it
+    /// (`durable`), so that neither its own change nor one it found already made (a
+    /// withdrawal sent again, a room found closed) is lost in a power cut after the answer.
+    /// PostgreSQL's commits waited for their own disk already.
+    async fn settled(&self) -> Result<(), StoreError> {
         let Db::Sqlite(_, writers) = self else {
             return Ok(());
         };
-        let number = writers.on_disk.committed();
-        drop(turn);
-        writers.on_disk.on_disk(number).await.map_err(|()| {
-            StoreError::Unavailable("the database's log could not be written to disk".into())
-        })
+        writers
+            .on_disk
+            .on_disk(writers.on_disk.latest())
+            .await
+            .map_err(|()| {
+                StoreError::Unavailable(
+                    "the database's log could not be written to disk: restart the server".into(),
+                )
+            })
     }
 
     /// Connects to `url` (`sqlite://PATH` or `postgres://…`), creating a SQLite file and
@@ -284,32 +320,12 @@ impl Db {
                 .pragma("secure_delete", "on")
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
-            // The write-ahead log, as SQLite names it beside the file: what the group sync
-            // writes to disk.
-            let log = {
-                let mut name = options.get_filename().as_os_str().to_owned();
-                name.push("-wal");
-                std::path::PathBuf::from(name)
-            };
             let pool = SqlitePoolOptions::new()
                 .max_connections(connections.max(1))
                 .connect_with(options)
                 .await
                 .map_err(|error| format!("cannot open {url}: {error}"))?;
             let writers = Arc::new(Writers::default());
-            tokio::spawn(writers.on_disk.clone().run(move || {
-                let log = log.clone();
-                async move {
-                    tokio::task::spawn_blocking(move || match std::fs::File::open(&log) {
-                        Ok(file) => file.sync_data(),
-                        // No log yet: nothing was committed to it.
-                        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-                        Err(error) => Err(error),
-                    })
-                    .await
-                    .unwrap_or_else(|error| Err(std::io::Error::other(error)))
-                }
-            }));
             Db::Sqlite(pool, writers)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url)
@@ -329,6 +345,24 @@ impl Db {
         db.migrate()
             .await
             .map_err(|error| format!("migrating the schema: {error:?}"))?;
+        if let Db::Sqlite(pool, writers) = &db {
+            let log = Arc::new(std::sync::Mutex::new(WriteAheadLog::new(
+                write_ahead_log(pool).await?,
+            )));
+            tokio::spawn(writers.on_disk.clone().run(move || {
+                let log = log.clone();
+                async move {
+                    // An fsync blocks its thread: off the runtime's workers.
+                    tokio::task::spawn_blocking(move || {
+                        log.lock()
+                            .unwrap_or_else(|poisoned| poisoned.into_inner())
+                            .sync()
+                    })
+                    .await
+                    .unwrap_or_else(|error| Err(std::io::Error::other(error)))
+                }
+            }));
+        }
         Ok(db)
     }
 
@@ -412,7 +446,8 @@ impl Db {
             .await?;
             Ok::<_, StoreError>(done.rows_affected() == 1)
         })?;
-        self.written(turn).await?;
+        self.count_commit(turn);
+        self.settled().await?;
         Ok(created)
     }
 
@@ -458,6 +493,34 @@ impl Db {
     /// not past its lifetime and has room for them.
     #[allow(clippy::too_many_arguments)]
     pub async fn put_entry(
+        &self,
+        code: &str,
+        participant: &str,
+        scenario: &str,
+        currency: &str,
+        entry: &Counted,
+        now: i64,
+        lifetime_ms: i64,
+        max_participants: i64,
+    ) -> Result<Put, StoreError> {
+        let put = self
+            .put_entry_in_turn(
+                code,
+                participant,
+                scenario,
+                currency,
+                entry,
+                now,
+                lifetime_ms,
+                max_participants,
+            )
+            .await?;
+        self.settled().await?;
+        Ok(put)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn put_entry_in_turn(
         &self,
         code: &str,
         participant: &str,
@@ -537,8 +600,8 @@ impl Db {
                 participants: count + i64::from(created),
             })
         })?;
-        // A change that was rolled back returned above, with nothing to wait for.
-        self.written(turn).await?;
+        // A change that was rolled back returned above, with nothing to count.
+        self.count_commit(turn);
         Ok(stored)
     }
 
@@ -589,6 +652,18 @@ impl Db {
 
     /// One change to an open room, with its version raised and, with PostgreSQL, announced.
     async fn change(
+        &self,
+        code: &str,
+        now: i64,
+        lifetime_ms: i64,
+        change: Change<'_>,
+    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
+        let changed = self.change_in_turn(code, now, lifetime_ms, change).await?;
+        self.settled().await?;
+        Ok(changed)
+    }
+
+    async fn change_in_turn(
         &self,
         code: &str,
         now: i64,
@@ -663,8 +738,8 @@ impl Db {
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })?;
-        // A change that was rolled back returned above, with nothing to wait for.
-        self.written(turn).await?;
+        // A change that was rolled back returned above, with nothing to count.
+        self.count_commit(turn);
         Ok(Ok(()))
     }
 
@@ -852,5 +927,41 @@ mod tests {
             insert_entry_statement().matches('?').count(),
             5 + FIGURES.len()
         );
+    }
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn the_log_written_to_disk_is_the_one_sqlite_writes_even_through_a_link() {
+        let folder = std::env::temp_dir().join(format!("cvc-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(folder.join("real")).expect("a temporary folder");
+        let real = folder.join("real").join("rooms.sqlite");
+        let link = folder.join("rooms.sqlite");
+        std::fs::write(&real, b"").expect("an empty database");
+        std::os::unix::fs::symlink(&real, &link).expect("a link to it");
+        let db = Db::connect(&format!("sqlite://{}", link.display()), 2)
+            .await
+            .expect("connected through the link");
+        let Db::Sqlite(pool, _) = &db else {
+            panic!("SQLite");
+        };
+        let log = write_ahead_log(pool).await.expect("the log found");
+        let expected = std::fs::canonicalize(&real).expect("the real file");
+        assert_eq!(log, PathBuf::from(format!("{}-wal", expected.display())));
+        assert!(log.exists());
+        // A change is answered once it is on the disk.
+        let room = Room {
+            code: "ACDEFG".into(),
+            token_hash: "0".repeat(64),
+            name: String::new(),
+            currency: "ILS".into(),
+            created_at: 0,
+            active_at: 0,
+            state: RoomState::Open,
+            revealed: false,
+            version: 0,
+        };
+        assert_eq!(db.create_room(&room).await.ok(), Some(true));
+        let _ = std::fs::remove_dir_all(&folder);
     }
 }
