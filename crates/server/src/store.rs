@@ -503,106 +503,85 @@ impl Db {
         lifetime_ms: i64,
         max_participants: i64,
     ) -> Result<Put, StoreError> {
-        let put = self
-            .put_entry_in_turn(
-                code,
-                participant,
-                scenario,
-                currency,
-                entry,
-                now,
-                lifetime_ms,
-                max_participants,
-            )
-            .await?;
+        let insert: &'static str = insert_entry_statement();
+        // In a block of its own: a change rolled back returns from the block (in the
+        // statements' early `return`s), and is settled below all the same.
+        let put = async {
+            let turn = self.turn().await;
+            let stored = on_db!(self, |pool, q| {
+                let mut tx = pool.begin().await?;
+                // The room's row first: it takes the write lock at once (SQLite) and locks the
+                // room against a second writer (PostgreSQL), so that the count below holds.
+                let bumped = sqlx::query(q(
+                    "UPDATE rooms SET version = version + 1, active_at = ? \
+                     WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version, revealed, currency",
+                ))
+                .bind(now)
+                .bind(code)
+                .bind(now - lifetime_ms)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(bumped) = bumped else {
+                    tx.rollback().await?;
+                    let state = self
+                        .room(code)
+                        .await?
+                        .map(|room| room.state_at(now, lifetime_ms));
+                    return Ok(Put::NotOpen(state));
+                };
+                let version: i64 = bumped.try_get("version")?;
+                let revealed = bumped.try_get::<i64, _>("revealed")? != 0;
+                let room_currency: String = bumped.try_get("currency")?;
+                if room_currency != currency {
+                    tx.rollback().await?;
+                    return Ok(Put::OtherCurrency(room_currency));
+                }
+                let counts = sqlx::query(q(
+                    "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN participant = ? THEN 1 ELSE 0 END), 0) AS mine \
+                     FROM entries WHERE code = ?",
+                ))
+                .bind(participant)
+                .bind(code)
+                .fetch_one(&mut *tx)
+                .await?;
+                let (count, mine): (i64, i64) = (counts.try_get("n")?, counts.try_get("mine")?);
+                let created = mine == 0;
+                if created && count >= max_participants {
+                    tx.rollback().await?;
+                    return Ok(Put::Full);
+                }
+                let mut statement = sqlx::query(q(insert))
+                    .bind(code)
+                    .bind(participant)
+                    .bind(scenario)
+                    .bind(now)
+                    .bind(i64::from(entry.paid_back));
+                for figure in &entry.figures {
+                    statement = statement.bind(*figure);
+                }
+                statement.execute(&mut *tx).await?;
+                if matches!(self, Db::Postgres(_)) {
+                    sqlx::query(q("SELECT pg_notify(?, ?)"))
+                        .bind(CHANNEL)
+                        .bind(code)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok::<_, StoreError>(Put::Stored {
+                    created,
+                    version,
+                    revealed,
+                    participants: count + i64::from(created),
+                })
+            })?;
+            // A change that was rolled back returned above, with nothing to count.
+            self.count_commit(turn);
+            Ok::<_, StoreError>(stored)
+        }
+        .await?;
         self.settled().await?;
         Ok(put)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    async fn put_entry_in_turn(
-        &self,
-        code: &str,
-        participant: &str,
-        scenario: &str,
-        currency: &str,
-        entry: &Counted,
-        now: i64,
-        lifetime_ms: i64,
-        max_participants: i64,
-    ) -> Result<Put, StoreError> {
-        let insert: &'static str = insert_entry_statement();
-        let turn = self.turn().await;
-        let stored = on_db!(self, |pool, q| {
-            let mut tx = pool.begin().await?;
-            // The room's row first: it takes the write lock at once (SQLite) and locks the
-            // room against a second writer (PostgreSQL), so that the count below holds.
-            let bumped = sqlx::query(q(
-                "UPDATE rooms SET version = version + 1, active_at = ? \
-                 WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version, revealed, currency",
-            ))
-            .bind(now)
-            .bind(code)
-            .bind(now - lifetime_ms)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some(bumped) = bumped else {
-                tx.rollback().await?;
-                let state = self
-                    .room(code)
-                    .await?
-                    .map(|room| room.state_at(now, lifetime_ms));
-                return Ok(Put::NotOpen(state));
-            };
-            let version: i64 = bumped.try_get("version")?;
-            let revealed = bumped.try_get::<i64, _>("revealed")? != 0;
-            let room_currency: String = bumped.try_get("currency")?;
-            if room_currency != currency {
-                tx.rollback().await?;
-                return Ok(Put::OtherCurrency(room_currency));
-            }
-            let counts = sqlx::query(q(
-                "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN participant = ? THEN 1 ELSE 0 END), 0) AS mine \
-                 FROM entries WHERE code = ?",
-            ))
-            .bind(participant)
-            .bind(code)
-            .fetch_one(&mut *tx)
-            .await?;
-            let (count, mine): (i64, i64) = (counts.try_get("n")?, counts.try_get("mine")?);
-            let created = mine == 0;
-            if created && count >= max_participants {
-                tx.rollback().await?;
-                return Ok(Put::Full);
-            }
-            let mut statement = sqlx::query(q(insert))
-                .bind(code)
-                .bind(participant)
-                .bind(scenario)
-                .bind(now)
-                .bind(i64::from(entry.paid_back));
-            for figure in &entry.figures {
-                statement = statement.bind(*figure);
-            }
-            statement.execute(&mut *tx).await?;
-            if matches!(self, Db::Postgres(_)) {
-                sqlx::query(q("SELECT pg_notify(?, ?)"))
-                    .bind(CHANNEL)
-                    .bind(code)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await?;
-            Ok::<_, StoreError>(Put::Stored {
-                created,
-                version,
-                revealed,
-                participants: count + i64::from(created),
-            })
-        })?;
-        // A change that was rolled back returned above, with nothing to count.
-        self.count_commit(turn);
-        Ok(stored)
     }
 
     /// Withdraws a participant's entry. `Ok(None)` when the room is unknown, its state
@@ -658,89 +637,83 @@ impl Db {
         lifetime_ms: i64,
         change: Change<'_>,
     ) -> Result<Result<(), Option<RoomState>>, StoreError> {
-        let changed = self.change_in_turn(code, now, lifetime_ms, change).await?;
-        self.settled().await?;
-        Ok(changed)
-    }
-
-    async fn change_in_turn(
-        &self,
-        code: &str,
-        now: i64,
-        lifetime_ms: i64,
-        change: Change<'_>,
-    ) -> Result<Result<(), Option<RoomState>>, StoreError> {
-        let turn = self.turn().await;
-        on_db!(self, |pool, q| {
-            let mut tx = pool.begin().await?;
-            let revealed: Option<i64> = match change {
-                Change::Reveal(revealed) => Some(i64::from(revealed)),
-                Change::Reset => Some(0),
-                _ => None,
-            };
-            let state = if matches!(change, Change::Close) {
-                "closed"
-            } else {
-                "open"
-            };
-            let bumped = sqlx::query(q(
-                "UPDATE rooms SET version = version + 1, active_at = ?, revealed = COALESCE(?, revealed), \
-                 state = ?, ended_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END \
-                 WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version",
-            ))
-            .bind(now)
-            .bind(revealed)
-            .bind(state)
-            .bind(state)
-            .bind(now)
-            .bind(code)
-            .bind(now - lifetime_ms)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if bumped.is_none() {
-                tx.rollback().await?;
-                let state = self
-                    .room(code)
-                    .await?
-                    .map(|room| room.state_at(now, lifetime_ms));
-                return Ok(Err(state));
-            }
-            match change {
-                Change::Withdraw(participant) => {
-                    let deleted =
-                        sqlx::query(q("DELETE FROM entries WHERE code = ? AND participant = ?"))
+        // In a block of its own, as in `put_entry`.
+        let changed = async {
+            let turn = self.turn().await;
+            on_db!(self, |pool, q| {
+                let mut tx = pool.begin().await?;
+                let revealed: Option<i64> = match change {
+                    Change::Reveal(revealed) => Some(i64::from(revealed)),
+                    Change::Reset => Some(0),
+                    _ => None,
+                };
+                let state = if matches!(change, Change::Close) {
+                    "closed"
+                } else {
+                    "open"
+                };
+                let bumped = sqlx::query(q(
+                    "UPDATE rooms SET version = version + 1, active_at = ?, revealed = COALESCE(?, revealed), \
+                     state = ?, ended_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END \
+                     WHERE code = ? AND state = 'open' AND active_at >= ? RETURNING version",
+                ))
+                .bind(now)
+                .bind(revealed)
+                .bind(state)
+                .bind(state)
+                .bind(now)
+                .bind(code)
+                .bind(now - lifetime_ms)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if bumped.is_none() {
+                    tx.rollback().await?;
+                    let state = self
+                        .room(code)
+                        .await?
+                        .map(|room| room.state_at(now, lifetime_ms));
+                    return Ok(Err(state));
+                }
+                match change {
+                    Change::Withdraw(participant) => {
+                        let deleted =
+                            sqlx::query(q("DELETE FROM entries WHERE code = ? AND participant = ?"))
+                                .bind(code)
+                                .bind(participant)
+                                .execute(&mut *tx)
+                                .await?;
+                        // Nothing to withdraw changes nothing: not the version, and not the
+                        // room's last activity, which a made-up id must not keep alive.
+                        if deleted.rows_affected() == 0 {
+                            tx.rollback().await?;
+                            return Ok(Ok(()));
+                        }
+                    }
+                    Change::Reset | Change::Close => {
+                        sqlx::query(q("DELETE FROM entries WHERE code = ?"))
                             .bind(code)
-                            .bind(participant)
                             .execute(&mut *tx)
                             .await?;
-                    // Nothing to withdraw changes nothing: not the version, and not the
-                    // room's last activity, which a made-up id must not keep alive.
-                    if deleted.rows_affected() == 0 {
-                        tx.rollback().await?;
-                        return Ok(Ok(()));
                     }
+                    Change::Reveal(_) => {}
                 }
-                Change::Reset | Change::Close => {
-                    sqlx::query(q("DELETE FROM entries WHERE code = ?"))
+                if matches!(self, Db::Postgres(_)) {
+                    sqlx::query(q("SELECT pg_notify(?, ?)"))
+                        .bind(CHANNEL)
                         .bind(code)
                         .execute(&mut *tx)
                         .await?;
                 }
-                Change::Reveal(_) => {}
-            }
-            if matches!(self, Db::Postgres(_)) {
-                sqlx::query(q("SELECT pg_notify(?, ?)"))
-                    .bind(CHANNEL)
-                    .bind(code)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await?;
-            Ok::<_, StoreError>(())
-        })?;
-        // A change that was rolled back returned above, with nothing to count.
-        self.count_commit(turn);
-        Ok(Ok(()))
+                tx.commit().await?;
+                Ok::<_, StoreError>(())
+            })?;
+            // A change that was rolled back returned above, with nothing to count.
+            self.count_commit(turn);
+            Ok::<_, StoreError>(Ok(()))
+        }
+        .await?;
+        self.settled().await?;
+        Ok(changed)
     }
 
     /// What a summary needs of every entry of a room.
