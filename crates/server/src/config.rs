@@ -97,17 +97,26 @@ pub struct Config {
     pub log_json: bool,
 }
 
+/// A number above zero and at most `most`, or `refusal` (NaN and infinity are neither).
+fn above_zero_at_most(text: &str, most: f64, refusal: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if value > 0.0 && value <= most {
+        Ok(value)
+    } else {
+        Err(refusal.into())
+    }
+}
+
 /// A room's lifetime in hours: more than none, and at most a year. A larger figure would
 /// overflow the clock's arithmetic and stop the sweep that deletes expired rooms.
 fn hours(text: &str) -> Result<f64, String> {
-    let hours: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number"))?;
-    if hours > 0.0 && hours <= 8_760.0 {
-        Ok(hours)
-    } else {
-        Err("a room lives more than 0 and at most 8760 hours (a year)".into())
-    }
+    above_zero_at_most(
+        text,
+        8_760.0,
+        "a room lives more than 0 and at most 8760 hours (a year)",
+    )
 }
 
 /// A number of connections: at least one, or nothing could be served.
@@ -120,26 +129,12 @@ fn connections(text: &str) -> Result<usize, String> {
 
 /// A time in seconds: more than none, and at most an hour.
 fn seconds(text: &str) -> Result<f64, String> {
-    let seconds: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number"))?;
-    if seconds > 0.0 && seconds <= 3_600.0 {
-        Ok(seconds)
-    } else {
-        Err("more than 0 and at most 3600 seconds".into())
-    }
+    above_zero_at_most(text, 3_600.0, "more than 0 and at most 3600 seconds")
 }
 
 /// A rate: a finite number above zero (zero would refuse everything).
 fn rate(text: &str) -> Result<f64, String> {
-    let rate: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number"))?;
-    if rate.is_finite() && rate > 0.0 && rate <= 1e9 {
-        Ok(rate)
-    } else {
-        Err("a rate above 0 and at most 1,000,000,000".into())
-    }
+    above_zero_at_most(text, 1e9, "a rate above 0 and at most 1,000,000,000")
 }
 
 impl Config {

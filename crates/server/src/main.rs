@@ -64,16 +64,16 @@ async fn run(config: Config) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|error| format!("cannot listen on {}: {error}", config.listen))?;
-    tracing::info!(
-        listen = %config.listen,
-        database = state.db_kind(),
-        connections = config.connection_cap(),
-        "serving"
-    );
     let rules = ConnectionRules {
         max_connections: config.connection_cap(),
         head_time: Duration::from_secs_f64(config.request_head_seconds),
     };
+    tracing::info!(
+        listen = %config.listen,
+        database = state.db_kind(),
+        connections = rules.max_connections,
+        "serving"
+    );
     listener::serve(listener, router(state), rules, async move {
         stopped().await;
         tracing::info!("stopping: ending streams and open requests");
