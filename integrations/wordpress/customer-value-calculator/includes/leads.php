@@ -277,8 +277,19 @@ function customer_value_calculator_lead_counters() {
  */
 function customer_value_calculator_lead_allowed() {
 	list( $visitor, $site ) = customer_value_calculator_lead_counters();
-	return (int) get_transient( $visitor ) < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR
-		&& (int) get_transient( $site ) < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR;
+	return customer_value_calculator_lead_within_limits( (int) get_transient( $visitor ), (int) get_transient( $site ) );
+}
+
+/**
+ * Whether one more lead fits this hour's counts: the visitor's and the whole site's.
+ *
+ * @param int $visitor_count Leads kept from this visitor this hour.
+ * @param int $site_count    Leads kept by the site this hour.
+ * @return bool
+ */
+function customer_value_calculator_lead_within_limits( $visitor_count, $site_count ) {
+	return $visitor_count < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR
+		&& $site_count < CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR;
 }
 
 /**
@@ -331,7 +342,7 @@ function customer_value_calculator_lead_counters_step( $step ) {
 		list( $visitor, $site ) = customer_value_calculator_lead_counters();
 		$visitor_count = customer_value_calculator_lead_count( $visitor );
 		$site_count    = customer_value_calculator_lead_count( $site );
-		if ( $step > 0 && ( $visitor_count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_HOUR || $site_count >= CUSTOMER_VALUE_CALCULATOR_LEADS_PER_SITE_HOUR ) ) {
+		if ( $step > 0 && ! customer_value_calculator_lead_within_limits( $visitor_count, $site_count ) ) {
 			return false;
 		}
 		set_transient( $visitor, max( 0, $visitor_count + $step ), HOUR_IN_SECONDS );
