@@ -11,7 +11,7 @@ use cvc_model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperInput,
     ProblemSize, ServiceMetrics,
 };
-use cvc_model::projection::{net_present_values, project, Level, Projector};
+use cvc_model::projection::{net_present_values, project, steps_per_month, Level, Projector};
 use cvc_model::ranges::{check_range, Uncertainty};
 use cvc_model::results::{evaluate, waterfall};
 use cvc_model::scenario::{Scenario, ValidScenario};
@@ -460,6 +460,126 @@ fn with_a_run_off_the_npv_does_not_depend_on_the_horizon() {
         ..base.clone()
     });
     assert!(short.now < one.now);
+}
+
+#[test]
+fn with_a_month_in_steps_the_run_off_still_completes_the_stream() {
+    // ν = 50 with unhappy customers staying a month cuts the month into (1 + 50)/1 = 51
+    // steps; with no newcomers the turned-away change nothing, so the run-off must complete the same stream
+    // whatever the horizon, as with one step a month.
+    let base = Scenario {
+        new_customers_per_year: 0.0,
+        referrals_per_happy: 0.0,
+        lost_per_unhappy: 50.0,
+        unhappy_profit_share: 0.01,
+        service_budget_per_year: 0.0,
+        count_after_horizon: true,
+        ..Scenario::default()
+    };
+    assert_eq!(steps_per_month(&base), 51);
+    let one = net_present_values(&Scenario {
+        horizon_years: 1.0,
+        ..base.clone()
+    });
+    for horizon in [2.0, 5.0, 30.0] {
+        let other = net_present_values(&Scenario {
+            horizon_years: horizon,
+            ..base.clone()
+        });
+        assert_close(other.now, one.now, 1e-9);
+        assert_close(other.invest, one.invest, 1e-9);
+    }
+}
+
+#[test]
+fn a_month_is_cut_into_steps_only_where_one_would_overshoot() {
+    // m = ⌈(1 + ν)/M_u⌉, at least 1, whatever the shares. Defaults: (1 + 0.5)/15 → 1,
+    // model.md's recursion exactly.
+    assert_eq!(steps_per_month(&Scenario::default()), 1);
+    for preset in cvc_core::presets::Preset::ALL {
+        assert_eq!(steps_per_month(&preset.scenario()), 1, "{}", preset.id());
+    }
+    // M_u = 12·0.25·1 = 3; ν = 2 gives 3/3 → 1, ν = 2.5 gives 3.5/3 → 2, at any share.
+    let short = Scenario {
+        customer_lifetime_years: 1.0,
+        lost_per_unhappy: 2.0,
+        ..Scenario::default()
+    };
+    assert_eq!(steps_per_month(&short), 1);
+    let more = Scenario {
+        lost_per_unhappy: 2.5,
+        ..short.clone()
+    };
+    assert_eq!(steps_per_month(&more), 2);
+    for (now, invest) in [(0.0, 0.0), (1.0, 1.0), (0.1, 0.9)] {
+        let shares = Scenario {
+            unhappy_share_now: now,
+            unhappy_share_invest: invest,
+            ..more.clone()
+        };
+        assert_eq!(steps_per_month(&shares), 2);
+    }
+}
+
+#[test]
+fn first_month_in_two_steps_by_hand() {
+    // T = 1, λ = 0.25: M_h = 12, M_u = 3; ν = 5 gives m = ⌈(1 + 5)/3⌉ = 2, so each step has
+    // M_h·m = 24 and M_u·m = 6. C0 = 100 with p0 = 0.1: H_0 = 90, U_0 = 10.
+    let s = Scenario {
+        acquisition_cost: 0.0,
+        lifetime_profit: 24_000.0,
+        customer_lifetime_years: 1.0,
+        new_customers_per_year: 1_200.0,
+        current_customers: 100.0,
+        referrals_per_happy: 0.6,
+        lost_per_unhappy: 5.0,
+        unhappy_profit_share: 0.25,
+        unhappy_share_now: 0.1,
+        ..Scenario::default()
+    };
+    let month = Projector::new(&s, Level::Today).step();
+    assert_eq!(steps_per_month(&s), 2);
+    // Step 1: marketing 1200/12/2 = 50, referred 0.6/24·90 = 2.25, turned away 5/6·10.
+    let (marketing, referral, away) = (50.0, 0.6 / 24.0, 5.0 / 6.0);
+    let (h0, u0) = (90.0, 10.0);
+    let n1 = marketing + referral * h0 - away * u0;
+    let (h1, u1) = (23.0 / 24.0 * h0 + 0.9 * n1, 5.0 / 6.0 * u0 + 0.1 * n1);
+    // Step 2 from there.
+    let n2 = marketing + referral * h1 - away * u1;
+    let (h2, u2) = (23.0 / 24.0 * h1 + 0.9 * n2, 5.0 / 6.0 * u1 + 0.1 * n2);
+    assert_close(month.happy, h2, 1e-12);
+    assert_close(month.unhappy, u2, 1e-12);
+    assert_close(month.won_marketing, 100.0, 1e-12);
+    assert_close(month.won_referral, referral * (h0 + h1), 1e-12);
+    assert_close(month.turned_away, away * (u0 + u1), 1e-12);
+    // Each step a happy customer brings L/24 = 1000 and an unhappy one λL/6 = 1000.
+    assert_close(month.profit, 1_000.0 * (h1 + u1 + h2 + u2), 1e-12);
+    // A customer still brings L (or λL) over the stay: the steps split the month, not the
+    // relationship.
+    assert_close(month.discount_factor, 1.08f64.powf(-1.0 / 12.0), 1e-12);
+}
+
+#[test]
+fn better_service_does_not_lose_where_many_are_turned_away_in_a_short_stay() {
+    // Found by the property test `better_service_never_loses_before_its_cost`: unhappy
+    // customers stay 3 months and each turns away 44, so with one step a month
+    // U_t = (r_u − p·ν/M_u)·U_{t−1} + … has slope −13.7 and n_t swings between 0 and a
+    // flood. model.md's recursion gave lost_to_poor_service = −801,681 here although
+    // p1 < p0. In 15 steps a month (docs/model-notes.md) the gain is positive, and finer
+    // steps change it by under 2%.
+    let text = r#"{"acquisition_cost":0,"lifetime_profit":1e10,"customer_lifetime_years":2.3090466284850266,
+        "new_customers_per_year":0,"current_customers":20.23120968790598,"referrals_per_happy":11.435673887830934,
+        "lost_per_unhappy":44.02453334684435,"unhappy_profit_share":0.10927463044675743,
+        "unhappy_share_now":0.9949074439108616,"unhappy_share_invest":0.9917346533729623,
+        "service_budget_per_year":0,"horizon_years":30,"discount_rate":0,"count_after_horizon":false}"#;
+    let scenario = from_json(text).expect("valid").scenario;
+    assert_eq!(steps_per_month(scenario.scenario()), 15);
+    let projection = evaluate(&scenario).projection;
+    let lost = value(projection.lost_to_poor_service);
+    assert!(lost > 0.0, "lost_to_poor_service = {lost}");
+    // The continuous-time limit (steps of a thousandth of a month, computed separately) is
+    // 260,745; 15 steps give 263,842.
+    assert_close(lost, 263_842.3, 1e-6);
 }
 
 #[test]

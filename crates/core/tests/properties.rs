@@ -109,13 +109,28 @@ fn close(a: f64, b: f64, scale: f64) -> bool {
     (a - b).abs() <= 1e-9 * scale.max(1.0)
 }
 
-/// Whether the unhappy customers' monthly recursion overshoots at this unhappy share:
-/// U' = r_u·U + p·(… − (ν/M_u)·U) has slope r_u − p·ν/M_u, and below −1 each month's
-/// correction overshoots the last, so n_t swings between 0 and a flood (model-notes.md).
-fn oscillates(s: &Scenario, unhappy_share: f64) -> bool {
-    let unhappy_months = (12.0 * s.unhappy_profit_share * s.customer_lifetime_years).max(1.0);
-    let stay = 1.0 - 1.0 / unhappy_months;
-    stay - unhappy_share * s.lost_per_unhappy / unhappy_months < -1.0
+/// A valid scenario where unhappy customers turn many away within a short stay: with one
+/// step a month, model.md's recursion would overshoot there (slope r_u − p·ν/M_u below
+/// −1), and better service could show a loss (docs/model-notes.md). The uniform spread of
+/// [`scenario`] rarely lands here, so this aims at it.
+fn many_turned_away() -> impl Strategy<Value = ValidScenario> {
+    (
+        scenario(),
+        5.0f64..=50.0,
+        0.0f64..=0.3,
+        (1.0 / 12.0)..=2.0f64,
+        0.3f64..=1.0,
+        0.0f64..=1.0,
+    )
+        .prop_map(|(base, lost, profit_share, years, now, invest_part)| {
+            let mut s = base.scenario().clone();
+            s.lost_per_unhappy = lost;
+            s.unhappy_profit_share = profit_share;
+            s.customer_lifetime_years = years;
+            s.unhappy_share_now = now;
+            s.unhappy_share_invest = now * invest_part;
+            s.validate().expect("within range")
+        })
 }
 
 fn value(figure: Figure) -> Option<f64> {
@@ -215,7 +230,7 @@ proptest! {
     }
 
     #[test]
-    fn better_service_never_loses_before_its_cost(scenario in scenario()) {
+    fn better_service_never_loses_before_its_cost(scenario in prop_oneof![scenario(), many_turned_away()]) {
         let s = scenario.scenario();
         prop_assume!(s.unhappy_share_invest < s.unhappy_share_now);
         let results = evaluate(&scenario);
@@ -252,19 +267,25 @@ proptest! {
     }
 
     #[test]
-    fn the_break_even_share_lies_in_zero_to_p0_and_breaks_even(scenario in scenario()) {
+    fn the_break_even_share_lies_in_zero_to_p0_and_breaks_even(scenario in prop_oneof![scenario(), many_turned_away()]) {
         let results = evaluate(&scenario).projection;
         let s = scenario.scenario();
         if let (Some(share), Some(now), Some(invest)) = (value(results.break_even_unhappy_share_invest), value(results.npv_now), value(results.npv_invest)) {
             prop_assert!((0.0..=s.unhappy_share_now).contains(&share), "share {} outside [0, {}]", share, s.unhappy_share_now);
-            // Where the monthly recursion oscillates, the gain is chaotic in its last digits
-            // and has no exact root (docs/model-notes.md); the identity is for the rest.
-            prop_assume!(!oscillates(s, s.unhappy_share_now) && !oscillates(s, share));
             let at = evaluate(&scenario.with(Field::UnhappyShareInvest, share).expect("in range")).projection;
             let scale = now.abs() + invest.abs() + value(results.service_budget_present_value).unwrap_or(0.0);
             if let Some(gain) = value(at.npv_gain) {
-                // At p0 itself (no budget) the gain is 0 exactly; elsewhere it is the root.
-                prop_assert!(gain.abs() <= 1e-9 * scale.max(1.0), "gain at the break-even share = {}", gain);
+                // At p0 itself (no budget) the gain is 0 exactly; elsewhere it is the root, to
+                // within what the share can resolve: where the gain is steep (ten million
+                // customers a year), one step of f64 in the share moves it by more than
+                // rounding of the money, and no share lands closer.
+                let gain_a_step_away = |step: f64| {
+                    let nearby = (share + step).clamp(0.0, s.unhappy_share_now);
+                    value(evaluate(&scenario.with(Field::UnhappyShareInvest, nearby).expect("in range")).projection.npv_gain)
+                        .map_or(0.0, |other| (other - gain).abs())
+                };
+                let resolution = gain_a_step_away(4.0 * f64::EPSILON).max(gain_a_step_away(-4.0 * f64::EPSILON));
+                prop_assert!(gain.abs() <= 1e-9 * scale.max(1.0) + resolution, "gain at the break-even share = {} (resolution {})", gain, resolution);
             }
         }
     }

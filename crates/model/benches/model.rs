@@ -41,3 +41,27 @@ fn monte_carlo_2000_draws(horizon_years: f64) -> u32 {
         .with_draws(DEFAULT_DRAWS);
     monte_carlo(divan::black_box(&scenario)).draws
 }
+
+/// The slowest case of the month cut into steps (docs/model-notes.md): ν = 50 with unhappy
+/// customers staying a month gives 51 steps a month, so every projection costs 51 times
+/// as much as with the defaults.
+fn many_turned_away_in_a_month() -> ValidScenario {
+    thirty_years()
+        .with(Field::LostPerUnhappy, 50.0)
+        .and_then(|scenario| scenario.with(Field::UnhappyProfitShare, 0.0))
+        .expect("allowed")
+}
+
+#[divan::bench]
+fn full_recompute_30_years_51_steps_a_month() -> usize {
+    let scenario = many_turned_away_in_a_month();
+    let results = evaluate(divan::black_box(&scenario));
+    let bars = tornado(divan::black_box(&scenario));
+    results.projection.yearly_now.len() + bars.len()
+}
+
+#[divan::bench]
+fn monte_carlo_2000_draws_51_steps_a_month() -> u32 {
+    let scenario = many_turned_away_in_a_month().with_draws(DEFAULT_DRAWS);
+    monte_carlo(divan::black_box(&scenario)).draws
+}

@@ -2,7 +2,10 @@
 //! figures read from them (model.md "Over time: the monthly projection" and "Outputs").
 //!
 //! [`Projector`] steps one service level a month at a time without allocating, because the
-//! tornado and the Monte Carlo run it many times per keystroke.
+//! tornado and the Monte Carlo run it many times per keystroke. Where unhappy customers
+//! turn many away within a short stay, a month is stepped in [`steps_per_month`] pieces so
+//! that the recursion does not overshoot (docs/model-notes.md); elsewhere a month is one
+//! step, exactly as model.md writes it.
 
 use crate::figure::{Figure, Why, MODEL_RANGE_LIMIT};
 use crate::scenario::Scenario;
@@ -25,9 +28,12 @@ pub enum Level {
     Invest,
 }
 
-/// Per-month constants of one service level, derived once per run.
+/// Per-step constants of one service level, derived once per run. A month is one step,
+/// except where unhappy customers turn away so many that one step a month would overshoot
+/// (see [`steps_per_month`]); then every rate is per step of 1/m month.
 #[derive(Clone, Copy, Debug)]
-struct MonthlyRates {
+struct StepRates {
+    steps_per_month: u32,
     unhappy_share: f64,
     happy_stay: f64,
     unhappy_stay: f64,
@@ -40,7 +46,7 @@ struct MonthlyRates {
     discount: f64,
 }
 
-impl MonthlyRates {
+impl StepRates {
     fn new(scenario: &Scenario, level: Level) -> Self {
         let (unhappy_share, service_budget) = match level {
             Level::Today => (scenario.unhappy_share_now, 0.0),
@@ -51,23 +57,59 @@ impl MonthlyRates {
         };
         let lifetime_profit = scenario.lifetime_profit;
         let unhappy_profit_share = scenario.unhappy_profit_share;
-        // M_h and M_u: average months a happy and an unhappy customer stay.
-        let happy_months = (12.0 * scenario.customer_lifetime_years).max(1.0);
-        let unhappy_months =
-            (12.0 * unhappy_profit_share * scenario.customer_lifetime_years).max(1.0);
-        let marketing_customers = scenario.new_customers_per_year / 12.0;
-        MonthlyRates {
+        let steps_per_month = steps_per_month(scenario);
+        let steps = f64::from(steps_per_month);
+        // M_h and M_u: average months a happy and an unhappy customer stay, here counted in
+        // steps (M·m), so that a customer still stays M months and brings the same totals.
+        let happy_steps = months_happy(scenario) * steps;
+        let unhappy_steps = months_unhappy(scenario) * steps;
+        let marketing_per_month = scenario.new_customers_per_year / 12.0;
+        StepRates {
+            steps_per_month,
             unhappy_share,
-            happy_stay: 1.0 - 1.0 / happy_months,
-            unhappy_stay: 1.0 - 1.0 / unhappy_months,
-            happy_profit: lifetime_profit / happy_months,
-            unhappy_profit: unhappy_profit_share * lifetime_profit / unhappy_months,
-            referrals_per_happy: scenario.referrals_per_happy / happy_months,
-            turned_away_per_unhappy: scenario.lost_per_unhappy / unhappy_months,
-            marketing_customers,
-            fixed_cost: scenario.acquisition_cost * marketing_customers + service_budget / 12.0,
+            happy_stay: 1.0 - 1.0 / happy_steps,
+            unhappy_stay: 1.0 - 1.0 / unhappy_steps,
+            happy_profit: lifetime_profit / happy_steps,
+            unhappy_profit: unhappy_profit_share * lifetime_profit / unhappy_steps,
+            referrals_per_happy: scenario.referrals_per_happy / happy_steps,
+            turned_away_per_unhappy: scenario.lost_per_unhappy / unhappy_steps,
+            marketing_customers: marketing_per_month / steps,
+            fixed_cost: (scenario.acquisition_cost * marketing_per_month + service_budget / 12.0)
+                / steps,
             discount: monthly_discount(scenario.discount_rate),
         }
+    }
+}
+
+/// M_h = max(1, 12·T): the average months a happy customer stays.
+fn months_happy(scenario: &Scenario) -> f64 {
+    (12.0 * scenario.customer_lifetime_years).max(1.0)
+}
+
+/// M_u = max(1, 12·λ·T): the average months an unhappy customer stays.
+fn months_unhappy(scenario: &Scenario) -> f64 {
+    (12.0 * scenario.unhappy_profit_share * scenario.customer_lifetime_years).max(1.0)
+}
+
+/// m, the steps a month is cut into (docs/model-notes.md, "Many turned away in a short
+/// stay"). With one step a month, model.md's recursion gives the unhappy customers
+/// U_t = (r_u − p·ν/M_u)·U_{t−1} + …, and when p·ν/M_u is large that slope is negative: a
+/// month with many unhappy customers turns away everyone, the next lets a flood in, and
+/// the figures swing with the last digits of the arithmetic, so much that better service
+/// can show a loss. With m steps the slope is 1 − (1 + p·ν)/(M_u·m), which is never
+/// negative, for any p, when m ≥ (1 + ν)/M_u. Where that already holds at m = 1 (the
+/// defaults, every preset and most scenarios) this is model.md's recursion exactly.
+///
+/// m depends on neither share nor the budget, so both service levels step alike, "today"
+/// does not move when p1 does, and neither does it for the shares the break-even search
+/// tries. The price is work: up to 51 times as much (docs/benchmarks.md).
+pub fn steps_per_month(scenario: &Scenario) -> u32 {
+    // ν ≤ 50 and M_u ≥ 1, so m ≤ 51.
+    let needed = ((1.0 + scenario.lost_per_unhappy) / months_unhappy(scenario)).ceil();
+    if needed > 1.0 {
+        needed.min(64.0) as u32
+    } else {
+        1
     }
 }
 
@@ -76,11 +118,17 @@ pub fn monthly_discount(discount_rate: f64) -> f64 {
     (1.0 + discount_rate).powf(-1.0 / 12.0)
 }
 
-/// g(r) = r·δ/(1−r·δ): the discounted months a customer still has, per month of profit,
-/// after the horizon (model.md "After the horizon").
-fn run_off_months(stay: f64, discount: f64) -> f64 {
-    let kept = stay * discount;
-    kept / (1.0 - kept)
+/// The discounted steps of profit a customer there at the end of the horizon still brings.
+/// With one step a month this is model.md's g(r) = r·δ/(1−r·δ). With m steps of survival
+/// s, month j after the horizon holds s^((j−1)m)·(s + s² + … + s^m) of them and is
+/// discounted by δ^j, which sums to (s + … + s^m)·δ/(1 − s^m·δ).
+fn run_off_steps(stay: f64, steps_per_month: u32, discount: f64) -> f64 {
+    let (mut within_month, mut survived) = (0.0, 1.0);
+    for _ in 0..steps_per_month {
+        survived *= stay;
+        within_month += survived;
+    }
+    within_month * discount / (1.0 - survived * discount)
 }
 
 /// One month of one service level.
@@ -105,7 +153,7 @@ pub struct Month {
 /// Steps one service level month by month, from the scenario's starting customers.
 #[derive(Clone, Debug)]
 pub struct Projector {
-    rates: MonthlyRates,
+    rates: StepRates,
     happy: f64,
     unhappy: f64,
     month: u32,
@@ -117,7 +165,7 @@ impl Projector {
     pub fn new(scenario: &Scenario, level: Level) -> Self {
         let customers = scenario.current_customers;
         Projector {
-            rates: MonthlyRates::new(scenario, level),
+            rates: StepRates::new(scenario, level),
             happy: (1.0 - scenario.unhappy_share_now) * customers,
             unhappy: scenario.unhappy_share_now * customers,
             month: 0,
@@ -126,6 +174,44 @@ impl Projector {
     }
 
     pub fn step(&mut self) -> Month {
+        // One step a month is the common case and the tornado's and Monte Carlo's hot path,
+        // so it runs without the loop, which stays out of line.
+        let (won_referral, turned_away, profit) = if self.rates.steps_per_month == 1 {
+            self.advance()
+        } else {
+            self.advance_in_steps()
+        };
+        self.month += 1;
+        self.discount_factor *= self.rates.discount;
+        Month {
+            index: self.month,
+            happy: self.happy,
+            unhappy: self.unhappy,
+            won_marketing: self.rates.marketing_customers * f64::from(self.rates.steps_per_month),
+            won_referral,
+            turned_away,
+            profit,
+            discount_factor: self.discount_factor,
+        }
+    }
+
+    /// The m steps of a month cut into several, summed.
+    #[inline(never)]
+    fn advance_in_steps(&mut self) -> (f64, f64, f64) {
+        let (mut won_referral, mut turned_away, mut profit) = (0.0, 0.0, 0.0);
+        for _ in 0..self.rates.steps_per_month {
+            let (referred, away, step_profit) = self.advance();
+            won_referral += referred;
+            turned_away += away;
+            profit += step_profit;
+        }
+        (won_referral, turned_away, profit)
+    }
+
+    /// One step (a month, or 1/m of one): model.md's n_t, H_t, U_t and P_t. Returns the
+    /// customers referred, those turned away, and the profit.
+    #[inline(always)]
+    fn advance(&mut self) -> (f64, f64, f64) {
         let rates = &self.rates;
         let won_referral = rates.referrals_per_happy * self.happy;
         let potential = rates.marketing_customers + won_referral;
@@ -134,30 +220,23 @@ impl Projector {
             .min(CUSTOMER_CAP);
         self.unhappy = (rates.unhappy_stay * self.unhappy + rates.unhappy_share * new_customers)
             .min(CUSTOMER_CAP);
-        self.month += 1;
-        self.discount_factor *= rates.discount;
-        Month {
-            index: self.month,
-            happy: self.happy,
-            unhappy: self.unhappy,
-            won_marketing: rates.marketing_customers,
-            won_referral,
-            turned_away: potential - new_customers,
-            profit: rates.happy_profit * self.happy + rates.unhappy_profit * self.unhappy
-                - rates.fixed_cost,
-            discount_factor: self.discount_factor,
-        }
+        let profit = rates.happy_profit * self.happy + rates.unhappy_profit * self.unhappy
+            - rates.fixed_cost;
+        (won_referral, potential - new_customers, profit)
     }
 
     /// TV: the discounted profit the customers there now will still bring, with no further
     /// marketing, referrals, turned-away customers or service budget.
     pub fn run_off(&self) -> f64 {
         let rates = &self.rates;
+        let steps = rates.steps_per_month;
         self.discount_factor
-            * (self.happy * rates.happy_profit * run_off_months(rates.happy_stay, rates.discount)
+            * (self.happy
+                * rates.happy_profit
+                * run_off_steps(rates.happy_stay, steps, rates.discount)
                 + self.unhappy
                     * rates.unhappy_profit
-                    * run_off_months(rates.unhappy_stay, rates.discount))
+                    * run_off_steps(rates.unhappy_stay, steps, rates.discount))
     }
 }
 
