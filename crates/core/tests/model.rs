@@ -11,7 +11,9 @@ use cvc_model::helpers::{
     lifetime_from_yearly, unhappy_share_from_metrics, yearly_from_lifetime, HelperInput,
     ProblemSize, ServiceMetrics,
 };
-use cvc_model::projection::{net_present_values, project, steps_per_month, Level, Projector};
+use cvc_model::projection::{
+    net_present_values, net_present_values_in_steps, project, steps_per_month, Level, Projector,
+};
 use cvc_model::ranges::{check_range, Uncertainty};
 use cvc_model::results::{evaluate, waterfall};
 use cvc_model::scenario::{Scenario, ValidScenario};
@@ -412,13 +414,28 @@ fn without_word_of_mouth_value_is_direct_profit() {
 fn long_run_monthly_profit_tends_to_the_closed_form() {
     // d = 0, C0 = 0, k < 1, 200 years: the last year's average monthly profit is
     // (a/12)·(E(p) − A), less S/12 in "invest".
-    let s = Scenario {
+    let defaults = Scenario {
         discount_rate: 0.0,
         current_customers: 0.0,
         ..Scenario::default()
     };
+    // The same holds with the month in steps: a customer brings the same totals, and the
+    // marketing and the budget are paid a step at a time (T = 1, ν = 5: m = 2; ν = 11: 4).
+    let in_steps = |lost_per_unhappy: f64| Scenario {
+        customer_lifetime_years: 1.0,
+        lost_per_unhappy,
+        ..defaults.clone()
+    };
+    assert_eq!(steps_per_month(&in_steps(5.0)), 2);
+    assert_eq!(steps_per_month(&in_steps(11.0)), 4);
+    for s in [defaults.clone(), in_steps(5.0), in_steps(11.0)] {
+        long_run_monthly_profit_of(&s);
+    }
+}
+
+fn long_run_monthly_profit_of(s: &Scenario) {
     for (level, p, budget) in [(Level::Today, 0.40, 0.0), (Level::Invest, 0.15, 60_000.0)] {
-        let mut projector = Projector::new(&s, level);
+        let mut projector = Projector::new(s, level);
         let mut last_year = 0.0;
         for month in 1..=2_400 {
             let step = projector.step();
@@ -426,7 +443,7 @@ fn long_run_monthly_profit_tends_to_the_closed_form() {
                 last_year += step.profit;
             }
         }
-        let expected = 40.0 / 12.0 * (value(value_per_customer(&s, p)) - 2_000.0) - budget / 12.0;
+        let expected = 40.0 / 12.0 * (value(value_per_customer(s, p)) - 2_000.0) - budget / 12.0;
         assert_close(last_year / 12.0, expected, 1e-6);
     }
 }
@@ -526,7 +543,7 @@ fn first_month_in_two_steps_by_hand() {
     // T = 1, λ = 0.25: M_h = 12, M_u = 3; ν = 5 gives m = ⌈(1 + 5)/3⌉ = 2, so each step has
     // M_h·m = 24 and M_u·m = 6. C0 = 100 with p0 = 0.1: H_0 = 90, U_0 = 10.
     let s = Scenario {
-        acquisition_cost: 0.0,
+        acquisition_cost: 1_200.0,
         lifetime_profit: 24_000.0,
         customer_lifetime_years: 1.0,
         new_customers_per_year: 1_200.0,
@@ -552,10 +569,14 @@ fn first_month_in_two_steps_by_hand() {
     assert_close(month.won_marketing, 100.0, 1e-12);
     assert_close(month.won_referral, referral * (h0 + h1), 1e-12);
     assert_close(month.turned_away, away * (u0 + u1), 1e-12);
-    // Each step a happy customer brings L/24 = 1000 and an unhappy one λL/6 = 1000.
-    assert_close(month.profit, 1_000.0 * (h1 + u1 + h2 + u2), 1e-12);
-    // A customer still brings L (or λL) over the stay: the steps split the month, not the
-    // relationship.
+    // Each step a happy customer brings L/24 = 1000 and an unhappy one λL/6 = 1000, and
+    // the step costs its half of the month's marketing, 1200·100/2.
+    assert_close(
+        month.profit,
+        1_000.0 * (h1 + u1 + h2 + u2) - 2.0 * 60_000.0,
+        1e-12,
+    );
+    // The month's profit is discounted as one month.
     assert_close(month.discount_factor, 1.08f64.powf(-1.0 / 12.0), 1e-12);
 }
 
@@ -580,6 +601,39 @@ fn better_service_does_not_lose_where_many_are_turned_away_in_a_short_stay() {
     // The continuous-time limit (steps of a thousandth of a month, computed separately) is
     // 260,745; 15 steps give 263,842.
     assert_close(lost, 263_842.3, 1e-6);
+}
+
+#[test]
+fn the_waterfall_parts_share_the_full_scenarios_steps() {
+    // T = 1, ν = 2.5: m = 2, while the parts without word of mouth (ν = 0) would take one
+    // step a month of their own; each bar must be its input's effect at the same steps.
+    let scenario = ValidScenario::default()
+        .with(Field::CustomerLifetimeYears, 1.0)
+        .and_then(|s| s.with(Field::LostPerUnhappy, 2.5))
+        .expect("allowed");
+    let s = scenario.scenario();
+    assert_eq!(steps_per_month(s), 2);
+    let loss_at_two_steps = |referrals_per_happy: f64| {
+        let parts = Scenario {
+            referrals_per_happy,
+            lost_per_unhappy: 0.0,
+            ..s.clone()
+        };
+        value(net_present_values_in_steps(&parts, 2).lost_to_poor_service())
+    };
+    let r = evaluate(&scenario);
+    let (retention, with_referrals) = (loss_at_two_steps(0.0), loss_at_two_steps(0.3));
+    assert_close(value(r.waterfall.retention), retention, 1e-12);
+    assert_close(
+        value(r.waterfall.referrals),
+        with_referrals - retention,
+        1e-12,
+    );
+    assert_close(
+        value(r.waterfall.fewer_turned_away),
+        value(r.projection.lost_to_poor_service) - with_referrals,
+        1e-12,
+    );
 }
 
 #[test]

@@ -47,7 +47,7 @@ struct StepRates {
 }
 
 impl StepRates {
-    fn new(scenario: &Scenario, level: Level) -> Self {
+    fn new(scenario: &Scenario, level: Level, steps_per_month: u32) -> Self {
         let (unhappy_share, service_budget) = match level {
             Level::Today => (scenario.unhappy_share_now, 0.0),
             Level::Invest => (
@@ -57,7 +57,6 @@ impl StepRates {
         };
         let lifetime_profit = scenario.lifetime_profit;
         let unhappy_profit_share = scenario.unhappy_profit_share;
-        let steps_per_month = steps_per_month(scenario);
         let steps = f64::from(steps_per_month);
         // M_h and M_u: average months a happy and an unhappy customer stay, here counted in
         // steps (M·m), so that a customer still stays M months and brings the same totals.
@@ -104,14 +103,17 @@ fn months_unhappy(scenario: &Scenario) -> f64 {
 /// does not move when p1 does, and neither does it for the shares the break-even search
 /// tries. The price is work: up to 51 times as much (docs/benchmarks.md).
 pub fn steps_per_month(scenario: &Scenario) -> u32 {
-    // ν ≤ 50 and M_u ≥ 1, so m ≤ 51.
     let needed = ((1.0 + scenario.lost_per_unhappy) / months_unhappy(scenario)).ceil();
     if needed > 1.0 {
-        needed.min(64.0) as u32
+        needed.min(f64::from(MOST_STEPS_PER_MONTH)) as u32
     } else {
         1
     }
 }
+
+/// ν ≤ 50 and M_u ≥ 1 in a valid scenario, so m ≤ 51; the cap only bounds the work for a
+/// scenario that was never validated.
+const MOST_STEPS_PER_MONTH: u32 = 51;
 
 /// δ = (1+d)^(−1/12): what a unit of money a month from now is worth today.
 pub fn monthly_discount(discount_rate: f64) -> f64 {
@@ -163,9 +165,15 @@ pub struct Projector {
 impl Projector {
     /// Month 0: H_0 = (1−p0)·C0 and U_0 = p0·C0 in both levels.
     pub fn new(scenario: &Scenario, level: Level) -> Self {
+        Projector::in_steps(scenario, level, steps_per_month(scenario))
+    }
+
+    /// As [`Projector::new`], with the month cut into a given number of steps rather than
+    /// the scenario's own: the waterfall projects its parts on the full scenario's steps.
+    pub fn in_steps(scenario: &Scenario, level: Level, steps_per_month: u32) -> Self {
         let customers = scenario.current_customers;
         Projector {
-            rates: StepRates::new(scenario, level),
+            rates: StepRates::new(scenario, level, steps_per_month.max(1)),
             happy: (1.0 - scenario.unhappy_share_now) * customers,
             unhappy: scenario.unhappy_share_now * customers,
             month: 0,
@@ -286,9 +294,14 @@ impl NetPresentValues {
 /// NPVs only, with no yearly rows: the fast path for the tornado, the Monte Carlo and the
 /// waterfall.
 pub fn net_present_values(scenario: &Scenario) -> NetPresentValues {
+    net_present_values_in_steps(scenario, steps_per_month(scenario))
+}
+
+/// As [`net_present_values`], with the month cut into a given number of steps.
+pub fn net_present_values_in_steps(scenario: &Scenario, steps_per_month: u32) -> NetPresentValues {
     let mut runs = [
-        LevelRun::new(scenario, Level::Today),
-        LevelRun::new(scenario, Level::Invest),
+        LevelRun::in_steps(scenario, Level::Today, steps_per_month),
+        LevelRun::in_steps(scenario, Level::Invest, steps_per_month),
     ];
     run_side_by_side(&mut runs);
     LevelRun::pair(service_budget_present_value(scenario), &runs[0], &runs[1])
@@ -310,8 +323,12 @@ pub struct LevelRun {
 
 impl LevelRun {
     pub fn new(scenario: &Scenario, level: Level) -> Self {
+        LevelRun::in_steps(scenario, level, steps_per_month(scenario))
+    }
+
+    fn in_steps(scenario: &Scenario, level: Level, steps_per_month: u32) -> Self {
         LevelRun {
-            projector: Projector::new(scenario, level),
+            projector: Projector::in_steps(scenario, level, steps_per_month),
             months: horizon_months(scenario),
             count_after_horizon: scenario.count_after_horizon,
             npv: 0.0,

@@ -3,7 +3,7 @@
 
 use crate::customer_value::{customer_value, CustomerValue};
 use crate::figure::{Figure, Why};
-use crate::projection::{net_present_values, project, Projection};
+use crate::projection::{net_present_values_in_steps, project, steps_per_month, Projection};
 use crate::scenario::{Scenario, ValidScenario};
 use crate::uncertainty::{monte_carlo, tornado, MonteCarlo, TornadoBar};
 use serde::Serialize;
@@ -25,14 +25,17 @@ pub struct Waterfall {
 }
 
 /// The waterfall of a scenario whose full projection is already known: only the two
-/// scenarios without word of mouth (ρ = ν = 0, then ν = 0) are projected again.
+/// scenarios without word of mouth (ρ = ν = 0, then ν = 0) are projected again. They are
+/// projected in the full scenario's steps a month (ν = 0 alone would give one), so that
+/// each bar is its input's effect and not partly a change of step.
 pub fn waterfall(scenario: &Scenario, projection: &Projection) -> Waterfall {
+    let steps = steps_per_month(scenario);
     let mut probe = scenario.clone();
     probe.referrals_per_happy = 0.0;
     probe.lost_per_unhappy = 0.0;
-    let retention_only = net_present_values(&probe).lost_to_poor_service();
+    let retention_only = net_present_values_in_steps(&probe, steps).lost_to_poor_service();
     probe.referrals_per_happy = scenario.referrals_per_happy;
-    let with_referrals = net_present_values(&probe).lost_to_poor_service();
+    let with_referrals = net_present_values_in_steps(&probe, steps).lost_to_poor_service();
     Waterfall {
         retention: retention_only,
         referrals: with_referrals.zip(retention_only, |with, without| with - without),
