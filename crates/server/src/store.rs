@@ -222,6 +222,21 @@ macro_rules! on_db {
     };
 }
 
+/// Announces on [`CHANNEL`] that room `code` changed, inside the transaction `tx`, so that
+/// other processes' streams hear of it only if it commits. PostgreSQL only: with SQLite
+/// there is one process, and nothing to announce to.
+macro_rules! announce_change {
+    ($db:expr, $tx:ident, $q:ident, $code:expr) => {
+        if matches!($db, Db::Postgres(_)) {
+            sqlx::query($q("SELECT pg_notify(?, ?)"))
+                .bind(CHANNEL)
+                .bind($code)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
+
 /// The figure columns, as a statement lists them.
 fn figure_columns() -> String {
     FIGURES.join(", ")
@@ -560,13 +575,7 @@ impl Db {
                     statement = statement.bind(*figure);
                 }
                 statement.execute(&mut *tx).await?;
-                if matches!(self, Db::Postgres(_)) {
-                    sqlx::query(q("SELECT pg_notify(?, ?)"))
-                        .bind(CHANNEL)
-                        .bind(code)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                announce_change!(self, tx, q, code);
                 tx.commit().await?;
                 Ok::<_, StoreError>(Put::Stored {
                     created,
@@ -697,13 +706,7 @@ impl Db {
                     }
                     Change::Reveal(_) => {}
                 }
-                if matches!(self, Db::Postgres(_)) {
-                    sqlx::query(q("SELECT pg_notify(?, ?)"))
-                        .bind(CHANNEL)
-                        .bind(code)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                announce_change!(self, tx, q, code);
                 tx.commit().await?;
                 Ok::<_, StoreError>(())
             })?;
@@ -784,14 +787,8 @@ impl Db {
             .await?;
             // Every process's streams hear of a room that ended, not only this one's (a
             // process that swept no room of its own never reads it again otherwise).
-            if matches!(self, Db::Postgres(_)) {
-                for code in &ended {
-                    sqlx::query(q("SELECT pg_notify(?, ?)"))
-                        .bind(CHANNEL)
-                        .bind(code)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+            for code in &ended {
+                announce_change!(self, tx, q, code);
             }
             sqlx::query(
                 "DELETE FROM entries WHERE code IN (SELECT code FROM rooms WHERE state <> 'open')",
