@@ -16,13 +16,18 @@ fn thirty_years() -> ValidScenario {
         .expect("30 years is allowed")
 }
 
+/// What the app does on each keystroke: both levels projected, the closed form, the
+/// waterfall and the tornado over every input.
+fn full_recompute(scenario: &ValidScenario) -> usize {
+    let results = evaluate(divan::black_box(scenario));
+    let bars = tornado(divan::black_box(scenario));
+    results.projection.yearly_now.len() + bars.len()
+}
+
 /// Both levels over 30 years, the closed form, the waterfall and the tornado over every input.
 #[divan::bench]
 fn full_recompute_30_years() -> usize {
-    let scenario = thirty_years();
-    let results = evaluate(divan::black_box(&scenario));
-    let bars = tornado(divan::black_box(&scenario));
-    results.projection.yearly_now.len() + bars.len()
+    full_recompute(&thirty_years())
 }
 
 #[divan::bench]
@@ -54,10 +59,7 @@ fn many_turned_away_in_a_month() -> ValidScenario {
 
 #[divan::bench]
 fn full_recompute_30_years_51_steps_a_month() -> usize {
-    let scenario = many_turned_away_in_a_month();
-    let results = evaluate(divan::black_box(&scenario));
-    let bars = tornado(divan::black_box(&scenario));
-    results.projection.yearly_now.len() + bars.len()
+    full_recompute(&many_turned_away_in_a_month())
 }
 
 #[divan::bench]
