@@ -1,8 +1,12 @@
 //! Work spread over time, so that a phone's main thread is never blocked for long: the
-//! page drawn in steps, and slow work (the Monte Carlo) run once typing pauses.
+//! page drawn in steps, and slow work (the Monte Carlo) run once typing pauses, in slices.
 
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageChannel, MessagePort};
 use yew::prelude::*;
 
 /// How much of the page has been drawn since it started.
@@ -65,33 +69,102 @@ pub fn use_drawing_stages(held: bool) -> Stage {
 /// How long typing must pause before the Monte Carlo runs.
 pub const MONTE_CARLO_PAUSE_MS: u32 = 300;
 
-/// Runs `compute` on `input` once the input has stopped changing for `delay_ms`, so that
-/// slow work (the Monte Carlo) never blocks typing. Returns the latest result, and whether
-/// it is for an older input than the current one.
+/// How long one slice of slow work may hold the main thread before it gives the browser
+/// its turn (to draw, and to answer a key or a tap): well under a frame on a desktop, and
+/// under the 50 ms that counts as a long task on a phone.
+pub const SLICE_MS: f64 = 8.0;
+
+/// Runs slow work (the Monte Carlo) on `input` once the input has stopped changing for
+/// `delay_ms`, so that it never blocks typing, and in slices of about [`SLICE_MS`], each
+/// in a task of its own, so that the page still answers while it runs: `start` sets the
+/// work up, and each call of `advance` does a small piece of it, until one gives the
+/// output. A new input stops the run under way and starts again after its own pause.
+/// Returns the latest output, and whether it is for an older input than the current one.
 #[hook]
-pub fn use_after_pause<I, O, F>(input: I, delay_ms: u32, compute: F) -> (Option<Rc<O>>, bool)
+pub fn use_after_pause<I, W, O, F, G>(
+    input: I,
+    delay_ms: u32,
+    start: F,
+    advance: G,
+) -> (Option<Rc<O>>, bool)
 where
     I: PartialEq + Clone + 'static,
+    W: 'static,
     O: 'static,
-    F: Fn(&I) -> O + 'static,
+    F: Fn(&I) -> W + 'static,
+    G: Fn(&mut W) -> Option<O> + 'static,
 {
     let result = use_state(|| None::<(I, Rc<O>)>);
-    // The first closure is kept; later renders pass the same code.
-    let compute = use_memo((), move |_| compute);
+    // The first closures are kept; later renders pass the same code.
+    let work = use_memo((), move |_| (start, advance));
     {
         let result = result.clone();
         use_effect_with(input.clone(), move |input| {
-            let input = input.clone();
-            let timeout = Timeout::new(delay_ms, move || {
-                let output = Rc::new(compute(&input));
-                result.set(Some((input, output)));
-            });
-            move || drop(timeout)
+            let run = Rc::new(RefCell::new(SlicedRun {
+                input: input.clone(),
+                run: None,
+                work,
+                result,
+            }));
+            // Each slice after the first is a message the run sends itself: it comes at
+            // once, where a timer set from a timer is held back 4 ms from the fifth on.
+            let channel = MessageChannel::new().ok();
+            let next = channel.as_ref().map(MessageChannel::port2);
+            let on_message = {
+                let (run, next) = (Rc::clone(&run), next.clone());
+                Closure::<dyn FnMut()>::new(move || run.borrow_mut().slice(next.as_ref()))
+            };
+            if let Some(channel) = &channel {
+                channel
+                    .port1()
+                    .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            }
+            let pause = Timeout::new(delay_ms, move || run.borrow_mut().slice(next.as_ref()));
+            // A new input, or the App gone: the run stops where it is.
+            move || {
+                drop(pause);
+                if let Some(channel) = channel {
+                    channel.port1().set_onmessage(None);
+                    channel.port1().close();
+                }
+                drop(on_message);
+            }
         });
     }
     match &*result {
         Some((computed_for, output)) => (Some(output.clone()), *computed_for != input),
         None => (None, true),
+    }
+}
+
+/// One run of [`use_after_pause`]'s work: set up in its first slice.
+struct SlicedRun<I, W, O, F, G> {
+    input: I,
+    run: Option<W>,
+    work: Rc<(F, G)>,
+    result: UseStateHandle<Option<(I, Rc<O>)>>,
+}
+
+impl<I, W, O, F, G> SlicedRun<I, W, O, F, G>
+where
+    I: Clone,
+    F: Fn(&I) -> W,
+    G: Fn(&mut W) -> Option<O>,
+{
+    /// Works for about [`SLICE_MS`], then asks for the next slice through `next`; with no
+    /// channel to ask through, works to the end.
+    fn slice(&mut self, next: Option<&MessagePort>) {
+        let began = now_ms();
+        let (start, advance) = &*self.work;
+        let run = self.run.get_or_insert_with(|| start(&self.input));
+        loop {
+            if let Some(output) = advance(run) {
+                return self.result.set(Some((self.input.clone(), Rc::new(output))));
+            }
+            if let Some(next) = next.filter(|_| now_ms() - began >= SLICE_MS) {
+                return drop(next.post_message(&JsValue::UNDEFINED));
+            }
+        }
     }
 }
 

@@ -17,7 +17,9 @@ use cvc_model::projection::{
 use cvc_model::ranges::{check_range, Uncertainty};
 use cvc_model::results::{evaluate, waterfall};
 use cvc_model::scenario::{Scenario, ValidScenario};
-use cvc_model::uncertainty::{histogram, monte_carlo, percentile, tornado, triangular, SplitMix64};
+use cvc_model::uncertainty::{
+    histogram, monte_carlo, percentile, tornado, triangular, MonteCarloRun, SplitMix64,
+};
 use cvc_model::{Field, Figure, Why};
 
 /// Reads a scenario file as the command-line tool does: any problem refuses the file.
@@ -921,6 +923,33 @@ fn monte_carlo_is_repeatable_and_ordered() {
     );
     assert_eq!(monte_carlo(&scenario.with_draws(1_000_000)).draws, 20_000);
     assert_eq!(monte_carlo(&scenario.with_draws(500)).draws, 500);
+}
+
+#[test]
+fn a_monte_carlo_run_a_batch_at_a_time_gives_the_same_summary() {
+    // The page runs it a batch at a time between frames (crates/browser/src/timing.rs);
+    // the summary comes with the last batch and no sooner, and is the whole run's.
+    let many_turned_away = valid(Scenario {
+        lost_per_unhappy: 50.0,
+        unhappy_profit_share: 0.0,
+        ..Scenario::default()
+    });
+    assert_eq!(steps_per_month(many_turned_away.scenario()), 51);
+    for scenario in [ValidScenario::default(), many_turned_away] {
+        let scenario = scenario.with_draws(1_237);
+        let mut run = MonteCarloRun::new(&scenario);
+        let mut batches = 1;
+        let summary = loop {
+            if let Some(summary) = run.advance() {
+                break summary;
+            }
+            batches += 1;
+        };
+        assert_eq!(summary.draws, 1_237);
+        assert_eq!(summary, monte_carlo(&scenario));
+        // A batch is a few draws, so that one stays short even at 51 steps a month.
+        assert!(batches >= 1_237 / 16, "{batches} batches");
+    }
 }
 
 #[test]

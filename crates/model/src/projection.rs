@@ -308,7 +308,7 @@ pub fn net_present_values_in_steps(scenario: &Scenario, steps_per_month: u32) ->
 }
 
 /// How many projections [`run_side_by_side`] steps together.
-const LANES: usize = 16;
+pub(crate) const LANES: usize = 16;
 
 /// One level's projection to its horizon, as a unit of work for [`run_side_by_side`].
 #[derive(Clone, Debug)]

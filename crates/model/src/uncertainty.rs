@@ -3,7 +3,7 @@
 
 use crate::fields::Field;
 use crate::figure::{Figure, Why};
-use crate::projection::{run_side_by_side, service_budget_present_value, Level, LevelRun};
+use crate::projection::{run_side_by_side, service_budget_present_value, Level, LevelRun, LANES};
 use crate::ranges::MAX_DRAWS;
 use crate::scenario::{Scenario, ValidScenario};
 use serde::Serialize;
@@ -140,57 +140,96 @@ pub struct MonteCarlo {
 /// Draws every input that varies at once, independently, as many times as the scenario
 /// says (clamped to 1..=20,000), and summarises `npv_gain`.
 pub fn monte_carlo(scenario: &ValidScenario) -> MonteCarlo {
-    let uncertainty = &scenario.uncertainty;
-    let draws = uncertainty.draws.clamp(1, MAX_DRAWS);
-    let inputs: Vec<(Field, f64, f64, f64)> = uncertainty
-        .varying()
-        .map(|field| {
-            let value = scenario.get(field);
-            let (low, high) = uncertainty.ends(field, value);
-            (field, low, value, high)
-        })
-        .collect();
-    let mut random = SplitMix64::new(SEED);
-    let mut probe: Scenario = scenario.scenario().clone();
-    // Draws are projected a batch at a time, side by side; the batch stays small so
-    // memory does not grow with the number of draws.
-    const BATCH: usize = 64;
-    let mut runs: Vec<LevelRun> = Vec::with_capacity(2 * BATCH);
-    let mut budgets: Vec<f64> = Vec::with_capacity(BATCH);
-    // Gains beyond the model's range sort as ±infinity here; they never leave this function.
-    let mut gains: Vec<f64> = Vec::with_capacity(draws as usize);
-    let mut remaining = draws as usize;
-    while remaining > 0 {
-        let batch = remaining.min(BATCH);
-        runs.clear();
-        budgets.clear();
+    let mut run = MonteCarloRun::new(scenario);
+    loop {
+        if let Some(summary) = run.advance() {
+            return summary;
+        }
+    }
+}
+
+/// How many draws [`MonteCarloRun::advance`] projects at a time: as many as
+/// [`run_side_by_side`] steps together (two projections a draw), so that a batch is as fast
+/// per draw as a longer one, and short enough that a browser can stop between two batches
+/// well inside a frame even where a month is cut into its most steps (docs/benchmarks.md).
+const BATCH: usize = LANES / 2;
+
+/// A Monte Carlo under way, a batch of draws at a time, so that a browser can run it in
+/// slices between frames and stay answering. However it is sliced, it draws the same
+/// numbers in the same order and gives the same summary as [`monte_carlo`].
+#[derive(Clone, Debug)]
+pub struct MonteCarloRun {
+    /// Each varying input with its low end, mode (the scenario's value) and high end.
+    inputs: Vec<(Field, f64, f64, f64)>,
+    random: SplitMix64,
+    /// The scenario with the current draw's inputs set.
+    probe: Scenario,
+    runs: Vec<LevelRun>,
+    budgets: Vec<f64>,
+    /// Gains beyond the model's range sort as ±infinity here; they never leave the summary.
+    gains: Vec<f64>,
+    remaining: usize,
+}
+
+impl MonteCarloRun {
+    pub fn new(scenario: &ValidScenario) -> Self {
+        let uncertainty = &scenario.uncertainty;
+        let draws = uncertainty.draws.clamp(1, MAX_DRAWS) as usize;
+        let inputs = uncertainty
+            .varying()
+            .map(|field| {
+                let value = scenario.get(field);
+                let (low, high) = uncertainty.ends(field, value);
+                (field, low, value, high)
+            })
+            .collect();
+        MonteCarloRun {
+            inputs,
+            random: SplitMix64::new(SEED),
+            probe: scenario.scenario().clone(),
+            runs: Vec::with_capacity(2 * BATCH),
+            budgets: Vec::with_capacity(BATCH),
+            gains: Vec::with_capacity(draws),
+            remaining: draws,
+        }
+    }
+
+    /// Draws and projects the next batch; once every draw is done, the summary.
+    pub fn advance(&mut self) -> Option<MonteCarlo> {
+        let batch = self.remaining.min(BATCH);
+        self.runs.clear();
+        self.budgets.clear();
         for _ in 0..batch {
-            for &(field, low, mode, high) in &inputs {
-                let drawn = triangular(low, mode, high, random.next_unit());
+            for &(field, low, mode, high) in &self.inputs {
+                let drawn = triangular(low, mode, high, self.random.next_unit());
                 let drawn = if field.spec().whole_number {
                     drawn.round()
                 } else {
                     drawn
                 };
-                probe.set(field, drawn);
+                self.probe.set(field, drawn);
             }
-            runs.push(LevelRun::new(&probe, Level::Today));
-            runs.push(LevelRun::new(&probe, Level::Invest));
-            budgets.push(service_budget_present_value(&probe));
+            self.runs.push(LevelRun::new(&self.probe, Level::Today));
+            self.runs.push(LevelRun::new(&self.probe, Level::Invest));
+            self.budgets.push(service_budget_present_value(&self.probe));
         }
-        run_side_by_side(&mut runs);
-        for (drawn, pair) in budgets.iter().zip(runs.chunks_exact(2)) {
+        run_side_by_side(&mut self.runs);
+        for (drawn, pair) in self.budgets.iter().zip(self.runs.chunks_exact(2)) {
             let npvs = LevelRun::pair(*drawn, &pair[0], &pair[1]);
-            gains.push(match npvs.gain() {
+            self.gains.push(match npvs.gain() {
                 Figure::Value(gain) => gain,
                 Figure::Missing(_) if npvs.invest >= npvs.now => f64::INFINITY,
                 Figure::Missing(_) => f64::NEG_INFINITY,
             });
         }
-        remaining -= batch;
+        self.remaining -= batch;
+        if self.remaining > 0 {
+            return None;
+        }
+        let mut gains = std::mem::take(&mut self.gains);
+        gains.sort_by(f64::total_cmp);
+        Some(summarise(&gains))
     }
-    gains.sort_by(f64::total_cmp);
-    summarise(&gains)
 }
 
 /// Percentiles, chance of gain and histogram of sorted gains.

@@ -1,7 +1,8 @@
 //! The app: one state and reducer, results derived with `use_memo`, the Monte Carlo after
-//! the user pauses (its result also goes to the charts), and the formatters shared through
-//! context. It runs as the page itself, inside another site's iframe, or as a widget in
-//! another site's page ([`Mode`]); [`mount_page`] mounts it on the calculator's own page.
+//! the user pauses, in slices (its result also goes to the charts), and the formatters
+//! shared through context. It runs as the page itself, inside another site's iframe, or as
+//! a widget in another site's page ([`Mode`]); [`mount_page`] mounts it on the calculator's
+//! own page.
 
 use crate::chrome::{Chrome, NoChrome, PageChrome, PageTop};
 use crate::components::headline::{headline, questions, summary};
@@ -29,7 +30,7 @@ use cvc_core::presets::Preset;
 use cvc_core::privacy::PrivacyLine;
 use cvc_core::state::{Action, State};
 use cvc_core::words::Language;
-use cvc_model::uncertainty::monte_carlo;
+use cvc_model::uncertainty::MonteCarloRun;
 use cvc_model::{evaluate, Results, ValidScenario};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -166,8 +167,12 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
     });
     let scenario = state.scenario.clone();
     let results = use_memo(scenario.clone(), evaluate);
-    let (monte_carlo_result, monte_carlo_updating) =
-        use_after_pause(scenario.clone(), MONTE_CARLO_PAUSE_MS, monte_carlo);
+    let (monte_carlo_result, monte_carlo_updating) = use_after_pause(
+        scenario.clone(),
+        MONTE_CARLO_PAUSE_MS,
+        MonteCarloRun::new,
+        MonteCarloRun::advance,
+    );
     let formats = use_memo(
         (state.language, scenario.currency.clone()),
         |(language, currency)| Formats::new(*language, currency),

@@ -429,6 +429,45 @@ async fn the_monte_carlo_arrives_after_a_pause() {
     assert!(p10 < p90);
 }
 
+#[wasm_bindgen_test]
+async fn the_page_answers_while_the_monte_carlo_runs() {
+    const FRESH: &str = "data[data-name=\"probability_of_gain\"]:not(.updating)";
+    let root = mount(Language::English).await;
+    wait_for(&root, FRESH, 50).await;
+    // Many draws over the longest horizon, so that the run lasts long enough to see how
+    // it is cut.
+    type_into(&root, &field_input(Field::HorizonYears), "30").await;
+    type_into(&root, "#monte-carlo-draws", "20000").await;
+    let fresh = || root.query_selector(FRESH).ok().flatten().is_some();
+    assert!(!fresh(), "the chance waits for the new run");
+    // A timer asked for again and again finds the main thread free between the run's
+    // slices (cvc_browser::timing::use_after_pause); were the run one task, the timer would
+    // wait for all of it.
+    let began = cvc_browser::timing::now_ms();
+    let (mut last, mut longest_wait) = (began, 0.0_f64);
+    while !fresh() {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        let now = cvc_browser::timing::now_ms();
+        longest_wait = longest_wait.max(now - last);
+        last = now;
+        assert!(now - began < 120_000.0, "the run ends");
+    }
+    let run = last - began - f64::from(cvc_browser::timing::MONTE_CARLO_PAUSE_MS);
+    assert!(run > 200.0, "a run long enough to tell: {run} ms");
+    assert!(
+        longest_wait < run / 4.0,
+        "the longest wait for the main thread was {longest_wait} ms in a run of {run} ms"
+    );
+    assert_eq!(figure(&root, "probability_of_gain"), {
+        // The page starts with the first example business.
+        let mut scenario = Preset::SmallServiceIsrael.scenario();
+        scenario.uncertainty.draws = 20_000;
+        scenario.horizon_years = 30.0;
+        let scenario = scenario.validate().expect("valid");
+        cvc_model::uncertainty::monte_carlo(&scenario).probability_of_gain
+    });
+}
+
 /// Measures the time from an input event to the updated DOM, for docs/benchmarks.md. Not a
 /// pass/fail timing: it prints the figures. A MutationObserver notes when Yew writes the
 /// new figure into the page.
