@@ -24,7 +24,9 @@ step() {
 
 wasm() { env "${CVC_WASM_ENV[@]}" "$@"; }
 browser_tests() {
-  wasm CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  # The runner gives a whole suite 20 s by default; the page's takes about 12 s here, and a
+  # slow machine must not fail it for that alone.
+  wasm CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
     cargo test --target wasm32-unknown-unknown -p cvc-page -p cvc-embed --test web
 }
 

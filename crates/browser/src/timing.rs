@@ -29,17 +29,15 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// The stage drawn after this one, if any.
-    fn next(self) -> Option<Stage> {
-        match self {
-            Stage::Start => Some(Stage::Answers),
-            Stage::Answers => Some(Stage::Questions),
-            Stage::Questions => Some(Stage::Form),
-            Stage::Form => Some(Stage::Advanced),
-            Stage::Advanced => Some(Stage::Everything),
-            Stage::Everything => None,
-        }
-    }
+    /// Every stage, in the order they are drawn.
+    const ALL: [Stage; 6] = [
+        Stage::Start,
+        Stage::Answers,
+        Stage::Questions,
+        Stage::Form,
+        Stage::Advanced,
+        Stage::Everything,
+    ];
 }
 
 /// Draws the page in steps, each in a task of its own, so that a phone's main thread is
@@ -53,17 +51,28 @@ impl Stage {
 /// calculator on another site's page has nothing in its place, and starts with the answers.
 #[hook]
 pub fn use_drawing_stages(held: bool) -> Stage {
-    let stage = use_state(|| if held { Stage::Start } else { Stage::Answers });
+    let drawn = use_one_more_each_task(if held { 1 } else { 2 }, Stage::ALL.len());
+    let last = Stage::ALL.len() - 1;
+    Stage::ALL[drawn.saturating_sub(1).min(last)]
+}
+
+/// How many of `count` parts to draw: `first` at once, then one more in each task after,
+/// so that parts that arrive together with much to draw (the page's stages as it starts;
+/// the four charts, when a phone scrolls to them) never hold the main thread for long; the
+/// browser lays out, paints and answers a tap between them. Each part arrives below or
+/// beside the ones before it, so nothing on screen moves.
+#[hook]
+pub fn use_one_more_each_task(first: usize, count: usize) -> usize {
+    let drawn = use_state(|| first.min(count));
     {
-        let handle = stage.clone();
-        use_effect_with(*stage, move |current| {
-            let timeout = current
-                .next()
-                .map(|next| Timeout::new(0, move || handle.set(next)));
+        let handle = drawn.clone();
+        use_effect_with(*drawn, move |current| {
+            let next = current + 1;
+            let timeout = (next <= count).then(|| Timeout::new(0, move || handle.set(next)));
             move || drop(timeout)
         });
     }
-    *stage
+    *drawn
 }
 
 /// How long typing must pause before the Monte Carlo runs.
@@ -159,6 +168,9 @@ where
         let run = self.run.get_or_insert_with(|| start(&self.input));
         loop {
             if let Some(output) = advance(run) {
+                // The finished run's memory (up to 20,000 gains) goes at once, not at the
+                // next input.
+                self.run = None;
                 return self.result.set(Some((self.input.clone(), Rc::new(output))));
             }
             if let Some(next) = next.filter(|_| now_ms() - began >= SLICE_MS) {

@@ -19,6 +19,7 @@ use cvc_model::results::{evaluate, waterfall};
 use cvc_model::scenario::{Scenario, ValidScenario};
 use cvc_model::uncertainty::{
     histogram, monte_carlo, percentile, tornado, triangular, MonteCarloRun, SplitMix64,
+    DRAWS_PER_BATCH,
 };
 use cvc_model::{Field, Figure, Why};
 
@@ -928,14 +929,28 @@ fn monte_carlo_is_repeatable_and_ordered() {
 #[test]
 fn a_monte_carlo_run_a_batch_at_a_time_gives_the_same_summary() {
     // The page runs it a batch at a time between frames (crates/browser/src/timing.rs);
-    // the summary comes with the last batch and no sooner, and is the whole run's.
+    // the summary comes with the last batch and no sooner. Its figures are those of the
+    // Monte Carlo in one piece before the run was cut into batches (955bf6a's CLI, 1,237
+    // draws), at one step a month and at 51.
     let many_turned_away = valid(Scenario {
         lost_per_unhappy: 50.0,
         unhappy_profit_share: 0.0,
         ..Scenario::default()
     });
     assert_eq!(steps_per_month(many_turned_away.scenario()), 51);
-    for scenario in [ValidScenario::default(), many_turned_away] {
+    let before = [
+        (
+            ValidScenario::default(),
+            [195598.31374108, 331019.14417749457, 479628.67005591944],
+            1.0,
+        ),
+        (
+            many_turned_away,
+            [-119068.58393330927, -76108.08774347935, -24218.92796434661],
+            0.033144704931285365,
+        ),
+    ];
+    for (scenario, [p10, p50, p90], chance) in before {
         let scenario = scenario.with_draws(1_237);
         let mut run = MonteCarloRun::new(&scenario);
         let mut batches = 1;
@@ -945,10 +960,19 @@ fn a_monte_carlo_run_a_batch_at_a_time_gives_the_same_summary() {
             }
             batches += 1;
         };
+        assert_eq!(batches, 1_237_usize.div_ceil(DRAWS_PER_BATCH));
         assert_eq!(summary.draws, 1_237);
+        assert_eq!(
+            (summary.p10, summary.p50, summary.p90),
+            (Figure::Value(p10), Figure::Value(p50), Figure::Value(p90))
+        );
+        assert_eq!(summary.probability_of_gain, chance);
         assert_eq!(summary, monte_carlo(&scenario));
-        // A batch is a few draws, so that one stays short even at 51 steps a month.
-        assert!(batches >= 1_237 / 16, "{batches} batches");
+        assert_eq!(
+            run.advance(),
+            Some(summary),
+            "asked again, the same summary"
+        );
     }
 }
 

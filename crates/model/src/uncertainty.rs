@@ -152,7 +152,7 @@ pub fn monte_carlo(scenario: &ValidScenario) -> MonteCarlo {
 /// [`run_side_by_side`] steps together (two projections a draw), so that a batch is as fast
 /// per draw as a longer one, and short enough that a browser can stop between two batches
 /// well inside a frame even where a month is cut into its most steps (docs/benchmarks.md).
-const BATCH: usize = LANES / 2;
+pub const DRAWS_PER_BATCH: usize = LANES / 2;
 
 /// A Monte Carlo under way, a batch of draws at a time, so that a browser can run it in
 /// slices between frames and stay answering. However it is sliced, it draws the same
@@ -187,16 +187,17 @@ impl MonteCarloRun {
             inputs,
             random: SplitMix64::new(SEED),
             probe: scenario.scenario().clone(),
-            runs: Vec::with_capacity(2 * BATCH),
-            budgets: Vec::with_capacity(BATCH),
+            runs: Vec::with_capacity(2 * DRAWS_PER_BATCH),
+            budgets: Vec::with_capacity(DRAWS_PER_BATCH),
             gains: Vec::with_capacity(draws),
             remaining: draws,
         }
     }
 
-    /// Draws and projects the next batch; once every draw is done, the summary.
+    /// Draws and projects the next batch; once every draw is done, the summary (and the
+    /// same summary again if asked after).
     pub fn advance(&mut self) -> Option<MonteCarlo> {
-        let batch = self.remaining.min(BATCH);
+        let batch = self.remaining.min(DRAWS_PER_BATCH);
         self.runs.clear();
         self.budgets.clear();
         for _ in 0..batch {
@@ -226,9 +227,8 @@ impl MonteCarloRun {
         if self.remaining > 0 {
             return None;
         }
-        let mut gains = std::mem::take(&mut self.gains);
-        gains.sort_by(f64::total_cmp);
-        Some(summarise(&gains))
+        self.gains.sort_by(f64::total_cmp);
+        Some(summarise(&self.gains))
     }
 }
 

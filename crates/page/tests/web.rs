@@ -53,9 +53,10 @@ async fn mount(language: Language) -> Element {
     // The page is drawn in steps (cvc_browser::timing::use_drawing_stages), a task apart;
     // the footer comes last.
     wait_for(&container, ".privacy", 5).await;
-    // The charts are fetched once they come near the screen.
+    // The charts are fetched once they come near the screen, and drawn one a task; the
+    // Monte Carlo's comes last.
     find(&container, ".area-charts").scroll_into_view();
-    wait_for(&container, ".area-charts figure", 5).await;
+    wait_for(&container, ".area-charts .monte-carlo", 5).await;
     container
 }
 
@@ -450,7 +451,7 @@ async fn the_page_answers_while_the_monte_carlo_runs() {
         let now = cvc_browser::timing::now_ms();
         longest_wait = longest_wait.max(now - last);
         last = now;
-        assert!(now - began < 120_000.0, "the run ends");
+        assert!(now - began < 15_000.0, "the run ends");
     }
     let run = last - began - f64::from(cvc_browser::timing::MONTE_CARLO_PAUSE_MS);
     assert!(run > 200.0, "a run long enough to tell: {run} ms");
