@@ -9,14 +9,9 @@
 // With two bundles, each run loads them in turn, so a noisy machine slows both alike.
 import { launch, DESKTOP, PHONE } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
+import { bundlesAndCount, traceMainThread } from "./trace-tasks.mjs";
 
-const [first, second, runsArg] = process.argv.slice(2);
-if (!first) {
-  console.error("usage: node scripts/monte-carlo-tasks.mjs DIST [OTHER_DIST] [RUNS]");
-  process.exit(2);
-}
-const dists = second && !/^\d+$/.test(second) ? [first, second] : [first];
-const runs = Number((dists.length === 2 ? runsArg : second) ?? 3);
+const { dists, count: runs } = bundlesAndCount("monte-carlo-tasks.mjs");
 
 const SCENARIOS = [
   ["defaults (2,000 draws), H = 30", "horizon_years=30"],
@@ -57,25 +52,17 @@ async function measure(server, query, options, slowdown) {
     });
     observer.observe(document.body, { subtree: true, attributes: true, childList: true });
   }));
-  // The main thread's tasks from a trace: the Long Tasks API reports none under 50 ms.
-  const events = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
-  const traced = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-  const changed = await page.evaluate(() => performance.now());
-  await page.evaluate(([selector, value]) => {
-    const input = document.querySelector(selector);
-    input.value = value;
-    input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value.slice(-1) }));
-  }, [field, String(budget + 1)]);
-  const done = await fresh;
-  await cdp.send("Tracing.end");
-  await traced;
-  const names = events.filter((event) => event.name === "thread_name" && event.args.name === "CrRendererMain");
-  const main = names[names.length - 1];
-  const longest = Math.max(0, ...events
-    .filter((event) => event.pid === main.pid && event.tid === main.tid && event.name === "RunTask" && event.dur !== undefined)
-    .map((event) => event.dur / 1000));
+  // The main thread's tasks from the key until the chance is fresh.
+  const { result: [changed, done], tasks } = await traceMainThread(cdp, async () => {
+    const changed = await page.evaluate(() => performance.now());
+    await page.evaluate(([selector, value]) => {
+      const input = document.querySelector(selector);
+      input.value = value;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value.slice(-1) }));
+    }, [field, String(budget + 1)]);
+    return [changed, await fresh];
+  });
+  const longest = Math.max(0, ...tasks.map((task) => task.dur / 1000));
   await context.close();
   return { longest, fresh: done - changed };
 }
