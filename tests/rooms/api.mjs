@@ -238,6 +238,42 @@ export async function run({ label, database, dist }) {
       assert((await call(url, "GET", "/health")).status === 200, "the server still answers");
     });
 
+    await check(`${label}: a body refused before it is all read is read to its end first, so the answer arrives and the connection serves the next request; a body that stops arriving gets Connection: close`, async () => {
+      const { port } = new URL(url);
+      const path = `/api/rooms/${room.code}/entries/${phones[3]}`;
+      const opened = () => {
+        const socket = connect(Number(port), "127.0.0.1");
+        const seen = { socket, text: "", closed: false };
+        socket.on("data", (chunk) => (seen.text += chunk));
+        socket.on("close", () => (seen.closed = true));
+        socket.on("error", () => (seen.closed = true));
+        return seen;
+      };
+      // Each answer is JSON: the nth is in once n status lines are, and the text ends a JSON body.
+      const answers = (seen) => seen.text.split(/HTTP\/1\.1 (?=\d{3} )/).slice(1);
+      const send = async (seen, request) => {
+        const before = answers(seen).length;
+        seen.socket.write(request);
+        await until(() => answers(seen).length === before + 1 && seen.text.endsWith("}"), { what: `answer ${before + 1}` });
+        return answers(seen).at(-1);
+      };
+      const put = (length, body) => `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n${body}`;
+      const kept = opened();
+      const entry = await send(kept, put(2, "{}"));
+      assert(entry.startsWith("200") && !/^connection: close/im.test(entry), entry.slice(0, 300));
+      const large = `{"lifetime_profit": "${"x".repeat(100000)}"}`;
+      const refused = await send(kept, put(large.length, large));
+      assert(refused.startsWith("413") && refused.includes("larger than a scenario") && !/^connection: close/im.test(refused), refused.slice(0, 300));
+      const health = await send(kept, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      assert(health.startsWith("200") && !kept.closed, health.slice(0, 300));
+      kept.socket.destroy();
+      // 66,000 bytes of a 100,000-byte body: past the 64 KiB limit, and the rest never comes.
+      const stopped = opened();
+      const answer = await send(stopped, put(100000, `{"lifetime_profit": "${"x".repeat(66000)}`));
+      assert(answer.startsWith("413") && /^connection: close/im.test(answer), answer.slice(0, 300));
+      await until(() => stopped.closed, { what: "the connection let go" });
+    });
+
     await check(`${label}: the stream says the summary at once, each change after it, and the room's closing`, async () => {
       const other = await openRoom(url, "Stream");
       const stream = openStream(url, other.code, other.presenter_token);
