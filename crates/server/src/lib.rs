@@ -132,6 +132,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(api)
         .fallback(serve_bundle)
         .with_state(state)
+        .layer(axum::middleware::from_fn(listener::answer_after_the_body))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {

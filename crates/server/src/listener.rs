@@ -11,15 +11,18 @@
 //! announces its stop) before `serve` returns.
 //!
 //! A response given before its request's body was read to the end (a 413 for a body past
-//! the limit, a 408, a 429 or a 404 that had no need of it) waits until the rest is read
-//! and dropped, within [`DRAIN_BYTES`] and [`DRAIN_TIME`]. Otherwise hyper closes the
+//! the limit, a 401, 404 or 429 that had no need of it) waits until the rest is read and
+//! dropped, within [`DRAIN_BYTES`] and [`DRAIN_TIME`]. Otherwise hyper closes the
 //! connection at once: a client still sending its body gets a reset instead of the
 //! answer, and one that has sent it all sends its next request on a connection about to
-//! close. Past those bounds the answer says `Connection: close`, so the client knows.
+//! close. Past those bounds, after a 408 (a body that slow will not come faster now), or
+//! when a client waiting to send (`Expect: 100-continue`) was never asked for its body,
+//! the answer says `Connection: close` and the connection is closed; a client still
+//! sending a body that large may then still see a reset.
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{ConnectInfo, Request};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum::Router;
@@ -82,13 +85,13 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
-        let service = router
-            .clone()
-            .layer(axum::middleware::from_fn(answer_after_the_body))
-            .map_request(move |mut request: axum::http::Request<Incoming>| {
-                request.extensions_mut().insert(ConnectInfo(address));
-                request
-            });
+        let service =
+            router
+                .clone()
+                .map_request(move |mut request: axum::http::Request<Incoming>| {
+                    request.extensions_mut().insert(ConnectInfo(address));
+                    request
+                });
         let connection = http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(rules.head_time)
@@ -118,25 +121,35 @@ pub const DRAIN_TIME: Duration = Duration::from_secs(1);
 
 /// Reads what the handler left of its request's body before the answer goes out, so that a
 /// client still sending it is not cut off by a reset before it can read the answer; when
-/// the rest is too large or too slow for that, the answer says `Connection: close`.
+/// the rest is too large or too slow for that, the answer says `Connection: close`. The
+/// router wraps every request in it, inside the request log, whose time then counts it.
 pub async fn answer_after_the_body(request: Request, next: Next) -> Response {
     if request.body().is_end_stream() {
         return next.run(request).await;
     }
+    // A client that waits to be told to go on (`Expect: 100-continue`) sends its body only
+    // once the server first reads it: a body never read was never sent, nor asked for now.
+    let waits_to_send = request.headers().contains_key(header::EXPECT);
     let left = Arc::new(Mutex::new(None));
     let watched = left.clone();
     let request = request.map(|body| {
         Body::new(WatchedBody {
             body,
+            read_from: false,
             left: watched,
         })
     });
     let mut response = next.run(request).await;
-    let unread = left.lock().map_or(None, |mut left| left.take());
-    // A body the handler still holds (none does today) is not known to be read: close.
-    let read_to_end = match unread {
-        Some(unread) => read_the_rest(unread).await,
-        None => Arc::strong_count(&left) == 1,
+    let read_to_end = match Arc::try_unwrap(left).map(Mutex::into_inner) {
+        Ok(Ok(None)) => true,
+        Ok(Ok(Some(unread))) => {
+            let Unread { body, read_from } = unread;
+            // A body too slow to arrive in its time will not arrive faster now.
+            let slow = response.status() == StatusCode::REQUEST_TIMEOUT;
+            !slow && (read_from || !waits_to_send) && read_the_rest(body).await
+        }
+        // Still held, by a task the handler started (none does today): not known to be read.
+        Err(_) | Ok(Err(_)) => false,
     };
     if !read_to_end {
         response
@@ -169,17 +182,27 @@ async fn read_the_rest(body: Body) -> bool {
         .unwrap_or(false)
 }
 
+/// What a handler left of its request's body, and whether it had read any of it.
+struct Unread {
+    body: Body,
+    read_from: bool,
+}
+
 /// A request's body that, dropped before its end, leaves what is unread in `left`.
 struct WatchedBody {
     body: Body,
-    left: Arc<Mutex<Option<Body>>>,
+    read_from: bool,
+    left: Arc<Mutex<Option<Unread>>>,
 }
 
 impl Drop for WatchedBody {
     fn drop(&mut self) {
         if !self.body.is_end_stream() {
             if let Ok(mut left) = self.left.lock() {
-                *left = Some(std::mem::take(&mut self.body));
+                *left = Some(Unread {
+                    body: std::mem::take(&mut self.body),
+                    read_from: self.read_from,
+                });
             }
         }
     }
@@ -193,6 +216,7 @@ impl HttpBody for WatchedBody {
         mut self: Pin<&mut Self>,
         context: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        self.read_from = true;
         Pin::new(&mut self.body).poll_frame(context)
     }
 
@@ -212,7 +236,8 @@ mod tests {
     use axum::routing::put;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    /// A handler that reads its body within a limit of 8 bytes, and one that never reads it.
+    /// Handlers that read their body within a limit of 8 bytes, never read it, answer 408
+    /// without it, and hand it to a task that outlives the answer.
     fn app() -> Router {
         Router::new()
             .route(
@@ -220,18 +245,29 @@ mod tests {
                 put(|body: Bytes| async move { body.len().to_string() }),
             )
             .route("/ignore", put(|| async { "not read" }))
+            .route("/late", put(|| async { StatusCode::REQUEST_TIMEOUT }))
+            .route(
+                "/held",
+                put(|request: Request| async move {
+                    tokio::spawn(async move {
+                        tokio::time::sleep(Duration::from_secs(60)).await;
+                        drop(request);
+                    });
+                    "held"
+                }),
+            )
             .layer(DefaultBodyLimit::max(8))
             .layer(axum::middleware::from_fn(answer_after_the_body))
     }
 
     /// What a PUT of `body` to `path` got: its status and its `Connection` header.
-    async fn answer(path: &str, body: Body) -> (u16, Option<String>) {
+    async fn answer(path: &str, body: Body, expect: bool) -> (u16, Option<String>) {
+        let mut request = axum::http::Request::put(path);
+        if expect {
+            request = request.header(header::EXPECT, "100-continue");
+        }
         let response = app()
-            .oneshot(
-                axum::http::Request::put(path)
-                    .body(body)
-                    .expect("a request"),
-            )
+            .oneshot(request.body(body).expect("a request"))
             .await
             .expect("a response");
         let connection = response
@@ -258,49 +294,71 @@ mod tests {
         (body, read)
     }
 
-    fn pieces(texts: &[&'static str]) -> Vec<Bytes> {
-        texts
-            .iter()
-            .map(|text| Bytes::from_static(text.as_bytes()))
-            .collect()
+    /// The answer to a PUT of these pieces, and how many of them were read.
+    async fn answer_to(
+        path: &str,
+        texts: &[&'static str],
+        expect: bool,
+    ) -> ((u16, Option<String>), usize) {
+        let pieces = texts.iter().map(|text| Bytes::from_static(text.as_bytes()));
+        let (body, read) = in_pieces(pieces.collect(), false);
+        let answered = answer(path, body, expect).await;
+        (answered, read.load(Ordering::Relaxed))
     }
 
     #[tokio::test(start_paused = true)]
     async fn the_rest_of_a_body_is_read_before_the_answer_or_the_connection_closes() {
         let close = Some("close".to_owned());
-        assert_eq!(answer("/read", Body::empty()).await, (200, None));
-        assert_eq!(answer("/ignore", Body::empty()).await, (200, None));
-        let (body, read) = in_pieces(pieces(&["1234", "5678"]), false);
-        assert_eq!(
-            (answer("/read", body).await, read.load(Ordering::Relaxed)),
-            ((200, None), 2)
-        );
+        assert_eq!(answer("/read", Body::empty(), false).await, (200, None));
+        assert_eq!(answer("/ignore", Body::empty(), false).await, (200, None));
+        let read_whole = answer_to("/read", &["1234", "5678"], false).await;
+        assert_eq!(read_whole, ((200, None), 2));
 
         // Past the limit at the second piece: the third is read too, and the connection kept.
-        let (body, read) = in_pieces(pieces(&["12345", "67890", "abc"]), false);
-        assert_eq!(
-            (answer("/read", body).await, read.load(Ordering::Relaxed)),
-            ((413, None), 3)
-        );
-        let (body, read) = in_pieces(pieces(&["1234", "5678"]), false);
-        assert_eq!(
-            (answer("/ignore", body).await, read.load(Ordering::Relaxed)),
-            ((200, None), 2)
-        );
+        let past_limit = answer_to("/read", &["12345", "67890", "abc"], false).await;
+        assert_eq!(past_limit, ((413, None), 3));
+        let ignored = answer_to("/ignore", &["1234", "5678"], false).await;
+        assert_eq!(ignored, ((200, None), 2));
 
         // Too much left to read: said by its length, or found while reading.
         let whole = Body::from(vec![b'x'; DRAIN_BYTES as usize + 1]);
-        assert_eq!(answer("/ignore", whole).await, (200, close.clone()));
+        assert_eq!(answer("/ignore", whole, false).await, (200, close.clone()));
         let (body, read) = in_pieces(vec![Bytes::from(vec![b'x'; 65_536]); 32], false);
-        assert_eq!(
-            (answer("/ignore", body).await, read.load(Ordering::Relaxed)),
-            ((200, close.clone()), 17)
+        let too_much = (
+            answer("/ignore", body, false).await,
+            read.load(Ordering::Relaxed),
         );
+        assert_eq!(too_much, ((200, close.clone()), 17));
 
         // A client that stops sending: the answer goes after DRAIN_TIME, and closes.
         let started = tokio::time::Instant::now();
-        let (body, _) = in_pieces(pieces(&["12345", "67890"]), true);
-        assert_eq!(answer("/read", body).await, (413, close));
+        let (body, _) = in_pieces(vec![Bytes::from_static(b"123456789")], true);
+        assert_eq!(answer("/read", body, false).await, (413, close.clone()));
         assert_eq!(started.elapsed(), DRAIN_TIME);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_not_to_be_read_is_not_waited_for() {
+        let close = Some("close".to_owned());
+        // A client waiting to be told to go on, whose body the handler never asked for,
+        // has sent nothing: nothing is asked for now.
+        let never_asked = answer_to("/ignore", &["1234"], true).await;
+        assert_eq!(never_asked, ((200, close.clone()), 0));
+        let asked = answer_to("/read", &["12345", "67890", "abc"], true).await;
+        assert_eq!(asked, ((413, None), 3));
+        // A body too slow for its time is not waited for again.
+        let started = tokio::time::Instant::now();
+        let (body, read) = in_pieces(vec![Bytes::from_static(b"1234")], true);
+        let late = (
+            answer("/late", body, false).await,
+            read.load(Ordering::Relaxed),
+        );
+        assert_eq!(
+            (late, started.elapsed()),
+            (((408, close.clone()), 0), Duration::ZERO)
+        );
+        // A body a task still holds may yet be read by it: the connection cannot be kept.
+        let held = answer_to("/held", &["1234"], false).await;
+        assert_eq!(held, ((200, close), 0));
     }
 }
