@@ -136,7 +136,12 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       const { context, page } = phones[5];
       await context.setOffline(true);
       await page.click("#room-send");
-      await page.waitForSelector(".room-status.waiting");
+      // The bar says "Sending…" first (it too is .waiting: the buttons wait), then, once the
+      // request has failed, that the room cannot be reached.
+      await page.waitForFunction(() => {
+        const status = document.querySelector(".room-status.waiting");
+        return status && !status.textContent.includes("Sending");
+      }, null, { timeout: 10000 });
       const said = await page.textContent(".room-status.waiting");
       // Offline, the bar says the room cannot be reached now and that it sends by itself.
       assert(said.includes("cannot be reached just now") && said.includes("sent by itself"), said);
