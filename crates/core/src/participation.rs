@@ -248,7 +248,10 @@ impl Bar {
                 self.status = Status::Sending;
             }
             Action::Sending => {
-                if self.stay.pending.is_some() {
+                // A retry of what already waits goes on saying it waits: the bar would
+                // otherwise flick to "Sending…" and back every few seconds while the room
+                // is away, and a screen reader say both each time.
+                if self.stay.pending.is_some() && self.status != Status::Waiting {
                     self.status = Status::Sending;
                 }
             }
@@ -352,6 +355,14 @@ mod tests {
         bar.apply(Action::Delivered(Heard::Unreachable));
         assert_eq!(bar.status, Status::Waiting);
         assert!(bar.stay.pending.is_some(), "it still waits");
+        bar.apply(Action::Sending);
+        assert_eq!(
+            bar.status,
+            Status::Waiting,
+            "a retry goes on saying it waits"
+        );
+        bar.apply(Action::Delivered(Heard::Unreachable));
+        assert_eq!(bar.status, Status::Waiting);
         bar.apply(Action::Sending);
         bar.apply(Action::Delivered(answer(
             201,
