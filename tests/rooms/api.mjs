@@ -36,6 +36,35 @@ export async function openRoom(url, name = "Workshop") {
   return answer.json;
 }
 
+/** A raw connection to the server at `url`, recording what it answers and when it closes. */
+function rawConnection(url) {
+  const socket = connect(Number(new URL(url).port), "127.0.0.1");
+  const opened = Date.now();
+  const seen = { socket, text: "", closed: false, error: null, gaveUp: false, seconds: Infinity };
+  socket.on("data", (chunk) => (seen.text += chunk));
+  socket.on("error", (error) => (seen.error = error));
+  socket.on("close", () => {
+    seen.closed = true;
+    if (!seen.gaveUp) seen.seconds = (Date.now() - opened) / 1000;
+  });
+  return seen;
+}
+
+/**
+ * Sends `head` on a raw connection and waits until the server lets the connection go, or
+ * until `giveUpMs` (then its `seconds` stay Infinity). A socket error fails the check.
+ */
+async function sentUntilLetGo(url, head, giveUpMs) {
+  const seen = rawConnection(url);
+  seen.socket.write(head);
+  await until(() => seen.closed, { timeout: giveUpMs, what: "the connection let go" }).catch(() => {
+    seen.gaveUp = true;
+    seen.socket.destroy();
+  });
+  if (seen.error) throw seen.error;
+  return seen;
+}
+
 /** Percentiles by linear interpolation between the closest ranks, as the server's. */
 function spreadOf(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -181,20 +210,8 @@ export async function run({ label, database, dist }) {
 
     if (label === "SQLite") {
       await check(`${label}: a body that trickles in and stops gets 408 with a reason after 20 s, and the connection is let go`, async () => {
-        const { port } = new URL(url);
-        const started = Date.now();
-        const answer = await new Promise((resolve, reject) => {
-          const socket = connect(Number(port), "127.0.0.1", () => {
-            socket.write(`PUT /api/rooms/${room.code}/entries/${participantId(77)} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"lifetime_`);
-          });
-          let text = "";
-          socket.on("data", (chunk) => (text += chunk));
-          socket.on("end", () => resolve(text));
-          socket.on("close", () => resolve(text));
-          socket.on("error", reject);
-          setTimeout(() => { socket.destroy(); resolve(text); }, 40000);
-        });
-        const seconds = (Date.now() - started) / 1000;
+        const head = `PUT /api/rooms/${room.code}/entries/${participantId(77)} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"lifetime_`;
+        const { text: answer, seconds } = await sentUntilLetGo(url, head, 40000);
         assert(answer.startsWith("HTTP/1.1 408") && answer.includes("did not arrive in time"), `after ${seconds} s: ${answer.slice(0, 200)}`);
         assert(seconds >= 19 && seconds < 30, `answered after ${seconds} s`);
       });
@@ -239,16 +256,7 @@ export async function run({ label, database, dist }) {
     });
 
     await check(`${label}: a body refused before it is all read is read to its end first, so the answer arrives and the connection serves the next request; a body that stops arriving gets Connection: close`, async () => {
-      const { port } = new URL(url);
       const path = `/api/rooms/${room.code}/entries/${phones[3]}`;
-      const opened = () => {
-        const socket = connect(Number(port), "127.0.0.1");
-        const seen = { socket, text: "", closed: false };
-        socket.on("data", (chunk) => (seen.text += chunk));
-        socket.on("close", () => (seen.closed = true));
-        socket.on("error", () => (seen.closed = true));
-        return seen;
-      };
       // Each answer is JSON: the nth is in once n status lines are, and the text ends a JSON body.
       const answers = (seen) => seen.text.split(/HTTP\/1\.1 (?=\d{3} )/).slice(1);
       const send = async (seen, request) => {
@@ -258,7 +266,7 @@ export async function run({ label, database, dist }) {
         return answers(seen).at(-1);
       };
       const put = (length, body) => `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n${body}`;
-      const kept = opened();
+      const kept = rawConnection(url);
       const entry = await send(kept, put(2, "{}"));
       assert(entry.startsWith("200") && !/^connection: close/im.test(entry), entry.slice(0, 300));
       // 800 KB: more than the limit and all hyper reads ahead at once, less than the 1 MiB
@@ -270,7 +278,7 @@ export async function run({ label, database, dist }) {
       assert(health.startsWith("200") && !kept.closed, health.slice(0, 300));
       kept.socket.destroy();
       // 66,000 bytes of a 100,000-byte body: past the 64 KiB limit, and the rest never comes.
-      const stopped = opened();
+      const stopped = rawConnection(url);
       const answer = await send(stopped, put(100000, `{"lifetime_profit": "${"x".repeat(66000)}`));
       assert(answer.startsWith("413") && /^connection: close/im.test(answer), answer.slice(0, 300));
       await until(() => stopped.closed, { what: "the connection let go" });
@@ -478,17 +486,7 @@ export async function run({ label, database, dist }) {
         await until(() => stream.events.length >= 1, { what: "the first summary" });
         // Connections the test's own fetches left idle are closed by the server meanwhile.
         await new Promise((resolve) => setTimeout(resolve, 1600));
-        const { port } = new URL(guarded.url);
-        const hold = (head) =>
-          new Promise((resolve, reject) => {
-            const opened = Date.now();
-            let text = "";
-            const socket = connect(Number(port), "127.0.0.1", () => socket.write(head));
-            socket.on("data", (chunk) => (text += chunk));
-            socket.on("close", () => resolve({ seconds: (Date.now() - opened) / 1000, text }));
-            socket.on("error", reject);
-            setTimeout(() => { socket.destroy(); resolve({ seconds: Infinity, text }); }, 8000);
-          });
+        const hold = (head) => sentUntilLetGo(guarded.url, head, 8000);
         const trickling = hold("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         const silent = hold("");
         // The stream and the two sockets are the three connections allowed: a fourth
