@@ -165,9 +165,8 @@ async fn read_the_rest(body: Body) -> bool {
     if body.size_hint().lower() > DRAIN_BYTES {
         return false;
     }
-    let mut data = body.into_data_stream();
-    let mut bytes = 0;
     let reading = async {
+        let (mut data, mut bytes) = (body.into_data_stream(), 0);
         while let Some(chunk) = data.next().await {
             let Ok(chunk) = chunk else { return false };
             bytes += chunk.len() as u64;
