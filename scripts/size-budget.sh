@@ -5,9 +5,9 @@
 # (scripts/post-build/program-wasm.mjs).
 #
 # - The first load: what a phone fetches to show the calculator and let it be used: the
-#   page, the JS loaders, the program's main module and the stylesheet. Files a visitor
-#   does not fetch to see it (embed.js and its demo page, the service worker, the
-#   manifest and icons) are not counted.
+#   page, the JS loaders, the worker that loads the locale data, the program's main module
+#   and the stylesheet. Files a visitor does not fetch to see it (embed.js and its demo
+#   page, the service worker, the manifest and icons) are not counted.
 # - The page with its charts: what a desktop visitor fetches until idle (the charts come
 #   at once on a wide screen).
 # - One line per chunk: the chunk and the shared chunks it waits for, fetched when one of
@@ -74,7 +74,7 @@ budget() {
   echo "ok: within budget ($((line - total)) bytes to spare)"
 }
 
-page=("$dist"/index.html "$dist"/start.js "$dist"/first-paint.js "$dist"/app-*.css)
+page=("$dist"/index.html "$dist"/start.js "$dist"/first-paint.js "$dist"/intl-warmup-*.js "$dist"/app-*.css)
 mapfile -t main < <(files page/main)
 budget "first load" "the first load" "$FIRST_LOAD_GZIP_BYTES" "${page[@]}" "${main[@]}"
 echo

@@ -69,10 +69,26 @@ const outdated = async () => {
   }
 };
 
+// The browser's first number or date format loads its locale data, which on a phone
+// takes longer than drawing half the page, and would be a long task of its own on the
+// main thread (docs/benchmarks.md, "Lighthouse"). A worker of this origin
+// (web/intl-warmup.js) loads it on its own thread while the page paints and the wasm
+// comes, for the page's language and the browser's (the app reads the browser's decimal
+// mark). It runs nothing of the page's, and the page never waits for it.
+const warmUpFormats = () => {
+  if (!tag.dataset.cvcIntl || !("Worker" in window)) return;
+  try {
+    new Worker(tag.dataset.cvcIntl, { name: [...new Set([root.lang, navigator.language])].filter(Boolean).join(" ") });
+  } catch {
+    // A policy or an engine without workers: the page loads the data itself, later.
+  }
+};
+
 try {
   // first-paint.js found this engine below the calculator's floor: the failure note is
   // showing, and the wasm would not start here, so it is not fetched.
   if (root.classList.contains("cvc-failed")) throw new Error("this browser is older than the calculator needs");
+  warmUpFormats();
   // Let the answer written into the page (first paint) reach the screen before the app
   // replaces it, so that it counts as what the visitor saw first; this costs one frame.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -82,18 +98,7 @@ try {
   const embed = new URLSearchParams(location.search).get("embed");
   const framed = (embed === "" || embed === "1" || embed === "true") && tag.dataset.cvcIframeJs;
   const { default: init, mountPage, mountFrame } = await import(framed ? tag.dataset.cvcIframeJs : tag.dataset.cvcJs);
-  const started = init({ module_or_path: framed ? tag.dataset.cvcIframeWasm : tag.dataset.cvcWasm });
-  // The browser's first number format loads its locale data, which on a phone takes
-  // longer than drawing half the page (docs/benchmarks.md). Done here, while the wasm
-  // is on its way, it is not part of the task that draws the page.
-  for (const locale of new Set([navigator.language, root.classList.contains("cvc-he") ? "he" : "en"])) {
-    try {
-      new Intl.NumberFormat(locale).format(0);
-    } catch {
-      // An unknown locale: the app falls back on its own.
-    }
-  }
-  await started;
+  await init({ module_or_path: framed ? tag.dataset.cvcIframeWasm : tag.dataset.cvcWasm });
   // Drawing the page is a task of its own, after starting the wasm (see src/main.rs).
   await new Promise((resolve) => setTimeout(resolve, 0));
   (framed ? mountFrame : mountPage)(outdated);

@@ -1,4 +1,4 @@
-// Stage 7: a release's index.html must hold no inline script, so that its strict
+// Stage 11: a release's index.html must hold no inline script, so that its strict
 // Content-Security-Policy (no 'unsafe-inline') cannot be broken by a later change
 // unnoticed. `trunk serve` adds its own inline live-reload script to development builds
 // (the policy blocks it, and only reloading by hand is lost), so those are let through.

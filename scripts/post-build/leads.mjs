@@ -1,4 +1,4 @@
-// Stage 8: lead capture on the calculator's own page, when its host builds it with a
+// Stage 9: lead capture on the calculator's own page, when its host builds it with a
 // receiver (README.md, "Leads"): CVC_LEAD_ENDPOINT=https://hooks.example/… scripts/build.sh.
 // The page's Content-Security-Policy then allows that origin in connect-src, and <meta>
 // tags tell the page where leads go and, if set, the consent texts and the variant

@@ -13,16 +13,19 @@
 // 4. manifest.mjs        the web app manifest and its icons
 // 5. first-paint.mjs     first-paint.js given the app's rules; a release's index.html
 //                        given the static answer at first paint
-// 6. service-worker.mjs  a release's service worker with its precache list, and
+// 6. intl-warmup.mjs    the worker start.js starts to load the browser's locale data off
+//                        the main thread, under a content-hashed name, named in the
+//                        start tag
+// 7. service-worker.mjs  a release's service worker with its precache list, and
 //                        release.json naming the release (a development build gets a
 //                        worker that removes any release worker)
-// 7. room-server.mjs     with CVC_ROOM_SERVER, the room server's origin in the page's
+// 8. room-server.mjs     with CVC_ROOM_SERVER, the room server's origin in the page's
 //                        policy (connect-src) and in a <meta> the page reads
-// 8. leads.mjs          with CVC_LEAD_ENDPOINT, lead capture on the page: the endpoint's
+// 9. leads.mjs           with CVC_LEAD_ENDPOINT, lead capture on the page: the endpoint's
 //                        origin in the policy (connect-src), the set-up in <meta> tags
-// 9. npm-package.mjs    a release's element as an npm package, in target/npm/package/
-// 10. inline-scripts.mjs a check that a release's index.html holds no inline script
-// 11. precompress.mjs    once index.html is written: a release's .br and .gz copies
+// 10. npm-package.mjs    a release's element as an npm package, in target/npm/package/
+// 11. inline-scripts.mjs a check that a release's index.html holds no inline script
+// 12. precompress.mjs    once index.html is written: a release's .br and .gz copies
 //
 // The stages share one `build` object: where things are, whether this is a release, the
 // hashed names, what the Rust code says (facts.mjs), and index.html as it is being
@@ -34,6 +37,7 @@ import * as minify from "./minify.mjs";
 import * as embedLoader from "./embed-loader.mjs";
 import * as manifest from "./manifest.mjs";
 import * as firstPaint from "./first-paint.mjs";
+import * as intlWarmup from "./intl-warmup.mjs";
 import * as serviceWorker from "./service-worker.mjs";
 import * as roomServer from "./room-server.mjs";
 import * as leads from "./leads.mjs";
@@ -64,7 +68,7 @@ const build = {
   fail,
 };
 
-for (const [name, stage] of Object.entries({ programWasm, minify, embedLoader, manifest, firstPaint, serviceWorker, roomServer, leads, npmPackage, inlineScripts })) {
+for (const [name, stage] of Object.entries({ programWasm, minify, embedLoader, manifest, firstPaint, intlWarmup, serviceWorker, roomServer, leads, npmPackage, inlineScripts })) {
   await stage.run(build);
   if (process.env.CVC_POST_BUILD_VERBOSE) console.log(`post-build: ${name} done`);
 }

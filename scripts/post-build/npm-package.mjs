@@ -1,4 +1,4 @@
-// Stage 9 (a release only): the element as an npm package, in target/npm/package/
+// Stage 10 (a release only): the element as an npm package, in target/npm/package/
 // (`npm pack` there gives the tarball; README.md "The npm package" says how to publish).
 // Its module is embed.js with its files named by `new URL("./files/…", import.meta.url)`
 // and `import("./files/…")`, which Vite, webpack, Rollup and esbuild follow and copy into

@@ -1,4 +1,4 @@
-// Stage 9, after index.html is written: a release's brotli (quality 11) and gzip (level 9)
+// Stage 12, after index.html is written: a release's brotli (quality 11) and gzip (level 9)
 // copies of every file a browser fetches compressed, beside it (`X.br`, `X.gz`), so that a
 // host serves them without compressing on each request (crates/server does; nginx's
 // gzip_static and brotli_static do too). They are not part of the bundle's size or of the

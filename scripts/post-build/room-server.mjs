@@ -1,4 +1,4 @@
-// Stage 7: where the workshop room's server is, when it is not the page's own origin. A
+// Stage 8: where the workshop room's server is, when it is not the page's own origin. A
 // bundle served from a CDN names the room server's origin at build time
 // (CVC_ROOM_SERVER=https://rooms.example scripts/build.sh): the page's
 // Content-Security-Policy then allows it in connect-src, and a <meta name="cvc-room-server">

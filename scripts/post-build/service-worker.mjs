@@ -1,4 +1,4 @@
-// Stage 6: a release's service worker, with this release's name and precache list (every
+// Stage 7: a release's service worker, with this release's name and precache list (every
 // file the page needs to open and work offline: the program's main module and loader, and
 // every chunk the page's parts are drawn by), named in index.html's start.js tag;
 // release.json, which names the release served, and the same name on the tag. A development build (trunk
@@ -24,7 +24,7 @@ export async function run(build) {
   // Every chunk of the page's entry; not the embed's entry or the iframe's, which only
   // another site's page loads, nor the embed demo.
   const chunks = build.chunks.page.files;
-  const precached = ["start.js", "first-paint.js", js, loader, wasm, css, ...chunks, "manifest.webmanifest", ...ICONS.map((icon) => icon.src)];
+  const precached = ["start.js", "first-paint.js", build.names.intlWarmup, js, loader, wasm, css, ...chunks, "manifest.webmanifest", ...ICONS.map((icon) => icon.src)];
   const digest = createHash("sha256").update(build.page);
   for (const file of precached) digest.update(readFileSync(join(build.staging, file)));
   const release = digest.digest("hex").slice(0, 16);

@@ -128,6 +128,38 @@ export async function run({ browser, dist, origin }) {
     });
   }
 
+  // The worker that loads the browser's locale data off the main thread while the page
+  // starts (web/intl-warmup.js): started once, from the file the start tag names, and
+  // gone by itself; and a page that cannot fetch it starts and answers all the same.
+  await check("the page starts its locale-data worker once, from the file its start tag names, and the worker closes itself", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "en-US", serviceWorkers: "block" });
+    const page = await context.newPage();
+    const started = [];
+    page.on("worker", (worker) => started.push({ url: worker.url(), closed: new Promise((resolve) => worker.on("close", resolve)) }));
+    await page.goto(`${origin}/?lang=he`);
+    await page.waitForSelector("footer.privacy");
+    const named = await page.$eval("script[data-cvc-intl]", (tag) => new URL(tag.dataset.cvcIntl, location.href).href);
+    assert(/\/intl-warmup-[0-9a-f]{16}\.js$/.test(named), `a content-hashed file: ${named}`);
+    assert(started.length === 1 && started[0].url === named, `one worker, of ${named}: ${started.map((worker) => worker.url)}`);
+    await Promise.race([started[0].closed, new Promise((_, reject) => setTimeout(() => reject(new Error("the worker is still running")), 5000))]);
+    await context.close();
+  });
+  await check("with the locale-data worker's file blocked, the page starts and answers as typed, with no error", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "he-IL", serviceWorkers: "block" });
+    await context.route(/\/intl-warmup-[0-9a-f]+\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${origin}/`);
+    await page.waitForSelector("footer.privacy");
+    const before = await page.getAttribute("data[data-name=npv_gain]", "value");
+    await page.fill("#field-lifetime_profit", "45000");
+    await page.waitForFunction((old) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== old, before);
+    assert(!(await page.evaluate(() => document.documentElement.classList.contains("cvc-failed"))), "no failure note");
+    assert(errors.length === 0, errors.join("\n"));
+    await context.close();
+  });
+
   // Only the chunks blocked (a proxy, or offline before a first full visit): the
   // calculator works, and a panel says in the reader's language that it could not come,
   // then comes once the connection is back.

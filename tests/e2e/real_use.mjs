@@ -217,13 +217,18 @@ async function releaseUnderAnOpenTab(browser, dist) {
  * page works offline after one visit, and nothing of the embed's entry or the iframe's, which
  * only other sites load. */
 async function precacheFollowsTheChunks(dist) {
-  await check("the service worker precaches every chunk of the page, as chunks.json names them, and none of the embed's or the iframe's", async () => {
+  await check("the service worker precaches every chunk of the page, as chunks.json names them, and the locale-data worker, and none of the embed's or the iframe's", async () => {
     const program = JSON.parse(await readFile(join(dist, "chunks.json"), "utf8"));
     const worker = await readFile(join(dist, "sw.js"), "utf8");
     const listed = worker.match(/FILES ?= ?(\[[^\]]*\])/);
     assert(listed, "sw.js lists its files");
     const files = new Set(JSON.parse(listed[1]));
     const page = [...program.page.main, ...Object.values(program.page.chunks).flat()];
+    // And the worker start.js starts to load the locale data (web/intl-warmup.js).
+    const index = await readFile(join(dist, "index.html"), "utf8");
+    const intl = index.match(/data-cvc-intl="?\/?([^"\s>]+)/)?.[1];
+    assert(intl, "the start tag names the locale-data worker");
+    page.push(intl);
     const missing = page.filter((file) => !files.has(file));
     assert(missing.length === 0, `not precached: ${missing.join(", ")}`);
     for (const entry of ["embed", "iframe"]) {
