@@ -175,6 +175,35 @@ export async function run({ browser, origin }) {
     await context.close();
   }
 
+  for (const [label, viewport, locale] of [["tablet in portrait", { width: 768, height: 1024 }, "en-US"], ["tall phone", { width: 430, height: 932 }, "he-IL"]]) {
+    // While the page is drawn in stages, the charts' place is right under the answers until
+    // the form comes: on a tablet in portrait or the largest phones, within half a screen
+    // of the screen's bottom edge. Once the page is drawn, it is more than two screens
+    // down. With a phone's CPU (4× throttled), the browser draws a frame between stages.
+    const context = await browser.newContext({ viewport, locale });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await check(`${label} ${locale}: the charts are fetched when scrolled to, not while the page is drawn in stages`, async () => {
+      const charts = () => page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => /\/chunk-charts-/.test(entry.name)).length);
+      await page.goto(`${origin}/`);
+      await page.waitForSelector(".privacy", { timeout: 20000 });
+      await page.waitForTimeout(1000);
+      const below = await page.$eval(".area-charts", (slot) => slot.getBoundingClientRect().top / innerHeight);
+      assert(below > 1.5, `the charts' place is ${below.toFixed(2)} screens down, no longer a test of this`);
+      assert((await charts()) === 0 && (await page.$(".area-charts figure")) === null, "the charts came before they were near the screen");
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      await page.locator(".area-charts").scrollIntoViewIfNeeded();
+      await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
+      assert((await charts()) === 1, `the charts' chunk fetched ${await charts()} times`);
+      assert(problems.length === 0, problems.join("\n"));
+    });
+    await context.close();
+  }
+
   {
     // Dark mode has its own palette; its contrast is checked too.
     const { context, page, problems } = await openPage(browser, `${origin}/`, { viewport: DESKTOP, locale: "he-IL", colorScheme: "dark" });

@@ -50,14 +50,19 @@ pub fn wide_screen() -> bool {
 /// the page, or the page is being printed; once true, it stays true. Parts below the fold
 /// are fetched only when the reader gets near them. The element may be replaced (the
 /// presenter view takes the page away and gives it back); the new one is watched then.
+///
+/// It is watched only once `drawn`: once everything above it has arrived. The page is
+/// drawn in stages (`crate::timing::use_drawing_stages`), and before the form comes, the
+/// place of the charts is right under the answers: a tall phone saw it near, between two
+/// stages, and fetched the charts it never scrolled to.
 #[hook]
-pub fn use_near_screen(node: NodeRef) -> bool {
+pub fn use_near_screen(node: NodeRef, drawn: bool) -> bool {
     let near = use_state(|| false);
     let watching = use_mut_ref(|| None::<Watching>);
     {
         let (near, watching) = (near.clone(), watching.clone());
         use_effect(move || {
-            let element = node.cast::<web_sys::Element>();
+            let element = node.cast::<web_sys::Element>().filter(|_| drawn);
             let mut watching = watching.borrow_mut();
             let same = matches!((&*watching, &element), (Some(now), Some(element)) if now.element == *element);
             if *near || !same {

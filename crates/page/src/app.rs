@@ -311,7 +311,7 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
     // The workshop room's bar, on a page opened to join one: its chunk is fetched at once.
     let (room_status, on_room_retry, room_part) = use_part(Part::Room, in_room, &extras);
     let charts_slot = use_node_ref();
-    let charts_near = use_near_screen(charts_slot.clone());
+    let charts_near = use_near_screen(charts_slot.clone(), stage >= Stage::Everything);
     let wide = use_memo((), |()| wide_screen());
     let (charts_status, on_charts_retry, charts_part) = use_part(
         Part::Charts,
@@ -324,7 +324,7 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
     // The lead capture form, where the host switched it on: after the answers, fetched with
     // its chunk when it comes near the screen.
     let lead_slot = use_node_ref();
-    let lead_near = use_near_screen(lead_slot.clone());
+    let lead_near = use_near_screen(lead_slot.clone(), stage >= Stage::Everything);
     let (lead_status, on_lead_retry, lead_part) = use_part(
         Part::Lead,
         !props.lead.is_empty()
