@@ -13,7 +13,7 @@
 // 4. manifest.mjs        the web app manifest and its icons
 // 5. first-paint.mjs     first-paint.js given the app's rules; a release's index.html
 //                        given the static answer at first paint
-// 6. intl-warmup.mjs    the worker start.js starts to load the browser's locale data off
+// 6. intl-warmup.mjs     the worker start.js starts to load the browser's locale data off
 //                        the main thread, under a content-hashed name, named in the
 //                        start tag
 // 7. service-worker.mjs  a release's service worker with its precache list, and

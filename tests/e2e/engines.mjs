@@ -34,6 +34,18 @@ addEventListener("unhandledrejection", (event) => __problems.push("unhandled rej
 document.addEventListener("securitypolicyviolation", (event) => __violations.push(event.violatedDirective + " " + event.blockedURI), true);
 const consoleError = console.error;
 console.error = (...parts) => { __problems.push("console error: " + parts.join(" ")); consoleError.apply(console, parts); };
+window.__workers = [];
+if (window.Worker) {
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url, options) {
+      super(url, options);
+      const asked = { url: new URL(url, location.href).pathname, name: options && options.name };
+      __workers.push(asked);
+      this.addEventListener("error", (event) => __problems.push("worker error: " + (event.message || event.type) + " " + asked.url));
+    }
+  };
+}
 `;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -256,6 +268,9 @@ async function corePath(make, dist) {
       const shown = await until(browser, figuresShown, [FIGURES]);
       assertFigures(shown, example, FIGURES, "the example");
       await noProblems(browser, "the page");
+      // The worker start.js starts to load the locale data, for the page's language first.
+      const workers = await browser.run(`() => window.__workers`);
+      assert(workers.length === 1 && /^\/intl-warmup-[0-9a-f]{16}\.js$/.test(workers[0].url) && workers[0].name.split(" ")[0] === "en", `the locale-data worker: ${JSON.stringify(workers)}`);
     });
 
     await check(`${label}: typing changes the figures to the command-line tool's`, async () => {

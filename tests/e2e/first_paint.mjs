@@ -131,8 +131,19 @@ export async function run({ browser, dist, origin }) {
   // The worker that loads the browser's locale data off the main thread while the page
   // starts (web/intl-warmup.js): started once, from the file the start tag names, and
   // gone by itself; and a page that cannot fetch it starts and answers all the same.
-  await check("the page starts its locale-data worker once, from the file its start tag names, and the worker closes itself", async () => {
+  await check("the page starts its locale-data worker once, from the file its start tag names, for the page's language and the browser's, and the worker closes itself", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "en-US", serviceWorkers: "block" });
+    // What start.js asks of the worker: its name is the locales it loads.
+    await context.addInitScript(() => {
+      window.__workers = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(url, options) {
+          super(url, options);
+          window.__workers.push({ url: new URL(url, location.href).href, name: options?.name });
+        }
+      };
+    });
     const page = await context.newPage();
     const started = [];
     page.on("worker", (worker) => started.push({ url: worker.url(), closed: new Promise((resolve) => worker.on("close", resolve)) }));
@@ -140,25 +151,43 @@ export async function run({ browser, dist, origin }) {
     await page.waitForSelector("footer.privacy");
     const named = await page.$eval("script[data-cvc-intl]", (tag) => new URL(tag.dataset.cvcIntl, location.href).href);
     assert(/\/intl-warmup-[0-9a-f]{16}\.js$/.test(named), `a content-hashed file: ${named}`);
+    const asked = await page.evaluate(() => window.__workers);
+    assert(asked.length === 1 && asked[0].url === named && asked[0].name === "he en-US", `asked for: ${JSON.stringify(asked)}`);
     assert(started.length === 1 && started[0].url === named, `one worker, of ${named}: ${started.map((worker) => worker.url)}`);
-    await Promise.race([started[0].closed, new Promise((_, reject) => setTimeout(() => reject(new Error("the worker is still running")), 5000))]);
+    let timer;
+    await Promise.race([started[0].closed, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("the worker is still running")), 5000)))]);
+    clearTimeout(timer);
     await context.close();
   });
-  await check("with the locale-data worker's file blocked, the page starts and answers as typed, with no error", async () => {
+  // Refused by the server (a proxy, a host that did not upload it): the page does its own
+  // formats, and only the refused request is on the console.
+  let refused = 0;
+  const noWorker = await serve(dist, {
+    blocked: (path) => {
+      const worker = /\/intl-warmup-[0-9a-f]+\.js$/.test(path);
+      if (worker) refused += 1;
+      return worker;
+    },
+  });
+  await check("with the locale-data worker's file refused, the page starts and answers as typed, with no error but the refusal", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "he-IL", serviceWorkers: "block" });
-    await context.route(/\/intl-warmup-[0-9a-f]+\.js$/, (route) => route.abort());
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${origin}/`);
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().includes("403")) errors.push(message.text());
+    });
+    await page.goto(`http://127.0.0.1:${noWorker.address().port}/`);
     await page.waitForSelector("footer.privacy");
     const before = await page.getAttribute("data[data-name=npv_gain]", "value");
     await page.fill("#field-lifetime_profit", "45000");
     await page.waitForFunction((old) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== old, before);
+    assert(refused === 1, `the worker's file was asked for and refused once: ${refused}`);
     assert(!(await page.evaluate(() => document.documentElement.classList.contains("cvc-failed"))), "no failure note");
     assert(errors.length === 0, errors.join("\n"));
     await context.close();
   });
+  noWorker.close();
 
   // Only the chunks blocked (a proxy, or offline before a first full visit): the
   // calculator works, and a panel says in the reader's language that it could not come,

@@ -226,7 +226,7 @@ async function precacheFollowsTheChunks(dist) {
     const page = [...program.page.main, ...Object.values(program.page.chunks).flat()];
     // And the worker start.js starts to load the locale data (web/intl-warmup.js).
     const index = await readFile(join(dist, "index.html"), "utf8");
-    const intl = index.match(/data-cvc-intl="?\/?([^"\s>]+)/)?.[1];
+    const intl = index.match(/data-cvc-intl="?[^"\s>]*?(intl-warmup-[0-9a-f]{16}\.js)/)?.[1];
     assert(intl, "the start tag names the locale-data worker");
     page.push(intl);
     const missing = page.filter((file) => !files.has(file));
