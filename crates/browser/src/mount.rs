@@ -9,8 +9,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::{AppHandle, BaseComponent};
 
+/// The element an app is mounted into: the page's `#cvc-root`, or on another site the place
+/// each calculator is drawn in (`crates/embed`).
+pub type AppRoot = web_sys::Element;
+
 /// Mounts a Yew app into `root`.
-pub fn mount_app<C>(root: web_sys::Element, props: C::Properties) -> AppHandle<C>
+pub fn mount_app<C>(root: AppRoot, props: C::Properties) -> AppHandle<C>
 where
     C: BaseComponent,
 {

@@ -172,15 +172,15 @@ fn only_the_page_draws_the_pages_chrome() {
     let page =
         code_of(&fs::read_to_string(crates_dir().join("page/src/app.rs")).expect("readable"));
     assert!(
-        page.contains("mount_page_with::<PageChrome>("),
+        page.contains("mount_app::<App<PageChrome>>("),
         "the page's mount draws its chrome"
     );
     assert!(
-        page.contains("mount_page_with::<NoChrome>("),
+        page.contains("mount_app::<App<NoChrome>>("),
         "the frame's mount draws none"
     );
     assert!(
-        !page.contains("pub fn mount_page_with"),
+        !page.contains("pub fn page_props"),
         "only the page's and the frame's mounts choose the chrome"
     );
 }

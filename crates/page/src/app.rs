@@ -16,7 +16,7 @@ use cvc_browser::intl::{browser_number_syntax, today_in, Formats};
 use cvc_browser::keyboard::use_presenter_keys;
 use cvc_browser::language::{initial_language, remember_language, use_document_language};
 use cvc_browser::lazy_parts::{use_part, PartLinks, PartStatus};
-use cvc_browser::mount::{mount_app, use_first_paint_handover, FirstPaint};
+use cvc_browser::mount::{mount_app, use_first_paint_handover, AppRoot, FirstPaint};
 use cvc_browser::observers::{use_near_screen, wide_screen};
 pub use cvc_browser::timing::Moment;
 use cvc_browser::timing::{
@@ -432,7 +432,9 @@ pub fn App<C: Chrome>(props: &AppProps) -> Html {
 /// embed's program. The page's wasm exports it as `mountPage` (src/main.rs).
 pub fn mount_page() {
     // The page lives as long as the tab: its App is never taken down.
-    let _ = mount_page_with::<PageChrome>(None, PrivacyLine::default(), false);
+    if let Some((root, props)) = page_props(None, PrivacyLine::default(), false) {
+        mount_app::<App<PageChrome>>(root, props);
+    }
 }
 
 /// Mounts the app into `#cvc-root` of the page in another site's iframe, telling
@@ -446,16 +448,19 @@ pub fn mount_frame_page(
     // Always a frame: web/start.js chose this entry from the address's `embed`, which this
     // program's reading of the link may still not take (a repeated key), and a page drawn
     // without its chrome would have no header, tools or way to the full calculator.
-    mount_page_with::<NoChrome>(Some(on_answer), privacy, true)
+    let (root, props) = page_props(Some(on_answer), privacy, true)?;
+    Some((mount_app::<App<NoChrome>>(root, props.clone()), props))
 }
 
-/// Mounts the App drawing `C` around its answers; in a frame (`framed`, or a link with
-/// `embed=1`) it draws none.
-fn mount_page_with<C: Chrome>(
+/// The page's root (`#cvc-root`) and the App's props, read from the link and the page's
+/// set-up. The page's own App has no use for the props once mounted, and the frame's keeps
+/// them to update; so only the frame's are cloned. In a frame (`framed`, or a link with
+/// `embed=1`) the App draws no chrome.
+fn page_props(
     on_answer: Option<Callback<(Answer, Moment)>>,
     privacy: PrivacyLine,
     framed: bool,
-) -> Option<(AppHandle<App<C>>, AppProps)> {
+) -> Option<(AppRoot, AppProps)> {
     let root = element_by_id("cvc-root")?;
     let link = read_location();
     let mode = if framed || link.view.embed {
@@ -508,5 +513,5 @@ fn mount_page_with<C: Chrome>(
         first_paint: FirstPaint::lift_out_of(&root),
         ..AppProps::default()
     };
-    Some((mount_app::<App<C>>(root.into(), props.clone()), props))
+    Some((root.into(), props))
 }
