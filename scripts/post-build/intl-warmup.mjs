@@ -6,14 +6,12 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minified } from "./minify.mjs";
+import { addToStartTag } from "./program-wasm.mjs";
 
 export async function run(build) {
   const script = await minified(build, readFileSync(join(build.source, "web/intl-warmup.js"), "utf8"), false);
   const name = `intl-warmup-${createHash("sha256").update(script).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(build.staging, name), script);
   build.names.intlWarmup = name;
-  // The tag the program's stage wrote, minified or not (quotes may be dropped).
-  const startTag = /(<script\b[^>]*?\bsrc=("?)([^"\s>]*)start\.js\2)/;
-  const start = build.page.match(startTag) ?? build.fail("index.html has no start.js tag to name the formats' worker in");
-  build.page = build.page.replace(startTag, `$1 data-cvc-intl="${start[3]}${name}"`);
+  addToStartTag(build, (base) => `data-cvc-intl="${base}${name}"`, "name the formats' worker in");
 }

@@ -71,12 +71,22 @@ export async function run(build) {
   }
   writeFileSync(join(build.staging, "chunks.json"), `${JSON.stringify(program, null, 2)}\n`);
   // The tag that starts the page (web/start.js), told the files of the page's entry and
-  // the iframe's; the service worker's stage adds the release's own attributes.
+  // the iframe's; later stages add theirs (addToStartTag).
   const base = process.env.TRUNK_PUBLIC_URL ?? "/";
   const { js, wasm, iframeJs, iframeWasm } = build.names;
   const tag = `<script type="module" src="${base}start.js" data-cvc-js="${base}${js}" data-cvc-wasm="${base}${wasm}" data-cvc-iframe-js="${base}${iframeJs}" data-cvc-iframe-wasm="${base}${iframeWasm}"></script>`;
   if (!build.page.includes("</head>")) build.fail("index.html has no </head> to put the start tag before");
   build.page = build.page.replace("</head>", `${tag}\n  </head>`);
+}
+
+/** Adds attributes to the tag that starts the page, which `run` wrote (by the time a later
+ * stage adds to it, minified or not: quotes may be dropped). `attributes` is given the
+ * base the page's files are served from; `what` says what they are for, should the tag be
+ * missing. */
+export function addToStartTag(build, attributes, what) {
+  const startTag = /<script\b([^>]*?)\bsrc=("?)([^"\s>]*)start\.js\2/;
+  const start = build.page.match(startTag) ?? build.fail(`index.html has no start.js tag to ${what}`);
+  build.page = build.page.replace(startTag, (tag) => tag.replace(/^<script\b/, `<script ${attributes(start[3])}`));
 }
 
 /** Cuts the entry built at `wasmPath`, writes its files into the staging folder, and

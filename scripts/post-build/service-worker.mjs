@@ -9,14 +9,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ICONS } from "./manifest.mjs";
 import { minified } from "./minify.mjs";
+import { addToStartTag } from "./program-wasm.mjs";
 
 export async function run(build) {
   const { js, wasm, loader, css } = build.names;
-  // The tag the program's stage wrote, minified or not (quotes may be dropped).
-  const startTag = /<script\b([^>]*?)\bsrc=("?)([^"\s>]*)start\.js\2/;
-  const start = build.page.match(startTag) ?? build.fail("index.html has no start.js tag to name the release in");
-  const base = start[3];
-  const named = (attributes) => `<script ${attributes}${start[1]}src=${start[2]}${base}start.js${start[2]}`;
   if (!build.release) {
     writeFileSync(join(build.staging, "sw.js"), readFileSync(join(build.source, "web/sw-dev.js")));
     return;
@@ -35,6 +31,6 @@ export async function run(build) {
   // Which release is served now, for a page left open across a deploy (web/start.js asks
   // it when a chunk cannot come). Never precached: it must come from the server.
   writeFileSync(join(build.staging, "release.json"), `${JSON.stringify({ release })}\n`);
-  build.page = build.page.replace(startTag, named(`data-cvc-sw="${base}sw.js" data-cvc-release="${release}"`));
+  addToStartTag(build, (base) => `data-cvc-sw="${base}sw.js" data-cvc-release="${release}"`, "name the release in");
   console.log(`post-build: service worker for release ${release}, ${precached.length + 1} files`);
 }
