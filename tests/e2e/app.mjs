@@ -180,22 +180,14 @@ export async function run({ browser, origin }) {
     // the form comes: on a tablet in portrait or the largest phones, within half a screen
     // of the screen's bottom edge. Once the page is drawn, it is more than two screens
     // down. With a phone's CPU (4× throttled), the browser draws a frame between stages.
-    const context = await browser.newContext({ viewport, locale });
-    const page = await context.newPage();
-    const problems = [];
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const { context, page, problems } = await openPage(browser, `${origin}/`, { viewport, locale, cpuThrottling: 4, wait: ".privacy" });
     await check(`${label} ${locale}: the charts are fetched when scrolled to, not while the page is drawn in stages`, async () => {
       const charts = () => page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => /\/chunk-charts-/.test(entry.name)).length);
-      await page.goto(`${origin}/`);
-      await page.waitForSelector(".privacy", { timeout: 20000 });
       await page.waitForTimeout(1000);
       const below = await page.$eval(".area-charts", (slot) => slot.getBoundingClientRect().top / innerHeight);
       assert(below > 1.5, `the charts' place is ${below.toFixed(2)} screens down, no longer a test of this`);
       assert((await charts()) === 0 && (await page.$(".area-charts figure")) === null, "the charts came before they were near the screen");
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 1 });
       await page.locator(".area-charts").scrollIntoViewIfNeeded();
       await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 10000 });
       assert((await charts()) === 1, `the charts' chunk fetched ${await charts()} times`);

@@ -9,9 +9,9 @@ import { serve } from "./serve.mjs";
 
 const isWasm = (path) => path.endsWith(".wasm");
 
-/** A page whose console errors are kept, apart from the blocked wasm's own 403. */
-async function open(browser, url, viewport, locale) {
-  const context = await browser.newContext({ viewport, locale });
+/** A page whose console errors are kept, apart from a blocked file's own 403. */
+async function open(browser, url, viewport, locale, serviceWorkers = "allow") {
+  const context = await browser.newContext({ viewport, locale, serviceWorkers });
   await context.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
@@ -170,21 +170,14 @@ export async function run({ browser, dist, origin }) {
     },
   });
   await check("with the locale-data worker's file refused, the page starts and answers as typed, with no error but the refusal", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "he-IL", serviceWorkers: "block" });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().includes("403")) errors.push(message.text());
-    });
-    await page.goto(`http://127.0.0.1:${noWorker.address().port}/`);
+    const { context, page, problems } = await open(browser, `http://127.0.0.1:${noWorker.address().port}/`, PHONE, "he-IL", "block");
     await page.waitForSelector("footer.privacy");
     const before = await page.getAttribute("data[data-name=npv_gain]", "value");
     await page.fill("#field-lifetime_profit", "45000");
     await page.waitForFunction((old) => document.querySelector("data[data-name=npv_gain]").getAttribute("value") !== old, before);
     assert(refused === 1, `the worker's file was asked for and refused once: ${refused}`);
     assert(!(await page.evaluate(() => document.documentElement.classList.contains("cvc-failed"))), "no failure note");
-    assert(errors.length === 0, errors.join("\n"));
+    assert(problems.length === 0, problems.join("\n"));
     await context.close();
   });
   noWorker.close();

@@ -44,9 +44,10 @@ export function assertFigures(shown, expected, names, label) {
 /**
  * Opens `url` in a fresh context. `problems` collects page errors, console errors, dialogs
  * (a script that ran), requests to hosts other than `origins`, and CSP violations;
- * `warnings` the console's warnings, of the page and its frames.
+ * `warnings` the console's warnings, of the page and its frames. With `cpuThrottling`,
+ * the page loads on a CPU that many times slower (a phone's: 4), until it is set back.
  */
-export async function openPage(browser, url, { viewport, locale = "en-US", colorScheme = "light", origins = [], wait = "data[data-name=npv_gain]", permissions = [] } = {}) {
+export async function openPage(browser, url, { viewport, locale = "en-US", colorScheme = "light", origins = [], wait = "data[data-name=npv_gain]", permissions = [], cpuThrottling = 1 } = {}) {
   const context = await browser.newContext({ viewport, locale, colorScheme });
   if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
   await context.addInitScript(() => {
@@ -72,6 +73,7 @@ export async function openPage(browser, url, { viewport, locale = "en-US", color
     const target = new URL(request.url());
     if (!allowed.has(target.origin) && target.protocol !== "data:" && target.protocol !== "blob:") problems.push(`request to another host: ${request.url()}`);
   });
+  if (cpuThrottling !== 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpuThrottling });
   await page.goto(url);
   if (wait) await page.waitForSelector(wait, { timeout: 20000 });
   return { context, page, problems, warnings };
