@@ -8,10 +8,14 @@
 // - The page is served from the cache first, and its files from the same cache. Their
 //   names carry a content hash, so a page can only ever load the files of its own
 //   release: if they are gone, it fails to start and says so, rather than mixing two.
-// - Only this origin's GET requests are answered; the app makes no others.
+// - Only GET requests for the page and the release's own files are answered. Anything
+//   else (the room's API, its live stream, `release.json`) is left to the browser: a
+//   stream answered through a worker's `fetch` ends for good when its connection drops,
+//   where the browser's own EventSource asks again.
 const RELEASE = "__RELEASE__";
 const FILES = __FILES__;
 const CACHE = `cvc-${RELEASE}`;
+const PATHS = new Set(FILES.map((file) => new URL(file, self.location.href).pathname));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -41,6 +45,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   const scope = new URL(self.registration.scope);
   const isPage = request.mode === "navigate" && (url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`);
+  if (!isPage && !PATHS.has(url.pathname)) return;
   // caches.match with a cache name, not caches.open: a worker that a newer release has
   // replaced may still answer a last request, and must not re-create its deleted cache.
   // The page, whatever scenario its query string carries, is the release's own page.

@@ -30,7 +30,7 @@ async function noProblems(page, problems) {
 export async function run({ browser, origin: staticOrigin, dist }) {
   buildServer();
   const database = sqliteDatabase();
-  const server = await startServer(database.url, ["--dist", dist]);
+  let server = await startServer(database.url, ["--dist", dist]);
   const origin = server.url;
   const contexts = [];
   try {
@@ -224,6 +224,24 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       assert((await presenter.page.getAttribute(".room-code", "data-code")) === code, "the same room");
       await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "5", null, { timeout: 10000 });
       await streamedWithKeyOnly("after the reload");
+    });
+
+    await check("rooms: the server restarted (SIGTERM, the same database) under the presenter's service worker: the screen says its count is behind, keeps the room, and follows again", async () => {
+      assert(await presenter.page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), "the presenter's page is under its service worker, as on every visit after the first");
+      await server.kill("SIGTERM");
+      await presenter.page.waitForFunction(() => document.querySelector(".presenter-room .room-status")?.textContent.includes("Connecting again"), null, { timeout: 15000 });
+      server = await startServer(database.url, ["--dist", dist], { port: server.port });
+      const joined = await openPage(browser, `${origin}/?room=${code}&lang=en&acquisition_cost=900`, { viewport: PHONE });
+      contexts.push(joined.context);
+      await joined.page.click("#room-send");
+      await joined.page.waitForSelector("#room-withdraw");
+      await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6", null, { timeout: 20000 });
+      assert((await presenter.page.getAttribute(".room-code", "data-code")) === code, "the same room");
+      assert(await presenterToken(), "the token is still kept");
+      assert(!(await presenter.page.locator(".presenter-room .room-status").count()), "the note went once the stream answered");
+      await joined.page.click("#room-withdraw");
+      await presenter.page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "5", null, { timeout: 20000 });
+      await joined.context.close();
     });
 
     await check("rooms: the room's entries download as CSV, without who sent them", async () => {

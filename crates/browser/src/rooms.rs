@@ -128,12 +128,19 @@ pub fn use_online() -> bool {
 }
 
 /// The presenter's stream of a room: `on_event(name, data)` for each event (`summary`,
-/// `closed`); the browser reconnects by itself after a drop, with the last event's id.
-/// Closed when dropped.
+/// `closed`), and for its connection: [`STREAM_RETRYING`] when it dropped and the browser
+/// is asking again by itself (with the last event's id), [`STREAM_LOST`] when the browser
+/// gave up (the server refused the stream, or answered something else): the caller then
+/// finds out why and opens a new one. Closed when dropped.
 pub struct RoomStream {
     source: web_sys::EventSource,
     _listeners: Vec<EventListener>,
 }
+
+/// What [`RoomStream`] says when its connection dropped and the browser asks again.
+pub const STREAM_RETRYING: &str = "retrying";
+/// What [`RoomStream`] says when the browser gave the stream up.
+pub const STREAM_LOST: &str = "lost";
 
 impl RoomStream {
     pub fn open(url: &str, on_event: Callback<(String, String)>) -> Option<RoomStream> {
@@ -151,7 +158,19 @@ impl RoomStream {
                     }
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let lost = {
+            let source = source.clone();
+            EventListener::new(&source.clone(), "error", move |_| {
+                let name = if source.ready_state() == web_sys::EventSource::CLOSED {
+                    STREAM_LOST
+                } else {
+                    STREAM_RETRYING
+                };
+                on_event.emit((name.to_string(), String::new()));
+            })
+        };
+        let listeners = listeners.into_iter().chain([lost]).collect();
         Some(RoomStream {
             source,
             _listeners: listeners,

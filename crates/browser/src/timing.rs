@@ -229,9 +229,12 @@ pub fn every(ms: u32, tick: impl FnMut() + 'static) -> gloo::timers::callback::I
 }
 
 /// Calls `done` once, after `ms` milliseconds, unless what this returns is dropped first.
-pub fn after(ms: u32, done: impl FnOnce() + 'static) -> gloo::timers::callback::Timeout {
-    gloo::timers::callback::Timeout::new(ms, done)
+pub fn after(ms: u32, done: impl FnOnce() + 'static) -> Timer {
+    Timeout::new(ms, done)
 }
+
+/// A timer [`after`] started: dropped, it never fires.
+pub type Timer = Timeout;
 
 /// Milliseconds since 1970, as the browser's clock says.
 pub fn now_ms() -> f64 {

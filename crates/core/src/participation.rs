@@ -6,7 +6,10 @@
 //!
 //! What waits to be sent is kept in the phone (`room::Stay`), so that a lost connection or
 //! a reload loses nothing: it is sent when the room answers again, once, and the room keeps
-//! one entry per phone whatever is sent twice.
+//! one entry per phone whatever is sent twice. One request is on its way at a time (the
+//! room chunk waits for each answer before sending the next), and each answer is read
+//! against the request it answers: a phone that withdraws while its figures are on their
+//! way sends the withdrawal after them, and is told it is done only when it is.
 
 use crate::codec::json::{self, Json};
 use crate::room::{Pending, Stay, MIN_PARTICIPANTS};
@@ -111,8 +114,8 @@ pub enum Action {
     Queue(Pending),
     /// What waited is being sent.
     Sending,
-    /// The answer to what was sent.
-    Delivered(Heard),
+    /// The answer to what was sent (the request, and what it answered).
+    Delivered(Pending, Heard),
 }
 
 fn number(document: &Json, key: &str) -> Option<f64> {
@@ -255,14 +258,26 @@ impl Bar {
                     self.status = Status::Sending;
                 }
             }
-            Action::Delivered(heard) => self.delivered(heard),
+            Action::Delivered(sent, heard) => self.delivered(sent, heard),
         }
     }
 
-    fn delivered(&mut self, heard: Heard) {
+    fn delivered(&mut self, sent: Pending, heard: Heard) {
         let Some(pending) = self.stay.pending.clone() else {
             return;
         };
+        if sent != pending {
+            // The answer to an earlier request; something else has been asked for since,
+            // and is sent next. What the room now holds is noted; nothing is said yet.
+            if let Heard::Json(status, _) = heard {
+                match (status, sent) {
+                    (200 | 201, Pending::Entry { link, .. }) => self.stay.sent = Some(link),
+                    (204 | 200, Pending::Withdraw) => self.stay.sent = None,
+                    _ => {}
+                }
+            }
+            return;
+        }
         match heard {
             Heard::Unreachable | Heard::NotARoomServer => self.status = Status::Waiting,
             Heard::Json(status, document) => match (status, &pending) {
@@ -352,7 +367,7 @@ mod tests {
         assert_eq!(bar.phase, Phase::Open, "a room link is taken at its word");
         bar.apply(Action::Queue(entry()));
         bar.apply(Action::Sending);
-        bar.apply(Action::Delivered(Heard::Unreachable));
+        bar.apply(Action::Delivered(entry(), Heard::Unreachable));
         assert_eq!(bar.status, Status::Waiting);
         assert!(bar.stay.pending.is_some(), "it still waits");
         bar.apply(Action::Sending);
@@ -361,13 +376,13 @@ mod tests {
             Status::Waiting,
             "a retry goes on saying it waits"
         );
-        bar.apply(Action::Delivered(Heard::Unreachable));
+        bar.apply(Action::Delivered(entry(), Heard::Unreachable));
         assert_eq!(bar.status, Status::Waiting);
         bar.apply(Action::Sending);
-        bar.apply(Action::Delivered(answer(
-            201,
-            r#"{"participants": 3, "standing": null}"#,
-        )));
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(201, r#"{"participants": 3, "standing": null}"#),
+        ));
         assert_eq!(bar.status, Status::Sent);
         assert_eq!(bar.stay.pending, None);
         assert_eq!(bar.stay.sent.as_deref(), Some("?currency=ILS&lang=en"));
@@ -378,7 +393,10 @@ mod tests {
         assert!(!bar.changed_since_sent("?currency=ILS&lang=he"));
         // Sent again: the room's entry is updated, and says so.
         bar.apply(Action::Queue(entry()));
-        bar.apply(Action::Delivered(answer(200, r#"{"participants": 3}"#)));
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(200, r#"{"participants": 3}"#),
+        ));
         assert_eq!(bar.status, Status::Updated);
     }
 
@@ -386,27 +404,33 @@ mod tests {
     fn refusals_are_read_and_the_room_counts_in_its_currency() {
         let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
         bar.apply(Action::Queue(entry()));
-        bar.apply(Action::Delivered(answer(
-            422,
-            r#"{"error": "this room counts in USD; these figures are in ILS"}"#,
-        )));
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(
+                422,
+                r#"{"error": "this room counts in USD; these figures are in ILS"}"#,
+            ),
+        ));
         assert_eq!(
             bar.status,
             Status::Refused(Refusal::OtherCurrency("USD".into()))
         );
         bar.apply(Action::Queue(entry()));
-        bar.apply(Action::Delivered(answer(
-            409,
-            r#"{"error": "this room is full"}"#,
-        )));
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(409, r#"{"error": "this room is full"}"#),
+        ));
         assert_eq!(bar.status, Status::Refused(Refusal::Full));
         bar.apply(Action::Queue(entry()));
-        bar.apply(Action::Delivered(answer(503, r#"{"error": "away"}"#)));
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(503, r#"{"error": "away"}"#),
+        ));
         assert_eq!(bar.status, Status::Waiting);
-        bar.apply(Action::Delivered(answer(
-            410,
-            r#"{"error": "the presenter closed this room"}"#,
-        )));
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(410, r#"{"error": "the presenter closed this room"}"#),
+        ));
         assert_eq!(bar.phase, Phase::Ended(Ended::Closed));
     }
 
@@ -431,7 +455,7 @@ mod tests {
     fn an_entry_the_presenter_cleared_is_no_longer_sent() {
         let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
         bar.apply(Action::Queue(entry()));
-        bar.apply(Action::Delivered(answer(201, "{}")));
+        bar.apply(Action::Delivered(entry(), answer(201, "{}")));
         bar.apply(Action::Checked(answer(
             404,
             r#"{"error": "this phone has no entry in this room"}"#,
@@ -451,10 +475,56 @@ mod tests {
     fn withdrawing_takes_the_figures_out() {
         let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
         bar.apply(Action::Queue(entry()));
-        bar.apply(Action::Delivered(answer(201, "{}")));
+        bar.apply(Action::Delivered(entry(), answer(201, "{}")));
         bar.apply(Action::Queue(Pending::Withdraw));
-        bar.apply(Action::Delivered(Heard::of(204, false, "")));
+        bar.apply(Action::Delivered(
+            Pending::Withdraw,
+            Heard::of(204, false, ""),
+        ));
         assert_eq!(bar.status, Status::Withdrawn);
         assert_eq!(bar.stay.sent, None);
+    }
+
+    #[test]
+    fn a_withdrawal_asked_for_while_the_figures_are_on_their_way_is_sent_after_them() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Sending);
+        // Withdraw is pressed while the figures are on their way (a slow uplink).
+        bar.apply(Action::Queue(Pending::Withdraw));
+        // The figures' late answer: the room has them, so the withdrawal still waits.
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(201, r#"{"participants": 4}"#),
+        ));
+        assert_eq!(bar.stay.pending, Some(Pending::Withdraw));
+        assert_ne!(bar.status, Status::Withdrawn);
+        assert_eq!(bar.stay.sent.as_deref(), Some("?currency=ILS&lang=en"));
+        // Then the withdrawal's own answer.
+        bar.apply(Action::Delivered(
+            Pending::Withdraw,
+            Heard::of(204, false, ""),
+        ));
+        assert_eq!(bar.status, Status::Withdrawn);
+        assert_eq!(bar.stay.pending, None);
+        assert_eq!(bar.stay.sent, None);
+    }
+
+    #[test]
+    fn figures_sent_again_while_a_withdrawal_is_on_its_way_are_sent_after_it() {
+        let mut bar = Bar::new("ACDEFG", Stay::new(&[1; 24]));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(entry(), answer(201, "{}")));
+        bar.apply(Action::Queue(Pending::Withdraw));
+        bar.apply(Action::Queue(entry()));
+        bar.apply(Action::Delivered(
+            Pending::Withdraw,
+            Heard::of(204, false, ""),
+        ));
+        assert_eq!(bar.stay.pending, Some(entry()), "the figures still wait");
+        assert_eq!(bar.stay.sent, None);
+        bar.apply(Action::Delivered(entry(), answer(201, "{}")));
+        assert_eq!(bar.status, Status::Sent);
+        assert_eq!(bar.stay.pending, None);
     }
 }

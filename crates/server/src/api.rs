@@ -677,7 +677,7 @@ enum Said {
 /// room's stream key as `?key=` (a browser's EventSource): the summary as
 /// server-sent events (`event: summary`, its `id` the room's version), once at once and
 /// again after every change; `event: closed` when the room closes or expires, and the
-/// stream ends. A reconnecting client gets the current summary at once, which holds every
+/// stream ends. When the server stops, the stream ends with no event. A reconnecting client gets the current summary at once, which holds every
 /// change it missed. Changes within a few milliseconds are said once.
 pub async fn stream(
     State(state): Shared,
@@ -714,10 +714,10 @@ pub async fn stream(
                             tokio::time::sleep(Duration::from_millis(20)).await;
                             changes.borrow_and_update();
                         }
-                        _ = shutdown.changed() => {
-                            let event = Event::default().event("closed").data("{\"reason\":\"the server is restarting\"}");
-                            return Some((Ok(event), (state, code, changes, shutdown, seen, true)));
-                        }
+                        // The server is stopping, not the room: the stream ends without
+                        // `closed`, and the browser's EventSource asks again by itself
+                        // (the next server, or this one restarted, answers it).
+                        _ = shutdown.changed() => return None,
                     }
                 }
                 match read_for_stream(&state, &code, watcher).await {

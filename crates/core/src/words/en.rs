@@ -403,6 +403,7 @@ pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
     room_dots_unhappy: "Cost of one unhappy customer, per business",
     room_closed_note: "The room is closed and its entries are deleted.",
     room_server_failed: "The room's server cannot be reached. Try again.",
+    room_stream_lost: "The live count has lost its connection to the room's server, so it may be behind. Connecting again…",
     room_currency_note: "The room's currency: {currency}. Participants in another currency are asked to switch.",
 };
 

@@ -635,6 +635,8 @@ pub struct PresenterRoomTexts {
     pub room_dots_unhappy: &'static str,
     pub room_closed_note: &'static str,
     pub room_server_failed: &'static str,
+    /// The presenter's live stream dropped; the page is connecting again.
+    pub room_stream_lost: &'static str,
     pub room_currency_note: &'static str,
 }
 

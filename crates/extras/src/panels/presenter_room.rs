@@ -11,8 +11,10 @@ use crate::panels::qr_code::qr_code;
 use cvc_browser::dom::{focus_by_id_soon, input_text};
 use cvc_browser::files::{offer_download, today_iso};
 use cvc_browser::intl::Formats;
-use cvc_browser::rooms::{keep_opened_room, opened_room, request, room_server, RoomStream};
-use cvc_browser::timing::{after, now_ms};
+use cvc_browser::rooms::{
+    keep_opened_room, opened_room, request, room_server, RoomStream, STREAM_LOST, STREAM_RETRYING,
+};
+use cvc_browser::timing::{after, now_ms, Timer};
 use cvc_core::codec::csv::file_name;
 use cvc_core::codec::decimal::svg as px;
 use cvc_core::codec::json::{self, Json};
@@ -29,6 +31,10 @@ use yew::prelude::*;
 /// change within it is fetched when it is over, so the last change is never missed.
 const DOTS_EVERY_MS: f64 = 2_000.0;
 
+/// How long after the browser gave up the live stream the presenter's screen asks the
+/// server about the room again (and again, until it answers).
+const STREAM_AGAIN_MS: u32 = 5_000;
+
 /// Each entry's figures, for the dots.
 type Dots = Vec<[Option<f64>; FIGURES.len()]>;
 
@@ -39,6 +45,9 @@ enum Problem {
     Closed,
     /// The room server could not be reached.
     Failed,
+    /// The live count's connection dropped: the count on screen may be behind, and the
+    /// page is connecting again.
+    Reconnecting,
 }
 
 #[derive(Properties, PartialEq)]
@@ -101,6 +110,9 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
     let dots = use_state(Dots::new);
     let problem = use_state(|| None::<Problem>);
     let confirming = use_state(|| None::<&'static str>);
+    // Counts the streams opened for the room: a new one is opened (the effect below runs
+    // again) once the server answers after the browser gave the last one up.
+    let stream_attempt = use_state(|| 0_u32);
     let name = use_node_ref();
     let opened = match &*place {
         Place::Open(room) => Some(room.clone()),
@@ -126,9 +138,14 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
     };
     // The room's stream, and its dots once revealed.
     {
-        let (place, seen, problem, dots) =
-            (place.clone(), seen.clone(), problem.clone(), dots.clone());
-        use_effect_with(opened, move |opened| {
+        let (place, seen, problem, dots, stream_attempt) = (
+            place.clone(),
+            seen.clone(),
+            problem.clone(),
+            dots.clone(),
+            stream_attempt.clone(),
+        );
+        use_effect_with((opened, *stream_attempt), move |(opened, _)| {
             // Another room, or none: the dots were the last room's.
             dots.set(Dots::new());
             let fetched_at = Rc::new(RefCell::new((f64::NEG_INFINITY, None)));
@@ -137,6 +154,8 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             // a slow answer (or the last room's) never puts back an older set.
             let asked = Rc::new(Cell::new(0_u64));
             let left = asked.clone();
+            let asking_again = Rc::new(RefCell::new(None));
+            let stop_asking = asking_again.clone();
             let stream = opened.as_ref().and_then(|room| {
                 let url = room.stream_url();
                 let room = room.clone();
@@ -147,6 +166,22 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
                             keep_opened_room(None);
                             problem.set(Some(Problem::Closed));
                             place.set(Place::Ready);
+                            return;
+                        }
+                        if event == STREAM_RETRYING {
+                            problem.set(Some(Problem::Reconnecting));
+                            return;
+                        }
+                        if event == STREAM_LOST {
+                            problem.set(Some(Problem::Reconnecting));
+                            let waiting = ask_about_room(
+                                room.clone(),
+                                place.clone(),
+                                problem.clone(),
+                                stream_attempt.clone(),
+                                asking_again.clone(),
+                            );
+                            *asking_again.borrow_mut() = Some(waiting);
                             return;
                         }
                         let Ok(summary) = json::parse(&data) else {
@@ -181,6 +216,7 @@ pub fn PresenterRoom(props: &PresenterRoomProps) -> Html {
             move || {
                 drop(stream);
                 drop(later.borrow_mut().1.take());
+                drop(stop_asking.borrow_mut().take());
                 left.set(left.get() + 1);
             }
         });
@@ -390,7 +426,38 @@ fn problem_words(formats: &Formats, problem: Problem) -> &'static str {
     match problem {
         Problem::Closed => room_texts.room_closed_note,
         Problem::Failed => room_texts.room_server_failed,
+        Problem::Reconnecting => room_texts.room_stream_lost,
     }
+}
+
+/// After the browser gave the room's stream up: asks the server about the room in a
+/// while, and again until it answers. Still open, a new stream is opened; gone (closed,
+/// expired, its token no longer good), the screen says so and forgets it.
+fn ask_about_room(
+    room: Opened,
+    place: UseStateHandle<Place>,
+    problem: UseStateHandle<Option<Problem>>,
+    stream_attempt: UseStateHandle<u32>,
+    waiting: Rc<RefCell<Option<Timer>>>,
+) -> Timer {
+    after(STREAM_AGAIN_MS, move || {
+        yew::platform::spawn_local(async move {
+            let url = format!("{}/api/rooms/{}/summary", room.server, room.code);
+            match request("GET", &url, None, Some(&room.token)).await {
+                Ok(answer) if answer.ok() => stream_attempt.set(*stream_attempt + 1),
+                Ok(answer) if matches!(answer.status, 401 | 404 | 410) => {
+                    keep_opened_room(None);
+                    place.set(Place::Ready);
+                    problem.set(Some(Problem::Closed));
+                }
+                _ => {
+                    let again =
+                        ask_about_room(room, place, problem, stream_attempt, waiting.clone());
+                    *waiting.borrow_mut() = Some(again);
+                }
+            }
+        });
+    })
 }
 
 /// Fetches each entry's figures, for the dots, unless a later fetch was asked for (or the

@@ -54,6 +54,34 @@ fn heard(answer: Result<Answer, cvc_browser::rooms::Unreachable>) -> Heard {
     }
 }
 
+/// Sends whatever waits, then asks the room how it is (and, once sent, the phone's own
+/// entry with its standing).
+async fn check_once(bar: &UseReducerDispatcher<BarState>, server: &str, state: &Bar) {
+    let Bar { code, stay, .. } = state;
+    if code.is_empty() || server.is_empty() {
+        return;
+    }
+    let base = format!("{server}/api/rooms/{code}");
+    let entry = format!("{base}/entries/{}", stay.participant);
+    if let Some(pending) = stay.pending.clone() {
+        bar.dispatch(Action::Sending);
+        let answer = match &pending {
+            Pending::Entry { scenario, .. } => request("PUT", &entry, Some(scenario), None).await,
+            Pending::Withdraw => request("DELETE", &entry, None, None).await,
+        };
+        bar.dispatch(Action::Delivered(pending, heard(answer)));
+    }
+    // A phone that has just withdrawn has no entry left to ask for.
+    let withdrawn = matches!(stay.pending, Some(Pending::Withdraw));
+    let address = if stay.sent.is_some() && !withdrawn {
+        &entry
+    } else {
+        &base
+    };
+    let answer = request("GET", address, None, None).await;
+    bar.dispatch(Action::Checked(heard(answer)));
+}
+
 #[component]
 pub fn RoomBar(props: &RoomBarProps) -> Html {
     let formats = use_formats();
@@ -78,42 +106,41 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     // The bar as it is now, for requests started by a timer made earlier.
     let latest = use_mut_ref(|| bar.0.clone());
     *latest.borrow_mut() = bar.0.clone();
+    // Whether a check is on its way, and whether another was asked for meanwhile: one
+    // request at a time, so the room gets them in the order they were made (a withdrawal
+    // never overtakes the figures it takes out).
+    let in_flight = use_mut_ref(|| (false, false));
     // Asks the room how it is (and, once sent, the phone's own entry with its standing),
     // and sends whatever waits.
     let check = {
         let (dispatcher, server) = (bar.dispatcher(), server.clone());
         use_callback((), move |(), _| {
-            let (bar, server, state) = (
-                dispatcher.clone(),
-                (*server).clone(),
-                latest.borrow().clone(),
-            );
-            yew::platform::spawn_local(async move {
-                let Bar { code, stay, .. } = &state;
-                if code.is_empty() || server.is_empty() {
+            {
+                let mut flight = in_flight.borrow_mut();
+                if flight.0 {
+                    flight.1 = true;
                     return;
                 }
-                let base = format!("{server}/api/rooms/{code}");
-                let entry = format!("{base}/entries/{}", stay.participant);
-                if let Some(pending) = stay.pending.clone() {
-                    bar.dispatch(Action::Sending);
-                    let answer = match &pending {
-                        Pending::Entry { scenario, .. } => {
-                            request("PUT", &entry, Some(scenario), None).await
-                        }
-                        Pending::Withdraw => request("DELETE", &entry, None, None).await,
-                    };
-                    bar.dispatch(Action::Delivered(heard(answer)));
+                *flight = (true, false);
+            }
+            let (bar, server, latest, in_flight) = (
+                dispatcher.clone(),
+                (*server).clone(),
+                latest.clone(),
+                in_flight.clone(),
+            );
+            yew::platform::spawn_local(async move {
+                loop {
+                    // Read after the last answer's await: the bar has taken it in by then.
+                    let state = latest.borrow().clone();
+                    check_once(&bar, &server, &state).await;
+                    let mut flight = in_flight.borrow_mut();
+                    if !flight.1 {
+                        flight.0 = false;
+                        break;
+                    }
+                    flight.1 = false;
                 }
-                // A phone that has just withdrawn has no entry left to ask for.
-                let withdrawn = matches!(stay.pending, Some(Pending::Withdraw));
-                let address = if stay.sent.is_some() && !withdrawn {
-                    &entry
-                } else {
-                    &base
-                };
-                let answer = request("GET", address, None, None).await;
-                bar.dispatch(Action::Checked(heard(answer)));
             });
         })
     };
