@@ -89,9 +89,12 @@ fn is_space_group(c: char) -> bool {
 ///
 /// - Digits may be grouped in threes by the locale's group separator or by spaces; any
 ///   other grouping ("1,2,3") is an error rather than a guess.
-/// - Where the locale writes a decimal point, a lone comma not followed by exactly three
-///   digits is read as a decimal comma too ("1,5" is 1.5, "1,500" is 1500), and the other
-///   way round for locales that write a decimal comma.
+/// - Where the locale writes a decimal point, a lone comma followed by one or two digits
+///   is read as a decimal comma in a share or a count ("1,5" is 1.5; "1,500" is 1500),
+///   and the other way round for locales that write a decimal comma. Followed by four
+///   digits or more ("60,0000"), or in an amount of money ("20,00": 2,000 mistyped, or
+///   twenty with cents?), it is a grouping error: read as a decimal mark, one slip of a
+///   key would make the amount a thousandth of what the owner meant, silently.
 /// - A currency sign may stand before or after an amount of money, and a percent sign
 ///   after a share; anywhere else they are errors, so that "5%" typed as money is not
 ///   quietly read as 5.
@@ -140,12 +143,12 @@ pub fn parse_number(
             ParseProblem::MisplacedSign(sign)
         });
     }
-    let normalised = normalise(body, syntax)?;
+    let normalised = normalise(body, syntax, kind)?;
     decimal::parse(&normalised).ok_or(ParseProblem::NotANumber)
 }
 
 /// Rewrites a typed number as plain decimal text: sign, digits, one point, exponent.
-fn normalise(body: &str, syntax: NumberSyntax) -> Result<String, ParseProblem> {
+fn normalise(body: &str, syntax: NumberSyntax, kind: NumberKind) -> Result<String, ParseProblem> {
     let (sign, unsigned) = match body.strip_prefix(['-', '+']) {
         Some(rest) => (&body[..1], rest),
         None => ("", body),
@@ -155,11 +158,13 @@ fn normalise(body: &str, syntax: NumberSyntax) -> Result<String, ParseProblem> {
         None => (unsigned, ""),
     };
     let (decimal, group) = (syntax.decimal, syntax.group);
-    // A lone group separator that cannot be grouping thousands is the other decimal mark.
-    let decimal = if !mantissa.contains(decimal)
+    // A lone group separator followed by one or two digits, in a share or a count, is the
+    // other decimal mark; anywhere else it groups thousands (and must group them in threes).
+    let decimal = if kind != NumberKind::Money
+        && !mantissa.contains(decimal)
         && mantissa.matches(group).count() == 1
-        && !mantissa.split_once(group).is_some_and(|(before, after)| {
-            !before.is_empty() && after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit())
+        && mantissa.split_once(group).is_some_and(|(_, after)| {
+            (1..=2).contains(&after.len()) && after.bytes().all(|b| b.is_ascii_digit())
         }) {
         group
     } else {
@@ -303,6 +308,35 @@ mod tests {
         assert_eq!(parse_number("1,5", EN, Plain), Ok(1.5));
         assert_eq!(parse_number("0,25", HE, Percent), Ok(0.25));
         assert_eq!(parse_number("1,500", EN, Money), Ok(1500.0));
+        assert_eq!(parse_number("1.5", DE, Plain), Ok(1.5));
+    }
+
+    #[test]
+    fn a_slip_of_the_comma_is_never_read_as_a_smaller_amount() {
+        // 600,000 with one zero too many, 2,000 with the comma a place off: refused,
+        // where a decimal comma would have made them 60 and 20.
+        for syntax in [EN, HE] {
+            for text in ["60,0000", "20,00", "1,23", "2,5", "₪ 20,00"] {
+                assert_eq!(
+                    parse_number(text, syntax, Money),
+                    Err(ParseProblem::Grouping),
+                    "{text}"
+                );
+            }
+            assert_eq!(
+                parse_number("0,0833", syntax, Plain),
+                Err(ParseProblem::Grouping)
+            );
+            assert_eq!(
+                parse_number("40,0000", syntax, Percent),
+                Err(ParseProblem::Grouping)
+            );
+        }
+        assert_eq!(
+            parse_number("20.00", DE, Money),
+            Err(ParseProblem::Grouping)
+        );
+        assert_eq!(parse_number("20,5", DE, Money), Ok(20.5));
     }
 
     #[test]
