@@ -3,8 +3,8 @@
 //! currency and shared through context. Also the JavaScript engine's own decimal
 //! conversions, handed to the pure `cvc_core::codec::decimal` at start.
 
-use cvc_core::numbers::NumberSyntax;
-use cvc_core::words::{why_text, Language};
+use cvc_core::numbers::{chance_shown, ChanceShown, NumberSyntax};
+use cvc_core::words::{fill_plain, why_text, Language};
 use cvc_model::fields::Unit;
 use cvc_model::{Field, Figure, Why};
 use js_sys::{Array, Object, Reflect};
@@ -199,6 +199,21 @@ impl Formats {
     /// A fraction as a percentage: 0.4 → 40%.
     pub fn percent(&self, fraction: f64) -> String {
         Self::with(self.percent_format(), fraction)
+    }
+
+    /// A chance estimated from random draws, never said to be 100% or 0%
+    /// ([`cvc_core::numbers::chance_shown`]).
+    pub fn chance(&self, probability: f64) -> String {
+        let texts = self.language.texts();
+        match chance_shown(probability) {
+            ChanceShown::As(probability) => self.percent(probability),
+            ChanceShown::MoreThan(bound) => {
+                fill_plain(texts.chance_more_than, &[("chance", &self.percent(bound))])
+            }
+            ChanceShown::LessThan(bound) => {
+                fill_plain(texts.chance_less_than, &[("chance", &self.percent(bound))])
+            }
+        }
     }
 
     pub fn currency_symbol(&self) -> &str {

@@ -267,6 +267,27 @@ pub fn slider_start(min: f64, step: f64) -> f64 {
     }
 }
 
+/// How a chance estimated from random draws is said: as it is, or, where it would show as
+/// 100% or 0% (the share is written to a tenth of a percent), as more than 99.9% or less
+/// than 0.1%. A share of draws, however many, is an estimate: it never says "certain".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ChanceShown {
+    As(f64),
+    MoreThan(f64),
+    LessThan(f64),
+}
+
+pub fn chance_shown(probability: f64) -> ChanceShown {
+    const EDGE: f64 = 0.001;
+    if probability > 1.0 - EDGE {
+        ChanceShown::MoreThan(1.0 - EDGE)
+    } else if probability < EDGE {
+        ChanceShown::LessThan(EDGE)
+    } else {
+        ChanceShown::As(probability)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +330,17 @@ mod tests {
         assert_eq!(parse_number("0,25", HE, Percent), Ok(0.25));
         assert_eq!(parse_number("1,500", EN, Money), Ok(1500.0));
         assert_eq!(parse_number("1.5", DE, Plain), Ok(1.5));
+    }
+
+    #[test]
+    fn a_chance_is_never_said_to_be_certain_or_impossible() {
+        assert_eq!(chance_shown(0.99985), ChanceShown::MoreThan(0.999));
+        assert_eq!(chance_shown(1.0), ChanceShown::MoreThan(0.999));
+        assert_eq!(chance_shown(0.0), ChanceShown::LessThan(0.001));
+        assert_eq!(chance_shown(0.0004), ChanceShown::LessThan(0.001));
+        assert_eq!(chance_shown(0.999), ChanceShown::As(0.999));
+        assert_eq!(chance_shown(0.42), ChanceShown::As(0.42));
+        assert_eq!(chance_shown(0.001), ChanceShown::As(0.001));
     }
 
     #[test]

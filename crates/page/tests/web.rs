@@ -467,6 +467,13 @@ async fn the_page_answers_while_the_monte_carlo_runs() {
         let scenario = scenario.validate().expect("valid");
         cvc_model::uncertainty::monte_carlo(&scenario).probability_of_gain
     });
+    // 20,000 draws, nearly all of them a gain: never "100%".
+    let chance = text(&root, "data[data-name=\"probability_of_gain\"]");
+    let probability = figure(&root, "probability_of_gain");
+    if probability > 0.999 {
+        assert!(chance.starts_with("more than 99.9%"), "{chance}");
+    }
+    assert!(!chance.contains("100%"), "{chance}");
 }
 
 /// Measures the time from an input event to the updated DOM, for docs/benchmarks.md. Not a
@@ -563,6 +570,32 @@ async fn unbounded_word_of_mouth_is_said_in_words() {
     };
     let expected = evaluate(&scenario.validate().expect("valid"));
     assert_shows(&root, "npv_gain", expected.projection.npv_gain);
+    assert!(
+        cost.contains("The projection below still applies"),
+        "{cost}"
+    );
+    // A lifetime of one month over thirty years: the projection is beyond the model's
+    // range too, so the card points to no projection.
+    type_into(&root, &field_input(Field::HorizonYears), "30").await;
+    type_into(&root, &field_input(Field::ReferralsPerHappy), "20").await;
+    type_into(&root, &field_input(Field::CustomerLifetimeYears), "0.0834").await;
+    let beyond = Scenario {
+        referrals_per_happy: 20.0,
+        lost_per_unhappy: 0.0,
+        horizon_years: 30.0,
+        customer_lifetime_years: 0.0834,
+        ..Scenario::default()
+    };
+    let beyond = evaluate(&beyond.validate().expect("valid"));
+    assert!(
+        beyond.projection.npv_gain.value().is_none(),
+        "a case beyond the range"
+    );
+    let gain = text(&root, "[data-name=\"npv_gain\"]");
+    assert!(gain.contains("beyond"), "{gain}");
+    let cost = text(&root, ".card.cost");
+    assert!(cost.contains("No lifetime figure"), "{cost}");
+    assert!(!cost.contains("projection below"), "{cost}");
 }
 
 /// The card's text, without the isolating marks around figures.

@@ -119,6 +119,8 @@ pub struct Texts {
     pub unbounded_cost: &'static str,
     /// In place of the yearly cost where it grows without limit only at the target.
     pub unbounded_cost_at_target: &'static str,
+    /// After either: said only where the projection has figures to show.
+    pub projection_still_applies: &'static str,
     /// In place of the yearly cost where the target is no better than today.
     pub cost_no_cut: &'static str,
     /// The summary bar's words where the yearly cost has no figure.
@@ -196,6 +198,9 @@ pub struct Texts {
     pub question_chance: &'static str,
     /// Slots: {chance}, {tenths}.
     pub answer_chance: &'static str,
+    /// A chance of draws that would show as 100% or 0% (`numbers::chance_shown`).
+    pub chance_more_than: &'static str,
+    pub chance_less_than: &'static str,
     pub no_break_even_share: &'static str,
     pub uncertainty_summary: &'static str,
     pub uncertainty_hint: &'static str,

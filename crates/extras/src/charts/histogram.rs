@@ -88,7 +88,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
     let tick_labels = shown_ticks.iter().map(|&tick| {
         html! { <text class="tick" x={px(at(tick))} y={px(HEIGHT - 8.0)} text-anchor="middle">{ formats.money_compact(tick) }</text> }
     });
-    let chance = formats.percent(result.probability_of_gain);
+    let chance = formats.chance(result.probability_of_gain);
     let figures = [
         ("p10", texts.p10, result.p10),
         ("p50", texts.p50, result.p50),

@@ -98,8 +98,15 @@ pub fn headline(formats: &Formats, results: &Results, scenario: &Scenario, stale
             <div class="cards">
                 <article class="card cost">
                     <h3>{ texts.cost_title }</h3>
-                    if let Some(words) = cost_without_figure(texts, results, s) {
-                        <p class="sub">{ words }</p>
+                    if let Some((words, unbounded)) = cost_without_figure(texts, results, s) {
+                        <p class="sub">
+                            { words }
+                            // Only where there is a projection to point to: where its figures
+                            // are beyond the model's range too, it would send the owner to none.
+                            if unbounded && p.npv_gain.value().is_some() {
+                                { " " }{ texts.projection_still_applies }
+                            }
+                        </p>
                     } else {
                         <p class="big">{ amount(formats, c.yearly_cost_of_poor_service, Kind::Money, Some("yearly_cost_of_poor_service"), "") }{ " " }<span class="per">{ texts.per_year }</span></p>
                         if c.yearly_cost_of_poor_service.value().is_some() {
@@ -148,18 +155,24 @@ fn gain_class(gain: Figure) -> &'static str {
 /// What the cost card says in place of the yearly cost, when it has no figure that a
 /// sentence "poor service costs you … a year" could be true of: word of mouth without
 /// limit (today already, or only at the target), or a target no better than today, where
-/// the model's figure is zero or below (model.md "Per customer").
-fn cost_without_figure(texts: &Texts, results: &Results, s: &Scenario) -> Option<&'static str> {
+/// the model's figure is zero or below (model.md "Per customer"); and whether it is word of
+/// mouth without limit, where the projection may still have figures.
+fn cost_without_figure(
+    texts: &Texts,
+    results: &Results,
+    s: &Scenario,
+) -> Option<(&'static str, bool)> {
     let c = &results.customer;
     match c.yearly_cost_of_poor_service {
-        Figure::Missing(Why::WordOfMouthUnbounded) => Some(
+        Figure::Missing(Why::WordOfMouthUnbounded) => Some((
             if c.value_per_customer_now == Figure::Missing(Why::WordOfMouthUnbounded) {
                 texts.unbounded_cost
             } else {
                 texts.unbounded_cost_at_target
             },
-        ),
-        _ if s.unhappy_share_invest >= s.unhappy_share_now => Some(texts.cost_no_cut),
+            true,
+        )),
+        _ if s.unhappy_share_invest >= s.unhappy_share_now => Some((texts.cost_no_cut, false)),
         _ => None,
     }
 }
@@ -266,12 +279,12 @@ pub fn questions(
                 fill_plain(
                     texts.answer_chance,
                     &[
-                        ("chance", &formats.percent(probability)),
+                        ("chance", &formats.chance(probability)),
                         ("tenths", &tenths.to_string()),
                     ],
                 )
             } else {
-                formats.percent(probability)
+                formats.chance(probability)
             };
             html! {
                 <data class={if updating { "answer updating" } else { "answer" }} value={cvc_core::codec::decimal::shortest(probability)} data-name="probability_of_gain">
