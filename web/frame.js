@@ -43,12 +43,12 @@ const isCalculator = (frame) => {
   return url.origin === page.origin && (url.pathname === page.pathname || url.pathname === `${page.pathname}index.html`);
 };
 
-/** A frame of the calculator, as the snippet writes it (width and height attributes, which
- * a strict policy allows), styled here through the CSS object model, which it allows too. */
+/** A frame of the calculator without the browser's inset border. The snippet writes its
+ * size as attributes (a strict policy allows no style attribute); the border goes the same
+ * way, as `frameborder`, a hint the host's own stylesheet still overrides. Its box (shown
+ * or `hidden`, its width, its display) stays the host's: this file only sets its height. */
 const style = (frame) => {
-  frame.style.display = "block";
-  frame.style.border = "0";
-  frame.style.width = "100%";
+  if (!frame.hasAttribute("frameborder")) frame.setAttribute("frameborder", "0");
 };
 
 const frameOf = (source) => {
@@ -112,17 +112,28 @@ function watchConsent(frame) {
     }
   }).observe(frame, { attributes: true, attributeFilter: [`data-${FACTS.consent}`] });
 }
-/** The iframes that have been handed their lead set-up. */
+/** The iframes whose page has been handed its lead set-up. */
 const setUp = new WeakSet();
+/** The iframes whose next pages are watched for. */
+const reloads = new WeakSet();
 
 /** The iframe's lead attributes (data-lead-endpoint, data-variant, …), as [name, value]. */
 const leadAttributes = (frame) =>
   LEAD.attributes.map((name) => [name, frame.getAttribute(`data-${name}`)]).filter(([, value]) => value !== null);
 
-/** Hands a frame its lead set-up, once, if its iframe has any. */
+/** Hands a frame its lead set-up, once for each page loaded in it, if its iframe has any. */
 function handLeadSetup(frame, source) {
   if (setUp.has(frame)) return;
   setUp.add(frame);
+  // A new page in the same iframe (its src changed, or it reloaded) has been handed
+  // nothing: it is asked to speak, and its answer brings it its set-up.
+  if (!reloads.has(frame)) {
+    reloads.add(frame);
+    frame.addEventListener("load", () => {
+      setUp.delete(frame);
+      if (isCalculator(frame) && leadAttributes(frame).length > 0) frame.contentWindow?.postMessage({ type: LEAD.hello }, "*");
+    });
+  }
   const attributes = leadAttributes(frame);
   if (attributes.length === 0) return;
   source.postMessage(setupMessage(attributes), page.origin);

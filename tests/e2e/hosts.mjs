@@ -111,7 +111,9 @@ export async function hostSite(calc) {
   // The third frame is another page of the calculator's origin (a folder of a shared host),
   // which frame.js must not trust.
   const impostor = `<iframe id="impostor" src="${calc}/release.json" title="Another page of the same host" width="100%" height="120"></iframe>`;
-  write("frames.html", page(framePolicy(calc), `${frame("full", "lang=en&amp;lifetime_profit=45000&amp;events=1&amp;datalayer=1")}${frame("headline", "lang=he&amp;show=headline")}${impostor}<script type="module" src="${calc}/frame.js"></script>`, ["frames.js"]));
+  // And two whose box the host decides: one hidden (a closed tab), one 420 px wide.
+  const boxed = `<iframe id="hidden-frame" hidden src="${calc}/?embed=1&amp;lang=en&amp;show=headline" title="Customer Value Calculator" width="100%" height="600"></iframe><iframe id="narrow-frame" src="${calc}/?embed=1&amp;lang=en&amp;show=headline" title="Customer Value Calculator" width="420" height="600"></iframe>`;
+  write("frames.html", page(framePolicy(calc), `${frame("full", "lang=en&amp;lifetime_profit=45000&amp;events=1&amp;datalayer=1")}${frame("headline", "lang=he&amp;show=headline")}${impostor}${boxed}<script type="module" src="${calc}/frame.js"></script>`, ["frames.js"]));
   // Themed on purpose, and a plain one beside it for the hostile stylesheet.
   write("themed.css", `${TAG}.themed { --cvc-accent: #c026d3; --cvc-font-family: Georgia, serif; --cvc-radius: 2px; --cvc-background: rgb(250, 245, 255); }
     ${TAG}.themed::part(answers) { outline: 3px solid rgb(1, 2, 3); }`);
@@ -356,6 +358,17 @@ export async function run({ browser, origin }) {
       }
       const heights = await page.evaluate(() => [...document.querySelectorAll("iframe")].map((frame) => frame.getBoundingClientRect().height));
       assert(heights[0] !== heights[1], `each its own: ${heights}`);
+    });
+    await check("the iframe's box stays the host's: frame.js sizes its height only; a hidden iframe stays hidden and a 420 px one 420 px", async () => {
+      await page.locator("#narrow-frame").scrollIntoViewIfNeeded();
+      // Its content spoke: frame.js has set its height from the 600 it started at.
+      await page.waitForFunction(() => Math.abs(document.getElementById("narrow-frame").getBoundingClientRect().height - 600) > 2, null, { timeout: 20000 });
+      const boxes = await page.evaluate(() => ["hidden-frame", "narrow-frame"].map((id) => {
+        const frame = document.getElementById(id);
+        return { id, display: getComputedStyle(frame).display, width: frame.getBoundingClientRect().width, border: getComputedStyle(frame).borderTopWidth };
+      }));
+      assert(boxes[0].display === "none", JSON.stringify(boxes));
+      assert(Math.abs(boxes[1].width - 420) < 1 && boxes[1].border === "0px", JSON.stringify(boxes));
     });
     await check("iframe events: only the frame that asks tells the host, with the tool's figures, and its dataLayer pushes", async () => {
       await page.waitForFunction(() => window.heard.some((event) => event.frame === "full" && event.type === "customer-value:ready"), null, { timeout: 20000 });

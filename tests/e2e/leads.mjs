@@ -257,6 +257,16 @@ export async function run({ browser, origin: calc }) {
     await page.waitForFunction(() => window.leads.length === 1, null, { timeout: 5000 });
     const heard = await page.evaluate(() => window.leads[0]);
     assert(!("contact" in heard) && close(heard.results.npv_gain, expected.npv_gain) && heard.attribution.variant === "F", JSON.stringify(heard));
+    // The host switches the frame's language (a new page in the same iframe): frame.js
+    // hands the new page its set-up too, and the capture form comes back, in English.
+    await page.evaluate(() => {
+      const iframe = document.querySelector("#frame");
+      iframe.src = iframe.src.replace("lang=he", "lang=en");
+    });
+    await frame.locator(".cvc[lang=en]").waitFor({ state: "attached", timeout: 20000 });
+    await leadForm(page, frame);
+    const privacy = await frame.locator(".privacy").textContent();
+    assert(privacy.includes(new URL(target.url).hostname), `the new page names the receiver: ${privacy}`);
     assert(problems.length === 0, problems.join("\n"));
     await context.close();
   });
