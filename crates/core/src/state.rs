@@ -394,7 +394,7 @@ impl State {
                 next.scenario = scenario.clone();
                 next.fill_from(&scenario);
             }
-            Action::ReadFields(reading, fields, source) => {
+            Action::ReadFields(reading, mut fields, source) => {
                 // A field the reading refused keeps what it had: a bad value is ignored
                 // on its own, and said in the notice.
                 for &field in &fields {
@@ -406,6 +406,29 @@ impl State {
                         next.take_field(&reading.scenario, field);
                     }
                 }
+                // A value taken whose range (the host's, or the one on screen) does not
+                // contain it: the reading dropped that range and said why. The range goes
+                // with its value, and the notice says so; kept, it would hold the whole
+                // calculator at its last answer, with nothing highlighted where only the
+                // answers show.
+                let dropped: Vec<FieldName> = fields
+                    .iter()
+                    .filter_map(|field| match field {
+                        FieldName::Numeric(field) => Some(FieldName::Range(*field)),
+                        _ => None,
+                    })
+                    .filter(|range| !fields.contains(range))
+                    .filter(|range| {
+                        reading.problems.iter().any(|problem| {
+                            problem.field == *range
+                                && matches!(problem.problem, Problem::RangeExcludesValue { .. })
+                        })
+                    })
+                    .collect();
+                for &range in &dropped {
+                    next.take_field(&reading.scenario, range);
+                }
+                fields.extend(dropped);
                 next.preset = None;
                 next.revalidate();
                 next.renotice(reading, &fields, source);
@@ -611,6 +634,60 @@ mod tests {
         assert_eq!(state.scenario.uncertainty.draws, 5_000);
         let state = reduce(state, Action::ResetUncertainty);
         assert_eq!(state.scenario.uncertainty, Uncertainty::default());
+    }
+
+    #[test]
+    fn a_value_read_outside_the_range_on_screen_takes_the_range_out_with_a_notice() {
+        // The host's own range, then a value outside it (an attribute or the scenario
+        // property, read onto what is on screen).
+        let state = reduce(state(), Action::Edit(Field::LifetimeProfit, "100000".into()));
+        let state = reduce(
+            state,
+            Action::EditRange(Field::LifetimeProfit, End::Low, "90000".into()),
+        );
+        let state = reduce(
+            state,
+            Action::EditRange(Field::LifetimeProfit, End::High, "130000".into()),
+        );
+        assert_eq!(
+            state
+                .scenario
+                .uncertainty
+                .input(Field::LifetimeProfit)
+                .and_then(|input| input.ends),
+            Some((90_000.0, 130_000.0))
+        );
+        let mut reader = crate::codec::field_reader::FieldReader::starting_from(
+            state.scenario.scenario().clone(),
+        );
+        reader.number(Field::LifetimeProfit, Ok(150_000.0));
+        reader.number(Field::UnhappyShareNow, Ok(0.5));
+        let state = reduce(
+            state,
+            Action::ReadFields(
+                reader.finish(),
+                vec![
+                    FieldName::Numeric(Field::LifetimeProfit),
+                    FieldName::Numeric(Field::UnhappyShareNow),
+                ],
+                Source::Property,
+            ),
+        );
+        assert!(!state.is_stale(), "answered, not held at the last answer");
+        assert_eq!(state.scenario.lifetime_profit, 150_000.0);
+        assert_eq!(state.scenario.unhappy_share_now, 0.5);
+        assert_eq!(
+            state
+                .scenario
+                .uncertainty
+                .input(Field::LifetimeProfit)
+                .and_then(|input| input.ends),
+            None
+        );
+        let notice = state.notice.expect("a notice");
+        assert!(notice.problems.iter().any(|problem| problem.field
+            == FieldName::Range(Field::LifetimeProfit)
+            && matches!(problem.problem, Problem::RangeExcludesValue { .. })));
     }
 
     #[test]
