@@ -411,24 +411,18 @@ impl State {
                 // with its value, and the notice says so; kept, it would hold the whole
                 // calculator at its last answer, with nothing highlighted where only the
                 // answers show.
-                let dropped: Vec<FieldName> = fields
-                    .iter()
-                    .filter_map(|field| match field {
-                        FieldName::Numeric(field) => Some(FieldName::Range(*field)),
-                        _ => None,
-                    })
-                    .filter(|range| !fields.contains(range))
-                    .filter(|range| {
-                        reading.problems.iter().any(|problem| {
-                            problem.field == *range
-                                && matches!(problem.problem, Problem::RangeExcludesValue { .. })
-                        })
-                    })
-                    .collect();
-                for &range in &dropped {
-                    next.take_field(&reading.scenario, range);
+                for problem in &reading.problems {
+                    if let (FieldName::Range(field), Problem::RangeExcludesValue { .. }) =
+                        (problem.field, &problem.problem)
+                    {
+                        if fields.contains(&FieldName::Numeric(field))
+                            && !fields.contains(&problem.field)
+                        {
+                            next.take_field(&reading.scenario, problem.field);
+                            fields.push(problem.field);
+                        }
+                    }
                 }
-                fields.extend(dropped);
                 next.preset = None;
                 next.revalidate();
                 next.renotice(reading, &fields, source);
@@ -640,7 +634,10 @@ mod tests {
     fn a_value_read_outside_the_range_on_screen_takes_the_range_out_with_a_notice() {
         // The host's own range, then a value outside it (an attribute or the scenario
         // property, read onto what is on screen).
-        let state = reduce(state(), Action::Edit(Field::LifetimeProfit, "100000".into()));
+        let state = reduce(
+            state(),
+            Action::Edit(Field::LifetimeProfit, "100000".into()),
+        );
         let state = reduce(
             state,
             Action::EditRange(Field::LifetimeProfit, End::Low, "90000".into()),
