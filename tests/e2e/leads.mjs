@@ -18,7 +18,7 @@ const TAG = "customer-value-calculator";
 
 /** The consultant's endpoint: answers as `mode` says, and keeps what reached it. */
 function endpoint() {
-  const state = { mode: "ok", received: [], attempts: 0 };
+  const state = { mode: "ok", received: [], attempts: 0, ids: [] };
   const server = createServer((request, response) => {
     const cors = state.mode === "nocors" ? {} : { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" };
     if (request.method === "OPTIONS") {
@@ -29,6 +29,11 @@ function endpoint() {
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       state.attempts += 1;
+      try {
+        state.ids.push(JSON.parse(body).id);
+      } catch {
+        state.ids.push(null);
+      }
       if (state.mode === "fail") {
         response.writeHead(500, { ...cors, "content-type": "application/json" });
         return response.end('{"error":"down"}');
@@ -152,6 +157,15 @@ export async function run({ browser, origin: calc }) {
       assert(target.state.received.length === 0, "nothing was delivered");
     });
     await check("leads: delivered on a 2xx, with the contact, the consent as shown, the tool's figures, the link and the attribution; the host hears the figures only", async () => {
+      // One more refusal first, then "Try again": the receiver gets the same lead twice.
+      target.state.mode = "fail";
+      const attempts = target.state.attempts;
+      await page.click(`${TAG} #lead-send`);
+      for (let waited = 0; target.state.attempts === attempts; waited += 100) {
+        assert(waited < 15000, "the lead was sent again");
+        await page.waitForTimeout(100);
+      }
+      await page.locator(`${TAG} .lead-status.failed`).waitFor({ timeout: 15000 });
       target.state.mode = "ok";
       const consentShown = (await page.locator(`${TAG} .lead-consent label`).first().textContent()).trim();
       await page.click(`${TAG} #lead-send`);
@@ -159,6 +173,9 @@ export async function run({ browser, origin: calc }) {
       assert(target.state.received.length === 1, `${target.state.received.length} leads delivered`);
       const lead = target.state.received[0];
       assert(lead.version === 1, `version ${lead.version}`);
+      // Sent again after the refusal, the same lead carries the same id, so a receiver
+      // that kept the first copy can drop the second.
+      assert(/^[0-9a-f]{32}$/.test(lead.id) && target.state.ids.at(-2) === lead.id, `ids ${target.state.ids.join(" ")}`);
       assert(lead.contact.name === "Dana <img src=x onerror=alert(1)>" && lead.contact.email === "dana@example.com" && lead.contact.phone === null, JSON.stringify(lead.contact));
       assert(lead.contact.message === "Call me after 5", lead.contact.message);
       assert(lead.consent.text === consentShown && lead.consent.language === "en" && lead.consent.marketing === false, JSON.stringify(lead.consent));

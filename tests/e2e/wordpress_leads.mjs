@@ -168,6 +168,13 @@ export async function leads({ browser, site, wp, admin, editor, visit, screens }
     assert(forged.status === 422 && (await forged.json()).error.includes("consent.text"), `a forged consent: ${forged.status}`);
     const huge = await fetch(`${site}${ROUTE}`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"version":1,"x":"${"a".repeat(70000)}"}` });
     assert(huge.status === 413, `a huge lead: ${huge.status}`);
+    // The same lead sent again (the calculator gave up waiting for the first answer, and
+    // the visitor pressed "Try again"): the same id, kept and mailed once, answered alike.
+    const twice = direct({ id: "0123456789abcdef0123456789abcdef", contact: { name: "Twice", email: "twice@example.com", phone: null, message: "" } });
+    const answers = [await post(twice), await post(twice)];
+    assert(answers.every((answer) => answer.status === 201), answers.map((answer) => answer.status).join(" "));
+    const copies = wp("leads").filter((row) => row.email === "twice@example.com").length;
+    assert(copies === 1, `${copies} copies kept`);
     // Refused requests cost nothing: junk cannot use up the hour and lock real visitors out.
     for (let i = 0; i < 8; i += 1) assert((await post(direct({ contact: { name: "", email: "", phone: null, message: "" } }))).status === 422, "junk is refused");
     // Only kept leads count; five an hour are allowed from one visitor.

@@ -8,7 +8,7 @@
 //! `crates/browser`).
 //!
 //! ```json
-//! {"version": 1,
+//! {"version": 1, "id": "3f1c…32 hex digits",
 //!  "contact": {"name": "Dana", "email": "dana@example.com", "phone": null, "message": ""},
 //!  "consent": {"text": "…as shown…", "language": "he", "at": "2026-12-06T10:00:00Z",
 //!              "page": "https://consultant.example/calculator", "marketing": false,
@@ -20,7 +20,9 @@
 //! ```
 //!
 //! The shape is versioned as the events are: a new field is an addition; a change to one
-//! raises [`VERSION`].
+//! raises [`VERSION`]. `id` is one lead's: sent again after a timeout or a refusal, the
+//! same lead carries the same id, so a receiver that kept the first copy can drop the
+//! second ([`lead_id`]).
 
 use crate::codec::json::Json;
 use crate::codec::scenario_file;
@@ -619,8 +621,15 @@ fn attribution_json(attribution: &Attribution) -> Json {
     Json::Object(members)
 }
 
+/// A lead's id, from random bytes: lowercase hex.
+pub fn lead_id(random: &[u8]) -> String {
+    random.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 /// What is sent to the consultant's endpoint.
+#[allow(clippy::too_many_arguments)]
 pub fn payload(
+    id: &str,
     contact: &Contact,
     consent: &Consent,
     scenario: &Scenario,
@@ -635,6 +644,7 @@ pub fn payload(
     };
     Json::Object(vec![
         ("version".into(), Json::Number(f64::from(VERSION))),
+        ("id".into(), text(id)),
         (
             "contact".into(),
             Json::Object(vec![
@@ -891,7 +901,10 @@ mod tests {
             marketing_text: "News".into(),
         };
         let found = attribution("utm_source=x", "", Some("A"));
+        let id = lead_id(&[0xab, 0x01, 0xff]);
+        assert_eq!(id, "ab01ff");
         let lead = payload(
+            &id,
             &contact,
             &consent,
             &scenario,
@@ -911,6 +924,7 @@ mod tests {
             Some(&Json::String("dana@example.com".into()))
         );
         assert_eq!(lead.get("elapsed_ms"), Some(&Json::Number(12_346.0)));
+        assert_eq!(lead.get("id"), Some(&Json::String("ab01ff".into())));
         let event = event_payload(&scenario, &results, "https://calc.example/", &found);
         assert!(event.get("contact").is_none());
         let entry = data_layer_entry(&scenario, &results, &found);

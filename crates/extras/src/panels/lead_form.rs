@@ -7,10 +7,11 @@
 
 use cvc_browser::dom::{focus_by_id, is_checked, value_of};
 use cvc_browser::lead_capture::{keep_draft, load_draft, now_utc, post_lead, relay_lead, wait_ms};
+use cvc_browser::rooms::random_bytes;
 use cvc_browser::timing::now_ms;
 use cvc_core::codec::json;
 use cvc_core::leads::{
-    check, draft_key, payload, Capture, Consent, Delivery, Draft, Problem, MIN_FILL_MS,
+    check, draft_key, lead_id, payload, Capture, Consent, Delivery, Draft, Problem, MIN_FILL_MS,
 };
 use cvc_core::words::fill_plain;
 use cvc_model::{Results, ValidScenario};
@@ -69,6 +70,8 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let consent = use_state(|| false);
     let marketing = use_state(|| false);
     let trap = use_mut_ref(String::new);
+    // The id of the lead last sent and not yet delivered, with what it was sent with.
+    let lead_id_kept = use_mut_ref(|| None::<(String, String)>);
     let problems = use_state(Vec::<Problem>::new);
     let sending = use_state(|| Stage::Typing);
     // When the form was first shown: a person reads the answers before sending.
@@ -143,6 +146,21 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 return;
             }
             sending.set(Stage::Sending);
+            // The same lead sent again (after a timeout, a refusal) keeps its id, so a
+            // receiver that kept the first copy can drop this one; anything changed since
+            // makes it another lead.
+            let what = format!("{}\n{link}", draft.to_json());
+            let id = {
+                let mut kept = lead_id_kept.borrow_mut();
+                match &*kept {
+                    Some((same, id)) if *same == what => id.clone(),
+                    _ => {
+                        let id = lead_id(&random_bytes(16));
+                        *kept = Some((what, id.clone()));
+                        id
+                    }
+                }
+            };
             let record = Consent {
                 text: consent_text.clone(),
                 language: language.tag().into(),
@@ -157,11 +175,12 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 results.clone(),
                 link.clone(),
             );
-            let (draft, consent, sending, on_delivered) = (
+            let (draft, consent, sending, on_delivered, lead_id_kept) = (
                 draft.clone(),
                 consent.clone(),
                 sending.clone(),
                 on_delivered.clone(),
+                lead_id_kept.clone(),
             );
             yew::platform::spawn_local(async move {
                 // Sent no sooner than a person could have read the form: receivers take
@@ -172,6 +191,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 }
                 let elapsed = now_ms() - shown_at;
                 let lead = payload(
+                    &id,
                     &contact,
                     &record,
                     &scenario,
@@ -187,6 +207,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     (None, false) => Delivery::Unreachable,
                 };
                 if delivery == Delivery::Delivered {
+                    *lead_id_kept.borrow_mut() = None;
                     draft.set(Draft::default());
                     consent.set(false);
                     on_delivered.emit(link);

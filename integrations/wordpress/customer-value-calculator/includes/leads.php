@@ -23,7 +23,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /** The table's schema version; a new one upgrades the table with dbDelta. */
-const CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA = 1;
+const CUSTOMER_VALUE_CALCULATOR_LEADS_SCHEMA = 2;
 
 /** The option that holds the leads' settings; uninstall.php removes it. */
 const CUSTOMER_VALUE_CALCULATOR_LEADS_OPTION = 'customer_value_calculator_leads';
@@ -153,8 +153,10 @@ function customer_value_calculator_leads_install() {
   variant varchar(40) NOT NULL DEFAULT '',
   mail_status varchar(16) NOT NULL DEFAULT 'pending',
   mail_error text NOT NULL,
+  lead_key varchar(64) NOT NULL DEFAULT '',
   PRIMARY KEY  (id),
   KEY email (email),
+  KEY lead_key (lead_key),
   KEY created_at (created_at)
 ) $charset;"
 	);
@@ -445,6 +447,16 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 	$bundle = customer_value_calculator_bundle();
 	$link   = isset( $lead['link'] ) && is_string( $lead['link'] ) && '' !== $bundle && 0 === strpos( $lead['link'], $bundle ) ? esc_url_raw( $lead['link'], array( 'http', 'https' ) ) : '';
 	global $wpdb;
+	// The lead's own id: a copy sent again (after the calculator gave up waiting for this
+	// site's answer) is answered as kept, and neither kept nor mailed twice.
+	$lead_key = isset( $lead['id'] ) && is_string( $lead['id'] ) && preg_match( '/^[0-9a-f]{16,64}$/', $lead['id'] ) ? $lead['id'] : '';
+	if ( '' !== $lead_key ) {
+		$table = customer_value_calculator_leads_table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table; the value is prepared.
+		if ( null !== $wpdb->get_var( $wpdb->prepare( "SELECT id FROM $table WHERE lead_key = %s LIMIT 1", $lead_key ) ) ) {
+			return new WP_REST_Response( array( 'ok' => true ), 201 );
+		}
+	}
 	$row = array(
 		'created_at'       => current_time( 'mysql', true ),
 		'name'             => $name,
@@ -468,6 +480,7 @@ function customer_value_calculator_receive_lead( WP_REST_Request $request ) {
 		'variant'          => mb_substr( $kept_attribution['variant'], 0, 40 ),
 		'mail_status'      => 'pending',
 		'mail_error'       => '',
+		'lead_key'         => $lead_key,
 	);
 	if ( ! customer_value_calculator_lead_reserve() ) {
 		return customer_value_calculator_refuse( 429, 'Too many requests from this visitor; try again later.' );
