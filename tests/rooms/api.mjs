@@ -513,6 +513,33 @@ export async function run({ label, database, dist }) {
     });
   }
 
+  await check(`${label}: behind a trusted proxy each visitor's network has its own limits (X-Forwarded-For); from anyone else the header is ignored`, async () => {
+    const openRooms = async (url, forwardedFor, count) => {
+      const statuses = [];
+      for (let i = 0; i < count; i++) statuses.push((await call(url, "POST", "/api/rooms", { body: {}, headers: { "x-forwarded-for": forwardedFor } })).status);
+      return statuses;
+    };
+    // 30 rooms an hour: a burst of 10 from one network.
+    const proxied = await startServer(database, ["--rooms-per-hour", "30", "--trusted-proxy", "10.9.9.9,127.0.0.1"]);
+    try {
+      const first = await openRooms(proxied.url, "198.51.100.1", 11);
+      assert(first.slice(0, 10).every((status) => status === 201) && first[10] === 429, `one network: ${first.join(",")}`);
+      const other = await openRooms(proxied.url, "198.51.100.9, 198.51.100.2", 1);
+      assert(other[0] === 201, `another network behind the same proxy: ${other.join(",")}`);
+    } finally {
+      await proxied.kill();
+    }
+    const direct = await startServer(database, ["--rooms-per-hour", "30"]);
+    try {
+      const first = await openRooms(direct.url, "198.51.100.1", 11);
+      assert(first[10] === 429, `${first.join(",")}`);
+      const forged = await openRooms(direct.url, "198.51.100.2", 1);
+      assert(forged[0] === 429, `a header from a client that is not a trusted proxy chooses nothing: ${forged.join(",")}`);
+    } finally {
+      await direct.kill();
+    }
+  });
+
   await check(`${label}: a lifetime or a rate out of range is refused at start, with the reason, before anything is served`, async () => {
     for (const flags of [["--room-hours", "1e20"], ["--room-hours", "0"], ["--room-hours", "NaN"], ["--address-rate", "0"], ["--rooms-per-hour", "inf"], ["--max-connections", "0"], ["--request-head-seconds", "0"]]) {
       const run = spawnSync(binary(), ["--listen", "127.0.0.1:0", "--database", database, ...flags], { encoding: "utf8", timeout: 10000 });

@@ -305,7 +305,11 @@ pub async fn create_room(
     };
     // Counted once the request is one that would open a room: a refused body costs the
     // network none of its rooms.
-    if !state.limits.rooms.allow_address(address.ip()) {
+    if !state
+        .limits
+        .rooms
+        .allow_address(client_of(&state, address, &headers))
+    {
         // As long as the limit takes to let one more room through.
         let seconds = (3600.0 / state.config.rooms_per_hour)
             .ceil()
@@ -349,6 +353,15 @@ pub async fn create_room(
     Err(ApiError::Internal)
 }
 
+/// The network a request counts against (`crate::limits::client_address`).
+fn client_of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> std::net::IpAddr {
+    let forwarded = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok());
+    crate::limits::client_address(peer.ip(), forwarded, &state.config.trusted_proxies)
+}
+
 /// Every room request meets its network's rate (`--address-rate`; a venue's Wi-Fi is one
 /// address for all its phones, so the rate is generous) before any of it is read: the
 /// phone's, the presenter's (a room's code could otherwise be guessed on any route that
@@ -360,7 +373,11 @@ pub async fn network_rate(
     request: Request,
     next: Next,
 ) -> Response {
-    if state.limits.address.allow_address(address.ip()) {
+    if state
+        .limits
+        .address
+        .allow_address(client_of(&state, address, request.headers()))
+    {
         next.run(request).await
     } else {
         ApiError::TooMany("too many requests from this network".into()).into_response()

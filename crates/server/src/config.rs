@@ -92,6 +92,17 @@ pub struct Config {
     #[arg(long, env = "CVC_DB_CONNECTIONS", default_value_t = 8)]
     pub db_connections: u32,
 
+    /// Reverse proxies in front of this server (TLS, a load balancer), by address, comma
+    /// separated: for a request from one of them, the rate limits count the network its
+    /// `X-Forwarded-For` names. Without it the header is ignored, and behind a proxy every
+    /// visitor shares the proxy's limits.
+    #[arg(
+        long = "trusted-proxy",
+        env = "CVC_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Logs as JSON lines, for a log collector.
     #[arg(long, env = "CVC_LOG_JSON")]
     pub log_json: bool,

@@ -4,12 +4,44 @@
 //! in this process's memory only, keyed by a salted hash (the salt is made at start and
 //! never leaves memory), so no network address is ever stored, and they are forgotten once
 //! full again.
+//!
+//! Behind a reverse proxy (TLS, a load balancer) every request comes from the proxy's
+//! address; `--trusted-proxy` names those proxies, and for a request from one of them the
+//! network is the nearest address in `X-Forwarded-For` that is not a trusted proxy
+//! ([`client_address`]). From anyone else the header is ignored: a client could write any
+//! address into it, and so choose its own bucket.
 
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
+
+/// The network a request counts against: the peer's address, or, where the peer is a
+/// trusted proxy, the nearest address its `X-Forwarded-For` names that is not one (read
+/// from the right, as each proxy appends the address it took the request from). A hop
+/// that is not an address ends the reading at the last one that was.
+pub fn client_address<'a>(
+    peer: IpAddr,
+    forwarded_for: impl Iterator<Item = &'a str>,
+    trusted: &[IpAddr],
+) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded_for.flat_map(|value| value.split(',')).collect();
+    let mut client = peer;
+    for hop in hops.into_iter().rev() {
+        let Ok(address) = hop.trim().parse::<IpAddr>() else {
+            return client;
+        };
+        client = address;
+        if !trusted.contains(&address) {
+            return address;
+        }
+    }
+    client
+}
 
 /// A token bucket: `rate` a second, up to `burst` at once.
 #[derive(Clone, Copy, Debug)]
@@ -108,6 +140,48 @@ impl Limits {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_forwarded_address_counts_only_from_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.2".parse().expect("an address");
+        let inner: IpAddr = "10.0.0.3".parse().expect("an address");
+        let phone: IpAddr = "203.0.113.7".parse().expect("an address");
+        let trusted = [proxy, inner];
+        // From anyone else the header is the client's own word: ignored.
+        assert_eq!(
+            client_address(phone, ["198.51.100.1"].into_iter(), &trusted),
+            phone
+        );
+        // From the proxy: the nearest address it names that is not a proxy.
+        assert_eq!(
+            client_address(proxy, ["203.0.113.7"].into_iter(), &trusted),
+            phone
+        );
+        assert_eq!(
+            client_address(
+                proxy,
+                ["198.51.100.9, 203.0.113.7, 10.0.0.3"].into_iter(),
+                &trusted
+            ),
+            phone,
+            "a client's own forged hops on the left are never reached"
+        );
+        assert_eq!(
+            client_address(proxy, ["198.51.100.9", "203.0.113.7"].into_iter(), &trusted),
+            phone,
+            "two headers read as one list"
+        );
+        assert_eq!(client_address(proxy, std::iter::empty(), &trusted), proxy);
+        assert_eq!(
+            client_address(proxy, ["garbage"].into_iter(), &trusted),
+            proxy
+        );
+        assert_eq!(
+            client_address(proxy, ["2001:db8::1", "10.0.0.3"].into_iter(), &trusted),
+            "2001:db8::1".parse::<IpAddr>().expect("an address")
+        );
+    }
+
     use super::*;
     use std::time::Duration;
 
