@@ -172,6 +172,14 @@ export async function run({ label, database, dist }) {
       assert(shekels.status === 422 && shekels.json.error.includes("USD") && shekels.json.error.includes("ILS"), `${shekels.status} ${shekels.text}`);
       const ok = await call(url, "PUT", `/api/rooms/${dollars.json.code}/entries/${participantId(1)}`, { body: { lifetime_profit: 1, currency: "USD" } });
       assert(ok.status === 201, `${ok.status}`);
+      // Only as JSON: a text/plain or form post, which any site can make a browser send
+      // without asking, opens nothing.
+      for (const kind of ["text/plain", "application/x-www-form-urlencoded", null]) {
+        const headers = kind ? { "content-type": kind } : {};
+        const answer = await fetch(`${url}/api/rooms`, { method: "POST", headers, body: kind ? '{"name":"x"}' : undefined });
+        const text = await answer.text();
+        assert(answer.status === 415 && text.includes("application/json"), `${kind}: ${answer.status} ${text}`);
+      }
       const bad = await call(url, "POST", "/api/rooms", { body: { currency: "dollars" } });
       assert(bad.status === 400 && bad.json.error.includes("currency"), bad.text);
     });

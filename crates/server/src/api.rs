@@ -266,6 +266,17 @@ pub async fn create_room(
     headers: HeaderMap,
     Body(body): Body,
 ) -> Result<Response, ApiError> {
+    // Only as JSON: a form or text/plain post is one any site can make a visitor's browser
+    // send without asking (no CORS preflight), and it would spend that visitor's network's
+    // rooms. A page's JSON request of another origin is asked first, and refused there.
+    let json_body = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|kind| kind.to_str().ok())
+        .and_then(|kind| kind.split(';').next())
+        .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/json"));
+    if !json_body {
+        return Err(ApiError::UnsupportedMediaType);
+    }
     let given: Value = if body.iter().all(u8::is_ascii_whitespace) {
         json!({})
     } else {

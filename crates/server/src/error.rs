@@ -20,6 +20,8 @@ pub enum ApiError {
     /// Too many rooms from one network: the seconds until the next may be opened.
     TooManyRooms(u64),
     TooLarge,
+    /// Not sent as `application/json`.
+    UnsupportedMediaType,
     /// The body did not arrive in time.
     RequestTimeout,
     Unavailable,
@@ -70,6 +72,10 @@ impl IntoResponse for ApiError {
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "the body is larger than a scenario can be".into(),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send the body as application/json".into(),
             ),
             ApiError::RequestTimeout => (
                 StatusCode::REQUEST_TIMEOUT,
