@@ -73,7 +73,7 @@ pub const TEXTS: Texts = Texts {
     cost_title: "Poor service costs you",
     per_year: "a year",
     revenue_line: "That is {revenue} of revenue a year at a {margin} profit margin.",
-    cost_basis: "What you lose over the whole relationship with the customers you win in one year, at your current service compared with your target. It builds up over the years, not within one.",
+    cost_basis: "What you lose over the whole relationship with the customers you win in one year, at your current service compared with your target. It builds up over the years, not within one, and is not discounted to today's money as the projection is.",
     unbounded_cost: "No lifetime figure: at this level of referrals each customer brings at least one new customer on average, so the value grows without limit.",
     unbounded_cost_at_target: "No yearly figure: at your target each customer would bring at least one new customer on average through referrals, so each customer's value would grow without limit.",
     projection_still_applies: "The projection below still applies.",
@@ -93,8 +93,8 @@ pub const TEXTS: Texts = Texts {
     happy_against_unhappy: "A happy customer is worth {happy}; an unhappy one {unhappy}.",
     sentence_gain: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} in today's money, counting what the customers won within {the_years} bring afterwards. The service budget over {the_years} comes to {cash} in payments, worth {budget} in today's money; taking that away leaves you a net gain of {gain} in today's money.",
     sentence_loss: "Each customer you serve badly costs you {unhappy_cost} compared with a happy one. Cutting badly served customers from {p0} to {p1} is worth {lost} in today's money, counting what the customers won within {the_years} bring afterwards. The service budget over {the_years} comes to {cash} in payments, worth {budget} in today's money, more than the improvement is worth, so investing would leave you {loss} worse off, in today's money. With a budget of up to {break_even} a year, the net gain would not be below zero.",
-    sentence_unbounded: "With this much word of mouth each customer brings more than one new one on average, so the value of a customer has no limit. Over {years} the projection puts the net gain from investing at {gain} in today's money.",
-    sentence_unbounded_total: "With this much word of mouth each customer brings more than one new one on average, so the value of a customer has no limit. The projection puts the net gain from investing at {gain} in today's money, counting what the customers won within {the_years} bring afterwards.",
+    sentence_unbounded: "With this much word of mouth each customer brings at least one new one on average, so the value of a customer has no limit. Over {years} the projection puts the net gain from investing at {gain} in today's money.",
+    sentence_unbounded_total: "With this much word of mouth each customer brings at least one new one on average, so the value of a customer has no limit. The projection puts the net gain from investing at {gain} in today's money, counting what the customers won within {the_years} bring afterwards.",
     sentence_beyond_range: "These figures are beyond the model's range (over 10¹⁵). Check the inputs: very short customer lifetimes with many referrals grow without bound.",
 
     invest: "With investment",
@@ -324,7 +324,7 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     export_json: "Download the scenario (JSON)",
     export_json_hint: "The same file the command-line tool reads. Open it here again, or send it to a client.",
     export_csv: "Download the year-by-year table (CSV)",
-    export_csv_hint: "Opens in Excel, Numbers or Google Sheets, with both scenarios.",
+    export_csv_hint: "Opens in Excel, Numbers or Google Sheets, with both cases: without and with investment.",
     downloaded: "The download has started.",
     download_failed: "This browser would not start the download.",
     import_label: "Open a scenario file (JSON)",
@@ -490,7 +490,7 @@ pub fn field(field: Field) -> FieldText {
         Field::CurrentCustomers => FieldText {
             label: "Customers you have today",
             hint: "Active customers",
-            why: "Your own figure. Both scenarios start from today's mix of happy and unhappy customers, so better service is credited only for customers won from now on.",
+            why: "Your own figure. Both cases start from today's mix of happy and unhappy customers, so better service is credited only for customers won from now on.",
         },
         Field::ReferralsPerHappy => FieldText {
             label: "New customers a happy customer brings",
@@ -544,7 +544,7 @@ pub fn field(field: Field) -> FieldText {
 pub fn preset(preset: Preset) -> PresetText {
     match preset {
         Preset::SmallServiceIsrael => PresetText {
-            name: "Small service business, Israel (shekels)",
+            name: "Small service business, Israel (₪)",
             note: "The model's defaults, from the sources given beside each field.",
         },
         Preset::RetailShop => PresetText {
