@@ -64,7 +64,15 @@ pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<Strin
                 FieldName::Draws => texts.draws_label.to_string(),
                 FieldName::SchemaVersion | FieldName::Document => String::new(),
             };
+            let allowed = match (error.field, &error.problem) {
+                (
+                    FieldName::Numeric(field) | FieldName::Range(field),
+                    Problem::OutOfRange(_) | Problem::NotWhole(_),
+                ) => Some(allowed_range(texts, field)),
+                _ => None,
+            };
             let reason = match &error.problem {
+                _ if allowed.is_some() => allowed.as_deref().unwrap_or_default(),
                 Problem::OutOfRange(_) | Problem::NotWhole(_) | Problem::NotFinite => {
                     texts.reason_out_of_range
                 }
@@ -108,6 +116,28 @@ pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<Strin
     (heading, lines)
 }
 
+/// What a link, a file or an attribute may give a field, as they write it (a share as a
+/// fraction, 0.4 for 40%), so that whoever wrote it can see what to fix.
+fn allowed_range(texts: &crate::words::Texts, field: cvc_model::Field) -> String {
+    let spec = field.spec();
+    // Ends that can be written back and pass: 1/12 of a year as 0.0834, not 0.08333….
+    let (min, max) = crate::numbers::shown_range(spec.min, spec.max, 4);
+    let (min, max) = (
+        crate::codec::decimal::shortest(if spec.min_exclusive { spec.min } else { min }),
+        crate::codec::decimal::shortest(max),
+    );
+    let template = if spec.min_exclusive {
+        texts.reason_allowed_above
+    } else {
+        texts.reason_allowed
+    };
+    let mut said = crate::words::fill_plain(template, &[("min", &min), ("max", &max)]);
+    if spec.unit == cvc_model::fields::Unit::Share {
+        said.push_str(texts.reason_share_hint);
+    }
+    said
+}
+
 /// A line about text from outside (`key`), isolated on its own, and what was wrong with it.
 pub fn labelled_echo(key: &str, reason: &str) -> String {
     format!("{}{key}{}: {reason}", ISOLATE.0, ISOLATE.1)
@@ -117,6 +147,33 @@ pub fn labelled_echo(key: &str, reason: &str) -> String {
 mod tests {
     use super::*;
     use crate::codec::link::decode;
+
+    #[test]
+    fn a_value_out_of_range_says_what_is_allowed_as_a_link_writes_it() {
+        let reading =
+            decode("?unhappy_share_now=40&customer_lifetime_years=0.01&profit_margin=0").reading;
+        let notice = Notice {
+            source: Source::Link,
+            problems: reading.problems,
+            unknown: reading.unknown,
+        };
+        let (_, lines) = describe(Language::English, &notice);
+        let said = strip_format_characters(&lines.join(" | "));
+        assert!(
+            said.contains(
+                "outside its allowed range: 0 to 1 (a share, written as a fraction: 0.4 for 40%)"
+            ),
+            "{said}"
+        );
+        assert!(said.contains("allowed range: 0.0834 to "), "{said}");
+        assert!(said.contains("more than 0, up to 1"), "{said}");
+        let (_, lines) = describe(Language::Hebrew, &notice);
+        let said = strip_format_characters(&lines.join(" | "));
+        assert!(
+            said.contains("מחוץ לטווח המותר: 0 עד 1 (שיעור נכתב כשבר"),
+            "{said}"
+        );
+    }
 
     #[test]
     fn a_known_setting_with_a_hostile_value_is_named_without_its_value() {

@@ -151,6 +151,9 @@ pub const TEXTS: Texts = Texts {
     range_suffix: "(range)",
     reason_repeated: "given twice",
     reason_out_of_range: "outside its allowed range",
+    reason_allowed: "outside its allowed range: {min} to {max}",
+    reason_allowed_above: "outside its allowed range: more than {min}, up to {max}",
+    reason_share_hint: " (a share, written as a fraction: 0.4 for 40%)",
     reason_not_number: "not a number",
     reason_currency: "not a currency code",
     reason_missing: "empty",
@@ -544,7 +547,7 @@ pub fn field(field: Field) -> FieldText {
 pub fn preset(preset: Preset) -> PresetText {
     match preset {
         Preset::SmallServiceIsrael => PresetText {
-            name: "Small service business, Israel (₪)",
+            name: "Small service business, Israel (shekels)",
             note: "The model's defaults, from the sources given beside each field.",
         },
         Preset::RetailShop => PresetText {
