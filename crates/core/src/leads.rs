@@ -623,7 +623,13 @@ fn attribution_json(attribution: &Attribution) -> Json {
 
 /// A lead's id, from random bytes: lowercase hex.
 pub fn lead_id(random: &[u8]) -> String {
-    random.iter().map(|byte| format!("{byte:02x}")).collect()
+    // By hand rather than through `format!`, whose hex machinery the lead chunk would carry.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    random
+        .iter()
+        .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]])
+        .map(char::from)
+        .collect()
 }
 
 /// What is sent to the consultant's endpoint.

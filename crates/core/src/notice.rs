@@ -120,18 +120,18 @@ pub fn describe(language: Language, notice: &Notice) -> (&'static str, Vec<Strin
 /// fraction, 0.4 for 40%), so that whoever wrote it can see what to fix.
 fn allowed_range(texts: &crate::words::Texts, field: cvc_model::Field) -> String {
     let spec = field.spec();
-    // Ends that can be written back and pass: 1/12 of a year as 0.0834, not 0.08333….
-    let (min, max) = crate::numbers::shown_range(spec.min, spec.max, 4);
+    // Ends that can be written back and pass: 1/12 of a year as 0.0834, not 0.08333…, and
+    // a margin that must be above 0 from 0.0001.
+    let (mut min, max) = crate::numbers::shown_range(spec.min, spec.max, 4);
+    if spec.min_exclusive && min <= spec.min {
+        min += 0.0001;
+    }
     let (min, max) = (
-        crate::codec::decimal::shortest(if spec.min_exclusive { spec.min } else { min }),
+        crate::codec::decimal::shortest(min),
         crate::codec::decimal::shortest(max),
     );
-    let template = if spec.min_exclusive {
-        texts.reason_allowed_above
-    } else {
-        texts.reason_allowed
-    };
-    let mut said = crate::words::fill_plain(template, &[("min", &min), ("max", &max)]);
+    // The two ends kept left to right as one, inside a Hebrew line too.
+    let mut said = format!("{}: \u{2066}{min}–{max}\u{2069}", texts.reason_out_of_range);
     if spec.unit == cvc_model::fields::Unit::Share {
         said.push_str(texts.reason_share_hint);
     }
@@ -160,17 +160,15 @@ mod tests {
         let (_, lines) = describe(Language::English, &notice);
         let said = strip_format_characters(&lines.join(" | "));
         assert!(
-            said.contains(
-                "outside its allowed range: 0 to 1 (a share, written as a fraction: 0.4 for 40%)"
-            ),
+            said.contains("outside its allowed range: 0–1 (as a fraction: 0.4 for 40%)"),
             "{said}"
         );
-        assert!(said.contains("allowed range: 0.0834 to "), "{said}");
-        assert!(said.contains("more than 0, up to 1"), "{said}");
+        assert!(said.contains("allowed range: 0.0834–"), "{said}");
+        assert!(said.contains("range: 0.0001–1"), "{said}");
         let (_, lines) = describe(Language::Hebrew, &notice);
         let said = strip_format_characters(&lines.join(" | "));
         assert!(
-            said.contains("מחוץ לטווח המותר: 0 עד 1 (שיעור נכתב כשבר"),
+            said.contains("מחוץ לטווח המותר: 0–1 (כשבר: 0.4 במקום 40%)"),
             "{said}"
         );
     }

@@ -225,9 +225,7 @@ pub struct Texts {
     pub range_suffix: &'static str,
     pub reason_repeated: &'static str,
     pub reason_out_of_range: &'static str,
-    /// What a link or a file may give a field (`notice::allowed_range`).
-    pub reason_allowed: &'static str,
-    pub reason_allowed_above: &'static str,
+    /// How a link or a file writes a share, after its allowed range (`notice::allowed_range`).
     pub reason_share_hint: &'static str,
     pub reason_not_number: &'static str,
     pub reason_currency: &'static str,
