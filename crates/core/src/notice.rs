@@ -130,8 +130,10 @@ fn allowed_range(texts: &crate::words::Texts, field: cvc_model::Field) -> String
         crate::codec::decimal::shortest(min),
         crate::codec::decimal::shortest(max),
     );
-    // The two ends kept left to right as one, inside a Hebrew line too.
-    let mut said = format!("{}: \u{2066}{min}–{max}\u{2069}", texts.reason_out_of_range);
+    // In words, never with a dash, whose two ends change places in a Hebrew line
+    // (docs/glossary.md, "Ranges"); each end isolated.
+    let range = crate::words::fill_plain(texts.range_words, &[("low", &min), ("high", &max)]);
+    let mut said = crate::words::labelled(texts.reason_out_of_range, &range);
     if spec.unit == cvc_model::fields::Unit::Share {
         said.push_str(texts.reason_share_hint);
     }
@@ -160,15 +162,15 @@ mod tests {
         let (_, lines) = describe(Language::English, &notice);
         let said = strip_format_characters(&lines.join(" | "));
         assert!(
-            said.contains("outside its allowed range: 0–1 (as a fraction: 0.4 for 40%)"),
+            said.contains("outside its allowed range: 0 to 1 (as a fraction: 0.4 for 40%)"),
             "{said}"
         );
-        assert!(said.contains("allowed range: 0.0834–"), "{said}");
-        assert!(said.contains("range: 0.0001–1"), "{said}");
+        assert!(said.contains("allowed range: 0.0834 to "), "{said}");
+        assert!(said.contains("range: 0.0001 to 1"), "{said}");
         let (_, lines) = describe(Language::Hebrew, &notice);
         let said = strip_format_characters(&lines.join(" | "));
         assert!(
-            said.contains("מחוץ לטווח המותר: 0–1 (כשבר: 0.4 במקום 40%)"),
+            said.contains("מחוץ לטווח המותר: 0 עד 1 (כשבר: 0.4 במקום 40%)"),
             "{said}"
         );
     }

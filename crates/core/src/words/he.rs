@@ -408,7 +408,7 @@ pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
     room_dots_unhappy: "עלות של לקוח לא מרוצה אחד, לכל עסק",
     room_closed_note: "החדר נסגר והנתונים שלו נמחקו.",
     room_server_failed: "אין חיבור לשרת של החדר. נסו שוב.",
-    room_stream_lost: "הספירה החיה איבדה את החיבור לשרת של החדר, ולכן ייתכן שהיא לא מעודכנת. מתחברים שוב…",
+    room_stream_lost: "החיבור לשרת של החדר נותק, ולכן ייתכן שהספירה לא מעודכנת. מתחברים שוב…",
     room_currency_note: "מטבע החדר: {currency}. משתתפים עם מטבע אחר יתבקשו לעבור אליו.",
 };
 
