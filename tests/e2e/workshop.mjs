@@ -440,7 +440,10 @@ export async function run({ browser, origin, dist }) {
         figures: getComputedStyle(document.querySelector(".report-figures")).display,
         date: document.querySelector(".report-date").textContent,
         sources: document.querySelectorAll(".sources li").length,
+        currency: document.querySelector(".report-figures td").textContent,
       }));
+      // The currency by its name, as the form's list gives it, not its ISO code.
+      assert(visible.currency === (locale === "he-IL" ? "₪ שקל חדש" : "₪ Israeli shekel"), visible.currency);
       assert(visible.tools === "none" && visible.inputs === "none", "buttons and inputs are left out");
       assert((await page.$(".charts-not-printed")) === null, "the charts are there, so no note says they are missing");
       assert(visible.figures !== "none" && visible.sources >= 4 && /\d{4}/.test(visible.date), JSON.stringify(visible));

@@ -31,12 +31,19 @@ pub fn report_figures(formats: &Formats, scenario: &Scenario) -> Html {
             </tr>
         })
     });
+    // By the name the currency list gives it ("₪ Israeli shekel"), where it has one; a
+    // code typed in ("CHF") as it was typed.
+    let currency = texts
+        .currencies
+        .iter()
+        .find(|(code, _)| *code == scenario.currency)
+        .map_or(scenario.currency.as_str(), |(_, name)| name);
     html! {
         <section class="print-only report-figures">
             <h2>{ texts.inputs_heading }</h2>
             <table>
                 <tbody>
-                    <tr><th scope="row">{ texts.currency_label }</th><td>{ scenario.currency.clone() }</td></tr>
+                    <tr><th scope="row">{ texts.currency_label }</th><td>{ currency.to_string() }</td></tr>
                     { for rows }
                 </tbody>
             </table>
