@@ -150,25 +150,29 @@ mod tests {
     use super::*;
     use crate::codec::link::decode;
 
-    #[test]
-    fn a_value_out_of_range_says_what_is_allowed_as_a_link_writes_it() {
-        let reading =
-            decode("?unhappy_share_now=40&customer_lifetime_years=0.01&profit_margin=0").reading;
+    /// What the notice about `link` says, its lines joined, without the isolating marks.
+    fn said_of(link: &str, language: Language) -> String {
+        let reading = decode(link).reading;
         let notice = Notice {
             source: Source::Link,
             problems: reading.problems,
             unknown: reading.unknown,
         };
-        let (_, lines) = describe(Language::English, &notice);
-        let said = strip_format_characters(&lines.join(" | "));
+        let (_, lines) = describe(language, &notice);
+        strip_format_characters(&lines.join(" | "))
+    }
+
+    #[test]
+    fn a_value_out_of_range_says_what_is_allowed_as_a_link_writes_it() {
+        let link = "?unhappy_share_now=40&customer_lifetime_years=0.01&profit_margin=0";
+        let said = said_of(link, Language::English);
         assert!(
             said.contains("outside its allowed range: 0 to 1 (as a fraction: 0.4 for 40%)"),
             "{said}"
         );
         assert!(said.contains("allowed range: 0.0834 to "), "{said}");
         assert!(said.contains("range: 0.0001 to 1"), "{said}");
-        let (_, lines) = describe(Language::Hebrew, &notice);
-        let said = strip_format_characters(&lines.join(" | "));
+        let said = said_of(link, Language::Hebrew);
         assert!(
             said.contains("מחוץ לטווח המותר: 0 עד 1 (כשבר: 0.4 במקום 40%)"),
             "{said}"
@@ -182,14 +186,7 @@ mod tests {
             "?accent=red;%20background:x",
             "?accent=%2312",
         ] {
-            let reading = decode(link).reading;
-            let notice = Notice {
-                source: Source::Link,
-                problems: reading.problems,
-                unknown: reading.unknown,
-            };
-            let (_, lines) = describe(Language::English, &notice);
-            let said = strip_format_characters(&lines.join(" | "));
+            let said = said_of(link, Language::English);
             assert!(said.starts_with("accent: "), "{link}: {said}");
             assert!(
                 !said.contains("evil") && !said.contains("background"),

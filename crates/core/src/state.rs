@@ -646,14 +646,14 @@ mod tests {
             state,
             Action::EditRange(Field::LifetimeProfit, End::High, "130000".into()),
         );
-        assert_eq!(
+        let ends = |state: &State| {
             state
                 .scenario
                 .uncertainty
                 .input(Field::LifetimeProfit)
-                .and_then(|input| input.ends),
-            Some((90_000.0, 130_000.0))
-        );
+                .and_then(|input| input.ends)
+        };
+        assert_eq!(ends(&state), Some((90_000.0, 130_000.0)));
         let mut reader = crate::codec::field_reader::FieldReader::starting_from(
             state.scenario.scenario().clone(),
         );
@@ -673,14 +673,7 @@ mod tests {
         assert!(!state.is_stale(), "answered, not held at the last answer");
         assert_eq!(state.scenario.lifetime_profit, 150_000.0);
         assert_eq!(state.scenario.unhappy_share_now, 0.5);
-        assert_eq!(
-            state
-                .scenario
-                .uncertainty
-                .input(Field::LifetimeProfit)
-                .and_then(|input| input.ends),
-            None
-        );
+        assert_eq!(ends(&state), None);
         let notice = state.notice.expect("a notice");
         assert!(notice.problems.iter().any(|problem| problem.field
             == FieldName::Range(Field::LifetimeProfit)
