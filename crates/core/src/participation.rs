@@ -303,8 +303,9 @@ impl Bar {
                     self.status = Status::Withdrawn;
                     self.standing = None;
                 }
-                // Busy or away: it waits, and is sent again.
-                (429 | 500..=599, _) => self.status = Status::Waiting,
+                // Busy or away, or the body too slow to arrive (a poor connection): it
+                // waits, and is sent again.
+                (408 | 429 | 500..=599, _) => self.status = Status::Waiting,
                 (404 | 410, _) => {
                     self.stay.pending = None;
                     self.phase = Phase::Ended(ended(status, &document));
@@ -427,6 +428,13 @@ mod tests {
             answer(503, r#"{"error": "away"}"#),
         ));
         assert_eq!(bar.status, Status::Waiting);
+        // A body that took too long on a poor connection is sent again, not dropped.
+        bar.apply(Action::Delivered(
+            entry(),
+            answer(408, r#"{"error": "the body did not arrive in time"}"#),
+        ));
+        assert_eq!(bar.status, Status::Waiting);
+        assert_eq!(bar.stay.pending, Some(entry()));
         bar.apply(Action::Delivered(
             entry(),
             answer(410, r#"{"error": "the presenter closed this room"}"#),
