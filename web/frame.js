@@ -121,6 +121,13 @@ const reloads = new WeakSet();
 const leadAttributes = (frame) =>
   LEAD.attributes.map((name) => [name, frame.getAttribute(`data-${name}`)]).filter(([, value]) => value !== null);
 
+/** Asks the page in an iframe with lead attributes to speak (a message that carries
+ * nothing, so that it may go to whatever the frame holds): its answer brings it its
+ * set-up. */
+const askToSpeak = (frame) => {
+  if (leadAttributes(frame).length > 0) frame.contentWindow?.postMessage({ type: LEAD.hello }, "*");
+};
+
 /** Hands a frame its lead set-up, once for each page loaded in it, if its iframe has any. */
 function handLeadSetup(frame, source) {
   if (setUp.has(frame)) return;
@@ -131,7 +138,7 @@ function handLeadSetup(frame, source) {
     reloads.add(frame);
     frame.addEventListener("load", () => {
       setUp.delete(frame);
-      if (isCalculator(frame) && leadAttributes(frame).length > 0) frame.contentWindow?.postMessage({ type: LEAD.hello }, "*");
+      if (isCalculator(frame)) askToSpeak(frame);
     });
   }
   const attributes = leadAttributes(frame);
@@ -210,10 +217,9 @@ if (!window[LISTENING]) {
   for (const frame of document.querySelectorAll("iframe")) {
     if (!isCalculator(frame)) continue;
     style(frame);
-    // A frame that loaded before this file did is asked to speak (a message that carries
-    // nothing, so that it may go to whatever the frame holds): its answer brings it its
-    // set-up. One still loading speaks when it is ready.
-    if (leadAttributes(frame).length > 0) frame.contentWindow?.postMessage({ type: LEAD.hello }, "*");
+    // A frame that loaded before this file did is asked to speak; one still loading
+    // speaks when it is ready.
+    askToSpeak(frame);
   }
   addEventListener("message", (event) => {
     if (event.origin !== page.origin || !event.source) return;

@@ -145,7 +145,7 @@ pub const STREAM_LOST: &str = "lost";
 impl RoomStream {
     pub fn open(url: &str, on_event: Callback<(String, String)>) -> Option<RoomStream> {
         let source = web_sys::EventSource::new(url).ok()?;
-        let listeners = ["summary", "closed"]
+        let mut listeners = ["summary", "closed"]
             .into_iter()
             .map(|name| {
                 let on_event = on_event.clone();
@@ -159,18 +159,15 @@ impl RoomStream {
                 })
             })
             .collect::<Vec<_>>();
-        let lost = {
-            let source = source.clone();
-            EventListener::new(&source.clone(), "error", move |_| {
-                let name = if source.ready_state() == web_sys::EventSource::CLOSED {
-                    STREAM_LOST
-                } else {
-                    STREAM_RETRYING
-                };
-                on_event.emit((name.to_string(), String::new()));
-            })
-        };
-        let listeners = listeners.into_iter().chain([lost]).collect();
+        let watched = source.clone();
+        listeners.push(EventListener::new(&source, "error", move |_| {
+            let name = if watched.ready_state() == web_sys::EventSource::CLOSED {
+                STREAM_LOST
+            } else {
+                STREAM_RETRYING
+            };
+            on_event.emit((name.to_string(), String::new()));
+        }));
         Some(RoomStream {
             source,
             _listeners: listeners,

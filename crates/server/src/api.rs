@@ -705,8 +705,9 @@ enum Said {
 /// room's stream key as `?key=` (a browser's EventSource): the summary as
 /// server-sent events (`event: summary`, its `id` the room's version), once at once and
 /// again after every change; `event: closed` when the room closes or expires, and the
-/// stream ends. When the server stops, the stream ends with no event. A reconnecting client gets the current summary at once, which holds every
-/// change it missed. Changes within a few milliseconds are said once.
+/// stream ends. When the server stops, the stream ends with no event. A reconnecting
+/// client gets the current summary at once, which holds every change it missed. Changes
+/// within a few milliseconds are said once.
 pub async fn stream(
     State(state): Shared,
     Path(code): Path<String>,

@@ -140,6 +140,8 @@ impl Limits {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::time::Duration;
 
     #[test]
     fn a_forwarded_address_counts_only_from_a_trusted_proxy() {
@@ -181,9 +183,6 @@ mod tests {
             "2001:db8::1".parse::<IpAddr>().expect("an address")
         );
     }
-
-    use super::*;
-    use std::time::Duration;
 
     #[test]
     fn a_bucket_refuses_a_flood_and_fills_again() {

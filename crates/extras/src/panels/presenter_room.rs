@@ -432,7 +432,9 @@ fn problem_words(formats: &Formats, problem: Problem) -> &'static str {
 
 /// After the browser gave the room's stream up: asks the server about the room in a
 /// while, and again until it answers. Still open, a new stream is opened; gone (closed,
-/// expired, its token no longer good), the screen says so and forgets it.
+/// expired, its token no longer good), the screen says so and forgets it. `waiting` holds
+/// the timer; the stream's clean-up empties it, and an answer that comes after that is
+/// not acted on (nor asked again).
 fn ask_about_room(
     room: Opened,
     place: UseStateHandle<Place>,
@@ -443,7 +445,11 @@ fn ask_about_room(
     after(STREAM_AGAIN_MS, move || {
         yew::platform::spawn_local(async move {
             let url = format!("{}/api/rooms/{}/summary", room.server, room.code);
-            match request("GET", &url, None, Some(&room.token)).await {
+            let answer = request("GET", &url, None, Some(&room.token)).await;
+            if waiting.borrow().is_none() {
+                return;
+            }
+            match answer {
                 Ok(answer) if answer.ok() => stream_attempt.set(*stream_attempt + 1),
                 Ok(answer) if matches!(answer.status, 401 | 404 | 410) => {
                     keep_opened_room(None);
