@@ -108,6 +108,7 @@ pub const SELECTOR: &str = ":scope > .first-paint";
 /// lays it out as the app will be.
 pub fn static_answer(language: Language) -> String {
     let texts = language.texts();
+    let page = language.page_texts();
     let scenario = first_scenario();
     let valid = scenario.validate().unwrap_or_default();
     let results = evaluate(&valid);
@@ -152,9 +153,9 @@ pub fn static_answer(language: Language) -> String {
         dir = language.dir(),
         currency = escape(&scenario.currency),
         title = escape(texts.title),
-        tagline = escape(texts.tagline),
-        starting = escape(texts.first_paint_starting),
-        link_pending = escape(texts.first_paint_link),
+        tagline = escape(page.tagline),
+        starting = escape(page.first_paint_starting),
+        link_pending = escape(page.first_paint_link),
         cost_title = escape(texts.cost_title),
         cost = money_figure(language, c.yearly_cost_of_poor_service),
         per_year = escape(texts.per_year),

@@ -2,7 +2,7 @@
 //! tables, so that a word missing in one is a compile error (words/mod.rs).
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, PresenterRoomTexts, RoomTexts, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, PageTexts, Plural, PresetText, PresenterRoomTexts, RoomTexts, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -17,10 +17,7 @@ pub const ABOUT: About = About {
 
 pub const TEXTS: Texts = Texts {
     title: "Customer Value Calculator",
-    tagline: "What poor service costs your business, and what investing in service returns.",
     language_label: "Language",
-    example_label: "Start from an example",
-    custom_example: "Your own figures",
     inputs_heading: "Your business",
     advanced_summary: "Advanced: years projected, customers, discounting, currency",
     why_label: "Why this number?",
@@ -138,8 +135,6 @@ pub const TEXTS: Texts = Texts {
     draws_label: "Number of draws",
     draws_hint: "1 to 20,000. More draws give smoother figures but take longer.",
     reset_ranges: "Reset the ranges to the defaults",
-    tools_label: "Share, save and present",
-    share_button: "Share",
     copied: "Link copied.",
     embed_button: "Embed on your site",
     open_full: "Open the full calculator",
@@ -171,8 +166,6 @@ pub const TEXTS: Texts = Texts {
     },
     reason_unreadable: "not a scenario: nothing in it could be read",
     saved_button: "Saved scenarios",
-    files_button: "Export and print",
-    present_button: "Present",
     part_loading: "Loading…",
     part_failed: "This part could not be loaded. Check the connection.",
     try_again: "Try again",
@@ -180,6 +173,16 @@ pub const TEXTS: Texts = Texts {
     load_new_release: "Load the new version",
     charts_not_printed: "The charts had not arrived when this was printed. Print again to include them.",
     saved_at: "saved {date}",
+};
+
+pub const PAGE: PageTexts = PageTexts {
+    tagline: "What poor service costs your business, and what investing in service returns.",
+    example_label: "Start from an example",
+    custom_example: "Your own figures",
+    tools_label: "Share, save and present",
+    share_button: "Share",
+    files_button: "Export and print",
+    present_button: "Present",
     report_date: "Report of {date}",
     report_link: "Open this scenario:",
     sources_heading: "Sources",

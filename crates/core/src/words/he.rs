@@ -3,7 +3,7 @@
 //! (words/mod.rs). Hebrew for a browser that asks for `he`, or the old code `iw`.
 
 use super::tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural, PresetText, PresenterRoomTexts, RoomTexts, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, PageTexts, Plural, PresetText, PresenterRoomTexts, RoomTexts, Texts,
 };
 use crate::presets::Preset;
 use cvc_model::helpers::HelperInput;
@@ -18,10 +18,7 @@ pub const ABOUT: About = About {
 
 pub const TEXTS: Texts = Texts {
     title: "מחשבון ערך לקוח",
-    tagline: "כמה עולה לעסק שלכם שירות גרוע, ומה מחזירה השקעה בשירות.",
     language_label: "שפה",
-    example_label: "התחלה מדוגמה",
-    custom_example: "הנתונים שלכם",
     inputs_heading: "העסק שלכם",
     advanced_summary: "הגדרות מתקדמות: תקופת התחזית, לקוחות, היוון, מטבע",
     why_label: "למה המספר הזה?",
@@ -139,8 +136,6 @@ pub const TEXTS: Texts = Texts {
     draws_label: "מספר הגרלות",
     draws_hint: "1 עד 20,000. יותר הגרלות נותנות תוצאה יציבה יותר, אבל החישוב נמשך יותר זמן.",
     reset_ranges: "איפוס הטווחים לברירת המחדל",
-    tools_label: "שיתוף, שמירה והצגה",
-    share_button: "שיתוף",
     copied: "הקישור הועתק.",
     embed_button: "הטמעה באתר שלכם",
     open_full: "פתיחת המחשבון המלא",
@@ -172,8 +167,6 @@ pub const TEXTS: Texts = Texts {
     },
     reason_unreadable: "זה לא תרחיש: לא ניתן היה לקרוא ממנו דבר",
     saved_button: "תרחישים שמורים",
-    files_button: "ייצוא והדפסה",
-    present_button: "מצב הצגה",
     part_loading: "בטעינה…",
     part_failed: "לא הצלחנו לטעון את החלק הזה. בדקו את החיבור.",
     try_again: "ניסיון נוסף",
@@ -181,6 +174,16 @@ pub const TEXTS: Texts = Texts {
     load_new_release: "טעינת הגרסה החדשה",
     charts_not_printed: "התרשימים עוד לא נטענו כשהדוח הודפס. הדפיסו שוב כדי לכלול אותם.",
     saved_at: "נשמר ב־{date}",
+};
+
+pub const PAGE: PageTexts = PageTexts {
+    tagline: "כמה עולה לעסק שלכם שירות גרוע, ומה מחזירה השקעה בשירות.",
+    example_label: "התחלה מדוגמה",
+    custom_example: "הנתונים שלכם",
+    tools_label: "שיתוף, שמירה והצגה",
+    share_button: "שיתוף",
+    files_button: "ייצוא והדפסה",
+    present_button: "מצב הצגה",
     report_date: "דוח מתאריך {date}",
     report_link: "לפתיחת התרחיש:",
     sources_heading: "מקורות",

@@ -9,14 +9,15 @@
 //! The words only the parts loaded later show are in [`ExtraTexts`], apart from [`Texts`], so
 //! that the page's own wasm does not carry them; the workshop room's are in [`RoomTexts`]
 //! (a phone's) and [`PresenterRoomTexts`], so that only the room's chunk and the
-//! presenter's carry them.
+//! presenter's carry them. The words only the page draws around the answers are in
+//! [`PageTexts`], so that an embed's and an iframe's main modules do not carry them.
 
 mod tables;
 mod template;
 
 pub use tables::{
-    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, Plural,
-    PresenterRoomTexts, PresetText, RoomTexts, Texts,
+    About, Direction, EmbedTexts, ExtraTexts, FieldText, LeadPrivacyTexts, LeadTexts, PageTexts,
+    Plural, PresenterRoomTexts, PresetText, RoomTexts, Texts,
 };
 pub use template::{
     fill, fill_plain, is_format_character, labelled, slots, strip_format_characters, Piece, ISOLATE,
@@ -51,6 +52,13 @@ macro_rules! languages {
             pub fn texts(self) -> &'static Texts {
                 match self {
                     $(Language::$variant => &$file::TEXTS),+
+                }
+            }
+
+            /// The words only the calculator's own page shows around the answers.
+            pub fn page_texts(self) -> &'static PageTexts {
+                match self {
+                    $(Language::$variant => &$file::PAGE),+
                 }
             }
 
@@ -226,6 +234,7 @@ mod tests {
         }
         let mut words = Vec::new();
         flatten("texts", json(language.texts()), &mut words);
+        flatten("page", json(language.page_texts()), &mut words);
         flatten("extra", json(language.extra_texts()), &mut words);
         flatten("room", json(language.room_texts()), &mut words);
         flatten("room", json(language.presenter_room_texts()), &mut words);
@@ -346,7 +355,7 @@ mod tests {
         let extra = Language::Hebrew.extra_texts();
         let mut hebrew: Vec<&str> = vec![
             he.title,
-            he.tagline,
+            Language::Hebrew.page_texts().tagline,
             he.stale,
             he.sentence_gain,
             he.unbounded_cost,

@@ -58,10 +58,7 @@ pub struct FieldText {
 #[derive(Serialize)]
 pub struct Texts {
     pub title: &'static str,
-    pub tagline: &'static str,
     pub language_label: &'static str,
-    pub example_label: &'static str,
-    pub custom_example: &'static str,
     pub inputs_heading: &'static str,
     pub advanced_summary: &'static str,
     pub why_label: &'static str,
@@ -211,8 +208,6 @@ pub struct Texts {
     pub draws_hint: &'static str,
     pub reset_ranges: &'static str,
 
-    pub tools_label: &'static str,
-    pub share_button: &'static str,
     pub copied: &'static str,
     pub embed_button: &'static str,
     pub open_full: &'static str,
@@ -241,8 +236,6 @@ pub struct Texts {
     pub unknown_others: Plural,
     pub reason_unreadable: &'static str,
     pub saved_button: &'static str,
-    pub files_button: &'static str,
-    pub present_button: &'static str,
     /// While a panel, the presenter view or the charts are being fetched.
     pub part_loading: &'static str,
     /// When they could not be fetched.
@@ -255,6 +248,21 @@ pub struct Texts {
     pub charts_not_printed: &'static str,
     /// Slot: {date}.
     pub saved_at: &'static str,
+}
+
+/// The words only the calculator's own page shows around the answers (its header, tools
+/// bar and printed report: `cvc_page::chrome`) and in its first paint, written at build
+/// time (`crate::first_paint`), kept apart from [`Texts`] so that an embed's and an
+/// iframe's main modules do not carry them.
+#[derive(Serialize)]
+pub struct PageTexts {
+    pub tagline: &'static str,
+    pub example_label: &'static str,
+    pub custom_example: &'static str,
+    pub tools_label: &'static str,
+    pub share_button: &'static str,
+    pub files_button: &'static str,
+    pub present_button: &'static str,
     /// Slot: {date}.
     pub report_date: &'static str,
     pub report_link: &'static str,

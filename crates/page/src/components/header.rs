@@ -15,6 +15,7 @@ pub struct HeaderProps {
 
 pub fn header(props: HeaderProps) -> Html {
     let texts = props.language.texts();
+    let page = props.language.page_texts();
     let switch = Language::ALL.iter().map(|&language| {
         let on_language = props.on_language.clone();
         let pressed = language == props.language;
@@ -45,12 +46,12 @@ pub fn header(props: HeaderProps) -> Html {
                 <h1>{ texts.title }</h1>
                 <div class="language-switch" role="group" aria-label={texts.language_label}>{ for switch }</div>
             </div>
-            <p class="tagline">{ texts.tagline }</p>
+            <p class="tagline">{ page.tagline }</p>
             <div class="preset">
-                <label for="preset-select">{ texts.example_label }</label>
+                <label for="preset-select">{ page.example_label }</label>
                 <select id="preset-select" onchange={on_change}>
                     if props.preset.is_none() {
-                        <option value="" selected=true>{ texts.custom_example }</option>
+                        <option value="" selected=true>{ page.custom_example }</option>
                     }
                     { for Preset::ALL.iter().map(|&preset| html! {
                         <option value={preset.id()} selected={props.preset == Some(preset)}>{ preset_text(props.language, preset).name }</option>

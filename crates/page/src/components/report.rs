@@ -10,17 +10,18 @@ use yew::prelude::*;
 /// `date` is today's, written for the reader (kept by the app: building a date
 /// formatter is slow, and this is drawn on every keystroke).
 pub fn report_top(formats: &Formats, date: &str, link: &str) -> Html {
-    let texts = formats.language.texts();
+    let page = formats.language.page_texts();
     html! {
         <div class="print-only report-top">
-            <p class="report-date">{ fill_plain(texts.report_date, &[("date", date)]) }</p>
-            <p class="report-link">{ texts.report_link }{ " " }<bdi dir="ltr">{ link }</bdi></p>
+            <p class="report-date">{ fill_plain(page.report_date, &[("date", date)]) }</p>
+            <p class="report-link">{ page.report_link }{ " " }<bdi dir="ltr">{ link }</bdi></p>
         </div>
     }
 }
 
 pub fn report_figures(formats: &Formats, scenario: &Scenario) -> Html {
     let texts = formats.language.texts();
+    let page = formats.language.page_texts();
     let language = formats.language;
     let rows = Field::ALL.into_iter().filter_map(|field| {
         let value = scenario.value(field)?;
@@ -47,8 +48,8 @@ pub fn report_figures(formats: &Formats, scenario: &Scenario) -> Html {
                     { for rows }
                 </tbody>
             </table>
-            <h2>{ texts.sources_heading }</h2>
-            <ul class="sources">{ for texts.sources.iter().map(|source| html! { <li>{ *source }</li> }) }</ul>
+            <h2>{ page.sources_heading }</h2>
+            <ul class="sources">{ for page.sources.iter().map(|source| html! { <li>{ *source }</li> }) }</ul>
         </section>
     }
 }

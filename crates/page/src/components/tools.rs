@@ -23,6 +23,7 @@ pub struct ToolsProps {
 pub fn Tools(props: &ToolsProps) -> Html {
     let formats = use_formats();
     let texts = formats.language.texts();
+    let page = formats.language.page_texts();
     let open = use_state(|| None::<Part>);
     let (status, on_retry, panel) =
         use_part(open.unwrap_or(Part::Share), open.is_some(), &props.extras);
@@ -41,12 +42,12 @@ pub fn Tools(props: &ToolsProps) -> Html {
     let on_present = props.on_present.reform(|_: MouseEvent| ());
     html! {
         <>
-            <div class="tools" part="tools" role="group" aria-label={texts.tools_label}>
-                { button(Part::Share, texts.share_button) }
+            <div class="tools" part="tools" role="group" aria-label={page.tools_label}>
+                { button(Part::Share, page.share_button) }
                 { button(Part::Embed, texts.embed_button) }
                 { button(Part::Saved, texts.saved_button) }
-                { button(Part::Files, texts.files_button) }
-                <button type="button" class="tool" id="present" onclick={on_present}>{ texts.present_button }</button>
+                { button(Part::Files, page.files_button) }
+                <button type="button" class="tool" id="present" onclick={on_present}>{ page.present_button }</button>
             </div>
             { part_status(texts, status, &on_retry, "") }
             <div class="panel-slot" hidden={open.is_none()}>{ panel }</div>
