@@ -111,6 +111,24 @@ export async function run({ browser, origin }) {
         assert(found.length === 0, found.join("\n"));
       });
 
+      await check(`${label}: a share typed as a fraction is taken as typed, with a note that names the percentage`, async () => {
+        // 0.4 in a percentage field is 0.4% (the link says 0.004): not an error, but beside
+        // the field a note says what to type for 40%.
+        await page.fill("#field-unhappy_share_now", "0.4");
+        await page.waitForFunction(() => location.search.includes("unhappy_share_now=0.004"), null, { timeout: 5000 });
+        const note = page.locator("#field-unhappy_share_now-error");
+        const text = (await note.textContent()).replace(/[\u2068\u2069\u200e\u200f]/g, "");
+        const expected = language === "he" ? ["פחות מאחוז אחד", "40%", "הזינו 40."] : ["less than one percent", "For 40%", "enter 40."];
+        for (const words of expected) assert(text.includes(words), `note: ${text}`);
+        assert((await note.getAttribute("class")) === "error note", "a note, not an error");
+        assert((await page.getAttribute("#field-unhappy_share_now", "aria-invalid")) === "false", "the field is valid");
+        assert((await page.locator(".stale-note").count()) === 0, "the answer is not stale");
+        const found = await axe(page, ["color-contrast"]);
+        assert(found.length === 0, found.join("\n"));
+        await page.fill("#field-unhappy_share_now", "40");
+        await page.waitForFunction(() => document.querySelector("#field-unhappy_share_now-error").textContent === "");
+      });
+
       await check(`${label}: nothing left the browser, nothing failed, no policy violation`, async () => {
         await page.waitForTimeout(600);
         const found = [...problems, ...(await violations(page))];

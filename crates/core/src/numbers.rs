@@ -288,6 +288,14 @@ pub fn chance_shown(probability: f64) -> ChanceShown {
     }
 }
 
+/// A share typed as a fraction (0.4 where 40% was meant): the share the same figure would
+/// be as a percentage, for a note beside the field; `value` is the share read, in model
+/// units (0.004 for 0.4%). Only from 0.01% to below 1%, where a fraction is the likelier
+/// slip than a share that small, and where the share meant is a whole percent or more.
+pub fn share_meant_as_fraction(value: f64) -> Option<f64> {
+    (0.0001..0.01).contains(&value).then_some(value * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,6 +349,25 @@ mod tests {
         assert_eq!(chance_shown(0.999), ChanceShown::As(0.999));
         assert_eq!(chance_shown(0.42), ChanceShown::As(0.42));
         assert_eq!(chance_shown(0.001), ChanceShown::As(0.001));
+    }
+
+    #[test]
+    fn a_share_typed_as_a_fraction_is_read_as_typed_and_the_meant_share_named() {
+        // 0.4 typed in a percentage field is 0.4%: the value stays as typed, and the note
+        // names the 40% a fraction would have meant.
+        let typed = parse_number("0.4", EN, Percent).map(|percent| percent / 100.0);
+        assert_eq!(typed, Ok(0.004));
+        let meant = |value| share_meant_as_fraction(value).map(|meant| (meant * 1e9).round() / 1e9);
+        assert_eq!(meant(0.004), Some(0.4));
+        assert_eq!(meant(0.0001), Some(0.01));
+        assert_eq!(meant(0.0099), Some(0.99));
+        // What to type for it, as the note writes it.
+        assert_eq!(draft_text(0.004 * 100.0 * 100.0, EN), "40");
+        assert_eq!(draft_text(0.00125 * 100.0 * 100.0, DE), "12,5");
+        // 1% and more, 0, and what would mean less than 1% again: no note.
+        for value in [0.01, 0.4, 1.0, 0.0, 0.00009, -0.004] {
+            assert_eq!(share_meant_as_fraction(value), None, "{value}");
+        }
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub const TEXTS: Texts = Texts {
     error_above: "Allowed: above {min}, up to {max}.",
     error_whole: "Enter a whole number from {min} to {max}.",
     error_currency: "Enter a three-letter currency code, such as ILS.",
+    note_share_fraction: "That is less than one percent. For {meant}, enter {digits}.",
 
     results_heading: "The answer",
     summary_cost: "Poor service costs",

@@ -99,6 +99,10 @@ pub struct Texts {
     pub error_above: &'static str,
     pub error_whole: &'static str,
     pub error_currency: &'static str,
+    /// Beside a share typed under 1% (`numbers::share_meant_as_fraction`), which is taken
+    /// as typed. Slots: {meant}, the share a fraction would have meant; {digits}, what to
+    /// type for it.
+    pub note_share_fraction: &'static str,
 
     pub results_heading: &'static str,
     pub summary_cost: &'static str,

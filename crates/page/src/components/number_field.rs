@@ -1,11 +1,13 @@
 //! One numeric input: label, typed value with its unit, a slider over the usual span, the
-//! hint, the error in the reader's language, and the "why this number?" note.
+//! hint, the error in the reader's language (or a note on a share that looks typed as a
+//! fraction), and the "why this number?" note.
 
 use cvc_browser::dom::value_of;
 use cvc_browser::intl::Formats;
 use cvc_core::codec::decimal;
 use cvc_core::numbers::{
-    draft_text, parse_number, shown_range, slider_start, NumberSyntax, ParseProblem,
+    draft_text, parse_number, share_meant_as_fraction, shown_range, slider_start, NumberSyntax,
+    ParseProblem,
 };
 use cvc_core::state::{display_factor, number_kind, Action, EntryError};
 use cvc_core::words::{field_text, fill_plain, Language};
@@ -143,7 +145,21 @@ pub fn number_field(
     let error = props
         .error
         .map(|error| error_message(formats, field, error));
-    let described_by = if error.is_some() {
+    // A share under 1% is taken as typed, but is more often a fraction typed for a
+    // percentage (0.4 for 40%): said beside the field, where the error would be.
+    let note = match (spec.unit, &error, typed) {
+        (Unit::Share, None, Some(value)) => share_meant_as_fraction(value).map(|meant| {
+            fill_plain(
+                texts.note_share_fraction,
+                &[
+                    ("meant", &formats.percent(meant)),
+                    ("digits", &draft_text(meant * factor, props.syntax)),
+                ],
+            )
+        }),
+        _ => None,
+    };
+    let described_by = if error.is_some() || note.is_some() {
         format!("{hint_id} {error_id}")
     } else {
         hint_id.clone()
@@ -182,7 +198,9 @@ pub fn number_field(
                     />
                 }
             </div>
-            <p class="error" id={error_id} aria-live="polite">{ error.unwrap_or_default() }</p>
+            <p class={if note.is_some() { "error note" } else { "error" }} id={error_id} aria-live="polite">
+                { error.or(note).unwrap_or_default() }
+            </p>
             <p class="hint" id={hint_id}>{ words.hint }</p>
             <details class="why">
                 <summary>{ texts.why_label }</summary>
