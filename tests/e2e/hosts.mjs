@@ -260,6 +260,26 @@ export async function run({ browser, origin }) {
       const scripts = await page.evaluate(() => document.querySelector("#second").shadowRoot.querySelectorAll("script, img").length);
       assert(scripts === 0, "nothing inserted as markup");
     });
+    await check("consent=\"denied\": the element pushes nothing to dataLayer and its privacy line names no analytics; granted, the latest once and the line says so; denied again, the line takes it back", async () => {
+      const gain = gainOf({ lifetime_profit: 41000 });
+      const privacy = () => page.evaluate(() => document.querySelector("#held").shadowRoot.querySelector(".privacy").textContent);
+      const pushed = () => page.evaluate((gain) => window.dataLayer.filter((push) => Math.abs(push.npv_gain - gain) <= Math.max(1, Math.abs(gain) * 1e-9)).length, gain);
+      await page.evaluate((tag) => {
+        const held = document.createElement(tag);
+        held.id = "held";
+        for (const [name, value] of [["lang", "en"], ["lifetime-profit", "41000"], ["data-layer", ""], ["consent", "denied"]]) held.setAttribute(name, value);
+        document.querySelector("#view").append(held);
+      }, TAG);
+      assert(close(await shownIn(page, "#held"), gain), "the held element's figures");
+      await page.waitForTimeout(600);
+      assert((await pushed()) === 0, "nothing pushed before consent");
+      assert(!(await privacy()).includes("analytics"), `denied: ${await privacy()}`);
+      await page.evaluate(() => document.querySelector("#held").setAttribute("consent", "granted"));
+      await page.waitForFunction(() => document.querySelector("#held").shadowRoot.querySelector(".privacy").textContent.includes("analytics"), null, { timeout: 5000 });
+      assert((await pushed()) === 1, `granted: the latest once, not ${await pushed()}`);
+      await page.evaluate(() => document.querySelector("#held").setAttribute("consent", "denied"));
+      await page.waitForFunction(() => !document.querySelector("#held").shadowRoot.querySelector(".privacy").textContent.includes("analytics"), null, { timeout: 5000 });
+    });
     await check("single-page host: no errors and no policy violations under the element's documented policy", () => noProblems(page, problems));
     await context.close();
   }

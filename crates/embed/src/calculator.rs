@@ -243,6 +243,10 @@ impl Calculator {
                     push_to_data_layer(&json::write_pretty(&entry));
                 }
             }
+            // The privacy line names the analytics only while they hear.
+            if granted != was && data_layer {
+                self.redraw();
+            }
             return;
         }
         if leads::is_lead_key(&bare.replace('-', "_")) {
@@ -433,10 +437,14 @@ fn consent_of(host: &HtmlElement) -> bool {
 }
 
 /// What the privacy line says: the element tells its host page with DOM events, always,
-/// and its analytics with `data-layer`; and what lead capture sends, where it is on.
+/// and its analytics with `data-layer` while the visitor's consent lets them hear; and
+/// what lead capture sends, where it is on.
 fn privacy_of(shared: &Shared) -> PrivacyLine {
-    PrivacyLine::of(Disclosure::of_embed(true, shared.data_layer))
-        .with_leads(&shared.capture.setup, &shared.capture.page)
+    PrivacyLine::of(Disclosure::of_embed(
+        true,
+        shared.data_layer && shared.consent,
+    ))
+    .with_leads(&shared.capture.setup, &shared.capture.page)
 }
 
 /// The capture form's set-up, where the host gave an endpoint.
