@@ -126,6 +126,22 @@ async function twoTabs(browser, origin) {
     const problems = [...one.problems, ...other.problems];
     assert(problems.length === 0, problems.join("\n"));
   });
+  await check("a name a saved scenario has already is told apart: saved and renamed as “(2)”, “(3)”, and the status says so", async () => {
+    const status = async () => (await one.page.textContent("#saved-panel .status")).replace(/[\u2068\u2069]/g, "");
+    await saveAs(one.page, "Client A");
+    await saveAs(one.page, "client a");
+    await one.page.waitForFunction(() => document.querySelector("#saved-panel .status").textContent.includes("(2)"));
+    assert((await status()) === "Saved as “client a (2)”.", `status: ${await status()}`);
+    const item = one.page.locator(".saved-item", { hasText: "First tab 1" }).filter({ hasNotText: "First tab 10" });
+    await item.locator("button.secondary").first().click();
+    await item.locator("input").fill("Client A");
+    await item.locator("button[type=submit]").click();
+    await one.page.waitForFunction(() => document.querySelector("#saved-panel .status").textContent.includes("(3)"));
+    assert((await status()) === "Renamed to “Client A (3)”.", `status: ${await status()}`);
+    await other.page.waitForFunction(() => [...document.querySelectorAll("#saved-panel .saved-name bdi")].filter((name) => name.textContent.toLowerCase().startsWith("client a")).length === 3, null, { timeout: 3000 });
+    const shown = (await names(other.page)).filter((name) => name.toLowerCase().startsWith("client a")).sort();
+    assert(JSON.stringify(shown) === JSON.stringify(["Client A", "Client A (3)", "client a (2)"]), `listed: ${shown}`);
+  });
   await check("a long saved name wraps inside the panel on a phone, in its list and in the comparison's choices, and never widens the page", async () => {
     for (const name of ["Dental clinic, Tel Aviv, 2025 baseline with the new front desk", "מרפאת שיניים תל אביב – תרחיש בסיס 2025 עם דלפק הקבלה החדש"]) await saveAs(one.page, name);
     await one.page.waitForFunction(() => [...document.querySelectorAll(".saved-name bdi")].some((name) => name.textContent.startsWith("מרפאת")));

@@ -110,6 +110,7 @@ impl SavedHandle {
     pub fn save(&self, name: &str, scenario: &ValidScenario) -> Result<SavedScenario, StoreError> {
         let outcome = storage::save(
             self.backing.borrow_mut().store(),
+            &self.shelf.entries,
             name,
             scenario,
             js_sys::Date::now(),
@@ -118,8 +119,14 @@ impl SavedHandle {
         self.after(outcome)
     }
 
-    pub fn rename(&self, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
-        let outcome = storage::rename(self.backing.borrow_mut().store(), entry, name);
+    /// Returns the name the entry now has (told apart from the others' names).
+    pub fn rename(&self, entry: &SavedScenario, name: &str) -> Result<String, StoreError> {
+        let outcome = storage::rename(
+            self.backing.borrow_mut().store(),
+            &self.shelf.entries,
+            entry,
+            name,
+        );
         self.after(outcome)
     }
 

@@ -255,16 +255,45 @@ fn new_id(store: &dyn Store, now: f64, tab: u32) -> String {
     }
 }
 
-/// Saves a scenario under a name, as a new entry.
-/// `tab` is a number the page drew at random when it opened (see [`new_id`]).
+/// `name`, or the first of "name (2)", "name (3)" … that no entry of `shelf` but the one
+/// with the id `except` has (ASCII letter case aside): the Saved list and the comparison's
+/// choices name entries by their names, and two alike could be told apart only by the
+/// minute they were saved. The suffix fits in [`MAX_NAME_CHARS`], so that the name read
+/// back is the name given. `shelf` is the page's last reading of the store, which follows
+/// other tabs' changes as they are made.
+pub fn distinct_name(name: String, shelf: &[SavedScenario], except: &str) -> String {
+    // ASCII's letter case only: Unicode's case tables would cost the panels' chunk 3.5 KB,
+    // and Hebrew has no case.
+    let is_taken = |candidate: &str| {
+        shelf
+            .iter()
+            .any(|entry| entry.id != except && entry.name.eq_ignore_ascii_case(candidate))
+    };
+    if !is_taken(&name) {
+        return name;
+    }
+    (2..)
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let room = MAX_NAME_CHARS - suffix.chars().count();
+            let base: String = name.chars().take(room).collect();
+            format!("{}{suffix}", base.trim_end())
+        })
+        .find(|candidate| !is_taken(candidate))
+        .unwrap_or(name)
+}
+
+/// Saves a scenario under a name no entry of `shelf` has ([`distinct_name`]), as a new
+/// entry. `tab` is a number the page drew at random when it opened (see [`new_id`]).
 pub fn save(
     store: &mut dyn Store,
+    shelf: &[SavedScenario],
     name: &str,
     scenario: &ValidScenario,
     now: f64,
     tab: u32,
 ) -> Result<SavedScenario, StoreError> {
-    let name = clean_name(name).unwrap_or_else(|| "—".into());
+    let name = distinct_name(clean_name(name).unwrap_or_else(|| "—".into()), shelf, "");
     let id = new_id(store, now, tab);
     store.set(&format!("{PREFIX}{id}"), &entry_json(&name, now, scenario))?;
     Ok(SavedScenario {
@@ -285,14 +314,22 @@ fn unchanged(store: &dyn Store, entry: &SavedScenario) -> Result<String, StoreEr
     }
 }
 
-/// Gives a saved scenario a new name (its figures and time stay), unless another tab
-/// changed it since it was read.
-pub fn rename(store: &mut dyn Store, entry: &SavedScenario, name: &str) -> Result<(), StoreError> {
+/// Gives a saved scenario a new name that no other in `shelf` has ([`distinct_name`]; its
+/// figures and time stay), unless another tab changed it since it was read. Returns the
+/// name it now has.
+pub fn rename(
+    store: &mut dyn Store,
+    shelf: &[SavedScenario],
+    entry: &SavedScenario,
+    name: &str,
+) -> Result<String, StoreError> {
     let Some(name) = clean_name(name) else {
-        return Ok(());
+        return Ok(entry.name.clone());
     };
     let key = unchanged(store, entry)?;
-    store.set(&key, &entry_json(&name, entry.saved_at, &entry.scenario))
+    let name = distinct_name(name, shelf, &entry.id);
+    store.set(&key, &entry_json(&name, entry.saved_at, &entry.scenario))?;
+    Ok(name)
 }
 
 /// Deletes `entry`, unless another tab changed it since it was read.
@@ -342,6 +379,27 @@ impl Store for MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Saves as the page does: told apart from what the store holds now.
+    fn save_in(
+        store: &mut MemoryStore,
+        name: &str,
+        scenario: &ValidScenario,
+        now: f64,
+        tab: u32,
+    ) -> Result<SavedScenario, StoreError> {
+        let shelf = load(store, true).entries;
+        save(store, &shelf, name, scenario, now, tab)
+    }
+
+    fn rename_in(
+        store: &mut MemoryStore,
+        entry: &SavedScenario,
+        name: &str,
+    ) -> Result<String, StoreError> {
+        let shelf = load(store, true).entries;
+        rename(store, &shelf, entry, name)
+    }
     use cvc_model::fields::{FieldName, Problem};
     use cvc_model::{Field, Scenario};
 
@@ -357,7 +415,7 @@ mod tests {
     #[test]
     fn a_saved_scenario_loads_back_the_same() {
         let mut store = MemoryStore::default();
-        let saved = save(
+        let saved = save_in(
             &mut store,
             "  Clinic\u{7}, 2027 ",
             &scenario(45_000.0),
@@ -374,9 +432,9 @@ mod tests {
     #[test]
     fn entries_are_newest_first_and_ids_never_collide() {
         let mut store = MemoryStore::default();
-        let first = save(&mut store, "first", &scenario(1_000.0), 5e11, 0).unwrap();
-        let second = save(&mut store, "second", &scenario(2_000.0), 5e11, 0).unwrap();
-        let third = save(&mut store, "third", &scenario(3_000.0), 6e11, 0).unwrap();
+        let first = save_in(&mut store, "first", &scenario(1_000.0), 5e11, 0).unwrap();
+        let second = save_in(&mut store, "second", &scenario(2_000.0), 5e11, 0).unwrap();
+        let third = save_in(&mut store, "third", &scenario(3_000.0), 6e11, 0).unwrap();
         assert_ne!(first.id, second.id);
         let names: Vec<_> = load(&mut store, true)
             .entries
@@ -390,9 +448,9 @@ mod tests {
     #[test]
     fn rename_keeps_the_figures_and_delete_removes_only_that_entry() {
         let mut store = MemoryStore::default();
-        let a = save(&mut store, "a", &scenario(1_000.0), 1.0, 0).unwrap();
-        let b = save(&mut store, "b", &scenario(2_000.0), 2.0, 0).unwrap();
-        rename(&mut store, &a, "renamed").unwrap();
+        let a = save_in(&mut store, "a", &scenario(1_000.0), 1.0, 0).unwrap();
+        let b = save_in(&mut store, "b", &scenario(2_000.0), 2.0, 0).unwrap();
+        rename_in(&mut store, &a, "renamed").unwrap();
         delete(&mut store, &b).unwrap();
         let shelf = load(&mut store, true);
         assert_eq!(shelf.entries.len(), 1);
@@ -402,12 +460,78 @@ mod tests {
     }
 
     #[test]
+    fn no_two_saved_scenarios_have_the_same_name() {
+        let mut store = MemoryStore::default();
+        let names: Vec<String> = ["Client A", "Client A", "client a", "Client A (2)"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                save_in(&mut store, name, &scenario(1_000.0), i as f64 + 1.0, 0)
+                    .unwrap()
+                    .name
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Client A",
+                "Client A (2)",
+                "client a (3)",
+                "Client A (2) (2)"
+            ]
+        );
+        // A rename to a name another entry has is told apart too; to its own name, kept.
+        let b = save_in(&mut store, "B", &scenario(2_000.0), 9.0, 0).unwrap();
+        assert_eq!(
+            rename_in(&mut store, &b, " Client A ").unwrap(),
+            "Client A (4)"
+        );
+        let shelf = load(&mut store, true);
+        let first = shelf
+            .entries
+            .iter()
+            .find(|entry| entry.name == "Client A")
+            .unwrap();
+        assert_eq!(
+            rename_in(&mut store, first, "client A").unwrap(),
+            "client A"
+        );
+        let mut read: Vec<String> = load(&mut store, true)
+            .entries
+            .into_iter()
+            .map(|entry| entry.name.to_lowercase())
+            .collect();
+        read.sort();
+        read.dedup();
+        assert_eq!(read.len(), 5, "{read:?}");
+    }
+
+    #[test]
+    fn a_name_made_distinct_still_fits_and_reads_back_the_same() {
+        let long = "x".repeat(MAX_NAME_CHARS);
+        let mut store = MemoryStore::default();
+        save_in(&mut store, &long, &scenario(1_000.0), 1.0, 0).unwrap();
+        let second = save_in(&mut store, &long, &scenario(1_000.0), 2.0, 0).unwrap();
+        assert_eq!(second.name.chars().count(), MAX_NAME_CHARS);
+        assert!(second.name.ends_with("x (2)"), "{}", second.name);
+        let names: Vec<String> = load(&mut store, true)
+            .entries
+            .into_iter()
+            .map(|entry| entry.name)
+            .collect();
+        assert!(
+            names.contains(&second.name) && names.contains(&long),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn two_tabs_saving_in_the_same_millisecond_keep_both() {
         // Each tab looks for a free id in the store as it was before either wrote.
         let before = MemoryStore::default();
         let (mut one, mut other) = (before.clone(), before);
-        let a = save(&mut one, "one", &scenario(1_000.0), 7e11, 17).unwrap();
-        let b = save(&mut other, "other", &scenario(2_000.0), 7e11, 42).unwrap();
+        let a = save_in(&mut one, "one", &scenario(1_000.0), 7e11, 17).unwrap();
+        let b = save_in(&mut other, "other", &scenario(2_000.0), 7e11, 42).unwrap();
         assert_ne!(a.id, b.id);
         let mut shared = one;
         shared.items.extend(other.items);
@@ -418,24 +542,24 @@ mod tests {
     fn a_change_made_in_another_tab_is_never_written_over() {
         // Two tabs share one store; each acts on the entry as it last read it.
         let mut store = MemoryStore::default();
-        save(&mut store, "plan", &scenario(1_000.0), 1.0, 0).unwrap();
+        save_in(&mut store, "plan", &scenario(1_000.0), 1.0, 0).unwrap();
         let seen = load(&mut store, true).entries.remove(0);
         // The other tab renames it: this tab's rename and delete are refused.
-        rename(&mut store, &seen, "theirs").unwrap();
+        rename_in(&mut store, &seen, "theirs").unwrap();
         assert_eq!(
-            rename(&mut store, &seen, "mine"),
+            rename_in(&mut store, &seen, "mine"),
             Err(StoreError::ChangedElsewhere)
         );
         assert_eq!(delete(&mut store, &seen), Err(StoreError::ChangedElsewhere));
         assert_eq!(load(&mut store, true).entries[0].name, "theirs");
         // Read again, the entry can be renamed, then deleted.
         let fresh = load(&mut store, true).entries.remove(0);
-        rename(&mut store, &fresh, "mine").unwrap();
+        rename_in(&mut store, &fresh, "mine").unwrap();
         let fresh = load(&mut store, true).entries.remove(0);
         delete(&mut store, &fresh).unwrap();
         // Deleted in the other tab: a rename here does not bring it back.
         assert_eq!(
-            rename(&mut store, &fresh, "back"),
+            rename_in(&mut store, &fresh, "back"),
             Err(StoreError::ChangedElsewhere)
         );
         assert!(store.items.is_empty(), "{:?}", store.items);
@@ -444,21 +568,21 @@ mod tests {
     #[test]
     fn an_entry_brought_up_to_date_by_another_tab_is_still_the_same_entry() {
         let mut store = MemoryStore::default();
-        let entry = save(&mut store, "plan", &scenario(1_000.0), 1.0, 0).unwrap();
+        let entry = save_in(&mut store, "plan", &scenario(1_000.0), 1.0, 0).unwrap();
         let key = format!("{PREFIX}{}", entry.id);
         // The same entry as another release might have laid it out: other spacing.
         let text = store.get(&key).unwrap().replace('\n', "");
         store.set(&key, &text).unwrap();
         let seen = load(&mut store, true).entries.remove(0);
         assert_eq!(seen, entry);
-        rename(&mut store, &entry, "renamed").unwrap();
+        rename_in(&mut store, &entry, "renamed").unwrap();
         assert_eq!(load(&mut store, true).entries[0].name, "renamed");
     }
 
     #[test]
     fn a_corrupt_entry_is_skipped_kept_and_costs_nothing_else() {
         let mut store = MemoryStore::default();
-        save(&mut store, "good", &scenario(30_000.0), 1.0, 0).unwrap();
+        save_in(&mut store, "good", &scenario(30_000.0), 1.0, 0).unwrap();
         for (key, text) in [
             ("cvc.saved.x1", "{not json"),
             ("cvc.saved.x2", "[1, 2]"),
@@ -558,13 +682,13 @@ mod tests {
     #[test]
     fn a_full_store_refuses_with_a_reason_and_keeps_what_it_had() {
         let mut store = MemoryStore::default();
-        let kept = save(&mut store, "kept", &scenario(1_000.0), 1.0, 0).unwrap();
+        let kept = save_in(&mut store, "kept", &scenario(1_000.0), 1.0, 0).unwrap();
         store.full = true;
         assert_eq!(
-            save(&mut store, "new", &scenario(2_000.0), 2.0, 0),
+            save_in(&mut store, "new", &scenario(2_000.0), 2.0, 0),
             Err(StoreError::Full)
         );
-        assert_eq!(rename(&mut store, &kept, "x"), Err(StoreError::Full));
+        assert_eq!(rename_in(&mut store, &kept, "x"), Err(StoreError::Full));
         assert_eq!(load(&mut store, true).entries, vec![kept]);
     }
 }

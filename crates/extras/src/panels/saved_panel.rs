@@ -61,11 +61,12 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                 return;
             };
             let name = if typed.trim().is_empty() {
-                format!(
-                    "{} {}",
-                    texts.save_default_name,
-                    saved.shelf.entries.len() + 1
-                )
+                // The next number no saved scenario is named with.
+                let entries = &saved.shelf.entries;
+                (entries.len() + 1..)
+                    .map(|n| format!("{} {n}", texts.save_default_name))
+                    .find(|name| entries.iter().all(|entry| entry.name != *name))
+                    .unwrap_or_default()
             } else {
                 typed
             };
@@ -289,7 +290,7 @@ fn saved_item(context: &ItemContext, entry: &SavedScenario) -> Html {
                 return;
             }
             on_status.emit(match saved.rename(&entry, &name) {
-                Ok(()) => fill_plain(texts.renamed, &[("name", name.trim())]),
+                Ok(name) => fill_plain(texts.renamed, &[("name", &name)]),
                 Err(error) => refusal(texts, error),
             });
         })
