@@ -173,6 +173,22 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       assert(fits, "the room's answer is on the projector's screen without scrolling");
     });
 
+    await check("rooms: a business far from the others is drawn hollow at the end of its line, and the others spread over the line", async () => {
+      // The yearly costs (the tool's): 316,834 twice, 616,962, 712,877, 950,502 and
+      // 2,115,385. Quartiles (type 7) 391,866 and 891,096, so the upper fence is 1,639,941:
+      // 2,115,385 is beyond it, drawn at the end (588), and 950,502 is the highest on the
+      // line, 18 px before it. The unhappy customer's costs have no value beyond.
+      const lines = await presenter.page.evaluate(() => Object.fromEntries([...document.querySelectorAll(".room-dots")].map((line) => [line.dataset.figure, [...line.querySelectorAll(".dot")].map((dot) => ({ x: Number(dot.getAttribute("cx")), beyond: dot.classList.contains("beyond") }))])));
+      const yearly = lines.yearly_cost_of_poor_service;
+      assert(yearly.filter((dot) => dot.beyond).length === 1, JSON.stringify(yearly));
+      const inside = yearly.filter((dot) => !dot.beyond).map((dot) => dot.x);
+      const far = yearly.find((dot) => dot.beyond).x;
+      assert(Math.min(...inside) === 12 && Math.max(...inside) === 570 && far === 588, `the others spread over the line: ${JSON.stringify(yearly)}`);
+      assert(lines.unhappy_customer_cost.every((dot) => !dot.beyond), JSON.stringify(lines.unhappy_customer_cost));
+      const range = await presenter.page.textContent(".room-dots[data-figure=yearly_cost_of_poor_service] .room-dots-range");
+      assert(range.includes("2,115,385"), `the words still give the highest: ${range}`);
+    });
+
     await check("rooms: once revealed, each phone says where its business stands, as the tool's figures put it", async () => {
       for (const [i, { page }] of phones.entries()) {
         await page.waitForSelector(".room-bar .standing", { timeout: 20000 });

@@ -3,6 +3,7 @@
 //! place what this computes.
 
 use crate::codec::decimal::svg as px;
+use cvc_model::uncertainty::percentile;
 use cvc_model::Figure;
 
 /// A linear map from a domain of values to a range of pixels. `mirrored` flips the range,
@@ -174,9 +175,63 @@ pub fn polyline(
     out
 }
 
+/// The span a row of dots (one per business in a workshop room) is drawn over: from the
+/// lowest value to the highest of those within one and a half interquartile ranges of the
+/// quartiles (Tukey's fences, as a box plot's whiskers), so that one business far from the
+/// others does not squeeze them all into a dot's width. A value outside the span is drawn
+/// apart, past that end and marked; the words under the row still give the lowest and the
+/// highest. Where the quartiles meet (most businesses alike), the whole span.
+pub fn dot_span(values: &[f64]) -> (f64, f64) {
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    sorted.sort_by(f64::total_cmp);
+    let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
+        return (0.0, 0.0);
+    };
+    let at = |fraction: f64| percentile(&sorted, fraction).value().unwrap_or(low);
+    let (q1, q3) = (at(0.25), at(0.75));
+    let reach = 1.5 * (q3 - q1);
+    if reach > 0.0 {
+        let within = |value: &&f64| (q1 - reach..=q3 + reach).contains(*value);
+        let mut inside = sorted.iter().filter(within);
+        let from = inside.next().copied().unwrap_or(low);
+        (from, inside.next_back().copied().unwrap_or(from))
+    } else {
+        (low, high)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_business_far_from_the_others_does_not_squeeze_the_row_of_dots() {
+        // Eight yearly costs from ₪40,000 to ₪110,000, and one of ₪9 million.
+        let costs = [
+            40_000.0,
+            50_000.0,
+            60_000.0,
+            70_000.0,
+            80_000.0,
+            90_000.0,
+            100_000.0,
+            110_000.0,
+            9_000_000.0,
+        ];
+        // Quartiles (type 7): 60,000 and 100,000; the fences 0 and 160,000, within which
+        // the lowest is 40,000 and the highest 110,000.
+        assert_eq!(dot_span(&costs), (40_000.0, 110_000.0));
+        // No outlier: the lowest to the highest, in any order, negatives too.
+        assert_eq!(dot_span(&[-2.0, 3.0, 1.0, 0.0, 2.0]), (-2.0, 3.0));
+        assert_eq!(dot_span(&[-5.0, 3.0, 1.0, 0.0, 2.0]), (0.0, 3.0));
+        // Most alike: the quartiles meet, and the whole span is drawn.
+        assert_eq!(
+            dot_span(&[10.0, 10.0, 10.0, 10.0, 1_000.0]),
+            (10.0, 1_000.0)
+        );
+        assert_eq!(dot_span(&[f64::NAN, 7.0]), (7.0, 7.0));
+        assert_eq!(dot_span(&[]), (0.0, 0.0));
+    }
 
     /// Each tick's position by `at`, and the width of the label `label` at 12 px.
     fn placed(ticks: &[f64], at: impl Fn(f64) -> f64, label: &str) -> Vec<(f64, f64)> {

@@ -15,6 +15,7 @@ use cvc_browser::rooms::{
     keep_opened_room, opened_room, request, room_server, RoomStream, STREAM_LOST, STREAM_RETRYING,
 };
 use cvc_browser::timing::{after, now_ms, Timer};
+use cvc_core::chart_scale::dot_span;
 use cvc_core::codec::csv::file_name;
 use cvc_core::codec::decimal::svg as px;
 use cvc_core::codec::json::{self, Json};
@@ -567,11 +568,25 @@ fn dot_line(
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), &v| {
             (low.min(v), high.max(v))
         });
-    let span = if high > low { high - low } else { 1.0 };
+    // Drawn over the span most businesses are in: one far away is drawn hollow at the very
+    // end, a gap past the others.
+    let (from, to) = dot_span(&values);
+    let span = if to > from { to - from } else { 1.0 };
     let rtl = formats.language.is_rtl();
     let (width, height, pad) = (600.0_f64, 36.0_f64, 12.0_f64);
+    let gap = |beyond: bool| if beyond { 18.0 } else { 0.0 };
+    let (before, after) = (
+        gap(values.iter().any(|v| *v < from)),
+        gap(values.iter().any(|v| *v > to)),
+    );
     let at = |value: f64| {
-        let x = pad + (value - low) / span * (width - 2.0 * pad);
+        let x = if value < from {
+            pad
+        } else if value > to {
+            width - pad
+        } else {
+            pad + before + (value - from) / span * (width - 2.0 * pad - before - after)
+        };
         if rtl {
             width - x
         } else {
@@ -591,7 +606,7 @@ fn dot_line(
             <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
                 <line class="axis" x1={px(pad)} x2={px(width - pad)} y1="18" y2="18" />
                 { for values.iter().enumerate().map(|(i, &value)| html! {
-                    <circle class="dot" cx={px(at(value))} cy={px(18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
+                    <circle class={if (from..=to).contains(&value) { "dot" } else { "dot beyond" }} cx={px(at(value))} cy={px(18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
                 }) }
             </svg>
             <p class="room-dots-range hint">{ formats.language.texts().range(&formats.money(low), &formats.money(high)) }</p>
