@@ -187,7 +187,8 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
 }
 
 // The workshop room: the release bundle served by the room server itself; the presenter's
-// room at 1280×720 before and after the reveal (six businesses sent through the API), and a
+// room at 1280×720 before and after the reveal (six businesses sent through the API, one far
+// from the others, drawn hollow at the end of its lines), and a
 // participant's phone at 360×740 (the room's line, the tools folded into one row).
 {
   const { buildServer, sqliteDatabase, startServer } = await import("../rooms/servers.mjs");
@@ -204,7 +205,7 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       await page.waitForSelector(".room-code");
       const code = await page.getAttribute(".room-code", "data-code");
       for (let i = 0; i < 6; i++) {
-        await fetch(`${rooms.url}/api/rooms/${code}/entries/screenshot-phone-${language}-${i}`, { method: "PUT", body: JSON.stringify({ lifetime_profit: 15000 + i * 9000, unhappy_share_now: 0.3 + i * 0.04 }) });
+        await fetch(`${rooms.url}/api/rooms/${code}/entries/screenshot-phone-${language}-${i}`, { method: "PUT", body: JSON.stringify({ lifetime_profit: i === 5 ? 300000 : 15000 + i * 9000, unhappy_share_now: 0.3 + i * 0.04 }) });
       }
       await page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6");
       await page.screenshot({ path: `${out}/room-presenter-1280x720-${language}.png` });

@@ -593,6 +593,12 @@ fn dot_line(
             x
         }
     };
+    // The line stops where the span does: a hollow dot past its end stands apart.
+    let axis = if rtl {
+        (pad + after, width - pad - before)
+    } else {
+        (pad + before, width - pad - after)
+    };
     let summary = format!(
         "{label}: {}",
         formats
@@ -604,7 +610,7 @@ fn dot_line(
         <figure class="room-dots" data-figure={name.to_string()}>
             <figcaption>{ label }</figcaption>
             <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
-                <line class="axis" x1={px(pad)} x2={px(width - pad)} y1="18" y2="18" />
+                <line class="axis" x1={px(axis.0)} x2={px(axis.1)} y1="18" y2="18" />
                 { for values.iter().enumerate().map(|(i, &value)| html! {
                     <circle class={if (from..=to).contains(&value) { "dot" } else { "dot beyond" }} cx={px(at(value))} cy={px(18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
                 }) }
