@@ -240,7 +240,8 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
                 reader.count_after_horizon(match value.as_str() {
                     "true" | "1" => Ok(true),
                     "false" | "0" => Ok(false),
-                    other => Err(Problem::NotANumber(shorten(other))),
+                    // Neither yes nor no: said as the wrong kind of value, not as a number.
+                    _ => Err(Problem::WrongType("text")),
                 });
             }
             DRAWS => {
@@ -477,6 +478,26 @@ mod tests {
             let read = read_pairs(&[(key.into(), value.into())], Scenario::default());
             assert!(read.has_scenario, "{key}");
         }
+    }
+
+    #[test]
+    fn a_yes_or_no_that_is_neither_is_the_wrong_kind_of_value_not_a_number() {
+        let read = decode("?count_after_horizon=maybe&lifetime_profit=45000");
+        assert_eq!(read.reading.scenario.lifetime_profit, 45000.0);
+        assert!(
+            read.reading.scenario.count_after_horizon,
+            "the default stays"
+        );
+        let problems: Vec<_> = read
+            .reading
+            .problems
+            .iter()
+            .map(|error| (error.field, error.problem.clone()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(FieldName::CountAfterHorizon, Problem::WrongType("text"))]
+        );
     }
 
     #[test]

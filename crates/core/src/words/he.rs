@@ -63,7 +63,7 @@ pub const TEXTS: Texts = Texts {
     error_above: "הזינו ערך גדול מ־{min}, ועד {max}.",
     error_whole: "הזינו מספר שלם מ־{min} עד {max}.",
     error_currency: "הזינו קוד מטבע בן שלוש אותיות, למשל ILS.",
-    note_share_fraction: "זה פחות מאחוז אחד. כדי לקבל {meant}, הזינו {digits}.",
+    note_share_fraction: "זה פחות מאחוז אחד. אם התכוונתם ל־{meant}, הזינו {digits}.",
 
     results_heading: "התשובה",
     summary_cost: "שירות גרוע עולה",
