@@ -75,6 +75,10 @@ impl NumberKind {
 
 const CURRENCY_SIGNS: [char; 4] = ['₪', '$', '€', '£'];
 
+/// The shekel as Israeli owners write it beside an amount, in words and abbreviations
+/// (Latin ones in any letter case): taken away, as its sign is.
+const SHEKEL_WORDS: [&str; 6] = ["ש״ח", "ש\"ח", "ש''ח", "שח", "NIS", "ILS"];
+
 /// Invisible marks that Hebrew text and copied numbers carry; they mean nothing here.
 fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -108,7 +112,26 @@ pub fn parse_number(
         .filter(|c| !is_direction_mark(*c))
         .map(|c| if c == '−' { '-' } else { c })
         .collect();
-    let mut body = cleaned.trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
+    let is_space = |c: char| c.is_whitespace() || c == '\u{00A0}';
+    let mut body = cleaned.trim_matches(is_space);
+    if kind == NumberKind::Money {
+        // A shekel word at either end, as a sign would be (by slices: a search for each
+        // word in the text would cost every main module half a kilobyte).
+        for word in SHEKEL_WORDS {
+            let cut = body.len().saturating_sub(word.len());
+            if body
+                .get(cut..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(word))
+            {
+                body = body[..cut].trim_matches(is_space);
+            } else if body
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+            {
+                body = body[word.len()..].trim_matches(is_space);
+            }
+        }
+    }
     // A sign may stand at the start or at the end, once.
     let is_sign = |c: char| CURRENCY_SIGNS.contains(&c) || c == '%';
     for at_start in [true, false] {
@@ -128,7 +151,7 @@ pub fn parse_number(
         } else {
             &body[..body.len() - sign.len_utf8()]
         }
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
+        .trim_matches(is_space);
     }
     if body.is_empty() {
         return Err(ParseProblem::Empty);
@@ -368,6 +391,29 @@ mod tests {
         for value in [0.01, 0.4, 1.0, 0.0, 0.00009, -0.004] {
             assert_eq!(share_meant_as_fraction(value), None, "{value}");
         }
+    }
+
+    #[test]
+    fn the_shekel_written_in_words_is_read_as_its_sign() {
+        for (text, amount) in [
+            ("5,000 ש״ח", 5_000.0),
+            ("ש\"ח 1,200", 1_200.0),
+            ("750ש''ח", 750.0),
+            ("300 שח", 300.0),
+            ("nis 2,500", 2_500.0),
+            ("2500 ILS", 2_500.0),
+            ("₪ 40", 40.0),
+        ] {
+            assert_eq!(parse_number(text, HE, Money), Ok(amount), "{text}");
+        }
+        // Only beside an amount, once at each end, and only in money.
+        assert_eq!(
+            parse_number("5 ש״ח 5", HE, Money),
+            Err(ParseProblem::NotANumber)
+        );
+        assert_eq!(parse_number("ש״ח", HE, Money), Err(ParseProblem::Empty));
+        assert!(parse_number("40 ש״ח", HE, Percent).is_err());
+        assert!(parse_number("40 NIS", EN, Plain).is_err());
     }
 
     #[test]
