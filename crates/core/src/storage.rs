@@ -17,6 +17,10 @@
 //! uncertainty settings) is migrated through the scenario file's own reader and written
 //! back in the current form. A field that is wrong takes its default and is named in the
 //! notice, as for an imported file.
+//!
+//! No two entries share a name: a name already taken is saved or renamed as "name (2)",
+//! "name (3)" … ([`distinct_name`]), since the list and the comparison name entries only
+//! by their names.
 
 use crate::codec::json::{self, Json};
 use crate::codec::scenario_file;
