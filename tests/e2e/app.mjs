@@ -125,6 +125,14 @@ export async function run({ browser, origin }) {
         assert((await page.locator(".stale-note").count()) === 0, "the answer is not stale");
         const found = await axe(page, ["color-contrast"]);
         assert(found.length === 0, found.join("\n"));
+        // Not where a share under 1% is usual (the discount rate moves by half a percent),
+        // nor after a typed "%".
+        for (const [field, typed, read] of [["discount_rate", "0.5", "0.005"], ["unhappy_share_now", "0.4%", "0.004"]]) {
+          await page.fill(`#field-${field}`, typed);
+          await page.waitForFunction((pair) => location.search.includes(pair), `${field}=${read}`, { timeout: 5000 });
+          assert((await page.textContent(`#field-${field}-error`)) === "", `${field} ${typed}: no note`);
+        }
+        await page.fill("#field-discount_rate", "8");
         await page.fill("#field-unhappy_share_now", "40");
         await page.waitForFunction(() => document.querySelector("#field-unhappy_share_now-error").textContent === "");
       });

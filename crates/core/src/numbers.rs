@@ -117,19 +117,21 @@ pub fn parse_number(
     if kind == NumberKind::Money {
         // A shekel word at either end, as a sign would be (by slices: a search for each
         // word in the text would cost every main module half a kilobyte).
-        for word in SHEKEL_WORDS {
+        // Once at each end.
+        let at_end = |body: &str, word: &str| {
             let cut = body.len().saturating_sub(word.len());
-            if body
-                .get(cut..)
+            body.get(cut..)
                 .is_some_and(|end| end.eq_ignore_ascii_case(word))
-            {
-                body = body[..cut].trim_matches(is_space);
-            } else if body
-                .get(..word.len())
+        };
+        let at_start = |body: &str, word: &str| {
+            body.get(..word.len())
                 .is_some_and(|start| start.eq_ignore_ascii_case(word))
-            {
-                body = body[word.len()..].trim_matches(is_space);
-            }
+        };
+        if let Some(word) = SHEKEL_WORDS.iter().find(|word| at_end(body, word)) {
+            body = body[..body.len() - word.len()].trim_matches(is_space);
+        }
+        if let Some(word) = SHEKEL_WORDS.iter().find(|word| at_start(body, word)) {
+            body = body[word.len()..].trim_matches(is_space);
         }
     }
     // A sign may stand at the start or at the end, once.
@@ -412,6 +414,11 @@ mod tests {
             Err(ParseProblem::NotANumber)
         );
         assert_eq!(parse_number("ש״ח", HE, Money), Err(ParseProblem::Empty));
+        assert_eq!(
+            parse_number("5 NIS ש״ח", HE, Money),
+            Err(ParseProblem::NotANumber)
+        );
+        assert_eq!(parse_number("NIS 5 ש״ח", HE, Money), Ok(5.0));
         assert!(parse_number("40 ש״ח", HE, Percent).is_err());
         assert!(parse_number("40 NIS", EN, Plain).is_err());
     }

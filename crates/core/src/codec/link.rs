@@ -241,7 +241,7 @@ pub fn read_pairs(pairs: &[(String, String)], defaults: Scenario) -> LinkReading
                     "true" | "1" => Ok(true),
                     "false" | "0" => Ok(false),
                     // Neither yes nor no: said as the wrong kind of value, not as a number.
-                    _ => Err(Problem::WrongType("text")),
+                    _ => Err(Problem::WrongType("another value")),
                 });
             }
             DRAWS => {
@@ -496,7 +496,10 @@ mod tests {
             .collect();
         assert_eq!(
             problems,
-            [(FieldName::CountAfterHorizon, Problem::WrongType("text"))]
+            [(
+                FieldName::CountAfterHorizon,
+                Problem::WrongType("another value")
+            )]
         );
     }
 

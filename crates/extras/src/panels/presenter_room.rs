@@ -549,7 +549,8 @@ fn room_answer(formats: &Formats, seen: &Seen, dots: &Dots) -> Html {
     }
 }
 
-/// One figure's line, with a dot per business, from the lowest to the highest.
+/// One figure's line, with a dot per business: most of them over the line's length
+/// (`chart_scale::dot_span`), one far from the others hollow past its end.
 fn dot_line(
     formats: &Formats,
     name: &str,
@@ -575,7 +576,7 @@ fn dot_line(
     let rtl = formats.language.is_rtl();
     let (width, height, pad) = (600.0_f64, 36.0_f64, 12.0_f64);
     let gap = |beyond: bool| if beyond { 18.0 } else { 0.0 };
-    let (before, after) = (
+    let (gap_before, gap_after) = (
         gap(values.iter().any(|v| *v < from)),
         gap(values.iter().any(|v| *v > to)),
     );
@@ -585,7 +586,7 @@ fn dot_line(
         } else if value > to {
             width - pad
         } else {
-            pad + before + (value - from) / span * (width - 2.0 * pad - before - after)
+            pad + gap_before + (value - from) / span * (width - 2.0 * pad - gap_before - gap_after)
         };
         if rtl {
             width - x
@@ -595,9 +596,9 @@ fn dot_line(
     };
     // The line stops where the span does: a hollow dot past its end stands apart.
     let axis = if rtl {
-        (pad + after, width - pad - before)
+        (pad + gap_after, width - pad - gap_before)
     } else {
-        (pad + before, width - pad - after)
+        (pad + gap_before, width - pad - gap_after)
     };
     let summary = format!(
         "{label}: {}",

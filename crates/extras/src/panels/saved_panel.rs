@@ -65,7 +65,11 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                 let entries = &saved.shelf.entries;
                 (entries.len() + 1..)
                     .map(|n| format!("{} {n}", texts.save_default_name))
-                    .find(|name| entries.iter().all(|entry| entry.name != *name))
+                    .find(|name| {
+                        entries
+                            .iter()
+                            .all(|entry| !entry.name.eq_ignore_ascii_case(name))
+                    })
                     .unwrap_or_default()
             } else {
                 typed

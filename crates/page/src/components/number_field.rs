@@ -146,17 +146,23 @@ pub fn number_field(
         .error
         .map(|error| error_message(formats, field, error));
     // A share under 1% is taken as typed, but is more often a fraction typed for a
-    // percentage (0.4 for 40%): said beside the field, where the error would be.
+    // percentage (0.4 for 40%): said beside the field, where the error would be. Not where
+    // a share under 1% is usual (the discount rate, whose slider moves by half a percent),
+    // nor after a typed "%".
     let note = match (spec.unit, &error, typed) {
-        (Unit::Share, None, Some(value)) => share_meant_as_fraction(value).map(|meant| {
-            fill_plain(
-                texts.note_share_fraction,
-                &[
-                    ("meant", &formats.percent(meant)),
-                    ("digits", &draft_text(meant * factor, props.syntax)),
-                ],
-            )
-        }),
+        (Unit::Share, None, Some(value))
+            if spec.usual_step >= 0.01 && !props.draft.contains('%') =>
+        {
+            share_meant_as_fraction(value).map(|meant| {
+                fill_plain(
+                    texts.note_share_fraction,
+                    &[
+                        ("meant", &formats.percent(meant)),
+                        ("digits", &draft_text(meant * factor, props.syntax)),
+                    ],
+                )
+            })
+        }
         _ => None,
     };
     let described_by = if error.is_some() || note.is_some() {
