@@ -444,20 +444,27 @@ async fn the_page_answers_while_the_monte_carlo_runs() {
     // A timer asked for again and again finds the main thread free between the run's
     // slices (cvc_browser::timing::use_after_pause); were the run one task, the timer would
     // wait for all of it.
+    // Counted, not only timed: on a loaded machine one wait may be long, but a run in one
+    // task would let the timer in once or twice after its pause, not again and again.
     let began = cvc_browser::timing::now_ms();
-    let (mut last, mut longest_wait) = (began, 0.0_f64);
+    let (mut last, mut longest_wait, mut timer_ran) = (began, 0.0_f64, 0_u32);
     while !fresh() {
         yew::platform::time::sleep(Duration::ZERO).await;
         let now = cvc_browser::timing::now_ms();
         longest_wait = longest_wait.max(now - last);
         last = now;
+        // Counted once the run has begun, after its pause.
+        if now - began > f64::from(cvc_browser::timing::MONTE_CARLO_PAUSE_MS) {
+            timer_ran += 1;
+        }
         assert!(now - began < 15_000.0, "the run ends");
     }
     let run = last - began - f64::from(cvc_browser::timing::MONTE_CARLO_PAUSE_MS);
     assert!(run > 200.0, "a run long enough to tell: {run} ms");
     assert!(
-        longest_wait < run / 4.0,
-        "the longest wait for the main thread was {longest_wait} ms in a run of {run} ms"
+        timer_ran >= 8 && longest_wait < run / 2.0,
+        "the timer ran {timer_ran} times; the longest wait for the main thread was \
+         {longest_wait} ms in a run of {run} ms"
     );
     assert_eq!(figure(&root, "probability_of_gain"), {
         // The page starts with the first example business.
