@@ -200,6 +200,19 @@ export async function run({ browser, origin: calc }) {
       const others = problems.filter((problem) => !problem.includes(target.url) && !problem.includes("CORS") && !problem.includes("500"));
       assert(others.length === 0, others.join("\n"));
     });
+    await check("leads: under consent=\"denied\" a delivered lead is still told to the host page, and nothing of it goes to dataLayer", async () => {
+      await page.evaluate((tag) => document.querySelector(tag).setAttribute("consent", "denied"), TAG);
+      const before = await page.evaluate(() => ({ leads: window.leads.length, layer: window.dataLayer.length }));
+      await page.fill(`${TAG} #lead-name`, "Noa");
+      await page.fill(`${TAG} #lead-reach`, "noa@example.com");
+      await page.check(`${TAG} #lead-consent`);
+      await page.click(`${TAG} #lead-send`);
+      await page.locator(`${TAG} .lead-status.delivered`).waitFor({ timeout: 15000 });
+      await page.waitForFunction((count) => window.leads.length === count + 1, before.leads, { timeout: 5000 });
+      await page.waitForTimeout(300);
+      const layer = await page.evaluate(() => window.dataLayer);
+      assert(layer.length === before.layer, `pushed under denied consent: ${JSON.stringify(layer.slice(before.layer))}`);
+    });
     await context.close();
   }
 

@@ -530,7 +530,8 @@ fn tell_lead(shared: &Rc<RefCell<Shared>>, host: &HtmlElement, link: Option<&str
         (
             shared.answer.clone(),
             shared.capture.attribution.clone(),
-            shared.data_layer,
+            // The analytics hear of a lead, as of a change, only with the visitor's consent.
+            shared.data_layer && shared.consent,
         )
     };
     let (scenario, results, link) = match (link, answer) {
