@@ -39,11 +39,13 @@ import { mergeSharedChunks, splitPointLoads } from "./shared-chunks.mjs";
 import { shortenNames } from "./short-names.mjs";
 
 const PACKAGE = "customer-value-calculator";
-/** The entries: the binary, and the prefix of its files and of its chunks' files. */
+/** The entries: the binary, the prefix of its files and of its chunks' files, and the
+ * build fact that names the chunks it is cut into (a calculator on another site shows no
+ * panels, presenter view or room: `Chunk::ON_OTHER_SITES`). */
 const ENTRIES = {
-  page: { bin: PACKAGE, prefix: PACKAGE, chunk: "chunk" },
-  embed: { bin: "embed", prefix: "embed", chunk: "embed-chunk" },
-  iframe: { bin: "iframe", prefix: "iframe", chunk: "iframe-chunk" },
+  page: { bin: PACKAGE, prefix: PACKAGE, chunk: "chunk", chunks: "chunks" },
+  embed: { bin: "embed", prefix: "embed", chunk: "embed-chunk", chunks: "chunks_on_other_sites" },
+  iframe: { bin: "iframe", prefix: "iframe", chunk: "iframe-chunk", chunks: "chunks_on_other_sites" },
 };
 
 export async function run(build) {
@@ -57,8 +59,8 @@ export async function run(build) {
   const built = (bin) => join(target, "wasm32-unknown-unknown", build.release ? "release" : "debug", `${bin}.wasm`);
   const program = {};
   build.chunks = {};
-  for (const [entry, { bin, prefix, chunk }] of Object.entries(ENTRIES)) {
-    const split = splitEntry(build, built(bin), prefix, chunk);
+  for (const [entry, { bin, prefix, chunk, chunks }] of Object.entries(ENTRIES)) {
+    const split = splitEntry(build, built(bin), prefix, chunk, facts(build)[chunks]);
     program[entry] = { main: [split.js, split.loader, split.wasm], chunks: split.needs };
     build.chunks[entry] = { files: split.files, needs: split.needs };
     if (entry === "page") Object.assign(build.names, { js: split.js, wasm: split.wasm, loader: split.loader });
@@ -89,9 +91,10 @@ export function addToStartTag(build, attributes, what) {
   build.page = build.page.replace(startTag, (tag) => tag.replace(/^<script\b/, `<script ${attributes(start[3])}`));
 }
 
-/** Cuts the entry built at `wasmPath`, writes its files into the staging folder, and
- * returns their names and which files each chunk fetches. */
-function splitEntry(build, wasmPath, prefix, chunkPrefix) {
+/** Cuts the entry built at `wasmPath` into its main module and `chunks` (their names),
+ * writes its files into the staging folder, and returns their names and which files each
+ * chunk fetches. */
+function splitEntry(build, wasmPath, prefix, chunkPrefix, chunks) {
   const work = mkdtempSync(join(tmpdir(), `cvc-${prefix}-`));
   try {
     execFileSync("wasm-split-cli", [wasmPath, work], { stdio: ["ignore", "ignore", "inherit"] });
@@ -107,8 +110,8 @@ function splitEntry(build, wasmPath, prefix, chunkPrefix) {
       for (const file of ["main_bg.wasm", ...outputs]) execFileSync("wasm-opt", ["-Oz", ...features, ...strip, "-o", join(work, file), join(work, file)], { stdio: "inherit" });
       shortenNames(join(work, "main_bg.wasm"), join(work, "main.js"), readFileSync(loaderPath, "utf8"), build.fail);
     }
-    // Every chunk the Rust code names was cut, and no other.
-    const named = facts(build).chunks.slice().sort().join();
+    // Every chunk the Rust code names for this entry was cut, and no other.
+    const named = chunks.slice().sort().join();
     const cut = outputs.map((file) => file.match(/^split_([a-z]+)\.wasm$/)?.[1]).filter(Boolean).sort().join();
     if (named !== cut) build.fail(`${prefix}: the split cut the chunks ${cut}, but cvc_core::parts::Chunk names ${named}`);
     let js = readFileSync(join(work, "main.js"), "utf8");

@@ -59,7 +59,10 @@ pub fn mount_element(
     stylesheet: &str,
     app_address: &str,
 ) -> CalculatorHandle {
-    customer_value_calculator::start(JsValue::UNDEFINED);
+    customer_value_calculator::start(
+        customer_value_calculator::load_part_on_other_sites,
+        JsValue::UNDEFINED,
+    );
     CalculatorHandle(Calculator::mount(
         host,
         HostKind::from_name(kind),

@@ -12,7 +12,10 @@ use wasm_bindgen::prelude::*;
 /// is served, for a chunk that cannot come.
 #[wasm_bindgen(js_name = mountFrame)]
 pub fn mount_frame(outdated: JsValue) {
-    customer_value_calculator::start(outdated);
+    customer_value_calculator::start(
+        customer_value_calculator::load_part_on_other_sites,
+        outdated,
+    );
     cvc_embed::framed::mount_frame();
 }
 

@@ -15,8 +15,9 @@
 //! - `wasm_features`: the WebAssembly features wasm-opt may use (first-paint.js probes them);
 //! - `chunks`: the names of the program's split chunks (the build names their files
 //!   after them; the size budget and the service worker check them), in the order the
-//!   build groups their shared code, and `chunks_without_charts`, those a calculator may
-//!   fetch without the charts (shared-chunks.mjs);
+//!   build groups their shared code, `chunks_without_charts`, those a calculator may
+//!   fetch without the charts (shared-chunks.mjs), and `chunks_on_other_sites`, those the
+//!   embed's and the iframe's entries are cut into (program-wasm.mjs);
 //! - `result_figures`: the names of the figures the element's events and `results` carry,
 //!   each a number or `null` (the TypeScript declarations).
 
@@ -91,6 +92,10 @@ fn main() {
         (
             "chunks_without_charts".into(),
             chunk_names(&Chunk::WITHOUT_CHARTS),
+        ),
+        (
+            "chunks_on_other_sites".into(),
+            chunk_names(&Chunk::ON_OTHER_SITES),
         ),
         (
             "result_figures".into(),

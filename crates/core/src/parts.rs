@@ -126,6 +126,12 @@ impl Chunk {
     /// calculator does not fetch the charts' code with its lead form.
     pub const WITHOUT_CHARTS: [Chunk; 1] = [Chunk::Lead];
 
+    /// The chunks a calculator on another site may fetch (the embed's entry and the
+    /// iframe's, `customer_value_calculator::start_on_other_sites`): it has no tools bar,
+    /// presenter view or workshop room, so their chunks are not cut for those entries, and
+    /// the words and data only those chunks read are not in their main modules.
+    pub const ON_OTHER_SITES: [Chunk; 3] = [Chunk::Charts, Chunk::Helpers, Chunk::Lead];
+
     /// The chunk's name: its split point's, and its file's (`split_<name>`).
     pub fn name(self) -> &'static str {
         match self {

@@ -189,25 +189,38 @@ fn only_the_page_draws_the_pages_chrome() {
 fn every_chunk_has_its_split_point_and_each_entry_loads_them() {
     use cvc_core::parts::Chunk;
     let root = crates_dir().parent().expect("the repository").to_path_buf();
-    let split_points = fs::read_to_string(root.join("src/lib.rs")).expect("readable");
-    let declared = split_points.matches("#[wasm_split(").count();
+    let read = |path: &str| fs::read_to_string(root.join(path)).expect("readable");
+    // The chunks every entry may fetch have their split points in the program's library;
+    // the page's own, in the page's entry, which the embed and the iframe do not link.
+    let shared = read("src/lib.rs");
+    let page = read("src/main.rs");
+    let declared = shared.matches("#[wasm_split(").count() + page.matches("#[wasm_split(").count();
     assert_eq!(declared, Chunk::ALL.len(), "one split point per chunk");
     for chunk in Chunk::ALL {
+        let (file, code) = if Chunk::ON_OTHER_SITES.contains(&chunk) {
+            ("src/lib.rs", &shared)
+        } else {
+            ("src/main.rs", &page)
+        };
         let name = chunk.name();
         assert!(
-            split_points.contains(&format!("#[wasm_split({name}, fallible)]")),
-            "src/lib.rs has the {name} chunk's split point, fallible"
+            code.contains(&format!("#[wasm_split({name}, fallible)]")),
+            "{file} has the {name} chunk's split point, fallible"
         );
     }
     assert!(
-        split_points.contains("set_loader(load_part, "),
-        "src/lib.rs's start hands the split points over"
+        shared.contains("set_loader(load, "),
+        "src/lib.rs's start hands the loader over"
     );
-    for entry in ["src/main.rs", "src/bin/embed.rs", "src/bin/iframe.rs"] {
-        let code = fs::read_to_string(root.join(entry)).expect("readable");
+    for (entry, loader) in [
+        ("src/main.rs", "start(load_part, "),
+        ("src/bin/embed.rs", "load_part_on_other_sites"),
+        ("src/bin/iframe.rs", "load_part_on_other_sites"),
+    ] {
+        let code = read(entry);
         assert!(
-            code.contains("customer_value_calculator::start("),
-            "{entry} starts by handing the split points over"
+            code.contains("customer_value_calculator::start(") && code.contains(loader),
+            "{entry} starts by handing its loader over ({loader})"
         );
     }
 }
