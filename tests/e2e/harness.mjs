@@ -109,6 +109,14 @@ export function cli(file) {
   return JSON.parse(output);
 }
 
+/** What the bundle needs from the Rust code (the build-facts tool's JSON): the chunks'
+ * names, the element's tag, the frame's messages. */
+export function buildFacts() {
+  const built = join("target", "debug", "build-facts");
+  if (!existsSync(built)) execFileSync("cargo", ["build", "--quiet", "-p", "cvc-cli", "--bin", "build-facts"], { stdio: "inherit" });
+  return JSON.parse(execFileSync(built, [], { encoding: "utf8" }));
+}
+
 /** The same for a scenario given as an object. */
 export function cliFor(scenario) {
   const file = join(mkdtempSync(join(tmpdir(), "cvc-cli-")), "scenario.json");

@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, check } from "./harness.mjs";
+import { assert, buildFacts, check } from "./harness.mjs";
 import { PHONE } from "./browser.mjs";
 import { serve } from "./serve.mjs";
 
@@ -251,10 +251,12 @@ async function precacheFollowsTheChunks(dist) {
       const theirs = [...program[entry].main, ...Object.values(program[entry].chunks).flat()].filter((file) => files.has(file));
       assert(theirs.length === 0, `the ${entry}'s files precached: ${theirs.join(", ")}`);
     }
-    // Every entry is cut at the same split points (the build checks them against
-    // cvc_core::parts::Chunk).
+    // The page is cut at every split point; the embed and the iframe only at those of the
+    // parts a calculator on another site shows (cvc_core::parts::Chunk::ON_OTHER_SITES).
+    const facts = buildFacts();
     const [page_, embed_, iframe_] = ["page", "embed", "iframe"].map((entry) => Object.keys(program[entry].chunks).sort().join());
-    assert(page_ !== "" && page_ === embed_ && page_ === iframe_, `the page's chunks ${page_}, the embed's ${embed_}, the iframe's ${iframe_}`);
+    const [all, elsewhere] = [facts.chunks, facts.chunks_on_other_sites].map((names) => names.slice().sort().join());
+    assert(page_ === all && embed_ === elsewhere && iframe_ === elsewhere && elsewhere !== all, `the page's chunks ${page_}, the embed's ${embed_}, the iframe's ${iframe_}`);
     for (const file of await readdir(dist)) {
       if (/^chunk-.*\.wasm$/.test(file)) assert(files.has(file), `${file} is served and not precached`);
     }

@@ -418,14 +418,14 @@ pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
 pub const EMBED: EmbedTexts = EmbedTexts {
     privacy_silent: "Everything is computed in your browser. Nothing you type is sent anywhere, not even to this site.",
     privacy_host: "Everything is computed in your browser, and the calculator itself sends nothing to any server. It does pass the figures you enter and its results to this site's page, which may keep them or send them on.",
-    privacy_analytics: "Everything is computed in your browser. The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
+    privacy_analytics: "Everything is computed in your browser. The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics (where the site asks for your consent, only once you give it). The site may keep them or send them on.",
 };
 
 /// The privacy line's sentences where lead capture is on.
 pub const LEAD_PRIVACY: LeadPrivacyTexts = LeadPrivacyTexts {
     privacy_computed: "Everything is computed in your browser.",
     privacy_to_page: "The calculator passes the figures you enter and its results to this site's page, which may keep them or send them on.",
-    privacy_to_analytics: "The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics. The site may keep them or send them on.",
+    privacy_to_analytics: "The calculator passes the figures you enter and its results to this site's page, and the currency, the service budget and the main results to the site's analytics (where the site asks for your consent, only once you give it). The site may keep them or send them on.",
     privacy_capture_only: "Nothing you type leaves your browser unless you send the form under the answers: this site then receives your name, how to reach you, your message and the figures on screen.",
     privacy_capture_too: "If you send the form under the answers, this site also receives your name, how to reach you and your message.",
     privacy_form: "The figures on screen are also written into this site's contact form, which sends them only when you send it.",

@@ -340,7 +340,10 @@ pub struct EmbedTexts {
     /// ... an embed that tells its host page what was calculated (the element's events, an
     /// iframe with `events=1`) ...
     pub privacy_host: &'static str,
-    /// ... and one that also hands the headline figures to the host's analytics.
+    /// ... and one that also hands the headline figures to the host's analytics: with the
+    /// visitor's consent where the host asks for it (the element's `consent`, an iframe's
+    /// `data-consent`, which only `frame.js` on the host page reads, so the frame's line
+    /// cannot say which way it went).
     pub privacy_analytics: &'static str,
 }
 
