@@ -43,10 +43,22 @@ async function visit(browser, url, { viewport = DESKTOP, locale = "en-US", stora
 
 async function logIn(browser, site, user) {
   const { context, page, problems } = await visit(browser, `${site}/wp-login.php`);
-  await page.fill("#user_login", user.login);
-  await page.fill("#user_pass", user.password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click("#wp-submit")]);
-  return { context, page, problems };
+  // Once more if WordPress sends the form back (a fresh clone's run once landed on
+  // wp-login.php again after 30 s); its own message is said if the second try fails too.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.fill("#user_login", user.login);
+    await page.fill("#user_pass", user.password);
+    await page.click("#wp-submit");
+    try {
+      await page.waitForURL(/wp-admin/, { timeout: 20000 });
+      return { context, page, problems };
+    } catch (error) {
+      const said = await page.locator("#login_error").textContent({ timeout: 1000 }).catch(() => "no message");
+      if (attempt === 2) throw new Error(`${user.login} could not log in: ${said.trim()} (${error.message.split("\n")[0]})`);
+      console.log(`     WordPress sent ${user.login} back to the login form (${said.trim()}); once more`);
+      await page.goto(`${site}/wp-login.php`);
+    }
+  }
 }
 
 /** Every calculator on the page, once each has its first answer: its figures and look. */
