@@ -20,7 +20,7 @@ use wasm_bindgen::JsValue;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// What every entry's exports do first: ready the browser edge, and hand the parts'
-/// loader over (`load`: the page's [`load_part_on_other_sites`] or its own). `outdated` is
+/// loader over (`load`: the other sites' [`load_part_on_other_sites`], or the page's own). `outdated` is
 /// the page's check whether a newer release is served, for a chunk that cannot come
 /// (`undefined` on another site's page, which a release of the calculator cannot reload).
 pub fn start(load: LoadPart, outdated: JsValue) {

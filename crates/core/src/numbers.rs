@@ -115,9 +115,8 @@ pub fn parse_number(
     let is_space = |c: char| c.is_whitespace() || c == '\u{00A0}';
     let mut body = cleaned.trim_matches(is_space);
     if kind == NumberKind::Money {
-        // A shekel word at either end, as a sign would be (by slices: a search for each
-        // word in the text would cost every main module half a kilobyte).
-        // Once at each end.
+        // A shekel word once at either end, as a sign would be (by slices: a search for
+        // each word in the text would cost every main module half a kilobyte).
         let at_end = |body: &str, word: &str| {
             let cut = body.len().saturating_sub(word.len());
             body.get(cut..)

@@ -127,7 +127,7 @@ impl Chunk {
     pub const WITHOUT_CHARTS: [Chunk; 1] = [Chunk::Lead];
 
     /// The chunks a calculator on another site may fetch (the embed's entry and the
-    /// iframe's, `customer_value_calculator::start_on_other_sites`): it has no tools bar,
+    /// iframe's, whose loader is `customer_value_calculator::load_part_on_other_sites`): it has no tools bar,
     /// presenter view or workshop room, so their chunks are not cut for those entries, and
     /// the words and data only those chunks read are not in their main modules.
     pub const ON_OTHER_SITES: [Chunk; 3] = [Chunk::Charts, Chunk::Helpers, Chunk::Lead];

@@ -266,13 +266,7 @@ fn new_id(store: &dyn Store, now: f64, tab: u32) -> String {
 /// back is the name given. `shelf` is the page's last reading of the store, which follows
 /// other tabs' changes as they are made.
 pub fn distinct_name(name: String, shelf: &[SavedScenario], except: &str) -> String {
-    // ASCII's letter case only: Unicode's case tables would cost the panels' chunk 3.5 KB,
-    // and Hebrew has no case.
-    let is_taken = |candidate: &str| {
-        shelf
-            .iter()
-            .any(|entry| entry.id != except && entry.name.eq_ignore_ascii_case(candidate))
-    };
+    let is_taken = |candidate: &str| name_taken(shelf, candidate, except);
     if !is_taken(&name) {
         return name;
     }
@@ -285,6 +279,24 @@ pub fn distinct_name(name: String, shelf: &[SavedScenario], except: &str) -> Str
         })
         .find(|candidate| !is_taken(candidate))
         .unwrap_or(name)
+}
+
+/// Whether an entry of `shelf` other than the one with the id `except` is named `name`.
+/// ASCII's letter case only: Unicode's case tables would cost the panels' chunk 3.5 KB, and
+/// Hebrew has no case.
+fn name_taken(shelf: &[SavedScenario], name: &str, except: &str) -> bool {
+    shelf
+        .iter()
+        .any(|entry| entry.id != except && entry.name.eq_ignore_ascii_case(name))
+}
+
+/// The name a scenario saved without one is given: `base` and the first number from the
+/// count of entries on that no entry of `shelf` is named with ("Scenario 3").
+pub fn default_name(base: &str, shelf: &[SavedScenario]) -> String {
+    (shelf.len() + 1..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| !name_taken(shelf, name, ""))
+        .unwrap_or_default()
 }
 
 /// Saves a scenario under a name no entry of `shelf` has ([`distinct_name`]), as a new
@@ -508,6 +520,23 @@ mod tests {
         read.sort();
         read.dedup();
         assert_eq!(read.len(), 5, "{read:?}");
+    }
+
+    #[test]
+    fn a_scenario_saved_without_a_name_takes_the_next_number_no_entry_has() {
+        let mut store = MemoryStore::default();
+        assert_eq!(
+            default_name("Scenario", &load(&mut store, true).entries),
+            "Scenario 1"
+        );
+        for (i, name) in ["Scenario 1", "scenario 3"].iter().enumerate() {
+            save_in(&mut store, name, &scenario(1_000.0), i as f64 + 1.0, 0).unwrap();
+        }
+        // Two entries: 3 is next, but "scenario 3" has it (ASCII case aside).
+        assert_eq!(
+            default_name("Scenario", &load(&mut store, true).entries),
+            "Scenario 4"
+        );
     }
 
     #[test]

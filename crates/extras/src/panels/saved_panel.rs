@@ -10,7 +10,7 @@ use cvc_browser::intl::Formats;
 use cvc_browser::local_storage::{use_saved, SavedHandle};
 use cvc_core::notice::describe;
 use cvc_core::notice::{Notice, Source};
-use cvc_core::storage::{SavedScenario, Skipped, StoreError};
+use cvc_core::storage::{default_name, SavedScenario, Skipped, StoreError};
 use cvc_core::words::{fill_plain, ExtraTexts, ISOLATE};
 use cvc_model::scenario::DEFAULT_CURRENCY;
 use cvc_model::ValidScenario;
@@ -61,16 +61,7 @@ pub fn SavedPanel(props: &SavedPanelProps) -> Html {
                 return;
             };
             let name = if typed.trim().is_empty() {
-                // The next number no saved scenario is named with.
-                let entries = &saved.shelf.entries;
-                (entries.len() + 1..)
-                    .map(|n| format!("{} {n}", texts.save_default_name))
-                    .find(|name| {
-                        entries
-                            .iter()
-                            .all(|entry| !entry.name.eq_ignore_ascii_case(name))
-                    })
-                    .unwrap_or_default()
+                default_name(texts.save_default_name, &saved.shelf.entries)
             } else {
                 typed
             };
