@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { assert, check, cliFor, close } from "../e2e/harness.mjs";
 import { spawnSync } from "node:child_process";
 import { connect } from "node:net";
-import { binary, openStream, participantId, startServer, until } from "./servers.mjs";
+import { binary, openStream, participantId, someFigures, startServer, until } from "./servers.mjs";
 
 export const FIGURES = ["yearly_cost_of_poor_service", "unhappy_customer_cost", "npv_gain", "roi", "payback_month", "break_even_budget_per_year"];
 
@@ -120,7 +120,7 @@ export async function run({ label, database, dist }) {
       const again = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[0]}`, { body: BUSINESSES[0] });
       assert(again.status === 200 && again.json.participants === 1, `${again.status} ${again.text}`);
       for (const bad of ["short", "x".repeat(65), "phone-000000-with space", "ph%C3%B6ne-0000000000000"]) {
-        const refused = await call(url, "PUT", `/api/rooms/${room.code}/entries/${bad}`, { body: {} });
+        const refused = await call(url, "PUT", `/api/rooms/${room.code}/entries/${bad}`, { body: someFigures });
         assert(refused.status === 400 && refused.json?.error, `${bad}: ${refused.status}`);
       }
     });
@@ -154,12 +154,12 @@ export async function run({ label, database, dist }) {
       for (const code of ["ZZZZZZ", "ACDEFG", "00000", "acd"]) {
         const unknown = await call(url, "GET", `/api/rooms/${code}`);
         assert(unknown.status === 404 && unknown.json.error, `${code}: ${unknown.status}`);
-        const put = await call(url, "PUT", `/api/rooms/${code}/entries/${phones[0]}`, { body: {} });
+        const put = await call(url, "PUT", `/api/rooms/${code}/entries/${phones[0]}`, { body: someFigures });
         assert(put.status === 404, `${code}: ${put.status}`);
       }
-      const seventh = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[6]}`, { body: {} });
+      const seventh = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[6]}`, { body: someFigures });
       assert(seventh.status === 201, `the seventh fits: ${seventh.status}`);
-      const eighth = await call(url, "PUT", `/api/rooms/${room.code}/entries/${participantId(99)}`, { body: {} });
+      const eighth = await call(url, "PUT", `/api/rooms/${room.code}/entries/${participantId(99)}`, { body: someFigures });
       assert(eighth.status === 409 && eighth.json.error.includes("full"), `${eighth.status} ${eighth.text}`);
       const replaced = await call(url, "PUT", `/api/rooms/${room.code}/entries/${phones[6]}`, { body: { lifetime_profit: 1000 } });
       assert(replaced.status === 200, `a member of a full room may still update: ${replaced.status}`);
@@ -227,17 +227,17 @@ export async function run({ label, database, dist }) {
 
     await check(`${label}: hostile bodies get a 4xx with a reason, or their bad fields ignored with reasons, and never a crash`, async () => {
       const path = `/api/rooms/${room.code}/entries/${phones[3]}`;
-      const typed = await call(url, "PUT", path, { body: { lifetime_profit: "abc", acquisition_cost: [1], current_customers: { x: 1 }, colour: "red" } });
+      const typed = await call(url, "PUT", path, { body: { lifetime_profit: "abc", acquisition_cost: [1], current_customers: { x: 1 }, colour: "red", referrals_per_happy: 2 } });
       assert(typed.status === 200, `${typed.status} ${typed.text}`);
       const fields = typed.json.ignored.map((item) => item.field);
       for (const field of ["lifetime_profit", "acquisition_cost", "current_customers", "colour"]) assert(fields.includes(field), `${field} in ${fields}`);
       assert(typed.json.ignored.every((item) => typeof item.reason === "string" && item.reason.length > 0), "each with a reason");
-      const huge = await call(url, "PUT", path, { body: '{"lifetime_profit": 1.7e308, "acquisition_cost": -1e308, "horizon_years": 1e20}' });
+      const huge = await call(url, "PUT", path, { body: '{"lifetime_profit": 1.7e308, "acquisition_cost": -1e308, "horizon_years": 1e20, "referrals_per_happy": 2}' });
       assert(huge.status === 200 && huge.json.ignored.length === 3 && Number.isFinite(huge.json.results.npv_gain), `${huge.status} ${huge.text}`);
       // A number no double holds is refused as JSON, as the command-line tool refuses it.
       const overflow = await call(url, "PUT", path, { body: '{"lifetime_profit": 1e400}' });
       assert(overflow.status === 400 && overflow.json.error.includes("out of range"), `${overflow.status} ${overflow.text}`);
-      const unknown = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, i]));
+      const unknown = { lifetime_profit: 45000, ...Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, i])) };
       const many = await call(url, "PUT", path, { body: unknown });
       assert(many.status === 200 && many.json.ignored.length <= 5, `${many.status}: ${many.json?.ignored.length} lines`);
       for (const [body, status, why] of [
@@ -246,6 +246,10 @@ export async function run({ label, database, dist }) {
         ["[1, 2]", 422, "an array"],
         ["null", 422, "null"],
         ['"a string"', 422, "a string"],
+        // Counted, these would be the defaults: figures no one typed.
+        ["{}", 422, "no input"],
+        ['{"currency": "ILS", "colour": 1}', 422, "only names that are not inputs"],
+        ['{"lifetime_profit": -1}', 422, "every input refused"],
         [JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`key${i}`, 1]))), 422, "more members than a scenario"],
         [JSON.stringify({ lifetime_profit: "x".repeat(1 << 20) }), 413, "a 1 MB string"],
         [Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), 400, "not UTF-8"],
@@ -275,7 +279,8 @@ export async function run({ label, database, dist }) {
       };
       const put = (length, body) => `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n${body}`;
       const kept = rawConnection(url);
-      const entry = await send(kept, put(2, "{}"));
+      const figures = JSON.stringify(someFigures);
+      const entry = await send(kept, put(figures.length, figures));
       assert(entry.startsWith("200") && !/^connection: close/im.test(entry), entry.slice(0, 300));
       // 800 KB: more than the limit and all hyper reads ahead at once, less than the 1 MiB
       // the server reads past its answer.
@@ -299,7 +304,7 @@ export async function run({ label, database, dist }) {
       assert(stream.status === 200, `${stream.status}`);
       await until(() => stream.events.length >= 1, { what: "the first summary" });
       assert(stream.events[0].event === "summary" && stream.events[0].json.participants === 0, JSON.stringify(stream.events[0]));
-      const put = await call(url, "PUT", `/api/rooms/${other.code}/entries/${participantId(1)}`, { body: {} });
+      const put = await call(url, "PUT", `/api/rooms/${other.code}/entries/${participantId(1)}`, { body: someFigures });
       await until(() => stream.events.some((event) => Number(event.id) >= put.json.version), { what: "the entry in the stream" });
       await call(url, "POST", `/api/rooms/${other.code}/close`, { token: other.presenter_token });
       await until(() => stream.events.some((event) => event.event === "closed"), { what: "the closing" });
@@ -358,7 +363,7 @@ export async function run({ label, database, dist }) {
 
     await check(`${label}: a closed room answers 410 to phones and presenter alike, and its entries are gone`, async () => {
       const closed = await openRoom(url, "To close");
-      await call(url, "PUT", `/api/rooms/${closed.code}/entries/${participantId(5)}`, { body: {} });
+      await call(url, "PUT", `/api/rooms/${closed.code}/entries/${participantId(5)}`, { body: someFigures });
       const done = await call(url, "POST", `/api/rooms/${closed.code}/close`, { token: closed.presenter_token });
       assert(done.status === 200, `${done.status}`);
       for (const [method, path, token] of [
@@ -367,7 +372,7 @@ export async function run({ label, database, dist }) {
         ["GET", `/api/rooms/${closed.code}/summary`, closed.presenter_token],
         ["POST", `/api/rooms/${closed.code}/reveal`, closed.presenter_token],
       ]) {
-        const answer = await call(url, method, path, { token, body: method === "PUT" ? {} : undefined });
+        const answer = await call(url, method, path, { token, body: method === "PUT" ? someFigures : undefined });
         assert(answer.status === 410 && answer.json.error.includes("closed"), `${method} ${path}: ${answer.status}`);
       }
     });
@@ -423,14 +428,14 @@ export async function run({ label, database, dist }) {
       const room = await openRoom(strict.url);
       const phone = participantId(1);
       const answers = [];
-      for (let i = 0; i < 30; i++) answers.push((await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${phone}`, { body: {} })).status);
+      for (let i = 0; i < 30; i++) answers.push((await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${phone}`, { body: someFigures })).status);
       const taken = answers.filter((status) => status < 300).length;
       assert(taken >= 20 && taken <= 22 && answers.includes(429), `a phone's burst of 20 (and a second's rate): ${answers.join(",")}`);
       const flood = [];
-      for (let i = 0; i < 60; i++) flood.push((await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(100 + i)}`, { body: {} })).status);
+      for (let i = 0; i < 60; i++) flood.push((await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(100 + i)}`, { body: someFigures })).status);
       const refused = flood.filter((status) => status === 429).length;
       assert(refused > 0, `the network's rate: ${flood.join(",")}`);
-      const answer = await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(999)}`, { body: {} });
+      const answer = await call(strict.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(999)}`, { body: someFigures });
       assert(answer.status !== 429 || (answer.json.error && answer.headers.get("retry-after")), "a reason and Retry-After");
       // The network's bucket refills (five a second here) before the rooms are counted.
       await new Promise((resolve) => setTimeout(resolve, 3500));
@@ -462,9 +467,9 @@ export async function run({ label, database, dist }) {
     const brief = await startServer(database, ["--room-hours", "0.0005"]);
     try {
       const room = await openRoom(brief.url);
-      await call(brief.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(1)}`, { body: {} });
+      await call(brief.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(1)}`, { body: someFigures });
       await new Promise((resolve) => setTimeout(resolve, 2200));
-      const late = await call(brief.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(2)}`, { body: {} });
+      const late = await call(brief.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(2)}`, { body: someFigures });
       assert(late.status === 410 && late.json.error.includes("expired"), `${late.status} ${late.text}`);
     } finally {
       await brief.kill();
@@ -510,7 +515,7 @@ export async function run({ label, database, dist }) {
           assert(!held.text.includes("200 OK"), `${what} was answered: ${held.text.slice(0, 80)}`);
         }
         // The stream has now been open for more than twice the head's deadline.
-        const put = await call(guarded.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(3)}`, { body: {} });
+        const put = await call(guarded.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(3)}`, { body: someFigures });
         assert(put.status === 201, `${put.status}`);
         await until(() => stream.events.some((event) => Number(event.id) >= put.json.version), { what: "the entry on the stream" });
         assert(!stream.ended, "the stream is still open");

@@ -6,7 +6,7 @@
 // presenter's stream on the other.
 import { assert, check } from "../e2e/harness.mjs";
 import { call, openRoom } from "./api.mjs";
-import { openStream, participantId, startServer, until } from "./servers.mjs";
+import { openStream, participantId, someFigures, startServer, until } from "./servers.mjs";
 
 /** Sends `count` entries, `inFlight` at a time, to `url`; resolves with each one's status. */
 async function burst(url, code, count, inFlight, { body = (i) => ({ lifetime_profit: 10000 + i }), stop = () => false } = {}) {
@@ -116,7 +116,7 @@ export async function postgresOnly({ postgres }) {
       const load = (async () => {
         let i = 0;
         while (!stop) {
-          const answer = await call(server.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(i++)}`, { body: {} }).catch(() => ({ status: 0 }));
+          const answer = await call(server.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(i++)}`, { body: someFigures }).catch(() => ({ status: 0 }));
           statuses.push(answer.status);
           if (answer.status !== 201) await new Promise((resolve) => setTimeout(resolve, 20));
         }
@@ -132,7 +132,7 @@ export async function postgresOnly({ postgres }) {
       stop = true;
       await load;
       assert(statuses.every((status) => [201, 503].includes(status)), `only 201 and 503: ${[...new Set(statuses)]}`);
-      const put = await call(server.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(99999)}`, { body: {} });
+      const put = await call(server.url, "PUT", `/api/rooms/${room.code}/entries/${participantId(99999)}`, { body: someFigures });
       await until(() => stream.events.some((event) => Number(event.id) >= put.json.version), { what: "the stream after the restart", timeout: 10000 });
       assert(!stream.ended, "the stream is still open");
       const count = Number(postgres.psql(`select count(*) from entries where code = '${room.code}'`));

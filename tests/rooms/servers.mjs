@@ -146,3 +146,7 @@ export function openStream(url, code, token, { lastEventId, query } = {}) {
 
 /** A participant's random id, as a phone makes it. */
 export const participantId = (n) => `phone-${String(n).padStart(6, "0")}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The least a phone's entry may be: one of model.md's inputs (a body that gives none, such
+ * as `{}`, is refused, since counted it would be the defaults). */
+export const someFigures = { lifetime_profit: 45000 };

@@ -12,8 +12,9 @@
 use crate::codec::field_reader::Reading;
 use crate::codec::json::{self, Json};
 use crate::codec::scenario_file;
+use cvc_model::fields::FieldName;
 use cvc_model::uncertainty::percentile;
-use cvc_model::{evaluate, Results, ValidScenario};
+use cvc_model::{evaluate, Field, Results, ValidScenario};
 
 /// The figures a room counts, by the command-line tool's names.
 pub const FIGURES: [&str; 6] = [
@@ -100,6 +101,10 @@ pub enum NotAnEntry {
     NotJson(String),
     /// JSON, but not a scenario (not an object, or more members than a scenario has).
     NotAScenario(String),
+    /// A scenario of which not one of model.md's inputs could be taken (`{}`, only unknown
+    /// names, or every input refused): counted, it would be the defaults, figures no one
+    /// typed.
+    NoFigureTaken(String),
 }
 
 /// Reads a phone's body as the command-line tool reads a scenario file, field by field,
@@ -111,11 +116,37 @@ pub fn read_entry(body: &str) -> Result<(Entry, Reading), NotAnEntry> {
 }
 
 /// Reads a phone's body into a scenario, as the command-line tool reads a file, without
-/// running the model yet.
+/// running the model yet. Unlike a file, the body must give at least one of model.md's
+/// inputs that can be taken: the room counts every entry, and a body that gives none would
+/// be counted as the defaults.
 pub fn read_body(body: &str) -> Result<Reading, NotAnEntry> {
     let document = json::parse(body).map_err(|error| NotAnEntry::NotJson(error.to_string()))?;
-    scenario_file::read_value(&document)
-        .map_err(|error| NotAnEntry::NotAScenario(error.to_string()))
+    let reading = scenario_file::read_value(&document)
+        .map_err(|error| NotAnEntry::NotAScenario(error.to_string()))?;
+    let refused = |field: Field| {
+        reading
+            .problems
+            .iter()
+            .any(|problem| problem.field == FieldName::Numeric(field))
+    };
+    let taken = match &document {
+        Json::Object(members) => members
+            .iter()
+            .filter_map(|(key, _)| Field::from_name(key))
+            .any(|field| !refused(field)),
+        _ => false,
+    };
+    if taken {
+        return Ok(reading);
+    }
+    let why = match reading.problems.first() {
+        Some(problem) => format!("none of its inputs could be taken ({problem})"),
+        None => format!(
+            "it gives none of a scenario's inputs ({}, …)",
+            Field::ALL.map(Field::name)[..3].join(", ")
+        ),
+    };
+    Err(NotAnEntry::NoFigureTaken(why))
 }
 
 /// The figures of a scenario, as a room counts them.
@@ -519,6 +550,31 @@ mod tests {
             Err(NotAnEntry::NotAScenario(_))
         ));
         assert!(matches!(read_entry("{"), Err(NotAnEntry::NotJson(_))));
+    }
+
+    #[test]
+    fn an_entry_gives_at_least_one_input_that_can_be_taken() {
+        for body in [
+            "{}",
+            r#"{"currency": "ILS", "colour": 1}"#,
+            r#"{"lifetime_profit": "a lot", "acquisition_cost": -5}"#,
+            r#"{"uncertainty": {"lifetime_profit": {"low": 1, "high": 2}}}"#,
+        ] {
+            let refused = read_entry(body);
+            assert!(
+                matches!(refused, Err(NotAnEntry::NoFigureTaken(_))),
+                "{body}: {refused:?}"
+            );
+        }
+        let Err(NotAnEntry::NoFigureTaken(why)) = read_entry(r#"{"lifetime_profit": -1}"#) else {
+            panic!("refused");
+        };
+        assert!(why.contains("lifetime_profit"), "{why}");
+        // One input taken is enough; the others refused are listed as a file's are.
+        let (entry, reading) =
+            read_entry(r#"{"lifetime_profit": -1, "acquisition_cost": 900}"#).expect("an entry");
+        assert_eq!(entry.scenario.acquisition_cost, 900.0);
+        assert_eq!(reading.problems.len(), 1);
     }
 
     #[test]

@@ -454,6 +454,9 @@ pub async fn put_entry(
         NotAnEntry::NotAScenario(message) => {
             ApiError::Unprocessable(format!("not a scenario: {message}"))
         }
+        NotAnEntry::NoFigureTaken(message) => {
+            ApiError::Unprocessable(format!("no figures to count: {message}"))
+        }
     })?;
     let scenario =
         core_json::write_pretty(&cvc_core::codec::scenario_file::to_json(&entry.scenario));
