@@ -204,10 +204,12 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       await page.click("#room-open");
       await page.waitForSelector(".room-code");
       const code = await page.getAttribute(".room-code", "data-code");
-      for (let i = 0; i < 6; i++) {
-        await fetch(`${rooms.url}/api/rooms/${code}/entries/screenshot-phone-${language}-${i}`, { method: "PUT", body: JSON.stringify({ lifetime_profit: i === 5 ? 300000 : 15000 + i * 9000, unhappy_share_now: 0.3 + i * 0.04 }) });
+      // Ten businesses, two of them far above the others (drawn apart, in their order).
+      const lifetimeProfit = [15000, 24000, 33000, 42000, 51000, 60000, 69000, 78000, 300000, 450000];
+      for (const [i, profit] of lifetimeProfit.entries()) {
+        await fetch(`${rooms.url}/api/rooms/${code}/entries/screenshot-phone-${language}-${i}`, { method: "PUT", body: JSON.stringify({ lifetime_profit: profit, unhappy_share_now: 0.3 + (i % 6) * 0.04 }) });
       }
-      await page.waitForFunction(() => document.querySelector(".room-count")?.dataset.count === "6");
+      await page.waitForFunction((count) => document.querySelector(".room-count")?.dataset.count === count, String(lifetimeProfit.length));
       await page.screenshot({ path: `${out}/room-presenter-1280x720-${language}.png` });
       await page.click("#room-reveal");
       await page.waitForSelector(".room-dots .dot");

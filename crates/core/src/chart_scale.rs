@@ -200,6 +200,65 @@ pub fn dot_span(values: &[f64]) -> (f64, f64) {
     }
 }
 
+/// A row of dots laid out left to right (the view mirrors it for right-to-left): where
+/// each value's dot is, whether it is beyond the span, and where the line runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DotRow {
+    /// One per value, in the order given: its `x`, and whether it is drawn apart.
+    pub dots: Vec<(f64, bool)>,
+    /// Where the line starts and stops: over the span, not under the dots apart.
+    pub axis: (f64, f64),
+}
+
+/// Lays out a row of dots `width` wide with `pad` at each end. The values within
+/// [`dot_span`] are placed to scale; those beyond it sit past a gap at that end, in their
+/// order (the farthest at the very end), a dot's width apart, since several businesses far
+/// out on one side would otherwise share one spot. Their distances are not to scale, and
+/// the row's words say the lowest and the highest. The dots apart take at most a quarter of
+/// the row at each end.
+pub fn dot_row(values: &[f64], width: f64, pad: f64) -> DotRow {
+    const GAP: f64 = 18.0;
+    const STEP: f64 = 12.0;
+    let (from, to) = dot_span(values);
+    // The distinct values in order: those beyond the span are its first `below` and its
+    // last `above`.
+    let mut distinct = values.to_vec();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    let below = distinct.iter().filter(|v| **v < from).count();
+    let above = distinct.iter().filter(|v| **v > to).count();
+    // The room the dots apart take at one end, and the distance between two of them.
+    let apart = |count: usize| match count {
+        0 => (0.0, 0.0),
+        1 => (GAP, 0.0),
+        _ => {
+            let step = STEP.min(width / 4.0 / (count - 1) as f64);
+            (GAP + (count - 1) as f64 * step, step)
+        }
+    };
+    let ((zone_below, step_below), (zone_above, step_above)) = (apart(below), apart(above));
+    let span = if to > from { to - from } else { 1.0 };
+    let inner = width - 2.0 * pad - zone_below - zone_above;
+    let rank = |value: f64| distinct.iter().position(|v| *v == value).unwrap_or(0);
+    let dots = values
+        .iter()
+        .map(|&value| {
+            if value < from {
+                (pad + rank(value) as f64 * step_below, true)
+            } else if value > to {
+                let from_end = distinct.len() - 1 - rank(value);
+                (width - pad - from_end as f64 * step_above, true)
+            } else {
+                (pad + zone_below + (value - from) / span * inner, false)
+            }
+        })
+        .collect();
+    DotRow {
+        dots,
+        axis: (pad + zone_below, width - pad - zone_above),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +290,46 @@ mod tests {
         );
         assert_eq!(dot_span(&[f64::NAN, 7.0]), (7.0, 7.0));
         assert_eq!(dot_span(&[]), (0.0, 0.0));
+    }
+
+    #[test]
+    fn businesses_far_out_on_one_side_keep_their_order_a_dot_apart() {
+        // Sixteen yearly costs from 40,000 to 115,000 (the span: the fences are 7,500 and
+        // 182,500), and four far above them, two alike.
+        let within: Vec<f64> = (0..16).map(|i| 40_000.0 + f64::from(i) * 5_000.0).collect();
+        let mut costs = within.clone();
+        costs.extend([40_000_000.0, 9_000_000.0, 12_000_000.0, 9_000_000.0]);
+        let row = dot_row(&costs, 600.0, 12.0);
+        let x: Vec<f64> = row.dots.iter().map(|dot| dot.0).collect();
+        // Three distinct values apart: 18 px of gap and two steps of 12 px.
+        assert_eq!(row.axis, (12.0, 600.0 - 12.0 - 18.0 - 24.0));
+        assert_eq!(x[0], 12.0, "the lowest within the span at the line's start");
+        assert_eq!(
+            x[15], row.axis.1,
+            "the highest within the span at the line's end"
+        );
+        // 9 M nearest the span, then 12 M, then 40 M at the very end; alike on one spot.
+        assert_eq!((x[17], x[18], x[16]), (564.0, 576.0, 588.0));
+        assert_eq!(x[19], x[17]);
+        assert!(row.dots[16..].iter().all(|dot| dot.1) && row.dots[..16].iter().all(|dot| !dot.1));
+        // To scale within the span: 75,000 is 35/75 of the way along the line.
+        assert!((x[7] - (12.0 + 35.0 / 75.0 * (row.axis.1 - 12.0))).abs() < 1e-9);
+        // Below the span too, the farthest at the very start.
+        let mut costs = vec![-5_000_000.0, -1_000_000.0];
+        costs.extend(&within);
+        let row = dot_row(&costs, 600.0, 12.0);
+        assert_eq!((row.dots[0].0, row.dots[1].0), (12.0, 24.0));
+        assert_eq!(row.axis.0, 12.0 + 18.0 + 12.0);
+        assert_eq!(row.dots[2].0, row.axis.0);
+        assert_eq!(row.dots[17].0, 588.0);
+        // Many apart take at most a quarter of the row.
+        let mut many: Vec<f64> = (0..200).map(f64::from).collect();
+        many.extend((0..30).map(|i| 1e9 + f64::from(i)));
+        let row = dot_row(&many, 600.0, 12.0);
+        assert!(row.dots[200..].iter().all(|dot| dot.1));
+        assert_eq!(row.axis.1, 600.0 - 12.0 - 18.0 - 150.0);
+        // Nothing apart: the line from end to end.
+        assert_eq!(dot_row(&[1.0, 2.0, 3.0], 600.0, 12.0).axis, (12.0, 588.0));
     }
 
     /// Each tick's position by `at`, and the width of the label `label` at 12 px.

@@ -15,7 +15,7 @@ use cvc_browser::rooms::{
     keep_opened_room, opened_room, request, room_server, RoomStream, STREAM_LOST, STREAM_RETRYING,
 };
 use cvc_browser::timing::{after, now_ms, Timer};
-use cvc_core::chart_scale::dot_span;
+use cvc_core::chart_scale::dot_row;
 use cvc_core::codec::csv::file_name;
 use cvc_core::codec::decimal::svg as px;
 use cvc_core::codec::json::{self, Json};
@@ -549,8 +549,12 @@ fn room_answer(formats: &Formats, seen: &Seen, dots: &Dots) -> Html {
     }
 }
 
-/// One figure's line, with a dot per business: most of them over the line's length
-/// (`chart_scale::dot_span`), one far from the others hollow past its end.
+/// A dot line's width and its padding at each end, in the SVG's units.
+const WIDTH: f64 = 600.0;
+const PAD: f64 = 12.0;
+
+/// One figure's line, with a dot per business: most of them over the line's length, those
+/// far from the others hollow past its ends (`chart_scale::dot_row`).
 fn dot_line(
     formats: &Formats,
     name: &str,
@@ -569,37 +573,12 @@ fn dot_line(
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), &v| {
             (low.min(v), high.max(v))
         });
-    // Drawn over the span most businesses are in: one far away is drawn hollow at the very
-    // end, a gap past the others.
-    let (from, to) = dot_span(&values);
-    let span = if to > from { to - from } else { 1.0 };
+    // Drawn over the span most businesses are in: those far away are drawn hollow past a
+    // gap at that end, in their order.
+    let row = dot_row(&values, WIDTH, PAD);
     let rtl = formats.language.is_rtl();
-    let (width, height, pad) = (600.0_f64, 36.0_f64, 12.0_f64);
-    let gap = |beyond: bool| if beyond { 18.0 } else { 0.0 };
-    let (gap_before, gap_after) = (
-        gap(values.iter().any(|v| *v < from)),
-        gap(values.iter().any(|v| *v > to)),
-    );
-    let at = |value: f64| {
-        let x = if value < from {
-            pad
-        } else if value > to {
-            width - pad
-        } else {
-            pad + gap_before + (value - from) / span * (width - 2.0 * pad - gap_before - gap_after)
-        };
-        if rtl {
-            width - x
-        } else {
-            x
-        }
-    };
-    // The line stops where the span does: a hollow dot past its end stands apart.
-    let axis = if rtl {
-        (pad + gap_after, width - pad - gap_before)
-    } else {
-        (pad + gap_before, width - pad - gap_after)
-    };
+    let x = |x: f64| if rtl { WIDTH - x } else { x };
+    let axis = (x(row.axis.0), x(row.axis.1));
     let summary = format!(
         "{label}: {}",
         formats
@@ -610,10 +589,10 @@ fn dot_line(
     html! {
         <figure class="room-dots" data-figure={name.to_string()}>
             <figcaption>{ label }</figcaption>
-            <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" aria-label={summary}>
+            <svg viewBox={format!("0 0 {} 36", px(WIDTH))} role="img" aria-label={summary}>
                 <line class="axis" x1={px(axis.0)} x2={px(axis.1)} y1="18" y2="18" />
-                { for values.iter().enumerate().map(|(i, &value)| html! {
-                    <circle class={if (from..=to).contains(&value) { "dot" } else { "dot beyond" }} cx={px(at(value))} cy={px(18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
+                { for row.dots.iter().enumerate().map(|(i, &(at, beyond))| html! {
+                    <circle class={if beyond { "dot beyond" } else { "dot" }} cx={px(x(at))} cy={px(18.0 + ((i % 3) as f64 - 1.0) * 6.0)} r="5" />
                 }) }
             </svg>
             <p class="room-dots-range hint">{ formats.language.texts().range(&formats.money(low), &formats.money(high)) }</p>
