@@ -223,6 +223,31 @@ export async function run({ browser, origin, dist }) {
       const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector("header p")).fontFamily);
       assert(!hostFont.includes("system-ui"), `host font ${hostFont}`);
     });
+    await check("the Embed panel's preview says what the installed calculator sends: an element tells its host page, with the analytics box its analytics, and an iframe without it nothing", async () => {
+      // What an installed calculator says (the English widget: a container, no data-layer).
+      const installed = await page.evaluate(() => document.querySelectorAll(".widget")[1].shadowRoot.querySelector(".privacy").textContent);
+      const { context: own, page: builder } = await openPage(browser, `${origin}/?lang=en`, { viewport: DESKTOP });
+      await builder.click(".tool[aria-controls=embed-panel]");
+      const frame = builder.locator("#embed-panel .embed-preview iframe");
+      const says = async (what, ok) => {
+        let text = "";
+        for (let tries = 0; tries < 100 && !ok(text); tries++) {
+          // A lazy iframe loads its new address only once it is in view again.
+          await frame.scrollIntoViewIfNeeded();
+          text = (await builder.frameLocator("#embed-panel .embed-preview iframe").locator(".privacy").textContent({ timeout: 20000 }).catch(() => "")) ?? "";
+          if (!ok(text)) await builder.waitForTimeout(200);
+        }
+        assert(ok(text), `${what}: the preview says "${text}" (${await frame.getAttribute("src")})`);
+      };
+      const firstSentence = installed.split(".")[0];
+      await says("the element", (text) => text.includes(firstSentence));
+      await builder.check("#embed-events");
+      await says("the element with the analytics box", (text) => /analytics/i.test(text));
+      await builder.uncheck("#embed-events");
+      await builder.selectOption("#embed-way", "iframe");
+      await says("an iframe without the analytics box", (text) => /Nothing you type is sent anywhere, not even to this site/.test(text));
+      await own.close();
+    });
     await check("embed.html: no errors and no policy violations, in the page or the frame", async () => {
       const found = [...problems, ...(await violations(page))];
       assert(found.length === 0, found.join("\n"));

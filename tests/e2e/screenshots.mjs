@@ -35,7 +35,14 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await page.waitForSelector(".privacy", { timeout: 20000 });
     // The charts come with their chunk once they are near the screen: at once on a
     // desktop, not until scrolled to on a phone.
-    if (viewport === DESKTOP) await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
+    // A phone's whole page is shot as a visitor sees it after scrolling down once.
+    if (viewport === PHONE) {
+      await page.locator(".area-charts").scrollIntoViewIfNeeded();
+      await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    } else {
+      await page.waitForSelector(".area-charts .monte-carlo .bar", { timeout: 20000 });
+    }
     const shot = (name, fullPage = false) => page.screenshot({ path: `${out}/${sizeName}-${language}-${name}.png`, fullPage });
     const panel = (id, name) => page.locator(`#${id}`).screenshot({ path: `${out}/${sizeName}-${language}-${name}.png` });
     await shot("default");

@@ -175,7 +175,14 @@ fn element_snippet(app: &str, scenario: &Scenario, choices: &Choices) -> String 
     )
 }
 
-fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str) -> String {
+/// The page in an iframe as `choices` would show it on another site: the iframe way's
+/// `src`, and the Embed panel's preview of every way. What shows and the accent are the
+/// consultant's; so is the privacy line under it, since the preview says what the installed
+/// calculator tells: the element and the shortcode always tell their host page
+/// ([`crate::privacy::Disclosure`]), an iframe only where its analytics box is ticked, and
+/// with that box the analytics too. (Lead capture is a host's attribute, never a link's,
+/// so a preview does not show it.)
+pub fn frame_address(app: &str, scenario: &Scenario, choices: &Choices) -> String {
     let mut source = format!("{app}{}&embed=1", encode(scenario, choices.language));
     for (key, value) in view_pairs(choices) {
         source.push_str(&format!(
@@ -183,9 +190,17 @@ fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str
             value.replace('#', "%23").replace(' ', "%20")
         ));
     }
-    if choices.events {
-        source.push_str(&format!("&{EVENTS}=1&{DATA_LAYER}=1"));
+    if choices.events || choices.way != Way::Iframe {
+        source.push_str(&format!("&{EVENTS}=1"));
     }
+    if choices.events {
+        source.push_str(&format!("&{DATA_LAYER}=1"));
+    }
+    source
+}
+
+fn iframe_snippet(app: &str, scenario: &Scenario, choices: &Choices, title: &str) -> String {
+    let source = frame_address(app, scenario, choices);
     let lead: String = lead_attributes(choices)
         .into_iter()
         .map(|(name, value)| format!(" data-{name}=\"{}\"", escape(&value)))
@@ -322,6 +337,43 @@ mod tests {
             &Choices { events, ..choices },
             "Customer Value Calculator",
         )
+    }
+
+    #[test]
+    fn the_preview_says_what_the_installed_calculator_sends() {
+        use crate::privacy::Disclosure;
+        for way in [Way::Element, Way::Iframe, Way::WordPress] {
+            for events in [false, true] {
+                let choices = Choices {
+                    events,
+                    ..choices(way)
+                };
+                let address = frame_address("https://calc.example/", &scenario(), &choices);
+                let query = address
+                    .strip_prefix("https://calc.example/")
+                    .expect("the app");
+                let preview = decode(query);
+                assert!(preview.reading.is_clean(), "{:?}", preview.reading);
+                assert!(preview.view.embed);
+                assert_eq!(preview.view.show, Show::Headline);
+                assert_eq!(preview.view.accent.as_deref(), Some("#6d28d9"));
+                // The element and the shortcode tell their host page always; an iframe
+                // only as its snippet's link says.
+                let installed = match way {
+                    Way::Element | Way::WordPress => Disclosure::of_embed(true, events),
+                    Way::Iframe => {
+                        let snippet = snippet("https://calc.example/", &scenario(), &choices, "t");
+                        assert!(snippet.contains(&escape(&address)), "{snippet}");
+                        Disclosure::of_embed(events, events)
+                    }
+                };
+                assert_eq!(
+                    Disclosure::of_embed(preview.view.events, preview.view.data_layer),
+                    installed,
+                    "{way:?}, analytics {events}"
+                );
+            }
+        }
     }
 
     #[test]

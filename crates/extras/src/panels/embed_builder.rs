@@ -8,9 +8,9 @@
 
 use crate::panels::link_panels::{copy_box, CopyBox, CopyStatus};
 use cvc_browser::dom::{is_checked, value_of};
-use cvc_core::codec::link::{encode, Show};
+use cvc_core::codec::link::Show;
 use cvc_core::host_events::parent_origin;
-use cvc_core::snippets::{snippet, Choices, LeadChoice, Way};
+use cvc_core::snippets::{frame_address, snippet, Choices, LeadChoice, Way};
 use cvc_core::words::Language;
 use cvc_core::words::{fill, Piece};
 use cvc_model::ValidScenario;
@@ -96,18 +96,8 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         Way::Iframe => Some((texts.embed_policy_note, &["script-src", "frame-src"])),
         Way::WordPress => None,
     };
-    let mut preview = format!(
-        "{}{}&embed=1",
-        props.app_address,
-        encode(&props.scenario, choices.language)
-    );
-    if choices.show == Show::Headline {
-        preview.push_str("&show=headline");
-    }
-    if let Some(accent) = &choices.accent {
-        preview.push_str("&accent=");
-        preview.push_str(&accent.replace('#', "%23"));
-    }
+    // What a visitor would see, its privacy line too (`snippets::frame_address`).
+    let preview = frame_address(&props.app_address, &props.scenario, &choices);
     let way_option = |way: Way, label: &'static str| {
         html! { <option value={way.name()} selected={choices.way == way}>{ label }</option> }
     };
