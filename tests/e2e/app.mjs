@@ -164,6 +164,26 @@ export async function run({ browser, origin }) {
         await page.keyboard.type("20000");
       });
 
+      if (sizeName === "phone") {
+        await check(`${label}: a field scrolled to or focused is not left under the sticky summary strip`, async () => {
+          // Scrolled so that the currency field's label sits under the strip, then each
+          // field is brought into view as focus and "find" bring it: below the strip.
+          await page.click(".advanced > summary");
+          for (const selector of ["label[for=currency-select]", "label[for=field-unhappy_share_now]"]) {
+            const hidden = await page.evaluate((selector) => {
+              const target = document.querySelector(selector);
+              target.scrollIntoView({ block: "start" });
+              const strip = document.querySelector(".summary").getBoundingClientRect();
+              const top = target.getBoundingClientRect().top;
+              return top < strip.bottom ? `${selector}: top ${Math.round(top)} under the strip's bottom ${Math.round(strip.bottom)}` : null;
+            }, selector);
+            assert(hidden === null, hidden);
+          }
+          await page.click(".advanced > summary");
+          await page.evaluate(() => window.scrollTo(0, 0));
+        });
+      }
+
       if (sizeName === "desktop") {
         await check(`${label}: input-to-DOM time measured`, async () => {
           const times = await inputToDom(page);
