@@ -265,6 +265,22 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       await joined.context.close();
     });
 
+    await check("rooms: a phone says no count before the room has said how many (not \"0 participants\"), then the room's", async () => {
+      const context = await browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
+      contexts.push(context);
+      const page = await context.newPage();
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(`**/api/rooms/${code}`, async (route) => { await held; await route.continue(); });
+      await page.goto(`${origin}/?room=${code}&lang=en`);
+      await page.waitForSelector(".room-bar .room-count", { timeout: 20000 });
+      const before = await page.textContent(".room-bar .room-count");
+      assert(!/\d/.test(before), `before the room answered: "${before}"`);
+      release();
+      await page.waitForFunction(() => document.querySelector(".room-bar .room-count")?.textContent.includes("5 participants"), null, { timeout: 15000 });
+      await context.close();
+    });
+
     await check("rooms: the room's entries download as CSV, without who sent them", async () => {
       const [download] = await Promise.all([presenter.page.waitForEvent("download"), presenter.page.click("#room-export")]);
       const text = (await import("node:fs")).readFileSync(await download.path(), "utf8");

@@ -225,6 +225,8 @@ for (const [sizeName, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       await context.close();
       const phone = await open(PHONE, language, `${rooms.url}/?room=${code}&lang=${language}&lifetime_profit=52000`);
       await phone.page.waitForSelector("#room-send", { timeout: 20000 });
+      // As a participant sees it once the room has answered: its name and count.
+      await phone.page.waitForFunction(() => /\d/.test(document.querySelector(".room-bar .room-count")?.textContent ?? ""), null, { timeout: 20000 });
       await phone.page.screenshot({ path: `${out}/room-phone-${language}.png` });
       await phone.page.click("#room-send");
       await phone.page.waitForSelector(".room-bar .standing", { timeout: 20000 });

@@ -275,7 +275,9 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
             if let Some(ended) = ended {
                 <p class="room-status" role="status">{ ended }</p>
             } else {
-                <p class="room-count">{ count }</p>
+                // Not "0 participants" before the room has said how many: a line kept
+                // empty, so that nothing moves when it has.
+                <p class="room-count">{ if state.phase == Phase::Checking { "\u{a0}".to_string() } else { count } }</p>
                 <p class="hint room-sends">{ room_texts.room_sends }</p>
                 <div class="button-row">
                     if can_send {
