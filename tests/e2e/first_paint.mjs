@@ -85,6 +85,9 @@ export async function run({ browser, dist, origin }) {
       const lang = locale.slice(0, 2);
       assert(await visible(page, `.first-paint[lang=${lang}] .card.cost .figure`), "the static answer stays");
       assert(!(await visible(page, `.first-paint[lang=${lang}] .first-paint-status`)), "no 'starting' left on screen");
+      // The note first, on the phone's first screen, above the example's figures it speaks of.
+      const [noteBox, figureBox] = await Promise.all([page.locator(".cvc-failed-note").boundingBox(), page.locator(`.first-paint[lang=${lang}] .card.cost .figure`).boundingBox()]);
+      assert(noteBox.y + noteBox.height <= PHONE.height && noteBox.y < figureBox.y, `the note at ${Math.round(noteBox.y)}, the figure at ${Math.round(figureBox.y)}`);
       await context.close();
     });
   }
