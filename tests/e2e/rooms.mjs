@@ -192,6 +192,8 @@ export async function run({ browser, origin: staticOrigin, dist }) {
       assert(lines.unhappy_customer_cost.every((dot) => !dot.beyond), JSON.stringify(lines.unhappy_customer_cost));
       const range = await presenter.page.textContent(".room-dots[data-figure=yearly_cost_of_poor_service] .room-dots-range");
       assert(range.includes("2,115,385"), `the words still give the highest: ${range}`);
+      const legend = await presenter.page.textContent(".room-answer .room-dots-legend");
+      assert(legend.startsWith("○ Hollow: a business far from the others"), `the hollow dot is said: ${legend}`);
     });
 
     await check("rooms: once revealed, each phone says where its business stands, as the tool's figures put it", async () => {

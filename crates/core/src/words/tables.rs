@@ -652,6 +652,8 @@ pub struct PresenterRoomTexts {
     pub room_answer_unhappy: &'static str,
     pub room_answer_paid_back: &'static str,
     pub room_spread_heading: &'static str,
+    /// Under the dot lines, where a business is drawn apart (hollow, past a line's end).
+    pub room_dots_apart: &'static str,
     /// The dot lines' labels on the projector, one dot per business.
     pub room_dots_yearly: &'static str,
     pub room_dots_unhappy: &'static str,

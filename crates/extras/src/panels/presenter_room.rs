@@ -537,14 +537,19 @@ fn room_answer(formats: &Formats, seen: &Seen, dots: &Dots) -> Html {
         ("npv_gain", texts.compare_gain_label),
     ]
     .into_iter()
-    .map(|(name, label)| dot_line(formats, name, label, dots));
+    .map(|(name, label)| dot_line(formats, name, label, dots))
+    .collect::<Vec<_>>();
+    let apart = dots.iter().any(|(_, apart)| *apart);
     html! {
         <div class="room-answer" data-total={stat("yearly_cost_of_poor_service", "sum").map(cvc_core::codec::decimal::shortest)}>
             { total_line }
             { sentence(room_texts.room_answer_unhappy, &[("median", &median)], "large") }
             { sentence(room_texts.room_answer_paid_back, &[("paid", &formats.number(paid as f64)), ("count", &formats.number(seen.participants as f64))], "large") }
             <h3>{ room_texts.room_spread_heading }</h3>
-            { for dots }
+            { for dots.into_iter().map(|(line, _)| line) }
+            if apart {
+                <p class="hint room-dots-legend">{ room_texts.room_dots_apart }</p>
+            }
         </div>
     }
 }
@@ -554,19 +559,19 @@ const WIDTH: f64 = 600.0;
 const PAD: f64 = 12.0;
 
 /// One figure's line, with a dot per business: most of them over the line's length, those
-/// far from the others hollow past its ends (`chart_scale::dot_row`).
+/// far from the others hollow past its ends (`chart_scale::dot_row`); and whether any is.
 fn dot_line(
     formats: &Formats,
     name: &str,
     label: &str,
     dots: &[[Option<f64>; FIGURES.len()]],
-) -> Html {
+) -> (Html, bool) {
     let Some(index) = FIGURES.iter().position(|figure| *figure == name) else {
-        return Html::default();
+        return (Html::default(), false);
     };
     let values: Vec<f64> = dots.iter().filter_map(|figures| figures[index]).collect();
     if values.is_empty() {
-        return Html::default();
+        return (Html::default(), false);
     }
     let (low, high) = values
         .iter()
@@ -586,7 +591,8 @@ fn dot_line(
             .texts()
             .range(&formats.money(low), &formats.money(high))
     );
-    html! {
+    let apart = row.dots.iter().any(|&(_, beyond)| beyond);
+    let line = html! {
         <figure class="room-dots" data-figure={name.to_string()}>
             <figcaption>{ label }</figcaption>
             <svg viewBox={format!("0 0 {} 36", px(WIDTH))} role="img" aria-label={summary}>
@@ -597,5 +603,6 @@ fn dot_line(
             </svg>
             <p class="room-dots-range hint">{ formats.language.texts().range(&formats.money(low), &formats.money(high)) }</p>
         </figure>
-    }
+    };
+    (line, apart)
 }
