@@ -328,7 +328,7 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     compare_gain_within: "{gain}, על פני {years} בלבד",
     files_heading: "ייצוא, ייבוא והדפסה",
     export_json: "הורדת התרחיש (JSON)",
-    export_json_hint: "הנתונים שלכם בקובץ (גם כלי שורת הפקודה קורא אותו). אפשר לפתוח אותו כאן שוב, או לשלוח אותו לעסק שאתם מלווים.",
+    export_json_hint: "הנתונים שלכם בקובץ (גם כלי שורת הפקודה קורא אותו). אפשר לפתוח אותו כאן שוב או לשלוח אותו לעסק שאתם מלווים.",
     export_csv: "הורדת טבלת הנתונים השנתיים (CSV)",
     export_csv_hint: "נפתחת ב־Excel, ב־Numbers או ב־Google Sheets, עם שני המצבים: בלי השקעה ועם השקעה.",
     downloaded: "ההורדה התחילה.",
@@ -348,7 +348,7 @@ pub const EXTRA: ExtraTexts = ExtraTexts {
     metrics_result: "שיעור משוער של לקוחות שמקבלים שירות גרוע",
     problem_large: "גדולה (מעל 100 דולר)",
     problem_small: "קטנה (מתחת ל־5 דולר)",
-    abandoned_note: "ספרו שיחות שננטשו כתלונות שלא נפתרו. שיעורי הרכישה החוזרת לפי מחקרי טארפ.",
+    abandoned_note: "התייחסו לשיחות נטושות כאל תלונות שלא נפתרו. שיעורי הרכישה החוזרת לפי מחקרי טארפ.",
     apply_to_now: "שימוש כשיעור של היום",
     apply_to_invest: "שימוש כיעד אחרי ההשקעה",
     room_participants: Plural {
@@ -466,7 +466,7 @@ pub const LEAD: LeadTexts = LeadTexts {
     builder_endpoint_label: "הכתובת שמקבלת את הלידים (‎https‎ בלבד)",
     builder_wordpress: "שמירת הלידים ב־WordPress (במסך „לידים מהמחשבון”; את נוסחי ההסכמה קובעים בהגדרות התוסף)",
     builder_endpoint_refused: "רק כתובת ‎https‎ (או כתובת של המחשב הזה, לבדיקה) יכולה לקבל לידים.",
-    builder_consent_label: "נוסח ההסכמה (לא חובה; אם תשאירו אותו ריק, יוצג נוסח ברירת המחדל בשפה שבה המחשבון מוצג)",
+    builder_consent_label: "נוסח ההסכמה (לא חובה; אם תשאירו את השדה ריק, יוצג נוסח ברירת המחדל בשפת המחשבון)",
     builder_variant_label: "גרסת ‎A/B‎ (לא חובה, להשוואה בין שתי הגדרות)",
     builder_policy_note: "אם בדף שלכם מוגדר ‎Content-Security-Policy‎, הוא צריך לאפשר למחשבון לפנות לכתובת הזו:",
 };
