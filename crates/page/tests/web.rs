@@ -1307,6 +1307,38 @@ async fn hebrew_minus_signs_ranges_and_echoed_keys_read_right_to_left() {
     );
 }
 
+/// The tornado has money under its bars, in the scale's order: left to right in English,
+/// right to left in Hebrew.
+#[wasm_bindgen_test]
+async fn the_tornados_money_runs_with_its_bars() {
+    for language in [Language::English, Language::Hebrew] {
+        let root = mount(language).await;
+        let ticks = root
+            .query_selector_all(".tornado svg text.tick")
+            .expect("ticks");
+        let xs: Vec<f64> = (0..ticks.length())
+            .filter_map(|i| ticks.item(i)?.dyn_into::<Element>().ok())
+            .map(|tick| {
+                assert!(
+                    tick.text_content().unwrap_or_default().contains('₪'),
+                    "{language:?}: {:?}",
+                    tick.text_content()
+                );
+                tick.get_attribute("x")
+                    .and_then(|x| x.parse().ok())
+                    .expect("an x")
+            })
+            .collect();
+        assert!(xs.len() >= 2, "{language:?}: {} money labels", xs.len());
+        let rising = xs.windows(2).all(|pair| pair[1] > pair[0]);
+        let falling = xs.windows(2).all(|pair| pair[1] < pair[0]);
+        match language {
+            Language::English => assert!(rising, "{xs:?}"),
+            Language::Hebrew => assert!(falling, "{xs:?}"),
+        }
+    }
+}
+
 /// The payback chart starts at zero: the budget is paid month by month (model.md), so the
 /// running gain begins on the zero line, not below it by the budget.
 #[wasm_bindgen_test]

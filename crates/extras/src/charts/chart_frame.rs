@@ -1,9 +1,9 @@
 //! What every chart shares: a titled figure, a box whose width the chart is drawn to, a
-//! legend, and the table alternative; and the y axis of money.
+//! legend, and the table alternative; and the axes of money.
 
 use cvc_browser::intl::Formats;
 use cvc_browser::observers::use_width;
-use cvc_core::chart_scale::{flip_x, LinearScale};
+use cvc_core::chart_scale::{flip_x, label_width, nice_domain, ticks_that_fit, LinearScale};
 use cvc_core::codec::decimal::svg as px;
 use cvc_view::use_formats;
 use std::rc::Rc;
@@ -100,6 +100,55 @@ pub fn money_grid(
         }
     });
     html! { <g class="axis">{ for lines }</g> }
+}
+
+/// A horizontal axis of money from `low` to `high` across `width`: its scale, with room
+/// at each end for the outermost label (centred on its tick), and as many labels as fit
+/// side by side, drawn at `y` (the histogram's and the tornado's).
+pub struct MoneyAxis {
+    pub x: LinearScale,
+    ticks: Vec<f64>,
+}
+
+/// The money labels' size (`.chart svg .tick`).
+const TICK_FONT: f64 = 12.0;
+
+impl MoneyAxis {
+    pub fn new(
+        formats: &Formats,
+        low: f64,
+        high: f64,
+        count: usize,
+        width: f64,
+        least_side: f64,
+    ) -> MoneyAxis {
+        let (x_low, x_high, ticks) = nice_domain(low, high, count, false);
+        let side = ticks
+            .iter()
+            .map(|tick| label_width(&formats.money_compact(*tick), TICK_FONT) / 2.0 + 2.0)
+            .fold(least_side, f64::max);
+        MoneyAxis {
+            x: LinearScale::new((x_low, x_high), (side, width - side)),
+            ticks,
+        }
+    }
+
+    pub fn labels(&self, formats: &Formats, y: f64, width: f64, rtl: bool) -> Html {
+        let placed: Vec<(f64, f64)> = self
+            .ticks
+            .iter()
+            .map(|&tick| {
+                (
+                    self.x.map(tick),
+                    label_width(&formats.money_compact(tick), TICK_FONT),
+                )
+            })
+            .collect();
+        let labels = ticks_that_fit(&self.ticks, &placed, 8.0).into_iter().map(|tick| {
+            html! { <text class="tick" x={px(flip_x(self.x.map(tick), width, rtl))} y={px(y)} text-anchor="middle">{ formats.money_compact(tick) }</text> }
+        });
+        html! { <>{ for labels }</> }
+    }
 }
 
 /// A legend swatch and its words.

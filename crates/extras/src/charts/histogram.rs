@@ -1,10 +1,10 @@
 //! The Monte Carlo result: how the net gain spreads when the uncertain inputs are drawn at
 //! random, with the 10th, 50th and 90th percentiles and the chance that investing pays.
 
-use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame};
+use crate::charts::chart_frame::{chart_frame, svg_box, use_canvas, Canvas, Frame, MoneyAxis};
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_browser::intl::FigureKind;
-use cvc_core::chart_scale::{flip_x, label_width, nice_domain, ticks_that_fit, LinearScale};
+use cvc_core::chart_scale::{flip_x, LinearScale};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::{fill_plain, labelled};
 use cvc_model::uncertainty::MonteCarlo;
@@ -50,13 +50,8 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
     let bins = &result.histogram;
     let low = bins.first().map_or(0.0, |bin| bin.from);
     let high = bins.last().map_or(1.0, |bin| bin.to);
-    let (x_low, x_high, ticks) = nice_domain(low, high, 3, false);
-    // Tick labels are centred on their ticks, so the outermost need half their width inside.
-    let side = ticks
-        .iter()
-        .map(|tick| label_width(&formats.money_compact(*tick), 12.0) / 2.0 + 2.0)
-        .fold(10.0, f64::max);
-    let x = LinearScale::new((x_low, x_high), (side, width - side));
+    let axis = MoneyAxis::new(&formats, low, high, 3, width, 10.0);
+    let x = axis.x;
     let at = |value: f64| flip_x(x.map(value), width, rtl);
     let top = TOP + MARKER_ROW;
     let tallest = bins.iter().map(|bin| bin.count).max().unwrap_or(1).max(1);
@@ -80,14 +75,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
         Figure::Missing(_) => Html::default(),
     };
     // As many money labels under the bars as fit side by side.
-    let placed: Vec<(f64, f64)> = ticks
-        .iter()
-        .map(|&tick| (x.map(tick), label_width(&formats.money_compact(tick), 12.0)))
-        .collect();
-    let shown_ticks = ticks_that_fit(&ticks, &placed, 8.0);
-    let tick_labels = shown_ticks.iter().map(|&tick| {
-        html! { <text class="tick" x={px(at(tick))} y={px(HEIGHT - 8.0)} text-anchor="middle">{ formats.money_compact(tick) }</text> }
-    });
+    let tick_labels = axis.labels(&formats, HEIGHT - 8.0, width, rtl);
     let chance = formats.chance(result.probability_of_gain);
     let figures = [
         ("p10", texts.p10, result.p10),
@@ -127,6 +115,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
             }) }
         </dl>
     };
+    let (x_low, x_high) = x.domain;
     let zero = (x_low < 0.0 && x_high > 0.0).then(|| at(0.0));
     let note = fill_plain(
         texts.monte_carlo_note,
@@ -153,7 +142,7 @@ pub fn HistogramChart(props: &HistogramChartProps) -> Html {
                 { marker(result.p10, "p10", 0.0) }
                 { marker(result.p50, "p50", MARKER_ROW) }
                 { marker(result.p90, "p90", 0.0) }
-                <g class="x-axis">{ for tick_labels }</g>
+                <g class="x-axis">{ tick_labels }</g>
             </> }) }
             </> },
         ) }

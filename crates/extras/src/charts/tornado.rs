@@ -1,10 +1,12 @@
 //! The tornado: the inputs that move the net gain most, each bar spanning the gain with
 //! that input at the low and at the high end of its range (model.md "Sensitivity").
 
-use crate::charts::chart_frame::{chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame};
+use crate::charts::chart_frame::{
+    chart_frame, legend_item, svg_box, use_canvas, Canvas, Frame, MoneyAxis,
+};
 use crate::charts::table::{chart_table, use_table_toggle};
 use cvc_browser::intl::FigureKind;
-use cvc_core::chart_scale::{flip_x, label_width, nice_domain, LinearScale};
+use cvc_core::chart_scale::{flip_x, label_width};
 use cvc_core::codec::decimal::{self, svg as px};
 use cvc_core::words::field_text;
 use cvc_model::uncertainty::TornadoBar;
@@ -18,6 +20,8 @@ const BAR: f64 = 14.0;
 const SIDE: f64 = 8.0;
 /// The labels' size (`.chart svg .label`).
 const LABEL_FONT: f64 = 13.0;
+/// The row the money under the bars takes.
+const AXIS: f64 = 22.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TornadoChartProps {
@@ -52,10 +56,12 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
     let (low, high) = ends.fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), value| {
         (low.min(value), high.max(value))
     });
-    let (x_low, x_high, _) = nice_domain(low, high, 4, false);
-    let x = LinearScale::new((x_low, x_high), (SIDE, width - SIDE));
+    // Money under the bars, so that a bar's length reads as an amount.
+    let axis = MoneyAxis::new(&formats, low, high, 4, width, SIDE);
+    let x = axis.x;
     let at = |value: f64| flip_x(x.map(value), width, rtl);
-    let height = ROW * shown.len().max(1) as f64 + 6.0;
+    let bars_end = ROW * shown.len().max(1) as f64 + 6.0;
+    let height = bars_end + AXIS;
     // A label too long for a narrow chart is drawn a little narrower, to the chart's
     // width, rather than cut at its edge.
     let room = width - SIDE - 2.0;
@@ -134,8 +140,9 @@ pub fn TornadoChart(props: &TornadoChartProps) -> Html {
             legend,
             table,
             svg_box(width, height, &summary, html! { <>
-                <line class="base" x1={px(base_x)} x2={px(base_x)} y1="18" y2={px(height)} />
+                <line class="base" x1={px(base_x)} x2={px(base_x)} y1="18" y2={px(bars_end)} />
                 { for rows }
+                { axis.labels(&formats, height - 6.0, width, rtl) }
             </> }),
         ) }
     }
