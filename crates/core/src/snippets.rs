@@ -1,8 +1,9 @@
 //! The copy-paste code of the Embed panel, filled with the scenario on screen and the
 //! consultant's choices: the way (the custom element, an iframe, or the WordPress
 //! shortcode), the language, what shows, the accent, and whether the host hears what was
-//! calculated. Pure, so every choice is tested natively; README.md "Embedding" explains
-//! them.
+//! calculated; and the address of the panel's preview, which says what the installed
+//! calculator sends ([`frame_address`]). Pure, so every choice is tested natively;
+//! README.md "Embedding" explains them.
 //!
 //! The element holds a link to the full calculator, which shows until the calculator draws
 //! (and to crawlers and browsers without JavaScript).
