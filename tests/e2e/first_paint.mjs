@@ -88,6 +88,9 @@ export async function run({ browser, dist, origin }) {
       // The note first, on the phone's first screen, above the example's figures it speaks of.
       const [noteBox, figureBox] = await Promise.all([page.locator(".cvc-failed-note").boundingBox(), page.locator(`.first-paint[lang=${lang}] .card.cost .figure`).boundingBox()]);
       assert(noteBox.y + noteBox.height <= PHONE.height && noteBox.y < figureBox.y, `the note at ${Math.round(noteBox.y)}, the figure at ${Math.round(figureBox.y)}`);
+      // And the example's answers keep the page's width.
+      const card = await page.locator(`.first-paint[lang=${lang}] .card.cost`).boundingBox();
+      assert(card.width >= PHONE.width * 0.8, `the answers' card is ${Math.round(card.width)} px wide`);
       await context.close();
     });
   }

@@ -222,7 +222,7 @@ pub fn dot_row(values: &[f64], width: f64, pad: f64) -> DotRow {
     let (from, to) = dot_span(values);
     // The distinct values in order: those beyond the span are its first `below` and its
     // last `above`.
-    let mut distinct = values.to_vec();
+    let mut distinct: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     distinct.sort_by(f64::total_cmp);
     distinct.dedup();
     let below = distinct.iter().filter(|v| **v < from).count();
@@ -328,6 +328,14 @@ mod tests {
         let row = dot_row(&many, 600.0, 12.0);
         assert!(row.dots[200..].iter().all(|dot| dot.1));
         assert_eq!(row.axis.1, 600.0 - 12.0 - 18.0 - 150.0);
+        // A value that is not a number moves no other dot (the room's figures never are).
+        let mut far_above = within.clone();
+        far_above.extend([40_000_000.0, 9_000_000.0, 12_000_000.0]);
+        let mut odd = far_above.clone();
+        odd.push(f64::NAN);
+        let (plain, with_nan) = (dot_row(&far_above, 600.0, 12.0), dot_row(&odd, 600.0, 12.0));
+        assert_eq!(with_nan.axis, plain.axis);
+        assert_eq!(with_nan.dots[..far_above.len()], plain.dots[..]);
         // Nothing apart: the line from end to end.
         assert_eq!(dot_row(&[1.0, 2.0, 3.0], 600.0, 12.0).axis, (12.0, 588.0));
     }

@@ -74,7 +74,9 @@ pub struct Bar {
     pub phase: Phase,
     pub name: String,
     pub currency: Option<String>,
-    pub participants: u64,
+    /// How many took part, as the room last said; `None` until it has (while the phone
+    /// checks the room, or has not reached it), so that the bar never says "0".
+    pub participants: Option<u64>,
     pub revealed: bool,
     pub stay: Stay,
     pub status: Status,
@@ -170,7 +172,7 @@ impl Bar {
             phase: Phase::Checking,
             name: String::new(),
             currency: None,
-            participants: 0,
+            participants: None,
             revealed: false,
             stay,
             status: Status::Idle,
@@ -202,7 +204,7 @@ impl Bar {
             self.currency = Some(currency);
         }
         if let Some(participants) = number(document, "participants") {
-            self.participants = participants.max(0.0) as u64;
+            self.participants = Some(participants.max(0.0) as u64);
         }
         if let Some(Json::Bool(revealed)) = document.get("revealed") {
             self.revealed = *revealed;
@@ -231,7 +233,10 @@ impl Bar {
                     self.phase = Phase::Open;
                     self.take_room(&document);
                     self.standing = standing_of(&document).filter(|_| {
-                        self.revealed && self.participants as usize >= MIN_PARTICIPANTS
+                        self.revealed
+                            && self
+                                .participants
+                                .is_some_and(|count| count as usize >= MIN_PARTICIPANTS)
                     });
                 }
                 // The phone's own entry is gone (the presenter started again): not sent.
@@ -293,7 +298,7 @@ impl Bar {
                     };
                     self.stay.pending = None;
                     if let Some(participants) = number(&document, "participants") {
-                        self.participants = participants.max(0.0) as u64;
+                        self.participants = Some(participants.max(0.0) as u64);
                     }
                     self.standing = standing_of(&document);
                 }
@@ -387,7 +392,7 @@ mod tests {
         assert_eq!(bar.status, Status::Sent);
         assert_eq!(bar.stay.pending, None);
         assert_eq!(bar.stay.sent.as_deref(), Some("?currency=ILS&lang=en"));
-        assert_eq!(bar.participants, 3);
+        assert_eq!(bar.participants, Some(3));
         assert!(bar.changed_since_sent("?currency=USD&lang=en"));
         assert!(!bar.changed_since_sent("?currency=ILS&lang=en"));
         // Switching the language changes nothing the room has.

@@ -129,9 +129,11 @@ pub fn read_body(body: &str) -> Result<Reading, NotAnEntry> {
             .iter()
             .any(|problem| problem.field == FieldName::Numeric(field))
     };
+    // A `null` clears a field (the profit margin's "none"), which the defaults already are.
     let taken = match &document {
         Json::Object(members) => members
             .iter()
+            .filter(|(_, value)| !matches!(value, Json::Null))
             .filter_map(|(key, _)| Field::from_name(key))
             .any(|field| !refused(field)),
         _ => false,
@@ -139,7 +141,11 @@ pub fn read_body(body: &str) -> Result<Reading, NotAnEntry> {
     if taken {
         return Ok(reading);
     }
-    let why = match reading.problems.first() {
+    let input_refused = reading
+        .problems
+        .iter()
+        .find(|problem| matches!(problem.field, FieldName::Numeric(_)));
+    let why = match input_refused {
         Some(problem) => format!("none of its inputs could be taken ({problem})"),
         None => format!(
             "it gives none of a scenario's inputs ({}, …)",
@@ -559,6 +565,7 @@ mod tests {
             r#"{"currency": "ILS", "colour": 1}"#,
             r#"{"lifetime_profit": "a lot", "acquisition_cost": -5}"#,
             r#"{"uncertainty": {"lifetime_profit": {"low": 1, "high": 2}}}"#,
+            r#"{"profit_margin": null}"#,
         ] {
             let refused = read_entry(body);
             assert!(
@@ -567,6 +574,13 @@ mod tests {
             );
         }
         let Err(NotAnEntry::NoFigureTaken(why)) = read_entry(r#"{"lifetime_profit": -1}"#) else {
+            panic!("refused");
+        };
+        assert!(why.contains("lifetime_profit"), "{why}");
+        // The reason names an input, not another refused member.
+        let Err(NotAnEntry::NoFigureTaken(why)) =
+            read_entry(r#"{"currency": "xx", "lifetime_profit": -1}"#)
+        else {
             panic!("refused");
         };
         assert!(why.contains("lifetime_profit"), "{why}");

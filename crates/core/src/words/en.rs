@@ -407,7 +407,7 @@ pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
     room_answer_unhappy: "Median cost of one unhappy customer: {median}",
     room_answer_paid_back: "{paid} of the {count} businesses get their money back from investing within the horizon they set",
     room_spread_heading: "One dot per business in the room",
-    room_dots_apart: "○ Hollow: a business far from the others, set past the end of its line and not to scale.",
+    room_dots_apart: "○ Hollow: a business far from the others, set apart at one end of its line and not to scale.",
     room_dots_yearly: "Yearly cost of poor service, per business",
     room_dots_unhappy: "Cost of one unhappy customer, per business",
     room_closed_note: "The room is closed and its entries are deleted.",

@@ -408,7 +408,7 @@ pub const PRESENTER_ROOM: PresenterRoomTexts = PresenterRoomTexts {
     room_answer_unhappy: "עלות חציונית של לקוח לא מרוצה אחד: {median}",
     room_answer_paid_back: "אצל {paid} מתוך {count} העסקים, החזר ההשקעה מגיע בתוך תקופת התחזית שהם עצמם קבעו",
     room_spread_heading: "נקודה לכל עסק בחדר",
-    room_dots_apart: "○ עיגול ריק: עסק רחוק מהאחרים, שמסומן מעבר לקצה הקו ולא לפי קנה המידה.",
+    room_dots_apart: "○ עיגול ריק: עסק רחוק מהאחרים, שמסומן בנפרד באחד מקצות הקו ולא לפי קנה המידה.",
     room_dots_yearly: "עלות שנתית של שירות גרוע, לכל עסק",
     room_dots_unhappy: "עלות של לקוח לא מרוצה אחד, לכל עסק",
     room_closed_note: "החדר נסגר והנתונים שלו נמחקו.",

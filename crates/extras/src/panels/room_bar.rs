@@ -197,9 +197,15 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
     } else {
         fill_plain(room_texts.room_title, &[("name", &state.name)])
     };
-    let count = texts.room_participants.count(
-        state.participants as f64,
-        &formats.number(state.participants as f64),
+    // Not "0 participants" before the room has said how many: a line kept empty, so that
+    // nothing moves when it has.
+    let count = state.participants.map_or_else(
+        || "\u{a0}".to_string(),
+        |count| {
+            texts
+                .room_participants
+                .count(count as f64, &formats.number(count as f64))
+        },
     );
     let ended = match &state.phase {
         Phase::Ended(Ended::Closed) => Some(room_texts.room_closed),
@@ -275,9 +281,7 @@ pub fn RoomBar(props: &RoomBarProps) -> Html {
             if let Some(ended) = ended {
                 <p class="room-status" role="status">{ ended }</p>
             } else {
-                // Not "0 participants" before the room has said how many: a line kept
-                // empty, so that nothing moves when it has.
-                <p class="room-count">{ if state.phase == Phase::Checking { "\u{a0}".to_string() } else { count } }</p>
+                <p class="room-count">{ count }</p>
                 <p class="hint room-sends">{ room_texts.room_sends }</p>
                 <div class="button-row">
                     if can_send {
