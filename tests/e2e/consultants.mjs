@@ -246,6 +246,14 @@ export async function run({ browser, origin, dist }) {
       await builder.uncheck("#embed-events");
       await builder.selectOption("#embed-way", "iframe");
       await says("an iframe without the analytics box", (text) => /Nothing you type is sent anywhere, not even to this site/.test(text));
+      // Lead capture is a host's attribute, never a link's: the preview cannot show it, and
+      // says so under it once the code captures leads.
+      assert(!(await builder.locator("#embed-preview-leads").count()), "no note without lead capture");
+      await builder.selectOption("#embed-lead", "endpoint");
+      await builder.fill("#embed-lead-target", "https://hooks.example/leads");
+      await builder.locator("#embed-lead-target").press("Tab");
+      await builder.waitForSelector("#embed-preview-leads", { timeout: 5000 });
+      assert((await builder.textContent("#embed-preview-leads")).startsWith("Lead capture is not in the preview"), "the note says the preview leaves it out");
       await own.close();
     });
     await check("embed.html: no errors and no policy violations, in the page or the frame", async () => {

@@ -73,6 +73,20 @@ pub struct Choices {
     pub variant: String,
 }
 
+impl Choices {
+    /// Whether the code captures leads (the consultant's form filled, or a capture form
+    /// that sends): what a preview cannot show, lead capture being a host's attribute and
+    /// never a link's ([`frame_address`]).
+    pub fn captures_leads(&self) -> bool {
+        match &self.lead {
+            LeadChoice::None => false,
+            LeadChoice::Form(selector) => !selector.trim().is_empty(),
+            // On WordPress the plugin receives them; elsewhere an address that may.
+            LeadChoice::Endpoint(_) => self.way == Way::WordPress || self.lead.endpoint().is_some(),
+        }
+    }
+}
+
 /// How the consultant receives leads, as the Embed panel offers it.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum LeadChoice {
@@ -375,6 +389,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_preview_says_when_it_leaves_lead_capture_out() {
+        let with = |way: Way, lead: LeadChoice| Choices {
+            lead,
+            ..choices(way)
+        };
+        for way in [Way::Element, Way::Iframe, Way::WordPress] {
+            assert!(!with(way, LeadChoice::None).captures_leads());
+            assert!(!with(way, LeadChoice::Form("  ".into())).captures_leads());
+            assert!(with(way, LeadChoice::Form("#contact".into())).captures_leads());
+        }
+        let endpoint = LeadChoice::Endpoint("https://hooks.example/leads".into());
+        let refused = LeadChoice::Endpoint("http://hooks.example/leads".into());
+        assert!(with(Way::Element, endpoint.clone()).captures_leads());
+        assert!(with(Way::Iframe, endpoint).captures_leads());
+        // A refused address goes into no code; on WordPress the plugin is the endpoint.
+        assert!(!with(Way::Element, refused.clone()).captures_leads());
+        assert!(with(Way::WordPress, refused).captures_leads());
     }
 
     #[test]

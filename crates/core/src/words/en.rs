@@ -468,6 +468,7 @@ pub const LEAD: LeadTexts = LeadTexts {
     builder_consent_label: "Consent text (optional: a default is shown in the visitor's language)",
     builder_variant_label: "Variant (optional, to compare two set-ups)",
     builder_policy_note: "Your page's policy must let the calculator reach your endpoint:",
+    builder_preview_leads: "Lead capture is not in the preview. On your site it is, and the line under the answers says what goes where.",
 };
 
 /// The words of each input field.

@@ -469,6 +469,7 @@ pub const LEAD: LeadTexts = LeadTexts {
     builder_consent_label: "נוסח ההסכמה (לא חובה; אם תשאירו את השדה ריק, יוצג נוסח ברירת המחדל בשפת המחשבון)",
     builder_variant_label: "גרסת ‎A/B‎ (לא חובה, להשוואה בין שתי הגדרות)",
     builder_policy_note: "אם בדף שלכם מוגדר ‎Content-Security-Policy‎, הוא צריך לאפשר למחשבון לפנות לכתובת הזו:",
+    builder_preview_leads: "איסוף הלידים לא מופיע בתצוגה המקדימה. באתר שלכם הוא יפעל, והשורה שמתחת לתוצאות תפרט מה נשלח ולאן.",
 };
 
 /// The words of each input field.

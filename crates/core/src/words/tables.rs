@@ -391,6 +391,8 @@ pub struct LeadTexts {
     pub builder_consent_label: &'static str,
     pub builder_variant_label: &'static str,
     pub builder_policy_note: &'static str,
+    /// Under the preview, where the code captures leads: the preview does not.
+    pub builder_preview_leads: &'static str,
 }
 
 /// The privacy line where lead capture is on (`crate::privacy::PrivacyLine::sentences`),

@@ -153,6 +153,9 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
             <figure class="embed-preview">
                 <figcaption>{ texts.embed_preview }</figcaption>
                 <iframe src={preview} title={frame_title} loading="lazy"></iframe>
+                if choices.captures_leads() {
+                    <p class="hint" id="embed-preview-leads">{ lead_texts.builder_preview_leads }</p>
+                }
             </figure>
         </section>
     }
