@@ -182,12 +182,22 @@ pub fn polyline(
 /// apart, past that end and marked; the words under the row still give the lowest and the
 /// highest. Where the quartiles meet (most businesses alike), the whole span.
 pub fn dot_span(values: &[f64]) -> (f64, f64) {
+    span_of_sorted(&finite_sorted(values))
+}
+
+/// The finite values of `values`, lowest first.
+fn finite_sorted(values: &[f64]) -> Vec<f64> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     sorted.sort_by(f64::total_cmp);
+    sorted
+}
+
+/// [`dot_span`] of values already finite and sorted.
+fn span_of_sorted(sorted: &[f64]) -> (f64, f64) {
     let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
         return (0.0, 0.0);
     };
-    let at = |fraction: f64| percentile(&sorted, fraction).value().unwrap_or(low);
+    let at = |fraction: f64| percentile(sorted, fraction).value().unwrap_or(low);
     let (q1, q3) = (at(0.25), at(0.75));
     let reach = 1.5 * (q3 - q1);
     if reach > 0.0 {
@@ -219,11 +229,10 @@ pub struct DotRow {
 pub fn dot_row(values: &[f64], width: f64, pad: f64) -> DotRow {
     const GAP: f64 = 18.0;
     const STEP: f64 = 12.0;
-    let (from, to) = dot_span(values);
+    let mut distinct = finite_sorted(values);
+    let (from, to) = span_of_sorted(&distinct);
     // The distinct values in order: those beyond the span are its first `below` and its
     // last `above`.
-    let mut distinct: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    distinct.sort_by(f64::total_cmp);
     distinct.dedup();
     let below = distinct.iter().filter(|v| **v < from).count();
     let above = distinct.iter().filter(|v| **v > to).count();
