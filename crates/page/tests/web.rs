@@ -93,6 +93,16 @@ fn find(root: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
+/// Every element under `root` that `selector` matches, in document order.
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let found = root
+        .query_selector_all(selector)
+        .unwrap_or_else(|_| panic!("{selector} is not a selector"));
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
 /// The raw value a `<data>` element carries for the named figure.
 fn figure(root: &Element, name: &str) -> f64 {
     let element = find(root, &format!("data[data-name=\"{name}\"]"));
@@ -1073,11 +1083,8 @@ fn drawn(text: &Element) -> Drawn {
 async fn the_charts_money_labels_read_in_the_readers_direction() {
     for language in [Language::Hebrew, Language::English] {
         let root = mount(language).await;
-        let texts = root
-            .query_selector_all(".area-charts svg text")
-            .expect("texts");
-        let labels: Vec<(String, Element)> = (0..texts.length())
-            .filter_map(|i| texts.item(i)?.dyn_into::<Element>().ok())
+        let labels: Vec<(String, Element)> = find_all(&root, ".area-charts svg text")
+            .into_iter()
             .filter(|text| {
                 text.text_content()
                     .unwrap_or_default()
@@ -1217,11 +1224,8 @@ async fn hebrew_minus_signs_ranges_and_echoed_keys_read_right_to_left() {
     // The cards: the gain within the horizon is negative with the example's figures.
     let card = find(&root, "data[data-name=npv_gain_within_horizon] bdi");
     let card_side = minus_side(&html_glyph_centres(&card)).expect("a negative card");
-    let texts = root
-        .query_selector_all(".area-charts .gain svg .axis text")
-        .expect("axis labels");
-    let negative = (0..texts.length())
-        .filter_map(|i| texts.item(i)?.dyn_into::<Element>().ok())
+    let negative = find_all(&root, ".area-charts .gain svg .axis text")
+        .into_iter()
         .find(|text| text.text_content().unwrap_or_default().contains('-'))
         .expect("a negative axis label");
     let tick_side = minus_side(&glyph_centres(&negative)).expect("a minus in the tick");
@@ -1239,11 +1243,8 @@ async fn hebrew_minus_signs_ranges_and_echoed_keys_read_right_to_left() {
     tornado_toggle.click();
     settle().await;
     wait_for(&root, ".tornado table", 5).await;
-    let rows = root
-        .query_selector_all(".tornado table tbody tr")
-        .expect("rows");
-    let cell = (0..rows.length())
-        .filter_map(|i| rows.item(i)?.dyn_into::<Element>().ok())
+    let cell = find_all(&root, ".tornado table tbody tr")
+        .into_iter()
         .filter_map(|row| row.query_selector("td").ok().flatten())
         .find(|cell| cell.text_content().unwrap_or_default().contains('%'))
         .expect("a range of percentages");
@@ -1313,11 +1314,8 @@ async fn hebrew_minus_signs_ranges_and_echoed_keys_read_right_to_left() {
 async fn the_tornados_money_runs_with_its_bars() {
     for language in [Language::English, Language::Hebrew] {
         let root = mount(language).await;
-        let ticks = root
-            .query_selector_all(".tornado svg text.tick")
-            .expect("ticks");
-        let xs: Vec<f64> = (0..ticks.length())
-            .filter_map(|i| ticks.item(i)?.dyn_into::<Element>().ok())
+        let xs: Vec<f64> = find_all(&root, ".tornado svg text.tick")
+            .into_iter()
             .map(|tick| {
                 assert!(
                     tick.text_content().unwrap_or_default().contains('₪'),
